@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import * as path from "path";
+import { clientFor, GenesysError } from "./client";
+import { resolveSettings } from "./config";
+import { importOrg } from "./importer/import";
+
+const program = new Command();
+program.name("genesys-clone").description("Clone Genesys Cloud configuration between orgs and regions with Pulumi");
+
+program
+  .command("import")
+  .description("read a source org and write Pulumi stack code (TypeScript) for it")
+  .requiredOption("--out <dir>", "directory to write, e.g. stacks/us-east-1")
+  .option("--region <region>", "source org region, e.g. us-east-1 (default: GENESYSCLOUD_REGION)")
+  .option("--client-id <id>", "OAuth client id (default: GENESYSCLOUD_OAUTHCLIENT_ID)")
+  .option("--api-base-url <url>", "API base URL override, for a gateway or the emulator (default: GENESYSCLOUD_API_BASE_URL)")
+  .option("--login-base-url <url>", "login base URL override (default: GENESYSCLOUD_LOGIN_BASE_URL)")
+  .addHelpText("after", "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.")
+  .action(async (opts: { out: string; region?: string; clientId?: string; apiBaseUrl?: string; loginBaseUrl?: string }) => {
+    const flags: Record<string, string | undefined> = {
+      "genesyscloud:region": opts.region,
+      "genesyscloud:oauthClientId": opts.clientId,
+      "genesyscloud:apiBaseUrl": opts.apiBaseUrl,
+      "genesyscloud:loginBaseUrl": opts.loginBaseUrl,
+    };
+    const settings = resolveSettings((key) => flags[key]);
+    const client = clientFor(settings);
+    const outDir = path.resolve(opts.out);
+    const region = settings.region ?? "custom endpoint";
+    process.stderr.write(`Importing from ${client.endpoints.apiBaseUrl} into ${path.relative(process.cwd(), outDir) || "."}\n`);
+    const result = await importOrg(client, { outDir, region, log: (l) => process.stderr.write(l + "\n") });
+    process.stderr.write(`Wrote ${result.files.length} files to ${outDir}\n`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const message = err instanceof GenesysError || err instanceof Error ? err.message : String(err);
+  process.stderr.write(`genesys-clone: error: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { ClientSettings, GenesysError, resolveEndpoints, UnknownRegionError } from "./client";
+
+/** Stack configuration keys, with the environment variables Terraform-provider users already set as fallback. */
+export const SETTINGS = {
+  region: { key: "genesyscloud:region", env: "GENESYSCLOUD_REGION" },
+  clientId: { key: "genesyscloud:oauthClientId", env: "GENESYSCLOUD_OAUTHCLIENT_ID" },
+  clientSecret: { key: "genesyscloud:oauthClientSecret", env: "GENESYSCLOUD_OAUTHCLIENT_SECRET" },
+  apiBaseUrl: { key: "genesyscloud:apiBaseUrl", env: "GENESYSCLOUD_API_BASE_URL" },
+  loginBaseUrl: { key: "genesyscloud:loginBaseUrl", env: "GENESYSCLOUD_LOGIN_BASE_URL" },
+  ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
+} as const;
+
+export type ConfigGetter = (key: string) => string | undefined;
+
+function configError(message: string): GenesysError {
+  return new GenesysError("Config", message);
+}
+
+function checkUrl(name: string, value: string | undefined): void {
+  if (value === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw configError(`${name} '${value}' is not an http(s) URL: set it to e.g. https://api.mypurecloud.ie, or remove it and set genesyscloud:region.`);
+  }
+}
+
+/**
+ * Client settings from stack config (`get`) with the environment as fallback. Throws one
+ * GenesysError("Config") that names the missing or wrong setting and the command that fixes it.
+ */
+export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): ClientSettings {
+  const value = (s: { key: string; env: string }) => {
+    const v = get(s.key) ?? env[s.env];
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+  };
+  const region = value(SETTINGS.region);
+  const apiBaseUrl = value(SETTINGS.apiBaseUrl);
+  const loginBaseUrl = value(SETTINGS.loginBaseUrl);
+  const clientId = value(SETTINGS.clientId);
+  const clientSecret = get(SETTINGS.clientSecret.key) ?? env[SETTINGS.clientSecret.env];
+  const rate = value(SETTINGS.ratePerMinute);
+
+  checkUrl(SETTINGS.apiBaseUrl.key, apiBaseUrl);
+  checkUrl(SETTINGS.loginBaseUrl.key, loginBaseUrl);
+  try {
+    resolveEndpoints({ region, apiBaseUrl, loginBaseUrl });
+  } catch (err) {
+    if (err instanceof UnknownRegionError) throw configError(err.message);
+    throw configError((err as Error).message);
+  }
+  if (!clientId) {
+    throw configError(
+      "Missing OAuth client id: run `pulumi config set genesyscloud:oauthClientId <client id>` (or set GENESYSCLOUD_OAUTHCLIENT_ID).",
+    );
+  }
+  if (!clientSecret) {
+    throw configError(
+      "Missing OAuth client secret: run `pulumi config set --secret genesyscloud:oauthClientSecret <secret>` " +
+        "(or set GENESYSCLOUD_OAUTHCLIENT_SECRET).",
+    );
+  }
+  let ratePerMinute: number | undefined;
+  if (rate !== undefined) {
+    ratePerMinute = Number(rate);
+    if (!Number.isInteger(ratePerMinute) || ratePerMinute < 1) {
+      throw configError(`${SETTINGS.ratePerMinute.key} '${rate}' must be a whole number of requests per minute, e.g. 300.`);
+    }
+  }
+  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute };
+}
+
+/** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ConfigGetter {
+  let parsed: Record<string, string> = {};
+  try {
+    parsed = JSON.parse(env.PULUMI_CONFIG ?? "{}") as Record<string, string>;
+  } catch {
+    parsed = {};
+  }
+  return (key) => parsed[key];
+}

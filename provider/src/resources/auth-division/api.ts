@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { GenesysClient, GenesysError } from "../../client";
+
+export const RESOURCE_TYPE = "genesyscloud:auth:Division";
+
+export const Division = z.object({
+  id: z.string(),
+  name: z.string(),
+  homeDivision: z.boolean().optional(),
+});
+export type Division = z.infer<typeof Division>;
+
+// One listing per client and process; a name we do not find triggers one fresh listing.
+const cache = new WeakMap<GenesysClient, Promise<Division[]>>();
+
+export function listDivisions(client: GenesysClient, fresh = false): Promise<Division[]> {
+  let divisions = fresh ? undefined : cache.get(client);
+  if (!divisions) {
+    divisions = client.listAll("/api/v2/authorization/divisions", Division, { pageSize: 100 });
+    cache.set(client, divisions);
+    divisions.catch(() => cache.delete(client));
+  }
+  return divisions;
+}
+
+/**
+ * The target org's division for a division name from the stack code; no name means the home division
+ * (home maps to home across orgs, whatever each org calls it).
+ */
+export async function resolveDivision(client: GenesysClient, name: string | undefined, owner: string): Promise<Division> {
+  const pick = (all: Division[]) => (name === undefined ? all.find((d) => d.homeDivision) : all.find((d) => d.name === name));
+  let found = pick(await listDivisions(client));
+  if (!found) found = pick(await listDivisions(client, true));
+  if (!found) {
+    throw new GenesysError(
+      "Validation",
+      name === undefined
+        ? `${owner}: the target org reports no home division; check the OAuth client's permission authorization:division:view.`
+        : `${owner}: division '${name}' does not exist in the target org. Create it there, or change the division in the stack code (division names are matched exactly; omit it for the home division).`,
+    );
+  }
+  return found;
+}
+
+/** The name the stack code uses for a division id: undefined for the home division. */
+export async function divisionLabel(client: GenesysClient, id: string | undefined): Promise<string | undefined> {
+  if (!id) return undefined;
+  let all = await listDivisions(client);
+  let d = all.find((x) => x.id === id);
+  if (!d) {
+    all = await listDivisions(client, true);
+    d = all.find((x) => x.id === id);
+  }
+  if (!d) return `(unknown division ${id})`;
+  return d.homeDivision ? undefined : d.name;
+}

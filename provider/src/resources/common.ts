@@ -1,0 +1,59 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+
+/** What the engine sends for inputs that are not known yet during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export type CheckFailure = { property: string; reason: string };
+
+/** The provider-process side of a dynamic resource: what the serialized shim calls. */
+export interface ResourceImpl<I = Record<string, unknown>, O = Record<string, unknown>> {
+  check(olds: Partial<I>, news: I): Promise<pulumi.dynamic.CheckResult>;
+  diff(id: string, olds: O, news: I): Promise<pulumi.dynamic.DiffResult>;
+  create(inputs: I): Promise<pulumi.dynamic.CreateResult>;
+  read(id: string, props: O): Promise<pulumi.dynamic.ReadResult>;
+  update(id: string, olds: O, news: I): Promise<pulumi.dynamic.UpdateResult>;
+  delete(id: string, props: O): Promise<void>;
+}
+
+/** Inputs without the engine's bookkeeping (`__provider`) and with unknown values left out. */
+export function userInputs(inputs: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(inputs)) {
+    if (k === "__provider" || v === UNKNOWN || v === undefined) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+export function hasUnknown(inputs: Record<string, unknown>, keys: readonly string[]): boolean {
+  return keys.some((k) => inputs[k] === UNKNOWN);
+}
+
+/** zod issues as check failures, one per property, each naming the object. */
+export function failuresOf(label: string, error: z.ZodError): CheckFailure[] {
+  const seen = new Set<string>();
+  const failures: CheckFailure[] = [];
+  for (const issue of error.issues) {
+    const property = issue.path.length ? String(issue.path[0]) : "";
+    if (seen.has(property)) continue;
+    seen.add(property);
+    const reason =
+      issue.code === "unrecognized_keys"
+        ? `${label}: unknown ${issue.keys.length > 1 ? "properties" : "property"} ${issue.keys.map((k) => `'${k}'`).join(", ")}: remove ${issue.keys.length > 1 ? "them" : "it"} from the stack code`
+        : `${label}: ${issue.message}`;
+    failures.push({ property, reason });
+  }
+  return failures;
+}
+
+/** A Genesys object name: what every in-scope type accepts. */
+export function nameSchema(what: string, maxLength: number) {
+  return z
+    .string({ error: `${what} needs a name` })
+    .refine((s) => s.trim().length > 0, { message: `${what} name must not be empty` })
+    .refine((s) => s === s.trim(), { message: `${what} name must not start or end with spaces: trim it in the stack code` })
+    .refine((s) => s.length <= maxLength, {
+      message: `${what} name is longer than the API's limit of ${maxLength} characters: shorten it in the stack code`,
+    });
+}

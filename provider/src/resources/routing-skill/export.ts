@@ -1,0 +1,18 @@
+import { divisionLabel } from "../auth-division/api";
+import type { Exporter } from "../../importer/types";
+import { skillsApi } from "./api";
+import { RESOURCE_TYPE } from "./schema";
+
+export const exporter: Exporter = {
+  resourceType: RESOURCE_TYPE,
+  className: "Skill",
+  variablePrefix: "skill",
+  file: "routing-skills.ts",
+  title: "routing skills",
+  async list(c) {
+    const skills = (await skillsApi.list(c)).filter((s) => s.state !== "deleted");
+    return Promise.all(
+      skills.map(async (s) => ({ id: s.id, name: s.name, args: { name: s.name, division: await divisionLabel(c, s.division?.id) } })),
+    );
+  },
+};

@@ -1,0 +1,20 @@
+import type { ResourceImpl } from "./common";
+
+/**
+ * The registry of dynamic resources: resource type -> implementation module. Each module is loaded
+ * only when the provider process first needs it.
+ */
+const IMPLEMENTATIONS: Record<string, () => ResourceImpl> = {
+  "genesyscloud:routing:Skill": () => require("./routing-skill/provider").provider as ResourceImpl,
+  "genesyscloud:routing:WrapupCode": () => require("./routing-wrapupcode/provider").provider as ResourceImpl,
+};
+
+export function implementationOf(resourceType: string): ResourceImpl {
+  const load = IMPLEMENTATIONS[resourceType];
+  if (!load) {
+    throw new Error(
+      `This version of @genesys-clone/provider has no resource type ${resourceType}: the state was written by a newer version; upgrade genesys-clone.`,
+    );
+  }
+  return load();
+}

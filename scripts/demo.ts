@@ -1,0 +1,110 @@
+// `npm run demo`: clone the sample contact centre from the emulated us-east-1 org into the emulated
+// eu-west-1 org with the real Pulumi CLI, check the result, roll back, check the rollback.
+import { spawn } from "child_process";
+import * as path from "path";
+import { isDeepStrictEqual } from "util";
+import { startEmulator } from "@genesys-clone/emulator";
+import { comparable, differences, dumpOrg } from "./lib/org-view";
+import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
+
+const STACK = "demo-eu-west-1";
+const SOURCE_DIR = "sample";
+
+function step(text: string): void {
+  process.stdout.write(`\n=== ${text}\n`);
+}
+
+function check(ok: boolean, what: string, detail: string[] = []): void {
+  if (!ok) {
+    process.stderr.write(`\nDEMO FAILED: ${what}\n${detail.map((d) => `  ${d}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`ok: ${what}\n`);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function pulumi(args: string[], input?: string): Promise<string> {
+  const res = await runPulumi([...args, "--non-interactive"], { input, echo: true, env: pulumiEnv() });
+  check(res.code === 0, `pulumi ${args.join(" ")}`);
+  return res.stdout;
+}
+
+async function main(): Promise<void> {
+  step("Starting the Genesys Cloud emulator (sample seed)");
+  const emulator = await startEmulator({ seed: "sample" });
+  try {
+    const source = emulator.orgs.find((o) => o.name === "source")!;
+    const target = emulator.orgs.find((o) => o.name === "target")!;
+    process.stdout.write(`source org: ${source.region} at ${source.apiBaseUrl}\ntarget org: ${target.region} at ${target.apiBaseUrl}\n`);
+
+    step(`Importing the source org into stacks/${SOURCE_DIR}`);
+    // Async: the emulator serves from this process, so nothing here may block the event loop.
+    const imported = await run(
+      process.execPath,
+      [
+        path.join(ROOT, "provider", "dist", "cli.js"),
+        "import",
+        "--region", source.region,
+        "--out", path.join(ROOT, "stacks", SOURCE_DIR),
+        "--api-base-url", source.apiBaseUrl,
+        "--login-base-url", source.loginBaseUrl,
+        "--client-id", source.clientId,
+      ],
+      { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
+    );
+    check(imported === 0, "import");
+
+    step(`Configuring stack ${STACK} for the target org`);
+    const env = pulumiEnv();
+    await runPulumi(["stack", "rm", STACK, "--force", "--yes", "--non-interactive"], { env }); // a previous run's emulator is gone
+    await pulumi(["stack", "init", STACK]);
+    const set = (key: string, value: string, secret = false) =>
+      pulumi(["config", "set", "--stack", STACK, ...(secret ? ["--secret"] : []), key], value);
+    await set("genesys-clone:source", SOURCE_DIR);
+    await set("genesyscloud:region", target.region);
+    await set("genesyscloud:apiBaseUrl", target.apiBaseUrl);
+    await set("genesyscloud:loginBaseUrl", target.loginBaseUrl);
+    await set("genesyscloud:oauthClientId", target.clientId);
+    await set("genesyscloud:oauthClientSecret", target.clientSecret, true);
+
+    const before = await dumpOrg(emulator.url, "target");
+    const sourceView = comparable(await dumpOrg(emulator.url, "source"));
+
+    step("pulumi preview");
+    await pulumi(["preview", "--stack", STACK]);
+    step("pulumi up");
+    await pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"]);
+    const diffs = differences(sourceView, comparable(await dumpOrg(emulator.url, "target")));
+    check(diffs.length === 0, `target holds the same ${sourceView.skills.length} skills and ${sourceView.wrapupcodes.length} wrap-up codes as the source`, diffs);
+
+    step("pulumi refresh, then preview: no drift");
+    await pulumi(["refresh", "--stack", STACK, "--yes", "--skip-preview"]);
+    await pulumi(["preview", "--stack", STACK, "--expect-no-changes"]);
+
+    step("pulumi destroy (roll back)");
+    await pulumi(["destroy", "--stack", STACK, "--yes", "--skip-preview"]);
+    const after = await dumpOrg(emulator.url, "target");
+    const active = (o: typeof after) => ({ ...o, skills: o.skills.filter((s) => s.state !== "deleted") });
+    check(isDeepStrictEqual(active(after), active(before)), "target org is back to its starting state");
+
+    step("Summary");
+    process.stdout.write(
+      `Cloned ${sourceView.skills.length} skills and ${sourceView.wrapupcodes.length} wrap-up codes from ${source.region} to ${target.region}, ` +
+        "verified them, found no drift, and rolled back to the exact starting state.\n",
+    );
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nDEMO FAILED: ${(err as Error).message}\n`);
+  process.exit(1);
+});

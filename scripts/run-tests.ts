@@ -1,0 +1,26 @@
+// `npm test`: every *.test.js under test/dist with Node's built-in runner. Unit and emulator tests
+// first (fast), then the end-to-end tests that drive the real Pulumi CLI.
+import { spawnSync } from "child_process";
+import { readdirSync, statSync } from "fs";
+import * as path from "path";
+import { pulumiBinDir, ROOT } from "./lib/pulumi-env";
+
+function testFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const p = path.join(dir, entry);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p));
+    else if (entry.endsWith(".test.js")) out.push(p);
+  }
+  return out;
+}
+
+const only = process.argv.slice(2);
+const root = path.join(ROOT, "test", "dist");
+let files = testFiles(root);
+if (only.length) files = files.filter((f) => only.some((o) => path.relative(root, f).startsWith(o)));
+const e2e = files.some((f) => path.relative(root, f).startsWith("e2e"));
+if (e2e) pulumiBinDir(); // build or find the CLI once, before tests run in parallel
+
+const res = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", cwd: ROOT });
+process.exit(res.status ?? 1);
