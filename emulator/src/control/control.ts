@@ -1,0 +1,166 @@
+import { z } from "zod";
+import type { OffsetClock } from "../clock";
+import type { FaultEngine } from "../faults/engine";
+import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
+import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
+import { Router } from "../routes/router";
+import { divisionToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
+import { isSeedName, SEED_NAMES, type SeedName } from "../seeds";
+import type { EmulatorState } from "../state/emulator-state";
+import { ApiError, notFound } from "../state/errors";
+import type { OrgStore } from "../state/org-store";
+import { orgSettingsPatchSchema } from "../state/settings";
+import { sortedStats } from "../state/stats";
+import type { OrgInfo } from "../types";
+
+export const CONTROL_PREFIX = "/__emulator";
+
+export interface ControlContext {
+  state: EmulatorState;
+  faults: FaultEngine;
+  clock: OffsetClock;
+  /** The PRNG seed the emulator was started with; reset returns to it unless told otherwise. */
+  initialRandomSeed: number;
+  orgInfos(): OrgInfo[];
+}
+
+interface ControlRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  json(): unknown;
+}
+
+type ControlHandler = (ctx: ControlContext, req: ControlRequest) => HandlerResult;
+
+const seedNameSchema = z.string().refine(isSeedName, { message: `seed must be one of: ${SEED_NAMES.join(", ")}` });
+const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.number().int().optional() }).strict();
+const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
+const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
+
+/** Every stored field of an org in API wire shape, in deterministic order. */
+export function dumpOrg(org: OrgStore): unknown {
+  const snap = org.snapshot();
+  return {
+    name: org.name,
+    region: org.region,
+    id: org.id,
+    settings: org.settings,
+    divisions: snap.divisions.map(divisionToWire),
+    skills: snap.skills.map((s) => skillToWire(org, s)),
+    wrapupcodes: snap.wrapupcodes.map((w) => wrapupcodeToWire(org, w)),
+  };
+}
+
+function requireOrg(ctx: ControlContext, name: string | undefined): OrgStore {
+  const org = name === undefined ? undefined : ctx.state.org(name);
+  if (!org) throw notFound(`Unknown org ${name ?? ""}`);
+  return org;
+}
+
+function ok(body: unknown): HandlerResult {
+  return { status: 200, body };
+}
+
+/** An optional body: empty means `{}`. */
+function optionalBody(req: ControlRequest): unknown {
+  const v = req.json();
+  return v === undefined ? {} : v;
+}
+
+/** Fresh seed data; faults, tokens, rate windows, stats and the clock offset are cleared; credentials kept. */
+function resetTo(ctx: ControlContext, seed: SeedName, randomSeed: number): { seed: SeedName; orgs: OrgInfo[] } {
+  ctx.state.load(seed);
+  ctx.faults.clear();
+  ctx.faults.setSeed(randomSeed);
+  ctx.clock.reset();
+  return { seed, orgs: ctx.orgInfos() };
+}
+
+function buildRouter(): Router<ControlHandler> {
+  const r = new Router<ControlHandler>();
+  const p = CONTROL_PREFIX;
+
+  r.add("POST", `${p}/reset`, (ctx, req) => {
+    const body = parseBody(resetSchema, optionalBody(req));
+    return ok(resetTo(ctx, body.seed ?? ctx.state.initialSeed, body.randomSeed ?? ctx.initialRandomSeed));
+  });
+
+  // Load another seed: the same as `reset {seed}`, but the seed is required.
+  r.add("POST", `${p}/seed`, (ctx, req) => {
+    const body = parseBody(z.object({ seed: seedNameSchema }).strict(), req.json());
+    return ok(resetTo(ctx, body.seed, ctx.initialRandomSeed));
+  });
+
+  r.add("GET", `${p}/orgs`, (ctx) => ok({ seed: ctx.state.seed, orgs: ctx.orgInfos() }));
+
+  r.add("GET", `${p}/state`, (ctx, req) => {
+    const only = queryValue(req.query, "org");
+    if (only !== undefined) return ok(dumpOrg(requireOrg(ctx, only)));
+    return ok({ seed: ctx.state.seed, orgs: ctx.state.orgs().map(dumpOrg) });
+  });
+
+  r.add("GET", `${p}/faults`, (ctx) => ok({ randomSeed: ctx.faults.seed, rules: ctx.faults.list() }));
+  r.add("PUT", `${p}/faults`, (ctx, req) => {
+    ctx.faults.replace(parseBody(faultRuleListSchema, req.json()));
+    return ok({ randomSeed: ctx.faults.seed, rules: ctx.faults.list() });
+  });
+  r.add("POST", `${p}/faults`, (ctx, req) => {
+    ctx.faults.append(parseBody(faultRuleSchema, req.json()));
+    return ok({ randomSeed: ctx.faults.seed, rules: ctx.faults.list() });
+  });
+  r.add("DELETE", `${p}/faults`, (ctx) => {
+    ctx.faults.clear();
+    return ok({ randomSeed: ctx.faults.seed, rules: [] });
+  });
+  r.add("POST", `${p}/faults/seed`, (ctx, req) => {
+    ctx.faults.setSeed(parseBody(randomSeedSchema, req.json()).randomSeed);
+    return ok({ randomSeed: ctx.faults.seed });
+  });
+
+  r.add("GET", `${p}/stats`, (ctx, req) => {
+    const only = queryValue(req.query, "org");
+    const orgs = only !== undefined ? [requireOrg(ctx, only)] : ctx.state.orgs();
+    return ok({ orgs: orgs.map((o) => ({ name: o.name, ...sortedStats(ctx.state.stats(o.name)) })) });
+  });
+  r.add("DELETE", `${p}/stats`, (ctx) => {
+    ctx.state.resetStats();
+    return ok({ orgs: [] });
+  });
+
+  r.add("GET", `${p}/orgs/{name}/settings`, (ctx, req) => ok(requireOrg(ctx, req.params["name"]).settings));
+  r.add("PUT", `${p}/orgs/{name}/settings`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    return ok(org.mergeSettings(parseBody(orgSettingsPatchSchema, req.json())));
+  });
+  r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
+
+  r.add("GET", `${p}/clock`, (ctx) => ok({ now: ctx.clock.now(), offsetMs: ctx.clock.offset }));
+  r.add("POST", `${p}/clock`, (ctx, req) => {
+    ctx.clock.advance(parseBody(clockSchema, req.json()).advanceMs);
+    return ok({ now: ctx.clock.now(), offsetMs: ctx.clock.offset });
+  });
+  return r;
+}
+
+const router = buildRouter();
+
+/** The `/__emulator/...` control API: JSON in and out, no auth, never subject to faults. */
+export function handleControlRequest(ctx: ControlContext, method: string, path: string, query: URLSearchParams, rawBody: Buffer, contextId: string): HandlerResult {
+  const match = router.match(method, path);
+  if (!match) return { status: 404, body: errorBody(notFound(), contextId) };
+  let parsed: { value: unknown } | undefined;
+  const req: ControlRequest = {
+    params: match.params,
+    query,
+    json: () => {
+      if (!parsed) parsed = { value: parseJson(rawBody) };
+      return parsed.value;
+    },
+  };
+  try {
+    return match.handler(ctx, req);
+  } catch (err) {
+    if (err instanceof ApiError) return { status: err.status, body: errorBody(err, contextId) };
+    throw err;
+  }
+}

@@ -1,0 +1,120 @@
+import { ApiError } from "../state/errors";
+import type { OrgStore } from "../state/org-store";
+import type { RateDecision } from "../state/rate-limiter";
+import type { ApiContext, ApiHandler, ApiRouter } from "./context";
+import { registerDivisionRoutes } from "./divisions";
+import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
+import { registerOrganizationRoutes } from "./organizations";
+import { Router } from "./router";
+import { registerSkillRoutes } from "./skills";
+import { registerWrapupcodeRoutes } from "./wrapupcodes";
+
+export function createApiRouter(): ApiRouter {
+  const router = new Router<ApiHandler>();
+  registerOrganizationRoutes(router);
+  registerDivisionRoutes(router);
+  registerSkillRoutes(router);
+  registerWrapupcodeRoutes(router);
+  return router;
+}
+
+export function rateHeaders(d: RateDecision): Headers {
+  return {
+    "inin-ratelimit-allowed": String(d.limit),
+    "inin-ratelimit-count": String(d.count),
+    "inin-ratelimit-reset": String(d.resetSeconds),
+  };
+}
+
+/** `Bearer <token>` (scheme case-insensitive), or undefined. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  const m = /^bearer\s+(\S+)\s*$/i.exec(authorization);
+  return m ? m[1] : undefined;
+}
+
+/** The rate window of the presented token without counting (for fault responses and auth failures). */
+export function peekRate(org: OrgStore, authorization: string | undefined): RateDecision {
+  const token = bearerToken(authorization);
+  if (token !== undefined) {
+    try {
+      org.authenticate(token);
+      return org.peekRequests(token);
+    } catch {
+      // unknown / expired tokens have no window
+    }
+  }
+  return org.peekRequests(undefined);
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path after the org's api prefix, e.g. `/api/v2/routing/skills`. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  rawBody: Buffer;
+  contextId: string;
+}
+
+export interface ApiOutcome extends HandlerResult {
+  /** `METHOD path-template` for stats, e.g. `GET /api/v2/routing/skills/{skillId}`. */
+  routeKey: string;
+}
+
+export function routeKeyFor(router: ApiRouter, method: string, path: string): string {
+  const m = router.match(method, path);
+  return `${method.toUpperCase()} ${m ? m.template : "(unknown)"}`;
+}
+
+/** Authentication, then the per-token rate limit, then routing and the handler. */
+export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiRequest): ApiOutcome {
+  const match = router.match(req.method, req.path);
+  const routeKey = `${req.method.toUpperCase()} ${match ? match.template : "(unknown)"}`;
+  const fail = (err: ApiError, headers: Headers): ApiOutcome => ({ routeKey, status: err.status, body: errorBody(err, req.contextId), headers });
+
+  const token = bearerToken(req.authorization);
+  if (token === undefined) {
+    const err =
+      req.authorization === undefined || req.authorization.trim() === ""
+        ? new ApiError(401, "authentication.required", "No authentication bearer token specified in authorization header.")
+        : new ApiError(401, "bad.credentials", "Invalid login credentials.");
+    return fail(err, rateHeaders(org.peekRequests(undefined)));
+  }
+  try {
+    org.authenticate(token);
+  } catch (err) {
+    if (err instanceof ApiError) return fail(err, rateHeaders(org.peekRequests(undefined)));
+    throw err;
+  }
+
+  const decision = org.takeRequest(token);
+  if (!decision.allowed) {
+    return {
+      routeKey,
+      status: 429,
+      body: tooManyRequestsBody(decision.resetSeconds, req.contextId),
+      headers: { ...rateHeaders(decision), "Retry-After": String(decision.resetSeconds) },
+    };
+  }
+  const headers = rateHeaders(decision);
+  if (!match) return fail(new ApiError(404, "not.found", "The requested resource was not found."), headers);
+
+  let parsed: { value: unknown } | undefined;
+  const ctx: ApiContext = {
+    org,
+    params: match.params,
+    query: req.query,
+    json: () => {
+      if (!parsed) parsed = { value: parseJson(req.rawBody) };
+      return parsed.value;
+    },
+  };
+  try {
+    const result = match.handler(ctx);
+    return { routeKey, ...result, headers: { ...headers, ...result.headers } };
+  } catch (err) {
+    if (err instanceof ApiError) return fail(err, headers);
+    throw err;
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CONTROL_PREFIX, handleControlRequest, type ControlContext } from "../control/control";
+import type { FaultEngine } from "../faults/engine";
+import type { FaultRule } from "../faults/rules";
+import type { EmulatorState } from "../state/emulator-state";
+import { ApiError, codeForStatus, messageForStatus, notFound } from "../state/errors";
+import type { OrgStore } from "../state/org-store";
+import { recordDropped, recordRequest } from "../state/stats";
+import { handleApiRequest, peekRate, rateHeaders, routeKeyFor } from "./api";
+import type { ApiRouter } from "./context";
+import { BodyTooLargeError, errorBody, readBody, sendJson, tooManyRequestsBody, type HandlerResult } from "./http";
+import { handleTokenRequest, TOKEN_PATH } from "./oauth";
+
+export interface DispatchContext {
+  state: EmulatorState;
+  faults: FaultEngine;
+  apiRouter: ApiRouter;
+  control: ControlContext;
+}
+
+type PrefixKind = "login" | "api";
+
+/** `/orgs/<org>/login/...` and `/orgs/<org>/api/...`: one org per path prefix on the one server. */
+const ORG_PREFIX_RE = /^\/orgs\/([^/]+)\/(login|api)(\/.*)?$/;
+
+const CORRELATION_HEADER = "ININ-Correlation-Id";
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The response of a fault rule with a status: a proper body for the prefix kind, never touching state. */
+function faultResult(rule: FaultRule & { status: number }, kind: PrefixKind, org: OrgStore, authorization: string | undefined, contextId: string): HandlerResult {
+  const status = rule.status;
+  const retryAfter = rule.retryAfter ?? (status === 429 ? 1 : undefined);
+  const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
+  if (kind === "login") {
+    const rateLimited = status === 429 || (status === 400 && rule.code === undefined && rule.message === undefined);
+    const error = rule.code ?? (status >= 500 ? "server_error" : status === 401 ? "invalid_client" : "invalid_request");
+    const description = rule.message ?? (rateLimited ? `rate limit exceeded; Retry the request in [${retryAfter ?? 1}] seconds` : messageForStatus(status));
+    return { status, headers, body: { error, description, error_description: description } };
+  }
+  const body =
+    status === 429 && rule.code === undefined && rule.message === undefined
+      ? tooManyRequestsBody(retryAfter ?? 1, contextId)
+      : errorBody(new ApiError(status, rule.code ?? codeForStatus(status), rule.message ?? messageForStatus(status)), contextId);
+  return { status, body, headers: { ...rateHeaders(peekRate(org, authorization)), ...headers } };
+}
+
+function loginRouteKey(method: string, path: string): string {
+  return path === TOKEN_PATH && method === "POST" ? `POST ${TOKEN_PATH}` : `${method} (unknown)`;
+}
+
+/** One HTTP request: control API, or an org's login / api prefix (faults, then auth, limits, routes). */
+export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const contextId = randomUUID();
+  const base = { [CORRELATION_HEADER]: contextId };
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  const path = url.pathname;
+  const reply = (r: HandlerResult): void => sendJson(res, r.status, r.body, { ...base, ...r.headers });
+
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      reply({ status: 413, body: errorBody(new ApiError(413, "request.entity.too.large", "The request is larger than the server is willing or able to process."), contextId) });
+      return;
+    }
+    throw err;
+  }
+
+  if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    reply(handleControlRequest(ctx.control, method, path, url.searchParams, rawBody, contextId));
+    return;
+  }
+
+  const m = ORG_PREFIX_RE.exec(path);
+  let orgName: string | undefined;
+  try {
+    orgName = m ? decodeURIComponent(m[1]!) : undefined;
+  } catch {
+    orgName = undefined;
+  }
+  const org = orgName === undefined ? undefined : ctx.state.org(orgName);
+  if (!m || !org) {
+    reply({ status: 404, body: errorBody(notFound(), contextId) });
+    return;
+  }
+  const kind = m[2] as PrefixKind;
+  const subPath = m[3] ?? "/";
+  const authorization = header(req, "authorization");
+  const stats = ctx.state.stats(org.name);
+  const routeKey = kind === "login" ? loginRouteKey(method, subPath) : routeKeyFor(ctx.apiRouter, method, subPath);
+
+  const rule = ctx.faults.match({ method, path: subPath, org: org.name });
+  if (rule) {
+    stats.faultsInjected += 1;
+    if (rule.latencyMs !== undefined && rule.latencyMs > 0) await sleep(rule.latencyMs);
+    if (rule.drop) {
+      recordDropped(stats, routeKey);
+      req.socket.destroy();
+      return;
+    }
+    if (rule.status !== undefined) {
+      const result = faultResult({ ...rule, status: rule.status }, kind, org, authorization, contextId);
+      recordRequest(stats, routeKey, result.status);
+      reply(result);
+      return;
+    }
+  }
+
+  if (kind === "login") {
+    const result =
+      method === "POST" && subPath === TOKEN_PATH
+        ? handleTokenRequest(org, authorization, rawBody)
+        : { status: 404, body: errorBody(notFound(), contextId) };
+    if (result.status === 200) stats.tokenGrants += 1;
+    recordRequest(stats, routeKey, result.status);
+    reply(result);
+    return;
+  }
+
+  const outcome = handleApiRequest(ctx.apiRouter, org, {
+    method,
+    path: subPath,
+    query: url.searchParams,
+    authorization,
+    rawBody,
+    contextId,
+  });
+  recordRequest(stats, outcome.routeKey, outcome.status);
+  reply(outcome);
+}
+
+/** Last resort for unexpected exceptions: a 500 ErrorBody (the message never includes request data). */
+export function internalError(res: ServerResponse): void {
+  const contextId = randomUUID();
+  sendJson(
+    res,
+    500,
+    errorBody(new ApiError(500, "internal.server.error", "The server encountered an unexpected condition which prevented it from fulfilling the request."), contextId),
+    { [CORRELATION_HEADER]: contextId },
+  );
+}

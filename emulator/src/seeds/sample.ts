@@ -1,0 +1,98 @@
+import type { SeedData, SeedDivision, SeedSkill, SeedWrapupCode } from "./types";
+
+const DIVISIONS: SeedDivision[] = [
+  { name: "Home", description: "Home Division", home: true },
+  { name: "Sales", description: "Inbound and outbound sales teams" },
+  { name: "Customer Care", description: "General customer service and technical support" },
+  { name: "Billing", description: "Invoices, payments and collections" },
+];
+
+const SKILLS: SeedSkill[] = [
+  { name: "English", division: "Home" },
+  { name: "Spanish", division: "Home" },
+  { name: "French", division: "Home" },
+  { name: "German", division: "Home" },
+  { name: "Portuguese", division: "Home" },
+  { name: "Mandarin", division: "Home" },
+  { name: "Sign Language Relay", division: "Home" },
+  { name: "Billing Disputes", division: "Billing" },
+  { name: "Payment Plans", division: "Billing" },
+  { name: "Refunds", division: "Billing" },
+  { name: "Collections", division: "Billing" },
+  { name: "Invoice Corrections", division: "Billing" },
+  { name: "Fraud Investigation", division: "Billing" },
+  { name: "Technical Support L1", division: "Customer Care" },
+  { name: "Technical Support L2", division: "Customer Care" },
+  { name: "Technical Support L3", division: "Customer Care" },
+  { name: "Account Management", division: "Customer Care" },
+  { name: "Complaints", division: "Customer Care" },
+  { name: "Accessibility Support", division: "Customer Care" },
+  { name: "Social Media", division: "Customer Care" },
+  { name: "Email Handling", division: "Customer Care" },
+  { name: "Chat Handling", division: "Customer Care" },
+  { name: "VIP", division: "Sales" },
+  { name: "Retention", division: "Sales" },
+  { name: "New Accounts", division: "Sales" },
+  { name: "Upsell", division: "Sales" },
+  { name: "Enterprise Sales", division: "Sales" },
+  { name: "Small Business Sales", division: "Sales" },
+  { name: "Outbound Campaigns", division: "Sales" },
+  { name: "Product Specialist", division: "Sales" },
+  // Soft-deleted: listings show it with state "deleted" (like the real API), importers must skip it.
+  { name: "Legacy Fax Support", division: "Customer Care", deleted: true },
+];
+
+const WRAPUP_CODES: SeedWrapupCode[] = [
+  { name: "Resolved - First Contact", division: "Home", description: "Issue fully resolved during the first interaction" },
+  { name: "Resolved - Follow Up", division: "Home", description: "Issue resolved after a previous contact" },
+  { name: "Callback Scheduled", division: "Home", description: "Customer asked to be called back at a later time" },
+  { name: "Escalated to Tier 2", division: "Customer Care", description: "Handed over to second-level support" },
+  { name: "Escalated to Supervisor", division: "Customer Care", description: "Customer requested a supervisor" },
+  { name: "Transferred", division: "Home", description: "Interaction transferred to another queue" },
+  { name: "Wrong Number", division: "Home" },
+  { name: "Abandoned", division: "Home", description: "Customer disconnected before the issue was handled" },
+  { name: "No Answer", division: "Sales", description: "Outbound attempt was not answered" },
+  { name: "Voicemail Left", division: "Sales", description: "Message left on the customer's voicemail" },
+  { name: "Sale Completed", division: "Sales", description: "Order placed during the call" },
+  { name: "Sale Declined", division: "Sales", description: "Customer declined the offer" },
+  { name: "Quote Sent", division: "Sales", description: "Written quote emailed to the customer" },
+  { name: "Upgrade Accepted", division: "Sales", description: "Customer upgraded their plan" },
+  { name: "Retention Offer Accepted", division: "Sales", description: "Customer stayed after a retention offer" },
+  { name: "Cancellation Processed", division: "Sales", description: "Service cancelled at the customer's request" },
+  { name: "Do Not Call Request", division: "Sales", description: "Number added to the internal do-not-call list" },
+  { name: "Payment Arrangement", division: "Billing", description: "Instalment plan agreed with the customer" },
+  { name: "Payment Taken", division: "Billing", description: "Card payment processed during the call" },
+  { name: "Refund Issued", division: "Billing", description: "Refund approved and issued" },
+  { name: "Billing Dispute Opened", division: "Billing", description: "Formal dispute case created" },
+  { name: "Invoice Resent", division: "Billing" },
+  { name: "Fraud Suspected", division: "Billing", description: "Account flagged for fraud review" },
+  { name: "Technical Issue Resolved", division: "Customer Care", description: "Troubleshooting fixed the problem" },
+  { name: "Technician Dispatched", division: "Customer Care", description: "Field visit booked" },
+  { name: "Known Outage", division: "Customer Care", description: "Customer informed about an ongoing outage" },
+  { name: "Password Reset", division: "Customer Care", description: "Account credentials reset after verification" },
+  { name: "Complaint Logged", division: "Customer Care", description: "Formal complaint recorded" },
+  { name: "Information Provided", division: "Home", description: "General enquiry answered" },
+  { name: "Survey Declined", division: "Home" },
+];
+
+/** A realistic contact centre in `source` (us-east-1) and an empty `target` (eu-west-1) with the same divisions. */
+export const SAMPLE_SEED: SeedData = {
+  orgs: [
+    {
+      name: "source",
+      region: "us-east-1",
+      thirdPartyOrgName: "source",
+      divisions: DIVISIONS,
+      skills: SKILLS,
+      wrapupcodes: WRAPUP_CODES,
+    },
+    {
+      name: "target",
+      region: "eu-west-1",
+      thirdPartyOrgName: "target",
+      divisions: DIVISIONS,
+      skills: [],
+      wrapupcodes: [],
+    },
+  ],
+};

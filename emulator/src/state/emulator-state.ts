@@ -1,0 +1,74 @@
+import type { Clock } from "../clock";
+import { buildOrgInit, SEEDS, type SeedName } from "../seeds";
+import type { OAuthClient } from "./entities";
+import { newClientSecret, uuidFromSeed } from "./ids";
+import { OrgStore } from "./org-store";
+import { defaultSettings } from "./settings";
+import { emptyStats, type OrgStats } from "./stats";
+
+/**
+ * All orgs of one emulator process plus their request statistics.
+ * OAuth client credentials are minted once per org name and survive resets.
+ */
+export class EmulatorState {
+  private orgsByName = new Map<string, OrgStore>();
+  private statsByOrg = new Map<string, OrgStats>();
+  private readonly credentials = new Map<string, OAuthClient>();
+  private loadedSeed: SeedName;
+
+  constructor(
+    readonly initialSeed: SeedName,
+    private readonly defaultRateLimitPerMinute: number,
+    private readonly clock: Clock,
+  ) {
+    this.loadedSeed = initialSeed;
+    this.load(initialSeed);
+  }
+
+  get seed(): SeedName {
+    return this.loadedSeed;
+  }
+
+  private credentialsFor(orgName: string): OAuthClient {
+    let c = this.credentials.get(orgName);
+    if (!c) {
+      c = { clientId: uuidFromSeed(`${orgName}/oauth-client`), clientSecret: newClientSecret(), name: `${orgName} emulator client` };
+      this.credentials.set(orgName, c);
+    }
+    return c;
+  }
+
+  /** Replaces every org with a fresh copy of the seed; tokens, rate windows and stats are gone. */
+  load(seed: SeedName): void {
+    const orgs = new Map<string, OrgStore>();
+    for (const org of SEEDS[seed].orgs) {
+      const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute));
+      orgs.set(org.name, new OrgStore(init, this.clock));
+    }
+    this.orgsByName = orgs;
+    this.resetStats();
+    this.loadedSeed = seed;
+  }
+
+  org(name: string): OrgStore | undefined {
+    return this.orgsByName.get(name);
+  }
+
+  /** Orgs sorted by name. */
+  orgs(): OrgStore[] {
+    return [...this.orgsByName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  stats(orgName: string): OrgStats {
+    let s = this.statsByOrg.get(orgName);
+    if (!s) {
+      s = emptyStats();
+      this.statsByOrg.set(orgName, s);
+    }
+    return s;
+  }
+
+  resetStats(): void {
+    this.statsByOrg = new Map();
+  }
+}

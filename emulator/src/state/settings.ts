@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Per-org knobs for behaviour the reference marks as unverified [U] or that tests want to steer. */
+export const duplicateNameSchema = z.object({
+  status: z.number().int().min(400).max(599),
+  code: z.string().min(1),
+});
+
+export const orgSettingsSchema = z.object({
+  /** Requests per 60-second window per token (Genesys default for client credentials: 300). */
+  rateLimitPerMinute: z.number().int().min(1),
+  /** `expires_in` of issued tokens (Genesys default 86400 s). */
+  tokenLifetimeSeconds: z.number().int().min(1),
+  /** true: soft-deleted skills are returned by GET (state "deleted") and listed; false: 404 and omitted. */
+  deletedSkillsVisible: z.boolean(),
+  /** Longest accepted skill / wrap-up code name. */
+  maxNameLength: z.number().int().min(1),
+  /** Response for a second active object with the same name (case-insensitive). */
+  duplicateName: duplicateNameSchema,
+});
+
+export type OrgSettings = z.infer<typeof orgSettingsSchema>;
+
+export const orgSettingsPatchSchema = orgSettingsSchema.partial().strict();
+export type OrgSettingsPatch = z.infer<typeof orgSettingsPatchSchema>;
+
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+
+export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_PER_MINUTE): OrgSettings {
+  return {
+    rateLimitPerMinute,
+    tokenLifetimeSeconds: 86400,
+    deletedSkillsVisible: true,
+    maxNameLength: 256,
+    duplicateName: { status: 409, code: "general.conflict" },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Clock } from "./clock";
+import type { SeedName } from "./seeds";
+
+/** How to reach one emulated org, exactly like `https://login.<domain>` / `https://api.<domain>`. */
+export interface OrgInfo {
+  name: string;
+  region: string;
+  /** `<url>/orgs/<name>/login`: token endpoint at `loginBaseUrl + "/oauth/token"`. */
+  loginBaseUrl: string;
+  /** `<url>/orgs/<name>/api`: calls at `apiBaseUrl + "/api/v2/..."`. */
+  apiBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface StartEmulatorOptions {
+  /** Initial data set, also what `POST /__emulator/reset` returns to. Default "sample". */
+  seed?: SeedName;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Default per-token budget per 60-second window for every org (default 300). */
+  rateLimitPerMinute?: number;
+  /** Base clock (default Date.now); the control API adds an offset on top. */
+  clock?: Clock;
+  /** Seed of the PRNG used for probabilistic faults (default 1). */
+  randomSeed?: number;
+}
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  url: string;
+  orgs: OrgInfo[];
+  close(): Promise<void>;
+}
