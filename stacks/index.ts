@@ -4,9 +4,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { preflight } from "@genesys-clone/provider";
+import { preflight, program } from "@genesys-clone/provider";
 
-export = async () => {
+export = program(async () => {
   const source = new pulumi.Config("genesys-clone").require("source");
   const dir = path.resolve(__dirname, source);
   if (!fs.existsSync(path.join(dir, "index.ts"))) {
@@ -18,4 +18,4 @@ export = async () => {
   const target = await preflight();
   const declared = require(dir) as Record<string, pulumi.Resource>;
   return { targetOrg: target.orgName, resources: Object.keys(declared).length };
-};
+});

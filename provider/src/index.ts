@@ -3,4 +3,4 @@ export { Skill } from "./resources/routing-skill/resource";
 export type { SkillArgs } from "./resources/routing-skill/resource";
 export { WrapupCode } from "./resources/routing-wrapupcode/resource";
 export type { WrapupCodeArgs } from "./resources/routing-wrapupcode/resource";
-export { preflight } from "./preflight";
+export { preflight, program } from "./preflight";

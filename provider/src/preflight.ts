@@ -31,3 +31,22 @@ export async function preflight(): Promise<{ orgName: string }> {
     throw err;
   }
 }
+
+/**
+ * Wraps the stack program: a RunError (bad settings, missing import) is reported once as an error
+ * diagnostic and the program ends with @pulumi/pulumi's "error already reported" exit code (32), so
+ * the engine stops the update without touching any resource. (Letting the rejection escape works
+ * too, but the SDK then spends many seconds formatting it.)
+ */
+export function program<T>(body: () => Promise<T>): () => Promise<T | undefined> {
+  return async () => {
+    try {
+      return await body();
+    } catch (err) {
+      if (!(err instanceof pulumi.RunError)) throw err;
+      await pulumi.log.error(err.message);
+      process.exitCode = 32;
+      return undefined;
+    }
+  };
+}

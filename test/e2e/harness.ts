@@ -1,0 +1,175 @@
+/**
+ * End-to-end harness: an in-process emulator, a throw-away file backend, stacks of the real project
+ * (Pulumi.yaml at the root) and imported code under stacks/.test-<id>/ (git-ignored).
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
+
+export { ROOT };
+
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+export class E2E {
+  readonly id = randomBytes(4).toString("hex");
+  readonly sourceDir = `.test-${this.id}`;
+  readonly stacks: string[] = [];
+  private constructor(
+    readonly emulator: RunningEmulator,
+    readonly backend: string,
+    readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  static async start(seed: "sample" | "empty" = "sample"): Promise<E2E> {
+    const emulator = await startEmulator({ seed });
+    const backend = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-clone-e2e-"));
+    const env = pulumiEnv({ ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_HOME: path.join(backend, ".home") });
+    return new E2E(emulator, backend, env);
+  }
+
+  org(name: "source" | "target"): OrgInfo {
+    return this.emulator.orgs.find((o) => o.name === name)!;
+  }
+
+  get outDir(): string {
+    return path.join(ROOT, "stacks", this.sourceDir);
+  }
+
+  /** Runs `genesys-clone import` of the source org into stacks/.test-<id>. */
+  async importSource(outDir = this.outDir) {
+    const source = this.org("source");
+    return runNode(
+      [
+        path.join(ROOT, "provider", "dist", "cli.js"),
+        "import",
+        "--region", source.region,
+        "--out", outDir,
+        "--api-base-url", source.apiBaseUrl,
+        "--login-base-url", source.loginBaseUrl,
+        "--client-id", source.clientId,
+      ],
+      { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
+    );
+  }
+
+  pulumi(args: string[], input?: string): Promise<PulumiRun> {
+    return runPulumi([...args, "--non-interactive"], { env: this.env, input });
+  }
+
+  /** Like `pulumi` but fails the test, with the CLI's output, when the command fails. */
+  async ok(args: string[], input?: string): Promise<PulumiRun> {
+    const res = await this.pulumi(args, input);
+    assert.equal(res.code, 0, `pulumi ${args.join(" ")} failed:\n${res.stdout}\n${res.stderr}`);
+    return res;
+  }
+
+  /**
+   * A stack targeting the emulated target org. `config` overrides or removes (undefined) settings;
+   * the secret goes through `config set --secret` unless `plaintextSecret`.
+   */
+  async stack(
+    suffix: string,
+    opts: { config?: Record<string, string | undefined>; secret?: string | null; plaintextSecret?: boolean } = {},
+  ): Promise<string> {
+    const name = `test-${this.id}-${suffix}`;
+    const target = this.org("target");
+    await this.ok(["stack", "init", name]);
+    this.stacks.push(name);
+    const config: Record<string, string | undefined> = {
+      "genesys-clone:source": this.sourceDir,
+      "genesyscloud:region": target.region,
+      "genesyscloud:apiBaseUrl": target.apiBaseUrl,
+      "genesyscloud:loginBaseUrl": target.loginBaseUrl,
+      "genesyscloud:oauthClientId": target.clientId,
+      ...opts.config,
+    };
+    const pairs = Object.entries(config).flatMap(([key, value]) => (value === undefined ? [] : ["--plaintext", `${key}=${value}`]));
+    await this.ok(["config", "set-all", "--stack", name, ...pairs]);
+    const secret = opts.secret === undefined ? target.clientSecret : opts.secret;
+    if (secret !== null) {
+      await this.ok(["config", "set", "--stack", name, ...(opts.plaintextSecret ? ["--plaintext"] : ["--secret"]), "genesyscloud:oauthClientSecret"], secret);
+    }
+    return name;
+  }
+
+  async state(org: "source" | "target") {
+    const res = await fetch(`${this.emulator.url}/__emulator/state?org=${org}`);
+    return (await res.json()) as {
+      divisions: { id: string; name: string; homeDivision?: boolean }[];
+      skills: { id: string; name: string; state?: string; division?: { id: string } }[];
+      wrapupcodes: { id: string; name: string; description?: string; division?: { id: string } }[];
+    };
+  }
+
+  /** Calls the emulated org's API as its OAuth client (for changes "made in the UI"). */
+  async api(orgName: "source" | "target", method: string, apiPath: string, body?: unknown): Promise<Response> {
+    const org = this.org(orgName);
+    const tokenRes = await fetch(`${org.loginBaseUrl}/oauth/token`, {
+      method: "POST",
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${org.clientId}:${org.clientSecret}`).toString("base64")}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: "grant_type=client_credentials",
+    });
+    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    return fetch(`${org.apiBaseUrl}${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${access_token}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  /** Every file of the backend (state, history, backups) as text. */
+  async backendText(): Promise<string> {
+    const texts: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(p);
+        else texts.push(await fs.readFile(p, "utf8"));
+      }
+    };
+    await walk(this.backend);
+    return texts.join("\n");
+  }
+
+  async close(): Promise<void> {
+    for (const name of this.stacks) await this.pulumi(["stack", "rm", name, "--force", "--yes"]);
+    await fs.rm(this.outDir, { recursive: true, force: true });
+    await fs.rm(this.backend, { recursive: true, force: true });
+    await this.emulator.close();
+  }
+}
+
+/** Active objects of a dumped org, by name, with division names: what a clone must reproduce. */
+export function view(state: Awaited<ReturnType<E2E["state"]>>) {
+  const division = (id?: string) => {
+    const d = state.divisions.find((x) => x.id === id);
+    return d?.homeDivision ? "(home)" : d?.name;
+  };
+  return {
+    skills: state.skills
+      .filter((s) => s.state !== "deleted")
+      .map((s) => ({ name: s.name, division: division(s.division?.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    wrapupcodes: state.wrapupcodes
+      .map((w) => ({ name: w.name, division: division(w.division?.id), description: w.description ?? "" }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
