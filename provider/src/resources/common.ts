@@ -57,3 +57,10 @@ export function nameSchema(what: string, maxLength: number) {
       message: `${what} name is longer than the API's limit of ${maxLength} characters: shorten it in the stack code`,
     });
 }
+
+/** Validates inputs with the resource's schema; properties still unknown at preview are not judged. */
+export function checkInputs(schema: z.ZodType, label: string, news: Record<string, unknown>): CheckFailure[] {
+  const parsed = schema.safeParse(userInputs(news));
+  if (parsed.success) return [];
+  return failuresOf(label, parsed.error).filter((f) => news[f.property] !== UNKNOWN);
+}

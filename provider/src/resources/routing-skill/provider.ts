@@ -1,7 +1,7 @@
 import { GenesysError, isConflict } from "../../client";
 import { client } from "../../process";
 import { divisionLabel, resolveDivision } from "../auth-division/api";
-import { CheckFailure, failuresOf, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { skillsApi } from "./api";
 import { LABEL, SkillArgs, SkillOutputs } from "./schema";
 
@@ -13,9 +13,7 @@ function fail(message: string): never {
 
 export const provider: ResourceImpl<SkillArgs, SkillOutputs> = {
   async check(_olds, news) {
-    const inputs = userInputs(news);
-    const parsed = SkillArgs.safeParse(inputs);
-    const failures: CheckFailure[] = parsed.success ? [] : failuresOf(label(news.name), parsed.error);
+    const failures = checkInputs(SkillArgs, label(news.name), news);
     if (failures.length === 0 && !hasUnknown(news, ["division"])) {
       try {
         await resolveDivision(client(), news.division, label(news.name));

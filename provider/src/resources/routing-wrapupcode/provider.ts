@@ -1,7 +1,7 @@
 import { GenesysClient, GenesysError, isConflict } from "../../client";
 import { client } from "../../process";
 import { divisionLabel, resolveDivision } from "../auth-division/api";
-import { CheckFailure, failuresOf, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { wrapupCodesApi } from "./api";
 import { LABEL, WrapupCode, WrapupCodeArgs, WrapupCodeOutputs } from "./schema";
 
@@ -31,8 +31,7 @@ function outputs(inputs: WrapupCodeArgs, divisionId: string): WrapupCodeOutputs 
 
 export const provider: ResourceImpl<WrapupCodeArgs, WrapupCodeOutputs> = {
   async check(_olds, news) {
-    const parsed = WrapupCodeArgs.safeParse(userInputs(news));
-    const failures: CheckFailure[] = parsed.success ? [] : failuresOf(label(news.name), parsed.error);
+    const failures = checkInputs(WrapupCodeArgs, label(news.name), news);
     if (failures.length === 0 && !hasUnknown(news, ["division"])) {
       try {
         await resolveDivision(client(), news.division, label(news.name));

@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, test } from "node:test";
+import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { GenesysClient, GenesysError } from "@genesys-clone/provider/dist/client";
+import { z } from "zod";
+
+// The client against an in-process emulator: tokens, paging, retries, typed and redacted errors.
+let emu: RunningEmulator;
+let source: OrgInfo;
+
+const control = (path: string, method = "GET", body?: unknown) =>
+  fetch(`${emu.url}/__emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+
+const stats = async () => ((await (await control("/stats?org=source")).json()) as { orgs: { rateLimited: number; tokenGrants: number; total: number; faultsInjected?: number }[] }).orgs[0]!;
+
+function client(overrides: Partial<{ clientSecret: string; timeoutMs: number }> = {}): GenesysClient {
+  return new GenesysClient({
+    apiBaseUrl: source.apiBaseUrl,
+    loginBaseUrl: source.loginBaseUrl,
+    clientId: source.clientId,
+    clientSecret: overrides.clientSecret ?? source.clientSecret,
+    timeoutMs: overrides.timeoutMs,
+  });
+}
+const Skill = z.object({ id: z.string(), name: z.string() });
+
+before(async () => {
+  emu = await startEmulator({ seed: "sample" });
+  source = emu.orgs.find((o) => o.name === "source")!;
+});
+beforeEach(async () => {
+  await control("/reset", "POST", {});
+});
+after(async () => emu.close());
+
+test("one token serves many calls; listAll walks every page", async () => {
+  const c = client();
+  const all = await c.listAll("/api/v2/routing/skills", Skill, { pageSize: 7 });
+  assert.equal(all.length, 31); // 30 active + 1 soft-deleted, as the real listing may return
+  assert.equal(new Set(all.map((s) => s.id)).size, 31);
+  const s = await stats();
+  assert.equal(s.tokenGrants, 1);
+  assert.equal(s.total, 1 + 5); // token + ceil(31/7) pages
+});
+
+test("429 with Retry-After: the client waits and succeeds, counting the 429", async () => {
+  await control("/faults", "PUT", [{ path: "^/api/v2/routing/skills$", method: "GET", status: 429, retryAfter: 1, times: 2 }]);
+  const c = client();
+  const all = await c.listAll("/api/v2/routing/skills", Skill, { pageSize: 100 });
+  assert.equal(all.length, 31);
+  assert.equal(c.http.stats.rateLimited, 2);
+});
+
+test("5xx and dropped connections are retried", async () => {
+  await control("/faults", "PUT", [
+    { path: "^/api/v2/routing/wrapupcodes$", method: "GET", status: 503, times: 2 },
+    { path: "^/api/v2/authorization/divisions$", drop: true, times: 1 },
+  ]);
+  const c = client();
+  assert.equal((await c.listAll("/api/v2/routing/wrapupcodes", Skill, { pageSize: 100 })).length, 30);
+  assert.equal((await c.listAll("/api/v2/authorization/divisions", Skill, { pageSize: 100 })).length, 4);
+});
+
+test("a revoked token is replaced once, transparently", async () => {
+  const c = client();
+  await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) });
+  await control("/orgs/source/tokens/revoke", "POST", {});
+  await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) });
+  assert.equal((await stats()).tokenGrants, 2);
+});
+
+test("typed errors: 404 NotFound, 409 Conflict, 400 Validation, each with method, path and correlation id", async () => {
+  const c = client();
+  const cases: { req: Parameters<GenesysClient["request"]>[0]; kind: string; status: number }[] = [
+    { req: { method: "GET", path: "/api/v2/routing/skills/00000000-0000-0000-0000-000000000000" }, kind: "NotFound", status: 404 },
+    { req: { method: "POST", path: "/api/v2/routing/skills", body: { name: "English" } }, kind: "Conflict", status: 409 },
+    { req: { method: "POST", path: "/api/v2/routing/wrapupcodes", body: { name: "" } }, kind: "Validation", status: 400 },
+  ];
+  for (const { req, kind, status } of cases) {
+    await assert.rejects(c.request(req), (err: unknown) => {
+      assert.ok(err instanceof GenesysError);
+      assert.equal(err.kind, kind);
+      assert.equal(err.status, status);
+      assert.match(err.message, new RegExp(`^${req.method} ${req.path.replace(/[/]/g, "\\/")} failed: HTTP ${status}`));
+      assert.match(err.message, /correlation id [0-9a-f-]{36}/);
+      return true;
+    });
+  }
+});
+
+test("wrong secret: an Auth error naming the fix, without the secret", async () => {
+  const secret = "definitely-wrong-secret-value";
+  await assert.rejects(client({ clientSecret: secret }).request({ method: "GET", path: "/api/v2/organizations/me" }), (err: unknown) => {
+    assert.ok(err instanceof GenesysError);
+    assert.equal(err.kind, "Auth");
+    assert.match(err.message, /pulumi config set --secret genesyscloud:oauthClientSecret/);
+    assert.ok(!err.message.includes(secret));
+    assert.ok(!JSON.stringify(err).includes(secret));
+    return true;
+  });
+});
+
+test("a response slower than the timeout is retried; a malformed body is a clear error", async () => {
+  await control("/faults", "PUT", [{ path: "^/api/v2/organizations/me$", latencyMs: 400, times: 1 }]);
+  const c = client({ timeoutMs: 150 });
+  const me = await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) });
+  assert.ok(me.id);
+  await assert.rejects(
+    c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ entities: z.array(z.string()) }) }),
+    /returned a body this tool does not understand \(entities: /,
+  );
+});

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
+import { configure, impl } from "@genesys-clone/provider/dist/process";
+import { UNKNOWN } from "@genesys-clone/provider/dist/resources/common";
+
+// The dynamic-provider implementations, called as the provider process calls them, against the
+// emulated target org.
+let emu: RunningEmulator;
+const skills = () => impl("genesyscloud:routing:Skill");
+const codes = () => impl("genesyscloud:routing:WrapupCode");
+
+before(async () => {
+  emu = await startEmulator({ seed: "sample" });
+  const target = emu.orgs.find((o) => o.name === "target")!;
+  const config: Record<string, string> = {
+    "genesyscloud:region": target.region,
+    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
+    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
+    "genesyscloud:oauthClientId": target.clientId,
+    "genesyscloud:oauthClientSecret": target.clientSecret,
+  };
+  configure((key) => config[key]);
+});
+after(async () => emu.close());
+
+test("check: each bad input is one failure on its property, naming the object and the fix", async () => {
+  const cases: { impl: typeof skills; news: Record<string, unknown>; property: string; reason: RegExp }[] = [
+    { impl: skills, news: { name: "" }, property: "name", reason: /Skill '': Skill name must not be empty/ },
+    { impl: skills, news: { name: "x".repeat(257) }, property: "name", reason: /longer than the API's limit of 256/ },
+    { impl: skills, news: { name: " padded " }, property: "name", reason: /must not start or end with spaces/ },
+    { impl: skills, news: { name: "Ok", colour: "red" }, property: "", reason: /unknown property 'colour': remove it/ },
+    { impl: skills, news: { name: "Ok", division: "Nowhere" }, property: "division", reason: /division 'Nowhere' does not exist in the target org/ },
+    { impl: codes, news: { name: "Ok", description: 7 }, property: "description", reason: /Wrap-up code 'Ok'/ },
+  ];
+  for (const c of cases) {
+    const res = await c.impl().check({}, c.news);
+    assert.equal(res.failures?.length, 1, JSON.stringify(res.failures));
+    assert.equal(res.failures![0]!.property, c.property);
+    assert.match(res.failures![0]!.reason, c.reason);
+  }
+  assert.deepEqual((await skills().check({}, { name: "Fine", division: "Sales" })).failures, []);
+  assert.deepEqual((await skills().check({}, { name: UNKNOWN, division: UNKNOWN })).failures?.length, 0, "unknowns pass at preview");
+});
+
+test("skill: create in a named division, read back, move division, replace on rename, delete", async () => {
+  const created = await skills().create({ name: "Mandarin", division: "Sales" });
+  assert.equal(created.outs.division, "Sales");
+  const read = await skills().read(created.id, created.outs);
+  assert.deepEqual(read.props, created.outs);
+
+  const moved = { name: "Mandarin", division: "Billing" };
+  const diff = await skills().diff(created.id, created.outs, moved);
+  assert.deepEqual(diff, { changes: true, replaces: [] });
+  const updated = await skills().update(created.id, created.outs, moved);
+  assert.equal((await skills().read(created.id, updated.outs!)).props!.division, "Billing");
+
+  assert.deepEqual(await skills().diff(created.id, updated.outs, { name: "Cantonese", division: "Billing" }), { changes: true, replaces: ["name"] });
+  assert.deepEqual(await skills().diff(created.id, updated.outs, moved), { changes: false, replaces: [] });
+
+  await skills().delete(created.id, updated.outs);
+  assert.deepEqual(await skills().read(created.id, updated.outs), {}, "a deleted skill leaves state on refresh");
+  await skills().delete(created.id, updated.outs); // already gone: fine
+});
+
+test("skill: a name taken in the target is one clear error", async () => {
+  await skills().create({ name: "Tagalog" });
+  await assert.rejects(skills().create({ name: "Tagalog" }), /Skill 'Tagalog' already exists in the target org \(id [0-9a-f-]+\)/);
+});
+
+test("wrap-up code: home division by default, update in place, drift read back, delete", async () => {
+  const created = await codes().create({ name: "Left Voicemail", description: "left a message" });
+  assert.equal(created.outs.division, undefined);
+  const renamed = { name: "Voicemail Left", description: "left a message" };
+  assert.deepEqual(await codes().diff(created.id, created.outs, renamed), { changes: true, replaces: [] });
+  const updated = await codes().update(created.id, created.outs, renamed);
+  const read = await codes().read(created.id, updated.outs!);
+  assert.deepEqual(read.props, { name: "Voicemail Left", description: "left a message", divisionId: created.outs.divisionId });
+  await codes().delete(created.id, updated.outs!);
+  assert.deepEqual(await codes().read(created.id, updated.outs!), {});
+});
