@@ -3,7 +3,11 @@ import { Command } from "commander";
 import * as path from "path";
 import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
-import { importOrg } from "./importer/import";
+import { importOrg, TYPE_KEYS } from "./importer/import";
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 const program = new Command();
 program.name("genesys-clone").description("Clone Genesys Cloud configuration between orgs and regions with Pulumi");
@@ -16,8 +20,10 @@ program
   .option("--client-id <id>", "OAuth client id (default: GENESYSCLOUD_OAUTHCLIENT_ID)")
   .option("--api-base-url <url>", "API base URL override, for a gateway or the emulator (default: GENESYSCLOUD_API_BASE_URL)")
   .option("--login-base-url <url>", "login base URL override (default: GENESYSCLOUD_LOGIN_BASE_URL)")
+  .option("--include <rule>", `import only matching objects; repeatable. <type>:<glob>, <type> or <glob>; types: ${TYPE_KEYS.join(", ")}`, collect, [])
+  .option("--exclude <rule>", "leave matching objects out (same forms as --include); repeatable, wins over --include", collect, [])
   .addHelpText("after", "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.")
-  .action(async (opts: { out: string; region?: string; clientId?: string; apiBaseUrl?: string; loginBaseUrl?: string }) => {
+  .action(async (opts: { out: string; region?: string; clientId?: string; apiBaseUrl?: string; loginBaseUrl?: string; include: string[]; exclude: string[] }) => {
     const flags: Record<string, string | undefined> = {
       "genesyscloud:region": opts.region,
       "genesyscloud:oauthClientId": opts.clientId,
@@ -29,8 +35,19 @@ program
     const outDir = path.resolve(opts.out);
     const region = settings.region ?? "custom endpoint";
     process.stderr.write(`Importing from ${client.endpoints.apiBaseUrl} into ${path.relative(process.cwd(), outDir) || "."}\n`);
-    const result = await importOrg(client, { outDir, region, log: (l) => process.stderr.write(l + "\n") });
+    const result = await importOrg(client, {
+      outDir,
+      region,
+      include: opts.include,
+      exclude: opts.exclude,
+      log: (l) => process.stderr.write(l + "\n"),
+    });
     process.stderr.write(`Wrote ${result.files.length} files to ${outDir}\n`);
+    if (result.lookups.length) {
+      process.stderr.write(`Referenced but not imported (looked up by name in the target org at deploy time; see lookups.ts):\n`);
+      for (const l of result.lookups) process.stderr.write(`  ${l.type}: ${l.name}\n`);
+    }
+    for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -10,6 +10,11 @@ export const SETTINGS = {
   ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
 } as const;
 
+/** Settings of this tool (not of the Genesys provider) that the provider process reads. */
+export const STACK_SETTINGS = {
+  onConflict: { key: "genesys-clone:onConflict", env: "GENESYS_CLONE_ON_CONFLICT" },
+} as const;
+
 export type ConfigGetter = (key: string) => string | undefined;
 
 function configError(message: string): GenesysError {

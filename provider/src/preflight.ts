@@ -1,19 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
+import { existsSync } from "fs";
+import * as path from "path";
 import { z } from "zod";
-import { clientFor, GenesysError } from "./client";
-import { resolveSettings, SETTINGS } from "./config";
+import { clientFor, GenesysClient, GenesysError } from "./client";
+import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
+import { LookupRequest, prefetchLookups } from "./program/lookup";
+import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
 
 // Public in the SDK's JavaScript, missing from its typings: whether a config key was set with --secret.
 const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
+export interface Target {
+  orgName: string;
+  client: GenesysClient;
+}
+
 /**
  * Run by the stack program before it declares any resource, in `preview` as in `up`: checks the
  * provider configuration, that the secret is stored as a secret, that the credentials get a token
  * and that the API answers. Any problem becomes one RunError that names the fix.
  */
-export async function preflight(): Promise<{ orgName: string }> {
+export async function preflight(): Promise<Target> {
   const get = (key: string) => pulumi.runtime.getConfig(key);
   try {
     if (get(SETTINGS.clientSecret.key) !== undefined && !isConfigSecret(SETTINGS.clientSecret.key)) {
@@ -23,13 +32,71 @@ export async function preflight(): Promise<{ orgName: string }> {
           "`pulumi config set --secret genesyscloud:oauthClientSecret <secret>` to encrypt it.",
       );
     }
+    const policy = get(STACK_SETTINGS.onConflict.key);
+    if (policy !== undefined && policy !== "fail" && policy !== "adopt") {
+      throw new GenesysError("Config", `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`);
+    }
     const client = clientFor(resolveSettings(get));
     const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
-    return { orgName: org.name };
+    return { orgName: org.name, client };
   } catch (err) {
     if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
     throw err;
   }
+}
+
+const KINDS: Record<string, string> = {
+  "pulumi-nodejs:dynamic/genesyscloud:AuthDivision": "Division",
+  "pulumi-nodejs:dynamic/genesyscloud:RoutingLanguage": "Language",
+  "pulumi-nodejs:dynamic/genesyscloud:RoutingSkill": "Skill",
+  "pulumi-nodejs:dynamic/genesyscloud:RoutingWrapupCode": "WrapupCode",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectSchedule": "Schedule",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectScheduleGroup": "ScheduleGroup",
+  "pulumi-nodejs:dynamic/genesyscloud:RoutingQueue": "Queue",
+};
+
+/**
+ * The stack's transforms file: genesys-clone:transforms (relative to the project), else
+ * transforms.<stack>.yaml beside Pulumi.yaml when it exists, else none.
+ */
+export function stackTransforms(projectDir: string): { file?: string; transforms: Transforms } {
+  const configured = pulumi.runtime.getConfig("genesys-clone:transforms");
+  const file = configured ? path.resolve(projectDir, configured) : path.join(projectDir, `transforms.${pulumi.getStack()}.yaml`);
+  if (!configured && !existsSync(file)) return { transforms: NO_TRANSFORMS };
+  if (!existsSync(file)) throw new pulumi.RunError(`genesys-clone:transforms is '${configured}', but ${file} does not exist: create it or unset the key.`);
+  try {
+    return { file, transforms: loadTransforms(file) };
+  } catch (err) {
+    if (err instanceof TransformsError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+}
+
+/** Loads and runs an imported directory: transforms registered, lookups resolved, then the resources declared. */
+export async function deployImported(dir: string, projectDir: string): Promise<{ targetOrg: string; resources: number; transforms?: string }> {
+  if (!existsSync(path.join(dir, "index.ts"))) {
+    const rel = path.relative(path.join(projectDir, "stacks"), dir);
+    throw new pulumi.RunError(
+      `genesys-clone:source is '${rel}', but ${dir} holds no generated stack code: ` +
+        `run \`genesys-clone import --out stacks/${rel}\` first, or set genesys-clone:source to an imported directory.`,
+    );
+  }
+  const target = await preflight();
+  const { file, transforms } = stackTransforms(projectDir);
+  pulumi.runtime.registerStackTransformation((args) => {
+    const kind = KINDS[args.type];
+    return kind ? { props: transformProps(kind, args.props, transforms), opts: args.opts } : undefined;
+  });
+  const lookupsFile = path.join(dir, "lookups.ts");
+  const requests: LookupRequest[] = existsSync(lookupsFile) ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS : [];
+  try {
+    await prefetchLookups(target.client, requests, transforms);
+  } catch (err) {
+    if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
+    throw err;
+  }
+  const declared = require(dir) as Record<string, pulumi.Resource>;
+  return { targetOrg: target.orgName, resources: Object.keys(declared).length, ...(file ? { transforms: path.relative(projectDir, file) } : {}) };
 }
 
 /**

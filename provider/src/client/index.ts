@@ -10,6 +10,7 @@ export * from "./errors";
 export { REGION_DOMAINS, resolveEndpoints, UnknownRegionError } from "./regions";
 export type { Endpoints } from "./regions";
 export { listAll, pageOf } from "./paging";
+export { pollUntil } from "./poll";
 export type { ApiRequest } from "./http";
 
 /** Where and as whom to call Genesys Cloud. */

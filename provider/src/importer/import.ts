@@ -1,36 +1,84 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { z } from "zod";
-import type { GenesysClient } from "../client";
-import { emitIndex, emitTypeFile, SourceInfo } from "./emit";
+import { GenesysClient, GenesysError } from "../client";
+import { Declared, emitIndex, emitLookups, emitTypeFile, Lookup, SourceInfo } from "./emit";
+import { Filter } from "./filters";
+import { assignNames, byNameThenId } from "./naming";
 import { EXPORTERS } from "./registry";
+import type { ExportedObject, Exporter } from "./types";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
+
+export interface ImportOptions {
+  outDir: string;
+  region: string;
+  include?: string[];
+  exclude?: string[];
+  /** Progress and warnings, one line each (stderr in the CLI). */
+  log?: (line: string) => void;
+}
 
 export interface ImportResult {
   outDir: string;
   files: string[];
   counts: Record<string, number>;
+  skipped: { type: string; reason: string }[];
+  lookups: Lookup[];
 }
 
-/** Reads the source org and writes one TypeScript file per type plus an index under `outDir`. */
-export async function importOrg(
-  client: GenesysClient,
-  opts: { outDir: string; region: string; log?: (line: string) => void },
-): Promise<ImportResult> {
+export const TYPE_KEYS = EXPORTERS.map((e) => e.key);
+
+/** Reads the source org and writes one TypeScript file per type, lookups.ts and an index under `outDir`. */
+export async function importOrg(client: GenesysClient, opts: ImportOptions): Promise<ImportResult> {
   const log = opts.log ?? (() => undefined);
+  const filter = new Filter(opts.include ?? [], opts.exclude ?? [], TYPE_KEYS);
   const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
   const source: SourceInfo = { orgName: org.name, region: opts.region };
-  const rendered = new Map<string, string>();
-  const counts: Record<string, number> = {};
+
+  const selected = new Map<Exporter, ExportedObject[]>();
+  const skipped: ImportResult["skipped"] = [];
   for (const exporter of EXPORTERS) {
-    const objects = await exporter.list(client);
-    counts[exporter.title] = objects.length;
-    log(`  ${exporter.title}: ${objects.length}`);
-    rendered.set(exporter.file, emitTypeFile(exporter, objects, source));
+    if (!filter.wantsType(exporter.key)) {
+      selected.set(exporter, []);
+      continue;
+    }
+    let objects: ExportedObject[];
+    try {
+      objects = await exporter.list(client, (done, total) => log(`  ${exporter.title}: ${done}/${total}`));
+    } catch (err) {
+      if (err instanceof GenesysError && (err.kind === "Forbidden" || err.status === 403)) {
+        const reason = `the OAuth client may not read ${exporter.title} (HTTP 403): grant its role the view permission to import them`;
+        log(`  warning: skipping ${exporter.title}: ${reason}`);
+        skipped.push({ type: exporter.key, reason });
+        selected.set(exporter, []);
+        continue;
+      }
+      throw err;
+    }
+    const kept = objects.filter((o) => filter.selects(exporter.key, o.name)).sort(byNameThenId);
+    log(`  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`);
+    selected.set(exporter, kept);
   }
+
+  const declared = new Map<string, Declared>();
+  for (const [exporter, objects] of selected) {
+    const names = assignNames(objects, exporter.variablePrefix);
+    for (const o of objects) declared.set(`${exporter.key}\u0000${o.id}`, { ...names.get(o)!, file: exporter.file });
+  }
+  const lookup = (type: string, id: string) => declared.get(`${type}\u0000${id}`);
+
+  const rendered = new Map<string, string>();
+  const lookups = new Map<string, Lookup>();
+  const counts: Record<string, number> = {};
+  for (const [exporter, objects] of selected) {
+    counts[exporter.key] = objects.length;
+    rendered.set(exporter.file, emitTypeFile(exporter, objects, lookup, source, lookups));
+  }
+  const missing = [...lookups.values()];
+  rendered.set("lookups.ts", emitLookups(missing, source));
   rendered.set("index.ts", emitIndex(EXPORTERS, source));
   await fs.mkdir(opts.outDir, { recursive: true });
   for (const [file, text] of rendered) await fs.writeFile(path.join(opts.outDir, file), text);
-  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts };
+  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing };
 }

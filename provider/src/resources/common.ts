@@ -64,3 +64,28 @@ export function checkInputs(schema: z.ZodType, label: string, news: Record<strin
   if (parsed.success) return [];
   return failuresOf(label, parsed.error).filter((f) => news[f.property] !== UNKNOWN);
 }
+
+/** Fields most resources share: the division (by name; omitted = home) and the conflict policy. */
+export const divisionField = z.string().min(1, "division must not be empty: omit it for the home division").optional();
+export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict must be \"fail\" or \"adopt\"" }).optional();
+
+/**
+ * DELETE that waits while the object is still in use (409: e.g. a schedule group that is being
+ * deleted still references it), up to a deadline; 404 means already gone.
+ */
+export async function removeWhenFree(c: import("../client").GenesysClient, path: string, deadlineMs = 60_000): Promise<void> {
+  const { isConflict, isNotFound, pollUntil } = await import("../client");
+  await pollUntil(
+    async () => {
+      try {
+        await c.request({ method: "DELETE", path });
+        return true;
+      } catch (err) {
+        if (isNotFound(err)) return true;
+        if (isConflict(err)) return undefined;
+        throw err;
+      }
+    },
+    { deadlineMs, intervalMs: 1000, what: `${path} to be free to delete (it is still in use)` },
+  );
+}

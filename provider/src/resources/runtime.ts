@@ -2,11 +2,17 @@ import type { ResourceImpl } from "./common";
 
 /**
  * The registry of dynamic resources: resource type -> implementation module. Each module is loaded
- * only when the provider process first needs it.
+ * only when the provider process first needs it. A new resource is one folder plus one line here
+ * and one in importer/registry.ts.
  */
 const IMPLEMENTATIONS: Record<string, () => ResourceImpl> = {
+  "genesyscloud:auth:Division": () => require("./auth-division/provider").provider as ResourceImpl,
+  "genesyscloud:routing:Language": () => require("./routing-language/provider").provider as ResourceImpl,
   "genesyscloud:routing:Skill": () => require("./routing-skill/provider").provider as ResourceImpl,
   "genesyscloud:routing:WrapupCode": () => require("./routing-wrapupcode/provider").provider as ResourceImpl,
+  "genesyscloud:architect:Schedule": () => require("./architect-schedule/provider").provider as ResourceImpl,
+  "genesyscloud:architect:ScheduleGroup": () => require("./architect-schedulegroup/provider").provider as ResourceImpl,
+  "genesyscloud:routing:Queue": () => require("./routing-queue/provider").provider as ResourceImpl,
 };
 
 export function implementationOf(resourceType: string): ResourceImpl {

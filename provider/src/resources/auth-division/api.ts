@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GenesysClient, GenesysError } from "../../client";
+import { GenesysClient, GenesysError, isNotFound } from "../../client";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 
@@ -54,3 +54,56 @@ export async function divisionLabel(client: GenesysClient, id: string | undefine
   if (!d) return `(unknown division ${id})`;
   return d.homeDivision ? undefined : d.name;
 }
+
+/** The division as stack code names it, keeping the code's own spelling when it names the same division. */
+export async function divisionArg(client: GenesysClient, id: string | undefined, previous: string | undefined): Promise<string | undefined> {
+  if (previous !== undefined && id !== undefined) {
+    const all = await listDivisions(client);
+    if (all.find((d) => d.name === previous)?.id === id) return previous;
+  }
+  return divisionLabel(client, id);
+}
+
+/** Preview-time check that a declared division exists in the target org. */
+export async function checkDivision(client: GenesysClient, name: string | undefined, owner: string) {
+  try {
+    await resolveDivision(client, name, owner);
+    return [];
+  } catch (err) {
+    return [{ property: "division", reason: (err as Error).message }];
+  }
+}
+
+const WireDivision = Division.extend({ description: z.string().nullish() });
+export type WireDivision = z.infer<typeof WireDivision>;
+
+/** Division writes (reference §4.5); reads go through the cached listing above. */
+export const divisionsApi = {
+  list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
+  async get(c: GenesysClient, id: string): Promise<WireDivision | undefined> {
+    try {
+      return await c.request({ method: "GET", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, schema: WireDivision });
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  },
+  async create(c: GenesysClient, body: { name: string; description?: string }) {
+    const d = await c.request({ method: "POST", path: "/api/v2/authorization/divisions", body, schema: WireDivision });
+    cache.delete(c);
+    return d;
+  },
+  async update(c: GenesysClient, id: string, body: { name: string; description?: string }) {
+    const d = await c.request({ method: "PUT", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, body, schema: WireDivision });
+    cache.delete(c);
+    return d;
+  },
+  async remove(c: GenesysClient, id: string) {
+    try {
+      await c.request({ method: "DELETE", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}` });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    cache.delete(c);
+  },
+};

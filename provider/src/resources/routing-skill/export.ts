@@ -1,10 +1,11 @@
-import { divisionLabel } from "../auth-division/api";
+import { divisionRef } from "../auth-division/export";
 import type { Exporter } from "../../importer/types";
 import { skillsApi } from "./api";
 import { RESOURCE_TYPE } from "./schema";
 
 export const exporter: Exporter = {
   resourceType: RESOURCE_TYPE,
+  key: "skills",
   className: "Skill",
   variablePrefix: "skill",
   file: "routing-skills.ts",
@@ -12,7 +13,7 @@ export const exporter: Exporter = {
   async list(c) {
     const skills = (await skillsApi.list(c)).filter((s) => s.state !== "deleted");
     return Promise.all(
-      skills.map(async (s) => ({ id: s.id, name: s.name, args: { name: s.name, division: await divisionLabel(c, s.division?.id) } })),
+      skills.map(async (s) => ({ id: s.id, name: s.name, args: { name: s.name, division: await divisionRef(c, s.division?.id) } })),
     );
   },
 };

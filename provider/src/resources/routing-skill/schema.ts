@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema } from "../common";
+import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Skill";
 export const LABEL = "Skill";
@@ -10,15 +10,11 @@ export const SkillArgs = z
   .object({
     name: nameSchema(LABEL, MAX_NAME_LENGTH),
     /** Division name in the target org; omitted = the home division. */
-    division: z.string().min(1, "division must not be empty: omit it for the home division").optional(),
+    division: divisionField,
+    onConflict: onConflictField,
   })
   .strict();
 export type SkillArgs = z.infer<typeof SkillArgs>;
-
-/** What state holds after create/read. */
-export interface SkillOutputs extends SkillArgs {
-  divisionId: string;
-}
 
 /** The wire shape (RoutingSkill). */
 export const RoutingSkill = z.object({
@@ -29,3 +25,9 @@ export const RoutingSkill = z.object({
   version: z.string().optional(),
 });
 export type RoutingSkill = z.infer<typeof RoutingSkill>;
+
+/** The request body (create; division moves go through PATCH). */
+export interface SkillBody {
+  name: string;
+  division: { id: string };
+}

@@ -1,10 +1,11 @@
-import { divisionLabel } from "../auth-division/api";
+import { divisionRef } from "../auth-division/export";
 import type { Exporter } from "../../importer/types";
 import { wrapupCodesApi } from "./api";
 import { RESOURCE_TYPE } from "./schema";
 
 export const exporter: Exporter = {
   resourceType: RESOURCE_TYPE,
+  key: "wrapupcodes",
   className: "WrapupCode",
   variablePrefix: "wrapupCode",
   file: "routing-wrapupcodes.ts",
@@ -15,7 +16,7 @@ export const exporter: Exporter = {
       codes.map(async (w) => ({
         id: w.id,
         name: w.name,
-        args: { name: w.name, division: await divisionLabel(c, w.division?.id), description: w.description || undefined },
+        args: { name: w.name, division: await divisionRef(c, w.division?.id), description: w.description || undefined },
       })),
     );
   },

@@ -6,6 +6,8 @@ export interface WrapupCodeArgs {
   name: pulumi.Input<string>;
   /** Division name in the target org; omit for the home division. */
   division?: pulumi.Input<string>;
+  /** When the name already exists in the target org: "fail" (default: genesys-clone:onConflict) or "adopt". */
+  onConflict?: pulumi.Input<"fail" | "adopt">;
   description?: pulumi.Input<string>;
 }
 
@@ -14,9 +16,8 @@ export class WrapupCode extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   declare readonly division: pulumi.Output<string | undefined>;
   declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly divisionId: pulumi.Output<string>;
 
   constructor(name: string, args: WrapupCodeArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, { divisionId: undefined, ...args }, opts, "genesyscloud", "RoutingWrapupCode");
+    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "RoutingWrapupCode");
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema } from "../common";
+import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:WrapupCode";
 export const LABEL = "Wrap-up code";
@@ -9,15 +9,12 @@ export const WrapupCodeArgs = z
   .object({
     name: nameSchema(LABEL, MAX_NAME_LENGTH),
     /** Division name in the target org; omitted = the home division. */
-    division: z.string().min(1, "division must not be empty: omit it for the home division").optional(),
+    division: divisionField,
     description: z.string().max(1024, "description is longer than 1024 characters: shorten it").optional(),
+    onConflict: onConflictField,
   })
   .strict();
 export type WrapupCodeArgs = z.infer<typeof WrapupCodeArgs>;
-
-export interface WrapupCodeOutputs extends WrapupCodeArgs {
-  divisionId: string;
-}
 
 /** The wire shape (WrapupCode). */
 export const WrapupCode = z.object({
@@ -27,3 +24,10 @@ export const WrapupCode = z.object({
   description: z.string().nullish(),
 });
 export type WrapupCode = z.infer<typeof WrapupCode>;
+
+/** WrapupCodeRequest: PUT is a full replace, so the body is the whole object. */
+export interface WrapupCodeBody {
+  name: string;
+  division: { id: string };
+  description?: string;
+}

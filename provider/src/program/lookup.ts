@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { GenesysClient } from "../client";
+import { divisionsApi } from "../resources/auth-division/api";
+import { schedulesApi } from "../resources/architect-schedule/api";
+import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
+import { languagesApi } from "../resources/routing-language/api";
+import { queuesApi } from "../resources/routing-queue/api";
+import { skillsApi } from "../resources/routing-skill/api";
+import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { mapDivision, mapName, Transforms } from "./transforms";
+
+/** Objects the imported code references but does not declare, found by name in the target org. */
+const LISTERS: Record<string, (c: GenesysClient) => Promise<{ id: string; name: string; state?: string | null }[]>> = {
+  divisions: divisionsApi.list,
+  languages: languagesApi.list,
+  skills: skillsApi.list,
+  wrapupcodes: wrapupCodesApi.list,
+  schedules: schedulesApi.list,
+  schedulegroups: scheduleGroupsApi.list,
+  queues: queuesApi.list,
+};
+
+export interface LookupRequest {
+  type: string;
+  name: string;
+}
+
+const resolved = new Map<string, { id: string; name: string }>();
+const key = (type: string, name: string) => `${type}\u0000${name}`;
+
+/**
+ * Resolves every lookup before the program declares anything; throws one error listing every
+ * reference the target org cannot satisfy.
+ */
+export async function prefetchLookups(c: GenesysClient, requests: readonly LookupRequest[], t: Transforms): Promise<void> {
+  const byType = new Map<string, Promise<Map<string, { id: string; name: string }>>>();
+  const missing: string[] = [];
+  for (const r of requests) {
+    const list = LISTERS[r.type];
+    if (!list) throw new Error(`lookups.ts names an unknown type '${r.type}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`);
+    if (!byType.has(r.type)) {
+      byType.set(r.type, list(c).then((all) => new Map(all.filter((o) => o.state !== "deleted").map((o) => [o.name, o]))));
+    }
+    const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
+    const found = (await byType.get(r.type)!).get(targetName);
+    if (found) resolved.set(key(r.type, r.name), found);
+    else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'`);
+  }
+  if (missing.length) {
+    throw new pulumi.RunError(
+      `The imported code references ${missing.length} object(s) it does not declare and the target org does not have: ${missing.join(", ")}. ` +
+        "Create them in the target org, or import them too (drop the filter that excluded them and run genesys-clone import again).",
+    );
+  }
+}
+
+/** The id (or name) of an object the code references but does not declare: `gc.lookup("skills", "Spanish")`. */
+export function lookup(type: string, name: string, field: "id" | "name" = "id"): pulumi.Output<string> {
+  const found = resolved.get(key(type, name));
+  if (!found) {
+    throw new pulumi.RunError(`gc.lookup("${type}", "${name}") was not listed in lookups.ts: add it there (or re-run genesys-clone import).`);
+  }
+  return pulumi.output(found[field]);
+}

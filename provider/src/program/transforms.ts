@@ -1,0 +1,72 @@
+import { readFileSync } from "fs";
+import { parse, YAMLParseError } from "yaml";
+import { z } from "zod";
+import { isTimeZone } from "../resources/architect-schedulegroup/schema";
+
+/**
+ * Region transforms: a YAML file the user keeps beside the stack, applied at deploy time to every
+ * resource of the imported code, so one import serves every target region.
+ *
+ *   timeZones: { America/New_York: Europe/Dublin }   # schedule groups
+ *   names: { prefix: "EU ", suffix: "" }             # every object name but divisions
+ *   divisions: { Sales: EMEA Sales }                 # division names (and references to them)
+ */
+export const Transforms = z
+  .object({
+    timeZones: z.record(z.string(), z.string()).default({}),
+    names: z.object({ prefix: z.string().default(""), suffix: z.string().default("") }).strict().default({ prefix: "", suffix: "" }),
+    divisions: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+export type Transforms = z.infer<typeof Transforms>;
+
+export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {} };
+
+export class TransformsError extends Error {}
+
+/** Parses and checks a transforms file's text; every problem names the file and the key. */
+export function parseTransforms(text: string, file: string): Transforms {
+  let raw: unknown;
+  try {
+    raw = parse(text) ?? {};
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : "";
+    throw new TransformsError(`Transforms file ${file} is not valid YAML${where}: ${(err as Error).message.split("\n")[0]}`);
+  }
+  const parsed = Transforms.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join(".") || "(top level)";
+    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions` : issue.message;
+    throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
+  }
+  for (const [from, to] of Object.entries(parsed.data.timeZones)) {
+    if (!isTimeZone(to)) {
+      throw new TransformsError(
+        `Transforms file ${file}: timeZones maps '${from}' to '${to}', which is not an IANA time zone (e.g. Europe/Dublin): correct it.`,
+      );
+    }
+  }
+  return parsed.data;
+}
+
+export function loadTransforms(file: string): Transforms {
+  return parseTransforms(readFileSync(file, "utf8"), file);
+}
+
+export const mapTimeZone = (t: Transforms, zone: string) => t.timeZones[zone] ?? zone;
+export const mapDivision = (t: Transforms, name: string) => t.divisions[name] ?? name;
+export const mapName = (t: Transforms, name: string) => `${t.names.prefix}${name}${t.names.suffix}`;
+
+/**
+ * One resource's declared properties after the transforms: `kind` is the class name's type
+ * (Division, Queue, ...). Values that are not plain strings (outputs of other resources) pass as they are:
+ * a Division resource's output name is already transformed.
+ */
+export function transformProps(kind: string, props: Record<string, unknown>, t: Transforms): Record<string, unknown> {
+  const out = { ...props };
+  if (typeof out.name === "string") out.name = kind === "Division" ? mapDivision(t, out.name) : mapName(t, out.name);
+  if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
+  if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
+  return out;
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { divisionField, nameSchema, onConflictField } from "../common";
+
+export const RESOURCE_TYPE = "genesyscloud:architect:ScheduleGroup";
+export const LABEL = "Schedule group";
+
+/** Whether the runtime knows an IANA time zone (the same database the API validates against). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+const scheduleIds = z.array(z.string().min(1)).optional();
+
+export const ScheduleGroupArgs = z
+  .object({
+    name: nameSchema(LABEL, 256),
+    division: divisionField,
+    description: z.string().optional(),
+    timeZone: z.string().superRefine((zone, ctx) => {
+      if (!isTimeZone(zone)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `timeZone '${zone}' is not an IANA time zone (e.g. Europe/Dublin): fix it, or map it in the stack's transforms file`,
+        });
+      }
+    }),
+    /** Ids of Schedule resources (`schedule.id`). */
+    openSchedules: scheduleIds,
+    closedSchedules: scheduleIds,
+    holidaySchedules: scheduleIds,
+    onConflict: onConflictField,
+  })
+  .strict();
+export type ScheduleGroupArgs = z.infer<typeof ScheduleGroupArgs>;
+
+const Ref = z.object({ id: z.string() });
+export const ScheduleGroup = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  division: Ref.extend({ name: z.string().optional() }).optional(),
+  version: z.number().int(),
+  state: z.string().optional(),
+  timeZone: z.string().nullish(),
+  openSchedules: z.array(Ref).nullish(),
+  closedSchedules: z.array(Ref).nullish(),
+  holidaySchedules: z.array(Ref).nullish(),
+});
+export type ScheduleGroup = z.infer<typeof ScheduleGroup>;
+
+export interface ScheduleGroupBody {
+  name: string;
+  division: { id: string };
+  description?: string;
+  timeZone: string;
+  openSchedules: { id: string }[];
+  closedSchedules: { id: string }[];
+  holidaySchedules: { id: string }[];
+}

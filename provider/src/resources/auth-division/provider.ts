@@ -1,0 +1,19 @@
+import { crudProvider } from "../crud";
+import { divisionsApi, WireDivision } from "./api";
+import { DivisionArgs, DivisionBody, LABEL, RESOURCE_TYPE } from "./schema";
+
+/** Named divisions (the home division maps to home and is never declared). */
+export const provider = crudProvider<DivisionArgs, DivisionBody, WireDivision>({
+  type: RESOURCE_TYPE,
+  label: LABEL,
+  schema: DivisionArgs,
+  replaceOn: [],
+  list: divisionsApi.list,
+  get: divisionsApi.get,
+  create: divisionsApi.create,
+  update: (c, id, body) => divisionsApi.update(c, id, body),
+  remove: divisionsApi.remove,
+  toBody: async (_c, args) => ({ name: args.name, ...(args.description !== undefined ? { description: args.description } : {}) }),
+  bodyOf: (wire) => ({ name: wire.name, ...(wire.description ? { description: wire.description } : {}) }),
+  toArgs: async (_c, wire) => ({ name: wire.name, ...(wire.description ? { description: wire.description } : {}) }),
+});

@@ -1,0 +1,229 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { isDeepStrictEqual } from "util";
+import { z } from "zod";
+import { GenesysClient, GenesysError } from "../client";
+import { client, conflictPolicy } from "../process";
+import { checkInputs, CheckFailure, hasUnknown, ResourceImpl, UNKNOWN, userInputs } from "./common";
+
+/** What to do when a new resource's name already exists in the target org. */
+export const ConflictPolicy = z.enum(["fail", "adopt"]);
+export type ConflictPolicy = z.infer<typeof ConflictPolicy>;
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+/**
+ * One resource type, described by its mappings; `crudProvider` turns it into the dynamic provider.
+ * Args = what stack code declares (names and ids of other resources), Body = the request body,
+ * Wire = what the API returns.
+ */
+export interface Definition<Args extends { name: string }, Body, Wire extends Named> {
+  type: string;
+  /** "Skill", "Queue", ... used in every message. */
+  label: string;
+  schema: z.ZodObject<z.ZodRawShape>;
+  /** Properties the API cannot change in place. */
+  replaceOn: readonly string[];
+  /** Array properties whose order means nothing (compared as sets). */
+  unordered?: readonly string[];
+  /** Every active object, for the by-name index. */
+  list(c: GenesysClient): Promise<Wire[]>;
+  /** The object, or undefined when it is gone (404 or soft-deleted). */
+  get(c: GenesysClient, id: string): Promise<Wire | undefined>;
+  create(c: GenesysClient, body: Body): Promise<Wire>;
+  /** Full update to `body`; `current` is the stored object (versions, current assignments). */
+  update(c: GenesysClient, id: string, body: Body, current: Wire): Promise<Wire>;
+  remove(c: GenesysClient, id: string): Promise<void>;
+  /** Declared args -> request body (resolves division names, ...). */
+  toBody(c: GenesysClient, args: Args, owner: string): Promise<Body>;
+  /** Stored object -> request body: what verification compares and what restore sends back. */
+  bodyOf(wire: Wire): Body;
+  /** Stored object -> what a restore after adoption sends back (default: bodyOf). */
+  priorOf?(wire: Wire): Body;
+  /** Stored object -> args as stack code would declare them (refresh). */
+  toArgs(c: GenesysClient, wire: Wire, previous: Partial<Args>): Promise<Args>;
+  /** Extra preview-time checks that need the target org (divisions, references). */
+  checkTarget?(c: GenesysClient, args: Args, owner: string): Promise<CheckFailure[]>;
+}
+
+type Outputs<Args> = Args & { adoptedPrior?: unknown };
+
+function fail(message: string): never {
+  throw new GenesysError("Validation", message);
+}
+
+// By-name index of each type in the target org, per client and process: one listing serves the
+// conflict check of every new resource of that type.
+const indexes = new WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>();
+
+function nameIndex<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
+  let perType = indexes.get(c);
+  if (!perType) indexes.set(c, (perType = new Map()));
+  let index = perType.get(def.type);
+  if (!index) {
+    index = def.list(c).then((all) => new Map(all.map((o) => [o.name, o] as [string, Named])));
+    index.catch(() => perType!.delete(def.type));
+    perType.set(def.type, index);
+  }
+  return index;
+}
+
+function comparable(value: unknown, unordered: boolean): unknown {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value) && unordered) return [...value].map((v) => JSON.stringify(v)).sort();
+  return value;
+}
+
+/** Field-level differences between what was sent and what the org stored. */
+export function bodyDifferences(sent: unknown, stored: unknown, at = ""): string[] {
+  if (isDeepStrictEqual(sent, stored)) return [];
+  if (sent && stored && typeof sent === "object" && typeof stored === "object" && !Array.isArray(sent)) {
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(sent as Record<string, unknown>)) {
+      if (v === undefined) continue;
+      out.push(...bodyDifferences(v, (stored as Record<string, unknown>)[k], at ? `${at}.${k}` : k));
+    }
+    return out;
+  }
+  return [`${at || "body"}: sent ${JSON.stringify(sent)}, stored ${JSON.stringify(stored)}`];
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** `value` limited to the keys `template` has (recursively for objects); `name` is always kept. */
+export function projectLike(value: Record<string, unknown>, template: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, t] of Object.entries(template)) {
+    const v = value[k];
+    if (v === undefined) continue;
+    out[k] = isPlainObject(v) && isPlainObject(t) ? projectLike(v, t) : v;
+  }
+  if (value.name !== undefined) out.name = value.name;
+  return out;
+}
+
+export function crudProvider<Args extends { name: string; onConflict?: ConflictPolicy }, Body, Wire extends Named>(
+  def: Definition<Args, Body, Wire>,
+): ResourceImpl<Args, Outputs<Args>> {
+  const keys = Object.keys(def.schema.shape).filter((k) => k !== "onConflict");
+  const owner = (name: unknown) => `${def.label} '${String(name)}'`;
+  const declared = (inputs: Record<string, unknown>): Args => {
+    const args = userInputs(inputs) as Args;
+    delete args.onConflict;
+    return args;
+  };
+  const policyOf = (args: { onConflict?: ConflictPolicy }) => args.onConflict ?? conflictPolicy();
+
+  async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>): Promise<Wire> {
+    const stored = await write();
+    const diffs = bodyDifferences(body, def.bodyOf(stored));
+    if (diffs.length) fail(`${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`);
+    return stored;
+  }
+
+  return {
+    async check(olds, news) {
+      const failures = checkInputs(def.schema, owner(news.name), news);
+      if (failures.length || hasUnknown(news, keys)) return { inputs: news, failures };
+      const c = client();
+      const args = declared(news);
+      if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
+      const isNew = (olds as Partial<Args>).name === undefined;
+      if (isNew && policyOf(news) === "fail") {
+        const existing = (await nameIndex(c, def)).get(args.name);
+        if (existing) {
+          failures.push({
+            property: "name",
+            reason:
+              `${owner(args.name)} already exists in the target org (id ${existing.id}). Choose: adopt it ` +
+              "(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: \"adopt\"` on this resource; " +
+              "destroy then restores its prior configuration), or rename or delete it in the target org.",
+          });
+        }
+      }
+      return { inputs: news, failures };
+    },
+
+    async diff(_id, olds, news) {
+      if (hasUnknown(news, keys)) return { changes: true, replaces: def.replaceOn.filter((k) => news[k as keyof Args] === UNKNOWN) };
+      const changed = keys.filter(
+        (k) =>
+          !isDeepStrictEqual(
+            comparable((olds as Record<string, unknown>)[k], def.unordered?.includes(k) ?? false),
+            comparable((news as Record<string, unknown>)[k], def.unordered?.includes(k) ?? false),
+          ),
+      );
+      return { changes: changed.length > 0, replaces: changed.filter((k) => def.replaceOn.includes(k)) };
+    },
+
+    async create(inputs) {
+      const c = client();
+      const args = declared(inputs);
+      const body = await def.toBody(c, args, owner(args.name));
+      // Look up by name first: it finds objects to adopt, and a create whose response was lost.
+      const known = (await nameIndex(c, def)).get(args.name);
+      const existing = known ? await def.get(c, known.id) : undefined;
+      let stored: Wire;
+      let adoptedPrior: unknown;
+      if (existing) {
+        if (policyOf(inputs) !== "adopt") {
+          fail(
+            `${owner(args.name)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
+              "(or onConflict: \"adopt\" on the resource), or rename or delete it in the target org.",
+          );
+        }
+        adoptedPrior = def.priorOf ? def.priorOf(existing) : def.bodyOf(existing);
+        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
+      } else {
+        stored = await writeAndVerify(c, args.name, body, () => def.create(c, body));
+      }
+      (await nameIndex(c, def)).set(stored.name, stored);
+      const outs = { ...args, ...(adoptedPrior !== undefined ? { adoptedPrior } : {}) } as Outputs<Args>;
+      if (inputs.onConflict) outs.onConflict = inputs.onConflict;
+      return { id: stored.id, outs };
+    },
+
+    async read(id, props) {
+      const c = client();
+      const wire = await def.get(c, id);
+      if (!wire) return {};
+      // Only what the code declares is compared: API defaults for undeclared fields are not drift.
+      const args = projectLike(await def.toArgs(c, wire, props), declared(props as Record<string, unknown>)) as Args;
+      const outs = { ...args } as Outputs<Args>;
+      if (props.onConflict) outs.onConflict = props.onConflict;
+      if (props.adoptedPrior !== undefined) outs.adoptedPrior = props.adoptedPrior;
+      return { id, props: outs };
+    },
+
+    async update(id, olds, news) {
+      const c = client();
+      const args = declared(news);
+      const current = await def.get(c, id);
+      if (!current) fail(`${owner(args.name)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`);
+      const body = await def.toBody(c, args, owner(args.name));
+      await writeAndVerify(c, args.name, body, () => def.update(c, id, body, current));
+      const outs = { ...args } as Outputs<Args>;
+      if (news.onConflict) outs.onConflict = news.onConflict;
+      if (olds.adoptedPrior !== undefined) outs.adoptedPrior = olds.adoptedPrior;
+      return { outs };
+    },
+
+    async delete(id, props) {
+      const c = client();
+      if (props.adoptedPrior !== undefined) {
+        // Adopted, not created: give the object back as it was.
+        const current = await def.get(c, id);
+        if (current) await def.update(c, id, props.adoptedPrior as Body, current);
+        return;
+      }
+      await def.remove(c, id);
+      (await nameIndex(c, def)).delete(props.name);
+    },
+  } satisfies ResourceImpl<Args, Outputs<Args>> as ResourceImpl<Args, Outputs<Args>>;
+}
+
+export type { pulumi };

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { GenesysClient, isNotFound, pollUntil } from "../../client";
+import { Queue, QueueBody } from "./schema";
+
+const path = "/api/v2/routing/queues";
+const CodeRef = z.object({ id: z.string(), name: z.string() });
+const enc = encodeURIComponent;
+
+/** Queues (reference §4.4): full-replace PUT, wrap-up codes assigned 100 per call, delayed delete. */
+export const queuesApi = {
+  list: (c: GenesysClient) => c.listAll(path, Queue, { pageSize: 500 }),
+
+  codes: (c: GenesysClient, id: string) => c.listAll(`${path}/${enc(id)}/wrapupcodes`, CodeRef, { pageSize: 100 }),
+
+  async get(c: GenesysClient, id: string): Promise<Queue | undefined> {
+    try {
+      const q = await c.request({ method: "GET", path: `${path}/${enc(id)}`, schema: Queue });
+      const codes = await queuesApi.codes(c, id);
+      return { ...q, wrapupCodes: codes.map((w) => w.id).sort() };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  },
+
+  async setCodes(c: GenesysClient, id: string, wanted: readonly string[], current: readonly string[]): Promise<void> {
+    const add = wanted.filter((w) => !current.includes(w));
+    for (let i = 0; i < add.length; i += 100) {
+      await c.request({ method: "POST", path: `${path}/${enc(id)}/wrapupcodes`, body: add.slice(i, i + 100).map((w) => ({ id: w })) });
+    }
+    for (const extra of current.filter((w) => !wanted.includes(w))) {
+      try {
+        await c.request({ method: "DELETE", path: `${path}/${enc(id)}/wrapupcodes/${enc(extra)}` });
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+  },
+
+  async create(c: GenesysClient, body: QueueBody): Promise<Queue> {
+    const { wrapupCodes, ...request } = body;
+    const q = await c.request({ method: "POST", path, body: request, schema: Queue });
+    await queuesApi.setCodes(c, q.id, wrapupCodes, []);
+    return { ...q, wrapupCodes: [...wrapupCodes].sort() };
+  },
+
+  async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
+    const { wrapupCodes, ...request } = body;
+    const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: request, schema: Queue });
+    await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
+    return { ...q, wrapupCodes: [...wrapupCodes].sort() };
+  },
+
+  /** forceDelete, then wait until the queue is really gone (the API deletes with a delay). */
+  async remove(c: GenesysClient, id: string): Promise<void> {
+    try {
+      await c.request({ method: "DELETE", path: `${path}/${enc(id)}`, query: { forceDelete: true } });
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    await pollUntil(
+      async () => {
+        try {
+          await c.request({ method: "GET", path: `${path}/${enc(id)}` });
+          return undefined;
+        } catch (err) {
+          if (isNotFound(err)) return true;
+          throw err;
+        }
+      },
+      { deadlineMs: 120_000, intervalMs: 1000, what: `queue ${id} to be deleted` },
+    );
+  },
+};

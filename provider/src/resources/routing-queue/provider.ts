@@ -1,0 +1,103 @@
+import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
+import { crudProvider } from "../crud";
+import { queuesApi } from "./api";
+import { LABEL, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
+
+/** Configuration fields copied as they are between args, request body and stored queue. */
+const PLAIN = [
+  "description",
+  "mediaSettings",
+  "routingRules",
+  "scoringMethod",
+  "lastAgentRoutingMode",
+  "acwSettings",
+  "skillEvaluationMethod",
+  "autoAnswerOnly",
+  "enableTranscription",
+  "enableAudioMonitoring",
+  "enableManualAssignment",
+  "suppressInQueueCallRecording",
+  "callingPartyName",
+  "callingPartyNumber",
+] as const;
+
+type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];
+
+function ringsToArgs(rings: Rings | null | undefined): QueueArgs["bullseye"] {
+  if (!rings) return undefined;
+  return {
+    rings: rings.map((r) => {
+      const skills = (r.actions?.skillsToRemove ?? []).map((s) => s.id).sort();
+      return {
+        ...(r.expansionCriteria?.length ? { expansionCriteria: r.expansionCriteria as { type: string; threshold: number }[] } : {}),
+        ...(skills.length ? { skillsToRemove: skills } : {}),
+      };
+    }),
+  };
+}
+
+function ringsToBody(bullseye: QueueArgs["bullseye"]) {
+  return bullseye && {
+    rings: bullseye.rings.map((r) => ({
+      ...(r.expansionCriteria ? { expansionCriteria: r.expansionCriteria } : {}),
+      actions: { skillsToRemove: [...(r.skillsToRemove ?? [])].sort().map((id) => ({ id })) },
+    })),
+  };
+}
+
+function present(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (source[k] !== undefined && source[k] !== null) out[k] = source[k];
+  return out;
+}
+
+export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
+  type: RESOURCE_TYPE,
+  label: LABEL,
+  schema: QueueArgs,
+  replaceOn: [],
+  unordered: ["wrapupCodes"],
+  list: queuesApi.list,
+  get: queuesApi.get,
+  create: queuesApi.create,
+  update: queuesApi.update,
+  remove: queuesApi.remove,
+  async toBody(c, args, owner) {
+    const bullseye = ringsToBody(args.bullseye);
+    return {
+      name: args.name,
+      division: { id: (await resolveDivision(c, args.division, owner)).id },
+      ...present(args, PLAIN),
+      ...(bullseye ? { bullseye } : {}),
+      wrapupCodes: [...(args.wrapupCodes ?? [])].sort(),
+    };
+  },
+  bodyOf(q) {
+    const bullseye = ringsToBody(ringsToArgs(q.bullseye?.rings as Rings | undefined));
+    return {
+      name: q.name,
+      division: { id: q.division?.id ?? "" },
+      ...present(q, PLAIN),
+      ...(bullseye ? { bullseye } : {}),
+      wrapupCodes: [...(q.wrapupCodes ?? [])].sort(),
+    };
+  },
+  // A queue PUT replaces everything: restore the whole configuration, flows and members' groups included.
+  priorOf(q) {
+    const prior: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && v !== null && v !== undefined) prior[k] = v;
+    return { ...prior, name: q.name, wrapupCodes: [...(q.wrapupCodes ?? [])].sort() } as QueueBody;
+  },
+  async toArgs(c, q, previous) {
+    const division = await divisionArg(c, q.division?.id, previous.division);
+    const bullseye = ringsToArgs(q.bullseye?.rings as Rings | undefined);
+    return {
+      name: q.name,
+      ...(division !== undefined ? { division } : {}),
+      ...(present(q, PLAIN) as Partial<QueueArgs>),
+      ...(bullseye ? { bullseye } : {}),
+      ...(q.wrapupCodes?.length ? { wrapupCodes: q.wrapupCodes } : {}),
+    };
+  },
+  checkTarget: async (c, args, owner) => checkDivision(c, args.division, owner),
+});

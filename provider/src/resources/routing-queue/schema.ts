@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { divisionField, nameSchema, onConflictField } from "../common";
+
+export const RESOURCE_TYPE = "genesyscloud:routing:Queue";
+export const LABEL = "Queue";
+
+const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, { error: (issue) => `${field} '${String(issue.input)}' is not one of ${values.join(", ")}` });
+
+const MediaSetting = z
+  .object({
+    alertingTimeoutSeconds: z.number().int().min(7, "alertingTimeoutSeconds must be at least 7").max(86400).optional(),
+    serviceLevel: z
+      .object({
+        percentage: z.number().min(0).max(1, "serviceLevel.percentage is a fraction between 0 and 1 (e.g. 0.8)"),
+        durationMs: z.number().int().min(0),
+      })
+      .strict()
+      .optional(),
+    enableAutoAnswer: z.boolean().optional(),
+    autoAnswerAlertToneSeconds: z.number().optional(),
+    manualAnswerAlertToneSeconds: z.number().optional(),
+  })
+  // Callback, email and message settings have more fields than the voice ones: keep them as given.
+  .catchall(z.unknown());
+
+export const WRAPUP_PROMPTS = ["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"] as const;
+
+export const QueueArgs = z
+  .object({
+    name: nameSchema(LABEL, 256),
+    division: divisionField,
+    description: z.string().optional(),
+    mediaSettings: z
+      .object({ call: MediaSetting, callback: MediaSetting, chat: MediaSetting, email: MediaSetting, message: MediaSetting })
+      .partial()
+      .strict()
+      .optional(),
+    routingRules: z
+      .array(
+        z
+          .object({
+            operator: oneOf("routingRules.operator", ["MEETS_THRESHOLD", "ANY"]),
+            threshold: z.number().int().optional(),
+            waitSeconds: z.number().min(0).optional(),
+          })
+          .strict(),
+      )
+      .max(6)
+      .optional(),
+    bullseye: z
+      .object({
+        rings: z.array(
+          z
+            .object({
+              expansionCriteria: z.array(z.object({ type: z.string(), threshold: z.number() }).strict()).optional(),
+              /** Ids of Skill resources removed from the match when the call reaches this ring. */
+              skillsToRemove: z.array(z.string()).optional(),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .optional(),
+    scoringMethod: oneOf("scoringMethod", ["TimestampAndPriority", "PriorityOnly"]).optional(),
+    lastAgentRoutingMode: oneOf("lastAgentRoutingMode", ["Disabled", "QueueMembersOnly", "AnyAgent"]).optional(),
+    acwSettings: z
+      .object({
+        wrapupPrompt: oneOf("acwSettings.wrapupPrompt", WRAPUP_PROMPTS),
+        timeoutMs: z.number().int().min(1000, "acwSettings.timeoutMs must be at least 1000 (1 s)").max(3_600_000, "acwSettings.timeoutMs must be at most 3600000 (60 min)").optional(),
+      })
+      .strict()
+      .optional(),
+    skillEvaluationMethod: oneOf("skillEvaluationMethod", ["NONE", "BEST", "ALL"]).optional(),
+    autoAnswerOnly: z.boolean().optional(),
+    enableTranscription: z.boolean().optional(),
+    enableAudioMonitoring: z.boolean().optional(),
+    enableManualAssignment: z.boolean().optional(),
+    suppressInQueueCallRecording: z.boolean().optional(),
+    callingPartyName: z.string().optional(),
+    callingPartyNumber: z.string().optional(),
+    /** Ids of WrapupCode resources assigned to the queue. */
+    wrapupCodes: z.array(z.string()).optional(),
+    onConflict: onConflictField,
+  })
+  .strict();
+export type QueueArgs = z.infer<typeof QueueArgs>;
+
+/** Fields of a Queue the API computes; everything else is configuration a restore gives back. */
+export const READ_ONLY = ["id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "memberCount", "userMemberCount", "joinedMemberCount", "state"];
+
+const IdRef = z.object({ id: z.string(), name: z.string().optional() });
+export const Queue = z
+  .looseObject({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullish(),
+    division: IdRef.optional(),
+    bullseye: z
+      .looseObject({
+        rings: z.array(z.looseObject({ expansionCriteria: z.array(z.looseObject({})).nullish(), actions: z.looseObject({ skillsToRemove: z.array(IdRef).nullish() }).nullish() })).nullish(),
+      })
+      .nullish(),
+    /** Added by our API layer from /wrapupcodes: sorted code ids. */
+    wrapupCodes: z.array(z.string()).optional(),
+  });
+export type Queue = z.infer<typeof Queue>;
+
+/** QueueRequest plus the wrap-up code ids our API layer assigns with separate calls. */
+export type QueueBody = Record<string, unknown> & { name: string; wrapupCodes: string[] };

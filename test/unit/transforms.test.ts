@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseTransforms, transformProps } from "@genesys-clone/provider/dist/program/transforms";
+
+const t = parseTransforms(
+  ["timeZones:", "  America/New_York: Europe/Dublin", "names:", "  prefix: 'EU '", "divisions:", "  Sales: EMEA Sales"].join("\n"),
+  "transforms.eu-west-1.yaml",
+);
+
+test("transformProps maps names, literal divisions and time zones; divisions use their own map", () => {
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    ["ScheduleGroup", { name: "Hours", timeZone: "America/New_York", division: "Sales" }, { name: "EU Hours", timeZone: "Europe/Dublin", division: "EMEA Sales" }],
+    ["ScheduleGroup", { name: "Chicago", timeZone: "America/Chicago" }, { name: "EU Chicago", timeZone: "America/Chicago" }],
+    ["Division", { name: "Sales" }, { name: "EMEA Sales" }],
+    ["Division", { name: "Billing" }, { name: "Billing" }],
+    ["Skill", { name: "English", division: "Billing" }, { name: "EU English", division: "Billing" }],
+  ];
+  for (const [kind, props, want] of cases) assert.deepEqual(transformProps(kind, props, t), want, kind);
+});
+
+test("values that are outputs of other resources pass untouched", () => {
+  const output = { apply: () => undefined };
+  assert.equal(transformProps("Skill", { name: "x", division: output }, t).division, output);
+});
+
+test("bad transforms files: one error naming the file and the key", () => {
+  const cases: [string, RegExp][] = [
+    ["timeZones:\n  America/New_York: Europe/Dubln\n", /transforms.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone/],
+    ["timezones: {}\n", /transforms.yaml: \(top level\): unknown key\(s\) timezones; allowed: timeZones, names, divisions/],
+    ["names:\n  prefix: [1\n", /transforms.yaml is not valid YAML \(line \d+\)/],
+    ["names:\n  prefix: 3\n", /transforms.yaml: names.prefix: /],
+  ];
+  for (const [text, message] of cases) assert.throws(() => parseTransforms(text, "transforms.yaml"), message);
+});
