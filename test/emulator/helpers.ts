@@ -106,3 +106,23 @@ export function errorOf(r: Reply): Json {
   if (b["contextId"] !== r.headers.get("inin-correlation-id")) throw new Error("contextId != ININ-Correlation-Id");
   return b;
 }
+
+/** The `entities` of a listing reply. */
+export function entitiesOf(r: Reply): Json[] {
+  if (r.status !== 200) throw new Error(`listing failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return arr(obj(r.body)["entities"]);
+}
+
+/** Division name -> id of an org. */
+export async function divisionIds(o: OrgInfo, token: string): Promise<Record<string, string>> {
+  const list = entitiesOf(await call(o, token, "GET", "/api/v2/authorization/divisions?pageSize=100"));
+  return Object.fromEntries(list.map((d) => [String(d["name"]), String(d["id"])]));
+}
+
+/** Id of the one object a listing finds by exact name. */
+export async function idByName(o: OrgInfo, token: string, listPath: string, name: string): Promise<string> {
+  const sep = listPath.includes("?") ? "&" : "?";
+  const hit = entitiesOf(await call(o, token, "GET", `${listPath}${sep}pageSize=100&name=${encodeURIComponent(name)}`)).find((e) => e["name"] === name);
+  if (!hit) throw new Error(`no ${name} at ${listPath}`);
+  return String(hit["id"]);
+}

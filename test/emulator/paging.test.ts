@@ -150,7 +150,7 @@ test("target org has the same division names with its own ids", async () => {
 
 test("unknown paths -> 404 not.found ErrorBody", async () => {
   await withSource({}, async (emu, source, token) => {
-    for (const p of ["/api/v2/routing/queues", "/api/v2/nothing/here", "/"]) {
+    for (const p of ["/api/v2/routing/nothing", "/api/v2/nothing/here", "/"]) {
       const r = await call(source, token, "GET", p);
       assert.equal(r.status, 404, p);
       assert.equal(errorOf(r)["code"], "not.found", p);

@@ -128,3 +128,121 @@ test("official JS SDK: bad secret is rejected with the OAuth error body", async 
     assert.equal(field(field(response, "data"), "error"), "invalid_client");
   });
 });
+
+/** The SDK's rejection for a promise that must fail. */
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => assert.fail("expected the call to fail"),
+    (err: unknown) => err,
+  );
+}
+
+test("official JS SDK: languages, queues and their wrap-up codes, schedules, schedule groups, division writes", async () => {
+  await withEmulator({}, async (emu) => {
+    const client = platformClient.ApiClient.instance;
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await client.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const routing = new platformClient.RoutingApi();
+    const architect = new platformClient.ArchitectApi();
+    const authz = new platformClient.AuthorizationApi();
+
+    // divisions
+    const division = await authz.postAuthorizationDivisions({ name: "SDK Division", description: "made by the SDK" });
+    assert.ok(division.id);
+    assert.equal(division.homeDivision, false);
+    const renamed = await authz.putAuthorizationDivision(division.id, { name: "SDK Division 2", description: "renamed" });
+    assert.equal(renamed.name, "SDK Division 2");
+
+    // languages
+    const language = await routing.postRoutingLanguages({ name: "Klingon" });
+    assert.ok(language.id);
+    assert.equal(language.state, "active");
+    const languages = await routing.getRoutingLanguages({ pageSize: 100, sortOrder: "descending", name: "K" });
+    assert.deepEqual(languages.entities?.map((l) => l.name), ["Klingon"]);
+    assert.equal((await routing.getRoutingLanguages({ pageSize: 100 })).total, 9);
+    await routing.deleteRoutingLanguage(language.id);
+    assert.equal((await routing.getRoutingLanguage(language.id)).state, "deleted");
+
+    // queues
+    const skills = await routing.getRoutingSkills({ pageSize: 500, name: "Refunds" });
+    const skillId = skills.entities?.[0]?.id ?? "";
+    const queue = await routing.postRoutingQueues({
+      name: "SDK Queue",
+      division: { id: division.id },
+      description: "from the SDK",
+      mediaSettings: { call: { alertingTimeoutSeconds: 8, serviceLevel: { percentage: 0.8, durationMs: 20000 }, enableAutoAnswer: false } },
+      routingRules: [{ operator: "MEETS_THRESHOLD", threshold: 9, waitSeconds: 5 }],
+      bullseye: { rings: [{ expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 10 }], actions: { skillsToRemove: [{ id: skillId }] } }, {}] },
+      acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30000 },
+      skillEvaluationMethod: "BEST",
+      callingPartyName: "SDK",
+      callingPartyNumber: "+13175550999",
+    });
+    assert.ok(queue.id);
+    assert.equal(queue.division?.name, "SDK Division 2");
+    assert.equal(queue.memberCount, 0);
+    assert.equal(queue.bullseye?.rings?.[0]?.actions?.skillsToRemove?.[0]?.name, "Refunds");
+    const got = await routing.getRoutingQueue(queue.id);
+    assert.equal(got.acwSettings?.wrapupPrompt, "MANDATORY_TIMEOUT");
+    const listedQueues = await routing.getRoutingQueues({ pageSize: 100, name: "SDK*", divisionId: [division.id] });
+    assert.deepEqual(listedQueues.entities?.map((q) => q.id), [queue.id]);
+    const put = await routing.putRoutingQueue(queue.id, { ...got, name: "SDK Queue 2", skillEvaluationMethod: "ALL" });
+    assert.equal(put.name, "SDK Queue 2");
+    assert.equal(put.skillEvaluationMethod, "ALL");
+    const badEnum = await rejection(routing.putRoutingQueue(queue.id, { name: "SDK Queue 2", scoringMethod: "Random" }));
+    assert.equal(field(badEnum, "status"), 400);
+    assert.match(String(field(badEnum, "message")), /Value \[Random\] is not valid for field type \[scoringMethod\]/);
+
+    // queue wrap-up codes
+    const codes = await routing.getRoutingWrapupcodes({ pageSize: 100, name: "Refund" });
+    const codeId = codes.entities?.[0]?.id ?? "";
+    const added = await routing.postRoutingQueueWrapupcodes(queue.id, [{ id: codeId }]);
+    assert.deepEqual(added.map((c) => c.name), ["Refund Issued"]);
+    const queueCodes = await routing.getRoutingQueueWrapupcodes(queue.id, { pageSize: 100 });
+    assert.deepEqual(queueCodes.entities?.map((c) => c.id), [codeId]);
+    await routing.deleteRoutingQueueWrapupcode(queue.id, codeId);
+    assert.equal((await routing.getRoutingQueueWrapupcodes(queue.id, {})).total, 0);
+
+    // a division with a queue in it cannot be deleted
+    const notEmpty = await rejection(authz.deleteAuthorizationDivision(division.id));
+    assert.equal(field(notEmpty, "status"), 409);
+    assert.equal(field(notEmpty, "code"), "general.conflict");
+    await routing.deleteRoutingQueue(queue.id, { forceDelete: true });
+    assert.equal(field(await rejection(routing.getRoutingQueue(queue.id)), "status"), 404);
+
+    // schedules
+    const schedule = await architect.postArchitectSchedules({ name: "SDK Hours", division: { id: division.id }, start: "2026-03-02T08:00:00.000000", end: "2026-03-02T18:00:00.000000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });
+    assert.ok(schedule.id);
+    assert.equal(schedule.version, 1);
+    assert.equal(schedule.start, "2026-03-02T08:00:00.000");
+    const updated = await architect.putArchitectSchedule(schedule.id, { ...schedule, end: "2026-03-02T19:00:00.000" });
+    assert.equal(updated.version, 2);
+    const stale = await rejection(architect.putArchitectSchedule(schedule.id, { ...schedule }));
+    assert.equal(field(stale, "status"), 409);
+    assert.equal(field(stale, "message"), "Version does not match current version.");
+    const schedules = await architect.getArchitectSchedules({ pageSize: 100, sortBy: "name", sortOrder: "asc", name: "SDK", divisionId: [division.id] });
+    assert.deepEqual(schedules.entities?.map((s) => s.id), [schedule.id]);
+
+    // schedule groups
+    const group = await architect.postArchitectSchedulegroups({ name: "SDK Group", division: { id: division.id }, timeZone: "America/New_York", openSchedules: [{ id: schedule.id }] });
+    assert.ok(group.id);
+    assert.equal(group.openSchedules?.[0]?.name, "SDK Hours");
+    const fetched = await architect.getArchitectSchedulegroup(group.id);
+    assert.equal(fetched.timeZone, "America/New_York");
+    const groups = await architect.getArchitectSchedulegroups({ pageSize: 100, scheduleIds: schedule.id });
+    assert.deepEqual(groups.entities?.map((g) => g.id), [group.id]);
+    const inUse = await rejection(architect.deleteArchitectSchedule(schedule.id));
+    assert.equal(field(inUse, "status"), 409);
+    const regrouped = await architect.putArchitectSchedulegroup(group.id, { ...fetched, timeZone: "America/Chicago" });
+    assert.equal(regrouped.version, 2);
+    await architect.deleteArchitectSchedulegroup(group.id);
+    assert.equal((await architect.getArchitectSchedulegroup(group.id)).state, "deleted");
+    await architect.deleteArchitectSchedule(schedule.id);
+    assert.equal((await architect.getArchitectSchedule(schedule.id)).state, "deleted");
+
+    // now the division is empty
+    await authz.deleteAuthorizationDivision(division.id);
+    assert.equal(field(await rejection(authz.getAuthorizationDivision(division.id)), "status"), 404);
+  });
+});

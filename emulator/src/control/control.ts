@@ -4,7 +4,7 @@ import type { FaultEngine } from "../faults/engine";
 import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
-import { divisionToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
+import { divisionToWire, languageToWire, queueToWire, scheduleGroupToWire, scheduleToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
 import { isSeedName, SEED_NAMES, type SeedName } from "../seeds";
 import type { EmulatorState } from "../state/emulator-state";
 import { ApiError, notFound } from "../state/errors";
@@ -37,7 +37,7 @@ const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.nu
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
 const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
 
-/** Every stored field of an org in API wire shape, in deterministic order. */
+/** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
 export function dumpOrg(org: OrgStore): unknown {
   const snap = org.snapshot();
   return {
@@ -48,6 +48,11 @@ export function dumpOrg(org: OrgStore): unknown {
     divisions: snap.divisions.map(divisionToWire),
     skills: snap.skills.map((s) => skillToWire(org, s)),
     wrapupcodes: snap.wrapupcodes.map((w) => wrapupcodeToWire(org, w)),
+    languages: snap.languages.map(languageToWire),
+    // queues being deleted are left out; wrapupCodes: the assigned code ids, sorted
+    queues: snap.queues.map((q) => ({ ...queueToWire(org, q), wrapupCodes: [...q.wrapupCodeIds].sort() })),
+    schedules: snap.schedules.map((x) => scheduleToWire(org, x)),
+    schedulegroups: snap.schedulegroups.map((g) => scheduleGroupToWire(org, g)),
   };
 }
 

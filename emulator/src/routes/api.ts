@@ -4,8 +4,12 @@ import type { RateDecision } from "../state/rate-limiter";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./divisions";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
+import { registerLanguageRoutes } from "./languages";
 import { registerOrganizationRoutes } from "./organizations";
+import { registerQueueRoutes } from "./queues";
 import { Router } from "./router";
+import { registerScheduleGroupRoutes } from "./schedulegroups";
+import { registerScheduleRoutes } from "./schedules";
 import { registerSkillRoutes } from "./skills";
 import { registerWrapupcodeRoutes } from "./wrapupcodes";
 
@@ -15,6 +19,10 @@ export function createApiRouter(): ApiRouter {
   registerDivisionRoutes(router);
   registerSkillRoutes(router);
   registerWrapupcodeRoutes(router);
+  registerLanguageRoutes(router);
+  registerQueueRoutes(router);
+  registerScheduleRoutes(router);
+  registerScheduleGroupRoutes(router);
   return router;
 }
 

@@ -1,10 +1,17 @@
+import { z } from "zod";
 import { pageRequest, paginate } from "../state/paging";
 import type { ApiRouter } from "./context";
 import { param } from "./context";
-import { queryList, queryValue } from "./http";
+import { parseBody, queryList, queryValue } from "./http";
 import { DIVISIONS_PATH, divisionToWire, listing } from "./serialize";
 
 const MAX_PAGE_SIZE = 100;
+
+/** `AuthzDivision` as a request: name and description; homeDivision, objectCounts and other read-only fields are ignored. */
+const divisionRequestSchema = z.object({
+  name: z.string({ error: "name is required and must be a string" }),
+  description: z.string({ error: "description must be a string" }).nullish(),
+});
 
 export function registerDivisionRoutes(router: ApiRouter): void {
   router.add("GET", DIVISIONS_PATH, (ctx) => {
@@ -17,4 +24,22 @@ export function registerDivisionRoutes(router: ApiRouter): void {
     status: 200,
     body: divisionToWire(ctx.org.getDivision(param(ctx, "divisionId"))),
   }));
+
+  router.add("POST", DIVISIONS_PATH, (ctx) => {
+    const body = parseBody(divisionRequestSchema, ctx.json());
+    return { status: 200, body: divisionToWire(ctx.org.createDivision({ name: body.name, description: body.description ?? undefined })) };
+  });
+
+  router.add("PUT", `${DIVISIONS_PATH}/{divisionId}`, (ctx) => {
+    const id = param(ctx, "divisionId");
+    ctx.org.getDivision(id); // 404 before validating the body
+    const body = parseBody(divisionRequestSchema, ctx.json());
+    return { status: 200, body: divisionToWire(ctx.org.replaceDivision(id, { name: body.name, description: body.description ?? undefined })) };
+  });
+
+  // `force` (delete the division's objects too) is not emulated: a non-empty division is always 409.
+  router.add("DELETE", `${DIVISIONS_PATH}/{divisionId}`, (ctx) => {
+    ctx.org.deleteDivision(param(ctx, "divisionId"));
+    return { status: 204 };
+  });
 }

@@ -84,17 +84,69 @@ export function parseJson(raw: Buffer): unknown {
   }
 }
 
+/** `acwSettings.wrapupPrompt`, `routingRules[0].operator`, `[3].id`. */
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "body" : path.map((p) => String(p)).join(".");
+  if (path.length === 0) return "body";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
 
-/** Validates a body with zod; the first problem becomes a 400 `invalid.value` naming the field. */
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let v = body;
+  for (const p of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** Genesys' message for a value outside an enum: `Value [X] is not valid for field type [Y]. Allowable values are: …`. */
+export function enumError(field: string, value: unknown, allowed: readonly unknown[]): ApiError {
+  const shown = typeof value === "string" ? value : JSON.stringify(value) ?? "undefined";
+  const list = allowed.map(String).join(", ");
+  return new ApiError(
+    400,
+    "invalid.value",
+    `Value [${shown}] is not valid for field type [${field}]. Allowable values are: ${list}`,
+    { value: shown, field, allowed: list },
+    "Value [{value}] is not valid for field type [{field}]. Allowable values are: {allowed}",
+  );
+}
+
+/** A zod issue a schema raises for a bad enum-like value it checks itself (e.g. a map key): params `{value, allowed}`. */
+export interface EnumIssueParams {
+  value: string;
+  allowed: readonly string[];
+}
+
+function isEnumIssueParams(p: unknown): p is EnumIssueParams {
+  return typeof p === "object" && p !== null && typeof (p as EnumIssueParams).value === "string" && Array.isArray((p as EnumIssueParams).allowed);
+}
+
+/** Removes object keys whose value is null, at any depth: the API treats `null` like an absent field. */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+/**
+ * Validates a body with zod; the first problem becomes a 400 `invalid.value` naming the field
+ * (enum values get Genesys' "Value [X] is not valid for field type [Y]. Allowable values are: …").
+ */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   if (body === undefined) throw new ApiError(400, "bad.request", "A request body is required.");
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue ? fieldPath(issue.path) : "body";
+    if (issue?.code === "invalid_value" && issue.values.length > 0 && valueAt(body, issue.path) !== undefined) {
+      throw enumError(field, valueAt(body, issue.path), issue.values);
+    }
+    if (issue?.code === "custom" && isEnumIssueParams(issue.params)) throw enumError(field, issue.params.value, issue.params.allowed);
     const detail = issue ? issue.message : "invalid";
     const message = `Invalid value for field '${field}': ${detail}`;
     throw new ApiError(400, "invalid.value", message, { field }, `Invalid value for field '{field}': ${detail}`);

@@ -1,4 +1,4 @@
-import type { Division, Skill, WrapupCode } from "../state/entities";
+import type { Division, IdRef, Language, Queue, QueueMediaSetting, QueueMediaType, RoutingRule, Schedule, ScheduleGroup, ScriptCommunicationType, Skill, WrapupCode } from "../state/entities";
 import type { OrgStore } from "../state/org-store";
 import type { Page } from "../state/paging";
 
@@ -37,6 +37,91 @@ export interface WrapupCodeWire {
   selfUri: string;
 }
 
+export interface LanguageWire {
+  id: string;
+  name: string;
+  dateModified: string;
+  state: string;
+  version: string;
+  selfUri: string;
+}
+
+export interface RefWire {
+  id: string;
+  name?: string;
+  selfUri: string;
+}
+
+export interface BullseyeRingWire {
+  expansionCriteria?: { type?: string; threshold?: number }[];
+  actions?: { skillsToRemove?: RefWire[] };
+  memberGroups?: { id: string; type?: string }[];
+}
+
+export interface QueueWire {
+  id: string;
+  name: string;
+  division: DivisionRef;
+  description?: string;
+  dateCreated: string;
+  dateModified: string;
+  memberCount: number;
+  userMemberCount: number;
+  joinedMemberCount: number;
+  mediaSettings?: Partial<Record<QueueMediaType, QueueMediaSetting>>;
+  routingRules?: RoutingRule[];
+  bullseye?: { rings?: BullseyeRingWire[] };
+  scoringMethod?: string;
+  lastAgentRoutingMode?: string;
+  acwSettings?: { wrapupPrompt?: string; timeoutMs?: number };
+  skillEvaluationMethod?: string;
+  queueFlow?: RefWire;
+  emailInQueueFlow?: RefWire;
+  messageInQueueFlow?: RefWire;
+  whisperPrompt?: RefWire;
+  onHoldPrompt?: RefWire;
+  autoAnswerOnly?: boolean;
+  enableTranscription?: boolean;
+  enableAudioMonitoring?: boolean;
+  enableManualAssignment?: boolean;
+  callingPartyName?: string;
+  callingPartyNumber?: string;
+  defaultScripts?: Partial<Record<ScriptCommunicationType, RefWire>>;
+  suppressInQueueCallRecording?: boolean;
+  selfUri: string;
+}
+
+export interface ScheduleWire {
+  id: string;
+  name: string;
+  division: DivisionRef;
+  description?: string;
+  version: number;
+  dateCreated: string;
+  dateModified: string;
+  state: string;
+  start: string;
+  end: string;
+  rrule?: string;
+  selfUri: string;
+}
+
+export interface ScheduleGroupWire {
+  id: string;
+  name: string;
+  division: DivisionRef;
+  description?: string;
+  version: number;
+  dateCreated: string;
+  dateModified: string;
+  state: string;
+  timeZone?: string;
+  openSchedules: RefWire[];
+  closedSchedules: RefWire[];
+  holidaySchedules: RefWire[];
+  selfUri: string;
+}
+
 export interface OrganizationWire {
   id: string;
   name: string;
@@ -59,6 +144,13 @@ export interface EntityListing<T> extends Page<T> {
 export const DIVISIONS_PATH = "/api/v2/authorization/divisions";
 export const SKILLS_PATH = "/api/v2/routing/skills";
 export const WRAPUPCODES_PATH = "/api/v2/routing/wrapupcodes";
+export const LANGUAGES_PATH = "/api/v2/routing/languages";
+export const QUEUES_PATH = "/api/v2/routing/queues";
+export const SCHEDULES_PATH = "/api/v2/architect/schedules";
+export const SCHEDULEGROUPS_PATH = "/api/v2/architect/schedulegroups";
+const FLOWS_PATH = "/api/v2/flows";
+const PROMPTS_PATH = "/api/v2/architect/prompts";
+const SCRIPTS_PATH = "/api/v2/scripts";
 
 export function divisionRef(org: OrgStore, id: string): DivisionRef {
   const d = org.findDivision(id);
@@ -92,6 +184,123 @@ export function wrapupcodeToWire(org: OrgStore, w: WrapupCode): WrapupCodeWire {
   };
   if (w.description !== undefined) wire.description = w.description;
   return wire;
+}
+
+export function languageToWire(l: Language): LanguageWire {
+  return { id: l.id, name: l.name, dateModified: l.dateModified, state: l.state, version: String(l.version), selfUri: `${LANGUAGES_PATH}/${l.id}` };
+}
+
+function ref(path: string, r: IdRef | undefined): RefWire | undefined {
+  return r === undefined ? undefined : { id: r.id, selfUri: `${path}/${r.id}` };
+}
+
+/** Drops keys whose value is undefined, so optional fields are absent rather than null. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function skillRef(org: OrgStore, id: string): RefWire {
+  let name: string | undefined;
+  try {
+    name = org.getSkill(id).name;
+  } catch {
+    name = undefined;
+  }
+  return compact({ id, name, selfUri: `${SKILLS_PATH}/${id}` });
+}
+
+/** The Queue entity: stored request fields in CreateQueueRequest order, plus the read-only counts (no members yet). */
+export function queueToWire(org: OrgStore, q: Queue): QueueWire {
+  const s = q.settings;
+  const scripts = s.defaultScripts;
+  return compact<QueueWire>({
+    id: q.id,
+    name: q.name,
+    division: divisionRef(org, q.divisionId),
+    description: q.description,
+    dateCreated: q.dateCreated,
+    dateModified: q.dateModified,
+    memberCount: 0,
+    userMemberCount: 0,
+    joinedMemberCount: 0,
+    mediaSettings: s.mediaSettings === undefined ? undefined : structuredClone(s.mediaSettings),
+    routingRules: s.routingRules?.map((r) => ({ ...r })),
+    bullseye:
+      s.bullseye === undefined
+        ? undefined
+        : compact({
+            rings: s.bullseye.rings?.map((ring) =>
+              compact<BullseyeRingWire>({
+                expansionCriteria: ring.expansionCriteria?.map((c) => ({ ...c })),
+                actions: ring.actions === undefined ? undefined : compact({ skillsToRemove: ring.actions.skillsToRemove?.map((r) => skillRef(org, r.id)) }),
+                memberGroups: ring.memberGroups?.map((g) => ({ ...g })),
+              }),
+            ),
+          }),
+    scoringMethod: s.scoringMethod,
+    lastAgentRoutingMode: s.lastAgentRoutingMode,
+    acwSettings: s.acwSettings === undefined ? undefined : { ...s.acwSettings },
+    skillEvaluationMethod: s.skillEvaluationMethod,
+    queueFlow: ref(FLOWS_PATH, s.queueFlow),
+    emailInQueueFlow: ref(FLOWS_PATH, s.emailInQueueFlow),
+    messageInQueueFlow: ref(FLOWS_PATH, s.messageInQueueFlow),
+    whisperPrompt: ref(PROMPTS_PATH, s.whisperPrompt),
+    onHoldPrompt: ref(PROMPTS_PATH, s.onHoldPrompt),
+    autoAnswerOnly: s.autoAnswerOnly,
+    enableTranscription: s.enableTranscription,
+    enableAudioMonitoring: s.enableAudioMonitoring,
+    enableManualAssignment: s.enableManualAssignment,
+    callingPartyName: s.callingPartyName,
+    callingPartyNumber: s.callingPartyNumber,
+    defaultScripts: scripts === undefined ? undefined : Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, ref(SCRIPTS_PATH, v)])),
+    suppressInQueueCallRecording: s.suppressInQueueCallRecording,
+    selfUri: `${QUEUES_PATH}/${q.id}`,
+  });
+}
+
+export function scheduleToWire(org: OrgStore, x: Schedule): ScheduleWire {
+  return compact<ScheduleWire>({
+    id: x.id,
+    name: x.name,
+    division: divisionRef(org, x.divisionId),
+    description: x.description,
+    version: x.version,
+    dateCreated: x.dateCreated,
+    dateModified: x.dateModified,
+    state: x.state,
+    start: x.start,
+    end: x.end,
+    rrule: x.rrule,
+    selfUri: `${SCHEDULES_PATH}/${x.id}`,
+  });
+}
+
+function scheduleRef(org: OrgStore, id: string): RefWire {
+  let name: string | undefined;
+  try {
+    name = org.getSchedule(id).name;
+  } catch {
+    name = undefined;
+  }
+  return compact({ id, name, selfUri: `${SCHEDULES_PATH}/${id}` });
+}
+
+export function scheduleGroupToWire(org: OrgStore, g: ScheduleGroup): ScheduleGroupWire {
+  return compact<ScheduleGroupWire>({
+    id: g.id,
+    name: g.name,
+    division: divisionRef(org, g.divisionId),
+    description: g.description,
+    version: g.version,
+    dateCreated: g.dateCreated,
+    dateModified: g.dateModified,
+    state: g.state,
+    timeZone: g.timeZone,
+    openSchedules: g.openScheduleIds.map((id) => scheduleRef(org, id)),
+    closedSchedules: g.closedScheduleIds.map((id) => scheduleRef(org, id)),
+    holidaySchedules: g.holidayScheduleIds.map((id) => scheduleRef(org, id)),
+    selfUri: `${SCHEDULEGROUPS_PATH}/${g.id}`,
+  });
 }
 
 export function organizationToWire(org: OrgStore): OrganizationWire {

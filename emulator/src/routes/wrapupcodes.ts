@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ApiError } from "../state/errors";
-import type { SortOrder, WrapupSortBy } from "../state/org-store";
+import type { WrapupSortBy } from "../state/org-store";
 import { pageRequest, paginate } from "../state/paging";
 import type { ApiContext, ApiRouter } from "./context";
 import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
+import { sortOrderParam } from "./params";
 import { listing, WRAPUPCODES_PATH, wrapupcodeToWire } from "./serialize";
 
 const MAX_PAGE_SIZE = 100;
@@ -23,15 +24,6 @@ function sortBy(ctx: ApiContext): WrapupSortBy | undefined {
   throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter sortBy: ${raw}. Allowable values are: name, id`);
 }
 
-function sortOrder(ctx: ApiContext): SortOrder | undefined {
-  const raw = queryValue(ctx.query, "sortOrder");
-  if (raw === undefined || raw === "") return undefined;
-  const v = raw.toLowerCase();
-  if (v === "ascending" || v === "asc") return "ascending";
-  if (v === "descending" || v === "desc") return "descending";
-  throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter sortOrder: ${raw}. Allowable values are: ascending, descending`);
-}
-
 export function registerWrapupcodeRoutes(router: ApiRouter): void {
   router.add("GET", WRAPUPCODES_PATH, (ctx) => {
     const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_PAGE_SIZE);
@@ -40,7 +32,7 @@ export function registerWrapupcodeRoutes(router: ApiRouter): void {
       ids: queryList(ctx.query, "id"),
       divisionIds: queryList(ctx.query, "divisionId"),
       sortBy: sortBy(ctx),
-      sortOrder: sortOrder(ctx),
+      sortOrder: sortOrderParam(ctx.query),
     });
     return { status: 200, body: listing(WRAPUPCODES_PATH, ctx.query, paginate(all.map((w) => wrapupcodeToWire(ctx.org, w)), page)) };
   });

@@ -1,9 +1,22 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Clock } from "../clock";
-import { byNameThenId, type Division, type IssuedToken, type OAuthClient, type Skill, type WrapupCode } from "./entities";
-import { ApiError, invalidValue, notFound, OAuthError } from "./errors";
+import {
+  byNameThenId,
+  type Division,
+  type IssuedToken,
+  type Language,
+  type OAuthClient,
+  type Queue,
+  type QueueSettings,
+  type Schedule,
+  type ScheduleGroup,
+  type Skill,
+  type WrapupCode,
+} from "./entities";
+import { ApiError, badRequest, invalidValue, notFound, OAuthError } from "./errors";
 import { newId, newToken } from "./ids";
 import { RateLimiter, type RateDecision } from "./rate-limiter";
+import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
 
 export interface OrgInit {
@@ -15,6 +28,10 @@ export interface OrgInit {
   divisions: Division[];
   skills: Skill[];
   wrapupcodes: WrapupCode[];
+  languages?: Language[];
+  queues?: Queue[];
+  schedules?: Schedule[];
+  schedulegroups?: ScheduleGroup[];
   clients: OAuthClient[];
   settings: OrgSettings;
 }
@@ -41,6 +58,70 @@ export interface WrapupCodeInput {
   description?: string;
 }
 
+export interface DivisionInput {
+  name: string;
+  description?: string;
+}
+
+export interface LanguageFilter {
+  name?: string;
+  ids?: string[];
+  sortOrder?: SortOrder;
+}
+
+/** A CreateQueueRequest / QueueRequest, division as an id. */
+export interface QueueInput extends QueueSettings {
+  name: string;
+  divisionId?: string;
+  description?: string;
+}
+
+export interface QueueFilter {
+  /** Leading and/or trailing `*` wildcards; otherwise a case-insensitive prefix. */
+  name?: string;
+  ids?: string[];
+  divisionIds?: string[];
+  sortOrder?: SortOrder;
+}
+
+export interface ScheduleInput {
+  name: string;
+  divisionId?: string;
+  description?: string;
+  start: string;
+  end: string;
+  rrule?: string;
+}
+
+export interface ScheduleGroupInput {
+  name: string;
+  divisionId?: string;
+  description?: string;
+  timeZone?: string;
+  openScheduleIds?: string[];
+  closedScheduleIds?: string[];
+  holidayScheduleIds?: string[];
+}
+
+export interface ArchitectFilter {
+  name?: string;
+  divisionIds?: string[];
+  sortOrder?: SortOrder;
+  /** Schedule groups only: groups referencing any of these schedules. */
+  scheduleIds?: string[];
+}
+
+export interface OrgSnapshot {
+  divisions: Division[];
+  skills: Skill[];
+  wrapupcodes: WrapupCode[];
+  languages: Language[];
+  /** Queues not (being) deleted. */
+  queues: Queue[];
+  schedules: Schedule[];
+  schedulegroups: ScheduleGroup[];
+}
+
 function sameSecret(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -54,8 +135,35 @@ function startsWithFilter(name: string | undefined): ((n: string) => boolean) | 
   return (n) => n.toLowerCase().startsWith(prefix);
 }
 
+/** `foo` / `foo*` prefix, `*foo` suffix, `*foo*` substring; case-insensitive. */
+function wildcardFilter(name: string | undefined): ((n: string) => boolean) | undefined {
+  if (name === undefined || name === "") return undefined;
+  const leading = name.startsWith("*");
+  const trailing = name.endsWith("*") && name.replace(/^\*+/, "") !== "";
+  const core = name.replace(/^\*+/, "").replace(/\*+$/, "").toLowerCase();
+  if (leading && trailing) return (n) => n.toLowerCase().includes(core);
+  if (leading) return (n) => n.toLowerCase().endsWith(core);
+  return (n) => n.toLowerCase().startsWith(core);
+}
+
+function inList(list: string[] | undefined, value: string): boolean {
+  return !list || list.length === 0 || list.includes(value);
+}
+
+/** Name order (then id), reversed for `descending`. */
+function sortByName<T extends { name: string; id: string }>(list: T[], order: SortOrder | undefined): T[] {
+  list.sort(byNameThenId);
+  if (order === "descending") list.reverse();
+  return list;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+
 /**
- * One org: its divisions, routing skills, wrap-up codes, OAuth clients and issued tokens.
+ * One org: its divisions, routing skills, languages, wrap-up codes, queues, Architect schedules and schedule
+ * groups, OAuth clients and issued tokens.
  * Pure rules, no HTTP: every rule violation throws an ApiError / OAuthError.
  */
 export class OrgStore {
@@ -68,6 +176,10 @@ export class OrgStore {
   private readonly divisions = new Map<string, Division>();
   private readonly skills = new Map<string, Skill>();
   private readonly wrapupcodes = new Map<string, WrapupCode>();
+  private readonly languages = new Map<string, Language>();
+  private readonly queues = new Map<string, Queue>();
+  private readonly schedules = new Map<string, Schedule>();
+  private readonly schedulegroups = new Map<string, ScheduleGroup>();
   private readonly clients = new Map<string, OAuthClient>();
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly limiter = new RateLimiter();
@@ -82,6 +194,10 @@ export class OrgStore {
     for (const d of init.divisions) this.divisions.set(d.id, { ...d });
     for (const s of init.skills) this.skills.set(s.id, { ...s });
     for (const w of init.wrapupcodes) this.wrapupcodes.set(w.id, { ...w });
+    for (const l of init.languages ?? []) this.languages.set(l.id, { ...l });
+    for (const q of init.queues ?? []) this.queues.set(q.id, structuredClone(q));
+    for (const sc of init.schedules ?? []) this.schedules.set(sc.id, { ...sc });
+    for (const g of init.schedulegroups ?? []) this.schedulegroups.set(g.id, structuredClone(g));
     for (const c of init.clients) this.clients.set(c.clientId, { ...c });
     if ([...this.divisions.values()].filter((d) => d.homeDivision).length !== 1) {
       throw new Error(`org ${init.name} must have exactly one home division`);
@@ -198,6 +314,53 @@ export class OrgStore {
     return new ApiError(status, code, `A ${kind} with name '${name}' already exists`, { name }, `A ${kind} with name '{name}' already exists`);
   }
 
+  private checkDivisionName(raw: string, selfId?: string): string {
+    const name = this.checkName("division", raw);
+    const lower = name.toLowerCase();
+    for (const d of this.divisions.values()) {
+      if (d.id !== selfId && d.name.toLowerCase() === lower) throw this.duplicate("division", name);
+    }
+    return name;
+  }
+
+  createDivision(input: DivisionInput): Division {
+    const name = this.checkDivisionName(input.name);
+    const division: Division = { id: newId(), name, description: input.description ?? "", homeDivision: false };
+    this.divisions.set(division.id, division);
+    return division;
+  }
+
+  /** PUT: name and description are replaced; the home flag stays (the home division can be renamed). */
+  replaceDivision(id: string, input: DivisionInput): Division {
+    const d = this.getDivision(id);
+    d.name = this.checkDivisionName(input.name, id);
+    d.description = input.description ?? "";
+    return d;
+  }
+
+  /** Objects still in a division, by kind (soft-deleted ones do not count; queues count until gone). */
+  private divisionContents(id: string): string[] {
+    const counts: [number, string][] = [
+      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length, "skill"],
+      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length, "wrap-up code"],
+      [this.existingQueues().filter((q) => q.divisionId === id).length, "queue"],
+      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length, "schedule"],
+      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length, "schedule group"],
+    ];
+    return counts.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
+  }
+
+  /** Hard delete of an empty, non-home division. */
+  deleteDivision(id: string): void {
+    const d = this.getDivision(id);
+    if (d.homeDivision) throw badRequest(`The home division ${d.name} cannot be deleted.`);
+    const contents = this.divisionContents(id);
+    if (contents.length > 0) {
+      throw new ApiError(409, "general.conflict", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
+    }
+    this.divisions.delete(id);
+  }
+
   // ---- routing skills -------------------------------------------------------------------------
 
   private isVisible(s: Skill): boolean {
@@ -301,20 +464,355 @@ export class OrgStore {
     return next;
   }
 
-  /** Hard delete: GET afterwards is 404. */
+  /** Hard delete: GET afterwards is 404. A code a queue uses is 409, or unassigned (knob `wrapupCodeInUseConflict`). */
   deleteWrapupcode(id: string): void {
-    this.getWrapupcode(id);
+    const code = this.getWrapupcode(id);
+    const users = this.existingQueues().filter((q) => q.wrapupCodeIds.includes(id));
+    if (users.length > 0) {
+      if (this.settings.wrapupCodeInUseConflict) {
+        const names = users.sort(byNameThenId).map((q) => q.name).join(", ");
+        throw new ApiError(409, "general.conflict", `Wrap-up code ${code.name} is in use by queue(s): ${names}`, { name: code.name }, `Wrap-up code {name} is in use by queue(s): ${names}`);
+      }
+      for (const q of users) q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== id);
+    }
     this.wrapupcodes.delete(id);
+  }
+
+  // ---- routing languages ----------------------------------------------------------------------
+
+  private isLanguageVisible(l: Language): boolean {
+    return l.state === "active" || this.settings.deletedLanguagesVisible;
+  }
+
+  listLanguages(filter: LanguageFilter = {}): Language[] {
+    const byName = startsWithFilter(filter.name);
+    const list = [...this.languages.values()]
+      .filter((l) => this.isLanguageVisible(l))
+      .filter((l) => !byName || byName(l.name))
+      .filter((l) => inList(filter.ids, l.id));
+    return sortByName(list, filter.sortOrder);
+  }
+
+  getLanguage(id: string): Language {
+    const l = this.languages.get(id);
+    if (!l || !this.isLanguageVisible(l)) throw notFound();
+    return l;
+  }
+
+  createLanguage(input: { name: string }): Language {
+    const name = this.checkName("language", input.name);
+    const lower = name.toLowerCase();
+    for (const l of this.languages.values()) {
+      if (l.state === "active" && l.name.toLowerCase() === lower) throw this.duplicate("language", name);
+    }
+    const language: Language = { id: newId(), name, dateModified: this.nowIso(), state: "active", version: 1 };
+    this.languages.set(language.id, language);
+    return language;
+  }
+
+  /** Soft delete, like skills: state "deleted", the name becomes free. */
+  deleteLanguage(id: string): void {
+    const l = this.languages.get(id);
+    if (!l || l.state !== "active") throw notFound();
+    l.state = "deleted";
+    l.version += 1;
+    l.dateModified = this.nowIso();
+  }
+
+  // ---- routing queues -------------------------------------------------------------------------
+
+  /** Queues that still exist (including those whose deletion is pending); gone ones are dropped. */
+  private existingQueues(): Queue[] {
+    const now = this.clock.now();
+    for (const [id, q] of this.queues) if (q.goneAt !== undefined && now >= q.goneAt) this.queues.delete(id);
+    return [...this.queues.values()];
+  }
+
+  /** Queues the API still lists and lets you change: not deleted. */
+  private activeQueues(): Queue[] {
+    return this.existingQueues().filter((q) => q.goneAt === undefined);
+  }
+
+  listQueues(filter: QueueFilter = {}): Queue[] {
+    const byName = wildcardFilter(filter.name);
+    const list = this.activeQueues()
+      .filter((q) => !byName || byName(q.name))
+      .filter((q) => inList(filter.ids, q.id))
+      .filter((q) => inList(filter.divisionIds, q.divisionId));
+    return sortByName(list, filter.sortOrder);
+  }
+
+  /** GET: a queue whose deletion is still pending is returned as it was. */
+  getQueue(id: string): Queue {
+    const q = this.existingQueues().find((x) => x.id === id);
+    if (!q) throw notFound();
+    return q;
+  }
+
+  private activeQueue(id: string): Queue {
+    const q = this.getQueue(id);
+    if (q.goneAt !== undefined) throw notFound();
+    return q;
+  }
+
+  private queueRecord(input: QueueInput, selfId: string | undefined): Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> {
+    const { name: rawName, divisionId, description, ...rest } = input;
+    const name = this.checkName("queue", rawName);
+    const lower = name.toLowerCase();
+    for (const q of this.existingQueues()) {
+      if (q.id !== selfId && q.name.toLowerCase() === lower) throw this.duplicate("queue", name);
+    }
+    const division = this.requireDivision(divisionId);
+    const settings: QueueSettings = structuredClone(rest);
+    settings.skillEvaluationMethod ??= "ALL";
+    (settings.bullseye?.rings ?? []).forEach((ring, i) => {
+      const field = `bullseye.rings[${i}].actions.skillsToRemove`;
+      for (const ref of ring.actions?.skillsToRemove ?? []) {
+        const skill = this.skills.get(ref.id);
+        if (!skill || skill.state !== "active") throw invalidValue(field, `Skill ${ref.id} in ${field} does not exist`);
+      }
+    });
+    const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = { name, divisionId: division.id, settings };
+    if (description !== undefined) record.description = description;
+    return record;
+  }
+
+  createQueue(input: QueueInput): Queue {
+    const now = this.nowIso();
+    const queue: Queue = { id: newId(), ...this.queueRecord(input, undefined), dateCreated: now, dateModified: now, wrapupCodeIds: [] };
+    this.queues.set(queue.id, queue);
+    return queue;
+  }
+
+  /** PUT is a full replace (no version); assigned wrap-up codes are not part of the body and stay. */
+  replaceQueue(id: string, input: QueueInput): Queue {
+    const existing = this.activeQueue(id);
+    const next: Queue = {
+      id,
+      ...this.queueRecord(input, id),
+      dateCreated: existing.dateCreated,
+      dateModified: this.nowIso(),
+      wrapupCodeIds: existing.wrapupCodeIds,
+    };
+    this.queues.set(id, next);
+    return next;
+  }
+
+  /** Accepted at once; the queue is gone (GET 404) `queueDeleteDelayMs` later. */
+  deleteQueue(id: string): void {
+    const q = this.activeQueue(id);
+    q.goneAt = this.clock.now() + this.settings.queueDeleteDelayMs;
+    this.existingQueues();
+  }
+
+  listQueueWrapupcodes(queueId: string, filter: { name?: string } = {}): WrapupCode[] {
+    const q = this.activeQueue(queueId);
+    const byName = startsWithFilter(filter.name);
+    return q.wrapupCodeIds
+      .map((id) => this.wrapupcodes.get(id))
+      .filter((w): w is WrapupCode => w !== undefined && (!byName || byName(w.name)))
+      .sort(byNameThenId);
+  }
+
+  /** Adds codes (at most 100 per call, all-or-nothing); already assigned ones are fine. Returns the given codes. */
+  addQueueWrapupcodes(queueId: string, ids: string[]): WrapupCode[] {
+    const q = this.activeQueue(queueId);
+    if (ids.length > 100) throw badRequest(`At most 100 wrap-up codes can be added per request (got ${ids.length}).`);
+    const codes: WrapupCode[] = [];
+    ids.forEach((id, i) => {
+      const code = this.wrapupcodes.get(id);
+      if (!code) throw invalidValue(`[${i}].id`, `Wrap-up code ${id} does not exist ([${i}].id)`);
+      if (!codes.includes(code)) codes.push(code);
+    });
+    for (const code of codes) if (!q.wrapupCodeIds.includes(code.id)) q.wrapupCodeIds.push(code.id);
+    return codes;
+  }
+
+  removeQueueWrapupcode(queueId: string, codeId: string): void {
+    const q = this.activeQueue(queueId);
+    if (!q.wrapupCodeIds.includes(codeId)) throw notFound();
+    q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== codeId);
+  }
+
+  // ---- architect schedules --------------------------------------------------------------------
+
+  private checkVersion(given: number | undefined, current: number): void {
+    if (given === undefined) throw invalidValue("version", "The field 'version' is required: send the current version of the object");
+    if (given !== current) throw new ApiError(409, "general.conflict", "Version does not match current version.");
+  }
+
+  listSchedules(filter: ArchitectFilter = {}): Schedule[] {
+    const byName = wildcardFilter(filter.name);
+    const list = [...this.schedules.values()]
+      .filter((x) => x.state === "active")
+      .filter((x) => !byName || byName(x.name))
+      .filter((x) => inList(filter.divisionIds, x.divisionId));
+    return sortByName(list, filter.sortOrder);
+  }
+
+  /** GET: deleted schedules are returned with state "deleted". */
+  getSchedule(id: string): Schedule {
+    const x = this.schedules.get(id);
+    if (!x) throw notFound();
+    return x;
+  }
+
+  private activeSchedule(id: string): Schedule {
+    const x = this.getSchedule(id);
+    if (x.state !== "active") throw notFound();
+    return x;
+  }
+
+  private scheduleFields(input: ScheduleInput, selfId: string | undefined): Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> {
+    const name = this.checkName("schedule", input.name);
+    const lower = name.toLowerCase();
+    for (const x of this.schedules.values()) {
+      if (x.id !== selfId && x.state === "active" && x.name.toLowerCase() === lower) throw this.duplicate("schedule", name);
+    }
+    const division = this.requireDivision(input.divisionId);
+    const start = normalizeLocalDateTime("start", input.start);
+    const end = normalizeLocalDateTime("end", input.end);
+    if (end <= start) throw invalidValue("end", `The schedule end [${end}] must be after its start [${start}]`);
+    const fields: Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> = { name, divisionId: division.id, start, end };
+    if (input.description !== undefined) fields.description = input.description;
+    if (input.rrule !== undefined && input.rrule !== "") fields.rrule = checkRrule(input.rrule);
+    return fields;
+  }
+
+  createSchedule(input: ScheduleInput): Schedule {
+    const fields = this.scheduleFields(input, undefined);
+    const now = this.nowIso();
+    const schedule: Schedule = { id: newId(), ...fields, version: 1, state: "active", dateCreated: now, dateModified: now };
+    this.schedules.set(schedule.id, schedule);
+    return schedule;
+  }
+
+  /** Versioned full replace: the current integer version is required (409 when stale). */
+  replaceSchedule(id: string, input: ScheduleInput & { version?: number }): Schedule {
+    const existing = this.activeSchedule(id);
+    this.checkVersion(input.version, existing.version);
+    const next: Schedule = {
+      id,
+      ...this.scheduleFields(input, id),
+      version: existing.version + 1,
+      state: "active",
+      dateCreated: existing.dateCreated,
+      dateModified: this.nowIso(),
+    };
+    this.schedules.set(id, next);
+    return next;
+  }
+
+  /** Soft delete; 409 while an active schedule group references the schedule. */
+  deleteSchedule(id: string): void {
+    const x = this.activeSchedule(id);
+    const users = [...this.schedulegroups.values()]
+      .filter((g) => g.state === "active" && [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].includes(id))
+      .sort(byNameThenId);
+    if (users.length > 0) {
+      const names = users.map((g) => g.name).join(", ");
+      throw new ApiError(409, "general.conflict", `Schedule ${x.name} is in use by schedule group(s): ${names}`, { name: x.name }, `Schedule {name} is in use by schedule group(s): ${names}`);
+    }
+    x.state = "deleted";
+    x.version += 1;
+    x.dateModified = this.nowIso();
+  }
+
+  // ---- architect schedule groups --------------------------------------------------------------
+
+  listScheduleGroups(filter: ArchitectFilter = {}): ScheduleGroup[] {
+    const byName = wildcardFilter(filter.name);
+    const wanted = filter.scheduleIds ?? [];
+    const list = [...this.schedulegroups.values()]
+      .filter((g) => g.state === "active")
+      .filter((g) => !byName || byName(g.name))
+      .filter((g) => inList(filter.divisionIds, g.divisionId))
+      .filter((g) => wanted.length === 0 || [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].some((s) => wanted.includes(s)));
+    return sortByName(list, filter.sortOrder);
+  }
+
+  getScheduleGroup(id: string): ScheduleGroup {
+    const g = this.schedulegroups.get(id);
+    if (!g) throw notFound();
+    return g;
+  }
+
+  private activeScheduleGroup(id: string): ScheduleGroup {
+    const g = this.getScheduleGroup(id);
+    if (g.state !== "active") throw notFound();
+    return g;
+  }
+
+  private scheduleRefs(field: string, ids: string[] | undefined): string[] {
+    return (ids ?? []).map((id) => {
+      const x = this.schedules.get(id);
+      if (!x || x.state !== "active") throw invalidValue(field, `Schedule ${id} in ${field} does not exist`);
+      return id;
+    });
+  }
+
+  private scheduleGroupFields(input: ScheduleGroupInput, selfId: string | undefined): Omit<ScheduleGroup, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
+    const name = this.checkName("schedule group", input.name);
+    const lower = name.toLowerCase();
+    for (const g of this.schedulegroups.values()) {
+      if (g.id !== selfId && g.state === "active" && g.name.toLowerCase() === lower) throw this.duplicate("schedule group", name);
+    }
+    const division = this.requireDivision(input.divisionId);
+    const fields: Omit<ScheduleGroup, "id" | "version" | "state" | "dateCreated" | "dateModified"> = {
+      name,
+      divisionId: division.id,
+      openScheduleIds: this.scheduleRefs("openSchedules", input.openScheduleIds),
+      closedScheduleIds: this.scheduleRefs("closedSchedules", input.closedScheduleIds),
+      holidayScheduleIds: this.scheduleRefs("holidaySchedules", input.holidayScheduleIds),
+    };
+    if (input.description !== undefined) fields.description = input.description;
+    if (input.timeZone !== undefined) fields.timeZone = checkTimeZone(input.timeZone);
+    return fields;
+  }
+
+  createScheduleGroup(input: ScheduleGroupInput): ScheduleGroup {
+    const fields = this.scheduleGroupFields(input, undefined);
+    const now = this.nowIso();
+    const group: ScheduleGroup = { id: newId(), ...fields, version: 1, state: "active", dateCreated: now, dateModified: now };
+    this.schedulegroups.set(group.id, group);
+    return group;
+  }
+
+  replaceScheduleGroup(id: string, input: ScheduleGroupInput & { version?: number }): ScheduleGroup {
+    const existing = this.activeScheduleGroup(id);
+    this.checkVersion(input.version, existing.version);
+    const next: ScheduleGroup = {
+      id,
+      ...this.scheduleGroupFields(input, id),
+      version: existing.version + 1,
+      state: "active",
+      dateCreated: existing.dateCreated,
+      dateModified: this.nowIso(),
+    };
+    this.schedulegroups.set(id, next);
+    return next;
+  }
+
+  /** Soft delete (nothing references groups yet: IVRs are not emulated). */
+  deleteScheduleGroup(id: string): void {
+    const g = this.activeScheduleGroup(id);
+    g.state = "deleted";
+    g.version += 1;
+    g.dateModified = this.nowIso();
   }
 
   // ---- dump -----------------------------------------------------------------------------------
 
-  /** Everything stored, in deterministic order (name, then id), ignoring visibility knobs. */
-  snapshot(): { divisions: Division[]; skills: Skill[]; wrapupcodes: WrapupCode[] } {
+  /** Everything stored, in deterministic order (name, then id), ignoring visibility knobs (queues being deleted excepted). */
+  snapshot(): OrgSnapshot {
     return {
       divisions: [...this.divisions.values()].sort(byNameThenId).map((d) => ({ ...d })),
       skills: [...this.skills.values()].sort(byNameThenId).map((s) => ({ ...s })),
       wrapupcodes: [...this.wrapupcodes.values()].sort(byNameThenId).map((w) => ({ ...w })),
+      languages: [...this.languages.values()].sort(byNameThenId).map((l) => ({ ...l })),
+      queues: this.activeQueues().sort(byNameThenId).map((q) => structuredClone(q)),
+      schedules: [...this.schedules.values()].sort(byNameThenId).map((x) => ({ ...x })),
+      schedulegroups: [...this.schedulegroups.values()].sort(byNameThenId).map((g) => structuredClone(g)),
     };
   }
 }

@@ -13,10 +13,19 @@ export const orgSettingsSchema = z.object({
   tokenLifetimeSeconds: z.number().int().min(1),
   /** true: soft-deleted skills are returned by GET (state "deleted") and listed; false: 404 and omitted. */
   deletedSkillsVisible: z.boolean(),
-  /** Longest accepted skill / wrap-up code name. */
+  /** The same for routing languages. */
+  deletedLanguagesVisible: z.boolean(),
+  /** Longest accepted name of any object. */
   maxNameLength: z.number().int().min(1),
   /** Response for a second active object with the same name (case-insensitive). */
   duplicateName: duplicateNameSchema,
+  /**
+   * How long a deleted queue stays readable by GET (not listed) before it is gone (404). The real API takes
+   * seconds (Terraform polls for up to 120 s); 0 keeps tests fast.
+   */
+  queueDeleteDelayMs: z.number().int().min(0),
+  /** true: deleting a wrap-up code that a queue uses is 409 `general.conflict`; false: the code is unassigned. */
+  wrapupCodeInUseConflict: z.boolean(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -31,7 +40,10 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     rateLimitPerMinute,
     tokenLifetimeSeconds: 86400,
     deletedSkillsVisible: true,
+    deletedLanguagesVisible: true,
     maxNameLength: 256,
     duplicateName: { status: 409, code: "general.conflict" },
+    queueDeleteDelayMs: 0,
+    wrapupCodeInUseConflict: true,
   };
 }
