@@ -3,12 +3,26 @@
 import { spawn } from "child_process";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
+import { parse } from "yaml";
+import { readFileSync } from "fs";
 import { startEmulator } from "@genesys-clone/emulator";
-import { comparable, differences, dumpOrg } from "./lib/org-view";
+import { counts, differences, dumpOrg, viewOf, type OrgView } from "./lib/org-view";
 import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 const STACK = "demo-eu-west-1";
 const SOURCE_DIR = "sample";
+const TRANSFORMS = "stacks/sample/transforms.eu-west-1.yaml";
+
+/** The source as the target should hold it: the region transforms applied (time zones here). */
+function expectedInTarget(source: OrgView): OrgView {
+  const zones = (parse(readFileSync(path.join(ROOT, TRANSFORMS), "utf8")) as { timeZones?: Record<string, string> }).timeZones ?? {};
+  const out = structuredClone(source);
+  for (const group of Object.values(out.schedulegroups ?? {})) {
+    const g = group as { timeZone?: string };
+    if (g.timeZone && zones[g.timeZone]) g.timeZone = zones[g.timeZone];
+  }
+  return out;
+}
 
 function step(text: string): void {
   process.stdout.write(`\n=== ${text}\n`);
@@ -68,6 +82,7 @@ async function main(): Promise<void> {
     const set = (key: string, value: string, secret = false) =>
       pulumi(["config", "set", "--stack", STACK, ...(secret ? ["--secret"] : []), key], value);
     await set("genesys-clone:source", SOURCE_DIR);
+    await set("genesys-clone:transforms", TRANSFORMS);
     await set("genesyscloud:region", target.region);
     await set("genesyscloud:apiBaseUrl", target.apiBaseUrl);
     await set("genesyscloud:loginBaseUrl", target.loginBaseUrl);
@@ -75,14 +90,14 @@ async function main(): Promise<void> {
     await set("genesyscloud:oauthClientSecret", target.clientSecret, true);
 
     const before = await dumpOrg(emulator.url, "target");
-    const sourceView = comparable(await dumpOrg(emulator.url, "source"));
+    const sourceView = viewOf(await dumpOrg(emulator.url, "source"));
 
     step("pulumi preview");
     await pulumi(["preview", "--stack", STACK]);
     step("pulumi up");
     await pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"]);
-    const diffs = differences(sourceView, comparable(await dumpOrg(emulator.url, "target")));
-    check(diffs.length === 0, `target holds the same ${sourceView.skills.length} skills and ${sourceView.wrapupcodes.length} wrap-up codes as the source`, diffs);
+    const diffs = differences(expectedInTarget(sourceView), viewOf(await dumpOrg(emulator.url, "target")));
+    check(diffs.length === 0, `target holds what the source has, field by field (${counts(sourceView)}), time zones mapped`, diffs);
 
     step("pulumi refresh, then preview: no drift");
     await pulumi(["refresh", "--stack", STACK, "--yes", "--skip-preview"]);
@@ -91,13 +106,12 @@ async function main(): Promise<void> {
     step("pulumi destroy (roll back)");
     await pulumi(["destroy", "--stack", STACK, "--yes", "--skip-preview"]);
     const after = await dumpOrg(emulator.url, "target");
-    const active = (o: typeof after) => ({ ...o, skills: o.skills.filter((s) => s.state !== "deleted") });
-    check(isDeepStrictEqual(active(after), active(before)), "target org is back to its starting state");
+    check(isDeepStrictEqual(viewOf(after), viewOf(before)), "target org is back to its starting state (adopted divisions restored)", differences(viewOf(before), viewOf(after)));
 
     step("Summary");
     process.stdout.write(
-      `Cloned ${sourceView.skills.length} skills and ${sourceView.wrapupcodes.length} wrap-up codes from ${source.region} to ${target.region}, ` +
-        "verified them, found no drift, and rolled back to the exact starting state.\n",
+      `Cloned ${counts(sourceView)} from ${source.region} to ${target.region}, ` +
+        "verified them field by field, found no drift, and rolled back to the exact starting state.\n",
     );
   } finally {
     await emulator.close();

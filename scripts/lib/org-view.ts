@@ -1,26 +1,18 @@
 /**
- * What the demo and tests compare between orgs: skills and wrap-up codes by name, with division
- * names instead of ids (home divisions compare as "(home)"), from the emulator's state dump.
+ * What the demo and tests compare between orgs, from the emulator's state dump: every active object
+ * of every type, by name, with ids of other objects replaced by their names, home divisions as
+ * "(home)", and the fields the API computes (ids, dates, versions, counters) left out.
  */
-export interface DumpedDivision {
-  id: string;
-  name: string;
-  homeDivision?: boolean;
-}
-export interface DumpedObject {
-  id: string;
-  name: string;
-  state?: string;
-  description?: string | null;
-  division?: { id: string } | null;
-}
-export interface DumpedOrg {
-  name: string;
-  region: string;
-  divisions: DumpedDivision[];
-  skills: DumpedObject[];
-  wrapupcodes: DumpedObject[];
-}
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type DumpedOrg = { name: string; region: string } & Record<string, Json>;
+
+/** The collections the clone covers, in the order reports list them. */
+export const COLLECTIONS = ["divisions", "languages", "skills", "wrapupcodes", "schedules", "schedulegroups", "queues"] as const;
+
+const VOLATILE = new Set([
+  "id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "version", "state",
+  "memberCount", "userMemberCount", "joinedMemberCount", "homeDivision",
+]);
 
 export async function dumpOrg(emulatorUrl: string, org: string): Promise<DumpedOrg> {
   const res = await fetch(`${emulatorUrl}/__emulator/state?org=${encodeURIComponent(org)}`);
@@ -28,41 +20,59 @@ export async function dumpOrg(emulatorUrl: string, org: string): Promise<DumpedO
   return (await res.json()) as DumpedOrg;
 }
 
-export interface ComparableObject {
-  name: string;
-  division: string;
-  description?: string;
-}
+type Obj = { [key: string]: Json };
+const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const active = (list: Json | undefined): Obj[] => (Array.isArray(list) ? list.filter(isObj).filter((o) => o.state !== "deleted") : []);
 
-export function comparable(org: DumpedOrg): { skills: ComparableObject[]; wrapupcodes: ComparableObject[] } {
-  const division = (id: string | undefined) => {
-    const d = org.divisions.find((x) => x.id === id);
-    return !d ? `(unknown ${id})` : d.homeDivision ? "(home)" : d.name;
+export type OrgView = Record<string, Record<string, Json>>;
+
+/** The comparable view of a dumped org: collection -> object name -> normalised object. */
+export function viewOf(org: DumpedOrg): OrgView {
+  const names = new Map<string, string>();
+  for (const c of COLLECTIONS) {
+    for (const o of active(org[c])) {
+      if (typeof o.id === "string" && typeof o.name === "string") names.set(o.id, c === "divisions" && o.homeDivision ? "(home)" : o.name);
+    }
+  }
+  const normalise = (v: Json): Json => {
+    if (typeof v === "string") return names.get(v) ?? v;
+    if (Array.isArray(v)) {
+      const items = v.map(normalise);
+      return items.every((i) => typeof i === "string") ? [...items].sort() : items;
+    }
+    if (!isObj(v)) return v;
+    if (typeof v.id === "string" && names.has(v.id)) return names.get(v.id)!;
+    const out: Obj = {};
+    for (const k of Object.keys(v).sort()) if (!VOLATILE.has(k) && v[k] !== null) out[k] = normalise(v[k]!);
+    return out;
   };
-  const view = (objects: DumpedObject[], withDescription: boolean) =>
-    objects
-      .filter((o) => o.state !== "deleted")
-      .map((o) => ({
-        name: o.name,
-        division: division(o.division?.id),
-        ...(withDescription && o.description ? { description: o.description } : {}),
-      }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { skills: view(org.skills, false), wrapupcodes: view(org.wrapupcodes, true) };
+  const view: OrgView = {};
+  for (const c of COLLECTIONS) {
+    view[c] = {};
+    for (const o of active(org[c])) {
+      if (c === "divisions" && o.homeDivision) continue;
+      view[c][String(o.name)] = normalise(o);
+    }
+  }
+  return view;
 }
 
 /** Human-readable differences between two views (empty when equal). */
-export function differences(source: ReturnType<typeof comparable>, target: ReturnType<typeof comparable>): string[] {
+export function differences(expected: OrgView, actual: OrgView): string[] {
   const out: string[] = [];
-  for (const kind of ["skills", "wrapupcodes"] as const) {
-    const t = new Map(target[kind].map((o) => [o.name, o]));
-    const s = new Map(source[kind].map((o) => [o.name, o]));
-    for (const [name, o] of s) {
-      const other = t.get(name);
-      if (!other) out.push(`${kind}: '${name}' missing in target`);
-      else if (JSON.stringify(o) !== JSON.stringify(other)) out.push(`${kind}: '${name}' differs: ${JSON.stringify(o)} vs ${JSON.stringify(other)}`);
+  for (const c of COLLECTIONS) {
+    const e = expected[c] ?? {};
+    const a = actual[c] ?? {};
+    for (const name of Object.keys(e)) {
+      if (!(name in a)) out.push(`${c}: '${name}' missing in target`);
+      else if (JSON.stringify(e[name]) !== JSON.stringify(a[name])) out.push(`${c}: '${name}' differs: ${JSON.stringify(e[name])} vs ${JSON.stringify(a[name])}`);
     }
-    for (const name of t.keys()) if (!s.has(name)) out.push(`${kind}: '${name}' extra in target`);
+    for (const name of Object.keys(a)) if (!(name in e)) out.push(`${c}: '${name}' extra in target`);
   }
   return out;
+}
+
+/** Counts per collection, for summaries. */
+export function counts(view: OrgView): string {
+  return COLLECTIONS.map((c) => `${Object.keys(view[c] ?? {}).length} ${c}`).join(", ");
 }

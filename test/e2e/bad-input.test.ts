@@ -79,10 +79,45 @@ test("a division missing in the target org fails at preview, naming the object a
   const file = path.join(e2e.outDir, "routing-skills.ts");
   const original = await fs.readFile(file, "utf8");
   try {
-    await fs.writeFile(file, original.replace('division: "Billing",', 'division: "Collections Team",'));
+    assert.ok(original.includes("division: divisionBilling.name,"));
+    await fs.writeFile(file, original.replace("division: divisionBilling.name,", 'division: "Collections Team",'));
     const stack = await e2e.stack("nodivision");
     await previewFails(stack, /Skill '[^']+': division 'Collections Team' does not exist in the target org/);
   } finally {
     await fs.writeFile(file, original);
   }
+});
+
+test("routing bad inputs fail at preview with one message each: media-settings enum, malformed RRULE, unknown time zone", async () => {
+  const cases: { suffix: string; code: string; message: RegExp }[] = [
+    {
+      suffix: "enum",
+      code: 'export const queue = new gc.Queue("q", { name: "Bad Queue", mediaSettings: { callback: { mode: "CustomerLast" } } });',
+      message: /Queue 'Bad Queue': mediaSettings\.callback\.mode 'CustomerLast' is not one of AgentFirst, CustomerFirst/,
+    },
+    {
+      suffix: "rrule",
+      code: 'export const schedule = new gc.Schedule("s", { name: "Bad Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MON" });',
+      message: /Schedule 'Bad Hours': rrule 'FREQ=WEEKLY;BYDAY=MON' is not a valid iCalendar RRULE: BYDAY=MON is not valid/,
+    },
+    {
+      suffix: "zone",
+      code: 'export const group = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dubln" });',
+      message: /Schedule group 'Bad Group': timeZone 'Europe\/Dubln' is not an IANA time zone \(e\.g\. Europe\/Dublin\)/,
+    },
+  ];
+  for (const c of cases) {
+    const dir = await e2e.writeSource(c.suffix, {
+      "index.ts": `import * as gc from "@genesys-clone/provider";\n${c.code}\n`,
+      "lookups.ts": "export const LOOKUPS: { type: string; name: string }[] = [];\n",
+    });
+    const stack = await e2e.stack(`bad${c.suffix}`, { config: { "genesys-clone:source": dir } });
+    await previewFails(stack, c.message);
+  }
+});
+
+test("a transforms file naming an unknown time zone fails at preview, naming the file and the zone", async () => {
+  const dir = await e2e.writeSource("tz", { "transforms.yaml": "timeZones:\n  America/New_York: Europe/Dubln\n" });
+  const stack = await e2e.stack("badtransforms", { config: { "genesys-clone:transforms": `stacks/${dir}/transforms.yaml` } });
+  await previewFails(stack, /Transforms file .*transforms\.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone/);
 });

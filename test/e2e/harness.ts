@@ -9,6 +9,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
 import { pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 
 export { ROOT };
@@ -29,6 +30,7 @@ export class E2E {
   readonly id = randomBytes(4).toString("hex");
   readonly sourceDir = `.test-${this.id}`;
   readonly stacks: string[] = [];
+  readonly extraDirs: string[] = [];
   private constructor(
     readonly emulator: RunningEmulator,
     readonly backend: string,
@@ -51,7 +53,7 @@ export class E2E {
   }
 
   /** Runs `genesys-clone import` of the source org into stacks/.test-<id>. */
-  async importSource(outDir = this.outDir) {
+  async importSource(outDir = this.outDir, extraArgs: string[] = []) {
     const source = this.org("source");
     return runNode(
       [
@@ -62,6 +64,7 @@ export class E2E {
         "--api-base-url", source.apiBaseUrl,
         "--login-base-url", source.loginBaseUrl,
         "--client-id", source.clientId,
+        ...extraArgs,
       ],
       { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
     );
@@ -107,13 +110,17 @@ export class E2E {
     return name;
   }
 
-  async state(org: "source" | "target") {
-    const res = await fetch(`${this.emulator.url}/__emulator/state?org=${org}`);
-    return (await res.json()) as {
-      divisions: { id: string; name: string; homeDivision?: boolean }[];
-      skills: { id: string; name: string; state?: string; division?: { id: string } }[];
-      wrapupcodes: { id: string; name: string; description?: string; division?: { id: string } }[];
-    };
+  async state(org: "source" | "target"): Promise<DumpedOrg> {
+    return dumpOrg(this.emulator.url, org);
+  }
+
+  /** Writes a hand-made source directory (stack code) under stacks/, removed by close(). */
+  async writeSource(suffix: string, files: Record<string, string>): Promise<string> {
+    const dir = `${this.sourceDir}-${suffix}`;
+    await fs.mkdir(path.join(ROOT, "stacks", dir), { recursive: true });
+    this.extraDirs.push(path.join(ROOT, "stacks", dir));
+    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(ROOT, "stacks", dir, name), text);
+    return dir;
   }
 
   /** Calls the emulated org's API as its OAuth client (for changes "made in the UI"). */
@@ -151,25 +158,10 @@ export class E2E {
 
   async close(): Promise<void> {
     for (const name of this.stacks) await this.pulumi(["stack", "rm", name, "--force", "--yes"]);
-    await fs.rm(this.outDir, { recursive: true, force: true });
+    for (const dir of [this.outDir, ...this.extraDirs]) await fs.rm(dir, { recursive: true, force: true });
     await fs.rm(this.backend, { recursive: true, force: true });
     await this.emulator.close();
   }
 }
 
-/** Active objects of a dumped org, by name, with division names: what a clone must reproduce. */
-export function view(state: Awaited<ReturnType<E2E["state"]>>) {
-  const division = (id?: string) => {
-    const d = state.divisions.find((x) => x.id === id);
-    return d?.homeDivision ? "(home)" : d?.name;
-  };
-  return {
-    skills: state.skills
-      .filter((s) => s.state !== "deleted")
-      .map((s) => ({ name: s.name, division: division(s.division?.id) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    wrapupcodes: state.wrapupcodes
-      .map((w) => ({ name: w.name, division: division(w.division?.id), description: w.description ?? "" }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-  };
-}
+export { viewOf, differences, counts, COLLECTIONS } from "@genesys-clone/scripts/dist/lib/org-view";

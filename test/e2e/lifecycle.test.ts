@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
-import { E2E, view } from "./harness";
+import { COLLECTIONS, differences, E2E, viewOf } from "./harness";
 
 // One clone, step by step through the real CLI: import, preview, up, refresh, drift, destroy.
 let e2e: E2E;
@@ -25,16 +25,25 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     const second = await e2e.importSource(again);
     assert.equal(second.code, 0, second.stderr);
     const files = (await fs.readdir(e2e.outDir)).sort();
-    assert.deepEqual(files, ["index.ts", "routing-skills.ts", "routing-wrapupcodes.ts"]);
+    assert.deepEqual(files, [
+      "architect-schedulegroups.ts", "architect-schedules.ts", "auth-divisions.ts", "index.ts", "lookups.ts",
+      "routing-languages.ts", "routing-queues.ts", "routing-skills.ts", "routing-wrapupcodes.ts",
+    ]);
     assert.deepEqual((await fs.readdir(again)).sort(), files);
     const state = await e2e.state("source");
+    const ids = COLLECTIONS.flatMap((c) => (state[c] as { id: string }[]).map((o) => o.id));
+    assert.ok(ids.length > 100, "the sample org has objects of every type");
     for (const f of files) {
       const a = await fs.readFile(path.join(e2e.outDir, f), "utf8");
       assert.equal(await fs.readFile(path.join(again, f), "utf8"), a, `${f} differs between two imports`);
-      for (const o of [...state.skills, ...state.wrapupcodes, ...state.divisions]) assert.ok(!a.includes(o.id), `${f} contains source id ${o.id}`);
+      for (const id of ids) assert.ok(!a.includes(id), `${f} contains source id ${id}`);
     }
     const skills = await fs.readFile(path.join(e2e.outDir, "routing-skills.ts"), "utf8");
     assert.ok(!skills.includes("Legacy Fax Support"), "a soft-deleted skill was imported");
+    assert.match(await fs.readFile(path.join(e2e.outDir, "lookups.ts"), "utf8"), /LOOKUPS: \{ type: string; name: string \}\[\] = \[\n\];/, "a full import needs no lookups");
+    const queues = await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8");
+    assert.match(queues, /import \{ [^}]*wrapupCode\w+[^}]* \} from "\.\/routing-wrapupcodes";/, "queues reference wrap-up codes as variables");
+    assert.match(queues, /wrapupCodes: \[\s*wrapupCode\w+\.id/);
   } finally {
     await fs.rm(again, { recursive: true, force: true });
   }
@@ -42,15 +51,15 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
 
 test("preview shows every object to create and changes nothing", async () => {
   const res = await e2e.ok(["preview", "--stack", stack]);
-  const source = view(await e2e.state("source"));
-  const expected = source.skills.length + source.wrapupcodes.length + 1; // + the stack itself
+  const source = viewOf(await e2e.state("source"));
+  const expected = COLLECTIONS.reduce((n, c) => n + Object.keys(source[c]!).length, 0) + 1; // + the stack itself
   assert.match(res.stdout, new RegExp(`\\+ ${expected} to create`));
   assert.deepEqual(await e2e.state("target"), before_);
 });
 
 test("up: the target holds the source's skills and wrap-up codes (names, divisions, descriptions)", async () => {
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
-  assert.deepEqual(view(await e2e.state("target")), view(await e2e.state("source")));
+  assert.deepEqual(differences(viewOf(await e2e.state("source")), viewOf(await e2e.state("target"))), []);
 });
 
 test("state holds no secret: the OAuth client secret is encrypted and the provider shim captures nothing", async () => {
@@ -84,7 +93,7 @@ test("an up that fails its preflight (wrong secret) deletes nothing and leaves s
 
 test("drift made in the org shows after refresh, and up repairs it", async () => {
   const target = await e2e.state("target");
-  const code = target.wrapupcodes.find((w) => w.name === "Callback Scheduled")!;
+  const code = (target.wrapupcodes as { id: string; name: string; division: { id: string } }[]).find((w) => w.name === "Callback Scheduled")!;
   const res = await e2e.api("target", "PUT", `/api/v2/routing/wrapupcodes/${code.id}`, {
     name: code.name,
     division: code.division,
@@ -98,7 +107,7 @@ test("drift made in the org shows after refresh, and up repairs it", async () =>
   assert.match(preview.stdout, /RoutingWrapupCode::callback-scheduled/);
   assert.match(preview.stdout, /~ 1 to update/);
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
-  assert.deepEqual(view(await e2e.state("target")), view(await e2e.state("source")));
+  assert.deepEqual(differences(viewOf(await e2e.state("source")), viewOf(await e2e.state("target"))), []);
 });
 
 test("a renamed skill is replaced (the API cannot rename skills); a renamed wrap-up code is updated in place", async () => {
@@ -121,7 +130,5 @@ test("a renamed skill is replaced (the API cannot rename skills); a renamed wrap
 
 test("destroy rolls the target back to its starting state", async () => {
   await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
-  const after_ = await e2e.state("target");
-  const active = (s: typeof after_) => ({ ...s, skills: s.skills.filter((x) => x.state !== "deleted") });
-  assert.deepEqual(active(after_), active(before_));
+  assert.deepEqual(differences(viewOf(before_), viewOf(await e2e.state("target"))), []);
 });

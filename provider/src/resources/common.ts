@@ -30,6 +30,10 @@ export function hasUnknown(inputs: Record<string, unknown>, keys: readonly strin
   return keys.some((k) => inputs[k] === UNKNOWN);
 }
 
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+}
+
 /** zod issues as check failures, one per property, each naming the object. */
 export function failuresOf(label: string, error: z.ZodError): CheckFailure[] {
   const seen = new Set<string>();
@@ -41,7 +45,7 @@ export function failuresOf(label: string, error: z.ZodError): CheckFailure[] {
     const reason =
       issue.code === "unrecognized_keys"
         ? `${label}: unknown ${issue.keys.length > 1 ? "properties" : "property"} ${issue.keys.map((k) => `'${k}'`).join(", ")}: remove ${issue.keys.length > 1 ? "them" : "it"} from the stack code`
-        : `${label}: ${issue.message}`;
+        : `${label}: ${issue.path.length > 1 && !issue.message.startsWith(dotted(issue.path)) ? `${dotted(issue.path)}: ` : ""}${issue.message}`;
     failures.push({ property, reason });
   }
   return failures;

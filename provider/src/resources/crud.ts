@@ -28,6 +28,8 @@ export interface Definition<Args extends { name: string }, Body, Wire extends Na
   replaceOn: readonly string[];
   /** Array properties whose order means nothing (compared as sets). */
   unordered?: readonly string[];
+  /** Puts args in a canonical form before diffing (e.g. sorts nested id lists). */
+  normalize?(args: Args): Args;
   /** Every active object, for the by-name index. */
   list(c: GenesysClient): Promise<Wire[]>;
   /** The object, or undefined when it is gone (404 or soft-deleted). */
@@ -150,12 +152,11 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
 
     async diff(_id, olds, news) {
       if (hasUnknown(news, keys)) return { changes: true, replaces: def.replaceOn.filter((k) => news[k as keyof Args] === UNKNOWN) };
+      const canonical = (a: Args) => (def.normalize ? def.normalize(a) : a) as Record<string, unknown>;
+      const before = canonical(olds);
+      const after = canonical(news);
       const changed = keys.filter(
-        (k) =>
-          !isDeepStrictEqual(
-            comparable((olds as Record<string, unknown>)[k], def.unordered?.includes(k) ?? false),
-            comparable((news as Record<string, unknown>)[k], def.unordered?.includes(k) ?? false),
-          ),
+        (k) => !isDeepStrictEqual(comparable(before[k], def.unordered?.includes(k) ?? false), comparable(after[k], def.unordered?.includes(k) ?? false)),
       );
       return { changes: changed.length > 0, replaces: changed.filter((k) => def.replaceOn.includes(k)) };
     },

@@ -57,6 +57,10 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   schema: QueueArgs,
   replaceOn: [],
   unordered: ["wrapupCodes"],
+  normalize: (args) =>
+    args.bullseye
+      ? { ...args, bullseye: { rings: args.bullseye.rings.map((r) => (r.skillsToRemove ? { ...r, skillsToRemove: [...r.skillsToRemove].sort() } : r)) } }
+      : args,
   list: queuesApi.list,
   get: queuesApi.get,
   create: queuesApi.create,

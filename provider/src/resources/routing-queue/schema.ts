@@ -9,7 +9,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: 
 
 const MediaSetting = z
   .object({
-    alertingTimeoutSeconds: z.number().int().min(7, "alertingTimeoutSeconds must be at least 7").max(86400).optional(),
+    alertingTimeoutSeconds: z.number().int().min(0).max(86400).optional(),
     serviceLevel: z
       .object({
         percentage: z.number().min(0).max(1, "serviceLevel.percentage is a fraction between 0 and 1 (e.g. 0.8)"),
@@ -24,6 +24,11 @@ const MediaSetting = z
   // Callback, email and message settings have more fields than the voice ones: keep them as given.
   .catchall(z.unknown());
 
+/** Callback settings add how the callback is placed; validated so a typo fails at preview. */
+const CallbackMediaSetting = MediaSetting.extend({
+  mode: oneOf("mediaSettings.callback.mode", ["AgentFirst", "CustomerFirst"]).optional(),
+});
+
 export const WRAPUP_PROMPTS = ["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"] as const;
 
 export const QueueArgs = z
@@ -32,7 +37,7 @@ export const QueueArgs = z
     division: divisionField,
     description: z.string().optional(),
     mediaSettings: z
-      .object({ call: MediaSetting, callback: MediaSetting, chat: MediaSetting, email: MediaSetting, message: MediaSetting })
+      .object({ call: MediaSetting, callback: CallbackMediaSetting, chat: MediaSetting, email: MediaSetting, message: MediaSetting })
       .partial()
       .strict()
       .optional(),
