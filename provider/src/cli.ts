@@ -5,6 +5,17 @@ import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
 import { importOrg, TYPE_KEYS } from "./importer/import";
 
+/** Per-object progress: a line rewritten in place on a terminal, every 10% otherwise. */
+function progressLine(out: NodeJS.WriteStream) {
+  return (title: string, done: number, total: number) => {
+    if (out.isTTY) {
+      out.write(`\r  ${title}: ${done}/${total}${done === total ? "\x1b[K\r" : ""}`);
+    } else if (total >= 20 && done < total && done % Math.ceil(total / 10) === 0) {
+      out.write(`  ${title}: ${done}/${total}\n`);
+    }
+  };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -41,6 +52,7 @@ program
       include: opts.include,
       exclude: opts.exclude,
       log: (l) => process.stderr.write(l + "\n"),
+      progress: progressLine(process.stderr),
     });
     process.stderr.write(`Wrote ${result.files.length} files to ${outDir}\n`);
     if (result.lookups.length) {

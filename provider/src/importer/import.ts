@@ -15,8 +15,10 @@ export interface ImportOptions {
   region: string;
   include?: string[];
   exclude?: string[];
-  /** Progress and warnings, one line each (stderr in the CLI). */
+  /** Results and warnings, one line each (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Per-object progress of long listings. */
+  progress?: (title: string, done: number, total: number) => void;
 }
 
 export interface ImportResult {
@@ -45,7 +47,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     }
     let objects: ExportedObject[];
     try {
-      objects = await exporter.list(client, (done, total) => log(`  ${exporter.title}: ${done}/${total}`));
+      objects = await exporter.list(client, (done, total) => opts.progress?.(exporter.title, done, total));
     } catch (err) {
       if (err instanceof GenesysError && (err.kind === "Forbidden" || err.status === 403)) {
         const reason = `the OAuth client may not read ${exporter.title} (HTTP 403): grant its role the view permission to import them`;

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, test } from "node:test";
+import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
+import { GenesysClient } from "@genesys-clone/provider/dist/client";
+import { importOrg } from "@genesys-clone/provider/dist/importer/import";
+
+// The importer in-process against the emulated source org.
+let emu: RunningEmulator;
+let client: GenesysClient;
+let dir: string;
+
+before(async () => {
+  emu = await startEmulator({ seed: "sample" });
+  const source = emu.orgs.find((o) => o.name === "source")!;
+  client = new GenesysClient({ apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret });
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "importer-"));
+});
+after(async () => {
+  await emu.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+test("a type the client may not read (403) is skipped with a warning; the rest is imported", async () => {
+  await fetch(`${emu.url}/__emulator/faults`, {
+    method: "PUT",
+    body: JSON.stringify([{ path: "^/api/v2/routing/languages", status: 403 }]),
+    headers: { "Content-Type": "application/json" },
+  });
+  const lines: string[] = [];
+  try {
+    const result = await importOrg(client, { outDir: dir, region: "us-east-1", log: (l) => lines.push(l) });
+    assert.deepEqual(result.skipped.map((s) => s.type), ["languages"]);
+    assert.ok(lines.some((l) => /warning: skipping routing languages: .*HTTP 403/.test(l)), lines.join("\n"));
+    assert.equal(result.counts.languages, 0);
+    assert.equal(result.counts.queues, 31);
+    assert.doesNotMatch(await fs.readFile(path.join(dir, "routing-languages.ts"), "utf8"), /new gc\.Language/);
+  } finally {
+    await fetch(`${emu.url}/__emulator/faults`, { method: "DELETE" });
+  }
+});
+
+test("include + exclude: only matching queues; their wrap-up codes and skills become lookups", async () => {
+  const lines: string[] = [];
+  const progress: string[] = [];
+  const result = await importOrg(client, {
+    outDir: dir,
+    region: "us-east-1",
+    include: ["queues:Support*"],
+    exclude: ["queues:*Chat*", "queues:*Email*"],
+    log: (l) => lines.push(l),
+    progress: (title, done, total) => progress.push(`${title} ${done}/${total}`),
+  });
+  const queues = await fs.readFile(path.join(dir, "routing-queues.ts"), "utf8");
+  const names = [...queues.matchAll(/^ {4}name: "([^"]+)",$/gm)].map((m) => m[1]);
+  assert.ok(names.length > 3);
+  assert.ok(names.every((n) => n!.startsWith("Support") && !/Chat|Email/.test(n!)), names.join(", "));
+  assert.equal(result.counts.skills, 0);
+  assert.ok(result.lookups.some((l) => l.type === "wrapupcodes"));
+  assert.match(queues, /gc\.lookup\("wrapupcodes", "[^"]+"\)/);
+  assert.match(queues, /gc\.lookup\("divisions", "Customer Care", "name"\)/);
+  assert.ok(progress.includes("queues 31/31"), "per-queue progress is reported");
+});
