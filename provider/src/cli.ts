@@ -60,6 +60,10 @@ program
       for (const l of result.lookups) process.stderr.write(`  ${l.type}: ${l.name}\n`);
     }
     for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
+    if (result.secretConfig.length) {
+      process.stderr.write("Trunk credentials are never exported. Set them for each target stack:\n");
+      for (const key of result.secretConfig) process.stderr.write(`  npm run pulumi -- config set --secret ${key} <value> --stack <stack>\n`);
+    }
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -53,6 +53,9 @@ const KINDS: Record<string, string> = {
   "pulumi-nodejs:dynamic/genesyscloud:ArchitectSchedule": "Schedule",
   "pulumi-nodejs:dynamic/genesyscloud:ArchitectScheduleGroup": "ScheduleGroup",
   "pulumi-nodejs:dynamic/genesyscloud:RoutingQueue": "Queue",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlow": "Flow",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlowShell": "FlowShell",
+  "pulumi-nodejs:dynamic/genesyscloud:TelephonyTrunk": "Trunk",
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Ref, type ExportedObject, type Exporter, type Value } from "./types";
+import { Code, Ref, type ExportedObject, type Exporter, type Value } from "./types";
 
 export interface SourceInfo {
   orgName: string;
@@ -30,6 +30,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Prints values as TypeScript; references become variables (or lookups) through `ref`. */
 export function printValue(value: Value, indent: string, ref: (r: Ref) => string): string {
   if (value instanceof Ref) return ref(value);
+  if (value instanceof Code) return value.text;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   const inner = indent + "    ";
@@ -74,7 +75,8 @@ export function emitTypeFile(
   for (const o of objects) {
     const self = declared(exporter.key, o.id)!;
     const args = { ...o.args, ...exporter.defaults };
-    body += `\nexport const ${self.variable} = new gc.${exporter.className}(${JSON.stringify(self.resourceName)}, ${printValue(args, "", ref)});\n`;
+    const opts = o.dependsOn?.length ? `, { dependsOn: [${o.dependsOn.map(ref).map((r) => r.replace(/\.(id|name)$/, "")).join(", ")}] }` : "";
+    body += `\nexport const ${self.variable} = new gc.${exporter.className}(${JSON.stringify(self.resourceName)}, ${printValue(args, "", ref)}${opts});\n`;
   }
   let out = header(source, exporter.title) + 'import * as gc from "@genesys-clone/provider";\n';
   for (const file of [...imports.keys()].sort()) {

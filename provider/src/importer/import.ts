@@ -27,6 +27,8 @@ export interface ImportResult {
   counts: Record<string, number>;
   skipped: { type: string; reason: string }[];
   lookups: Lookup[];
+  /** Secret config keys each target stack must set (trunk credentials). */
+  secretConfig: string[];
 }
 
 export const TYPE_KEYS = EXPORTERS.map((e) => e.key);
@@ -58,7 +60,8 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
       }
       throw err;
     }
-    const kept = objects.filter((o) => filter.selects(exporter.key, o.name)).sort(byNameThenId);
+    const kept = objects.filter((o) => filter.selects(exporter.key, o.name));
+    if (!exporter.ordered) kept.sort(byNameThenId);
     log(`  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`);
     selected.set(exporter, kept);
   }
@@ -80,7 +83,17 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   const missing = [...lookups.values()];
   rendered.set("lookups.ts", emitLookups(missing, source));
   rendered.set("index.ts", emitIndex(EXPORTERS, source));
+  for (const objects of selected.values()) for (const o of objects) for (const [file, text] of Object.entries(o.files ?? {})) rendered.set(file, text);
   await fs.mkdir(opts.outDir, { recursive: true });
-  for (const [file, text] of rendered) await fs.writeFile(path.join(opts.outDir, file), text);
-  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing };
+  // Flow files of an earlier import that this one no longer writes would be stale: remove them.
+  const flowsDir = path.join(opts.outDir, "flows");
+  for (const f of await fs.readdir(flowsDir).catch(() => [] as string[])) {
+    if (!rendered.has(`flows/${f}`)) await fs.rm(path.join(flowsDir, f));
+  }
+  for (const [file, text] of rendered) {
+    await fs.mkdir(path.dirname(path.join(opts.outDir, file)), { recursive: true });
+    await fs.writeFile(path.join(opts.outDir, file), text);
+  }
+  const secretConfig = [...selected.values()].flatMap((objects) => objects.flatMap((o) => o.secretConfig ?? [])).sort();
+  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing, secretConfig };
 }

@@ -13,8 +13,13 @@ export class Ref {
   ) {}
 }
 
-/** A constructor argument: literals, references, and arrays and objects of them. */
-export type Value = string | number | boolean | Ref | Value[] | { [key: string]: Value | undefined };
+/** A TypeScript expression written as it is, e.g. gc.readFlow(__dirname, "flows/main-ivr.yaml"). */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
+/** A constructor argument: literals, references, code, and arrays and objects of them. */
+export type Value = string | number | boolean | Ref | Code | Value[] | { [key: string]: Value | undefined };
 
 /** One object of the source org as the stack code will declare it. */
 export interface ExportedObject {
@@ -22,6 +27,12 @@ export interface ExportedObject {
   name: string;
   /** Constructor arguments in the order they are written; undefined values are left out. */
   args: Record<string, Value | undefined>;
+  /** Resources this one must follow although no argument references them (resource option dependsOn). */
+  dependsOn?: Ref[];
+  /** Secret stack config keys the generated code reads (trunk credentials): the importer prints how to set them. */
+  secretConfig?: string[];
+  /** Files written beside the code, relative to the output directory (flow YAML). */
+  files?: Record<string, string>;
 }
 
 /** How the importer reads one resource type (kept beside the resource, in its export.ts). */
@@ -37,6 +48,8 @@ export interface Exporter {
   file: string;
   /** Human name of the type, plural. */
   title: string;
+  /** The exporter returns objects in the order they must be declared (same-file references); otherwise sorted by name. */
+  ordered?: boolean;
   /** Extra constructor arguments every generated resource of this type gets, e.g. { onConflict: "adopt" }. */
   defaults?: Record<string, Value>;
   /** Every object of the type in the source org; `progress` reports per-object work on long lists. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GenesysClient } from "../client";
 import { divisionsApi } from "../resources/auth-division/api";
+import { flowsApi } from "../resources/architect-flow/api";
 import { schedulesApi } from "../resources/architect-schedule/api";
 import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
 import { languagesApi } from "../resources/routing-language/api";
@@ -18,6 +19,7 @@ const LISTERS: Record<string, (c: GenesysClient) => Promise<{ id: string; name: 
   schedules: schedulesApi.list,
   schedulegroups: scheduleGroupsApi.list,
   queues: queuesApi.list,
+  flows: flowsApi.list,
 };
 
 export interface LookupRequest {

@@ -10,17 +10,22 @@ import { isTimeZone } from "../resources/architect-schedulegroup/schema";
  *   timeZones: { America/New_York: Europe/Dublin }   # schedule groups
  *   names: { prefix: "EU ", suffix: "" }             # every object name but divisions
  *   divisions: { Sales: EMEA Sales }                 # division names (and references to them)
+ *   sites: { US East Site: EU West Site }            # trunks' inbound site
+ *   sipServers: { "sip1.us.example:5061": "sip1.eu.example:5061" }   # trunks' SIP servers
  */
 export const Transforms = z
   .object({
     timeZones: z.record(z.string(), z.string()).default({}),
     names: z.object({ prefix: z.string().default(""), suffix: z.string().default("") }).strict().default({ prefix: "", suffix: "" }),
     divisions: z.record(z.string(), z.string()).default({}),
+    /** Trunks: inbound site names and SIP server addresses of the target region. */
+    sites: z.record(z.string(), z.string()).default({}),
+    sipServers: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
 
-export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {} };
+export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {}, sites: {}, sipServers: {} };
 
 export class TransformsError extends Error {}
 
@@ -37,7 +42,7 @@ export function parseTransforms(text: string, file: string): Transforms {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join(".") || "(top level)";
-    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions` : issue.message;
+    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers` : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
   for (const [from, to] of Object.entries(parsed.data.timeZones)) {
@@ -68,5 +73,7 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
   if (typeof out.name === "string") out.name = kind === "Division" ? mapDivision(t, out.name) : mapName(t, out.name);
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
+  if (typeof out.inboundSite === "string") out.inboundSite = t.sites[out.inboundSite] ?? out.inboundSite;
+  if (Array.isArray(out.sipServers)) out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return out;
 }

@@ -13,6 +13,10 @@ const IMPLEMENTATIONS: Record<string, () => ResourceImpl> = {
   "genesyscloud:architect:Schedule": () => require("./architect-schedule/provider").provider as ResourceImpl,
   "genesyscloud:architect:ScheduleGroup": () => require("./architect-schedulegroup/provider").provider as ResourceImpl,
   "genesyscloud:routing:Queue": () => require("./routing-queue/provider").provider as ResourceImpl,
+  "genesyscloud:routing:QueueFlows": () => require("./routing-queue-flows/provider").provider as ResourceImpl,
+  "genesyscloud:architect:Flow": () => require("./architect-flow/provider").provider as ResourceImpl,
+  "genesyscloud:architect:FlowShell": () => require("./architect-flow/provider").shellProvider as ResourceImpl,
+  "genesyscloud:telephony:Trunk": () => require("./telephony-trunkbase/provider").provider as ResourceImpl,
 };
 
 export function implementationOf(resourceType: string): ResourceImpl {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
-import { Queue, QueueBody } from "./schema";
+import { Queue, QueueBody, READ_ONLY } from "./schema";
 
 const path = "/api/v2/routing/queues";
 const CodeRef = z.object({ id: z.string(), name: z.string() });
@@ -44,9 +44,21 @@ export const queuesApi = {
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },
 
+  /** A stored queue as a QueueRequest: what a full-replace PUT must carry to change nothing. */
+  requestOf(q: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && k !== "wrapupCodes" && v !== undefined) out[k] = v;
+    return out;
+  },
+
+  /**
+   * PUT replaces the whole queue: fields this tool does not manage (in-queue flows set by QueueFlows,
+   * prompts, member groups) are carried over from the stored queue; null clears a field.
+   */
   async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
-    const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: request, schema: Queue });
+    const merged = { ...queuesApi.requestOf(current), ...request };
+    const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
     await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },

@@ -89,6 +89,8 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   // A queue PUT replaces everything: restore the whole configuration, flows and members' groups included.
   priorOf(q) {
     const prior: Record<string, unknown> = {};
+    // Managed fields the queue did not have are cleared on restore (null), the rest put back as they were.
+    for (const k of [...PLAIN, "bullseye"]) prior[k] = null;
     for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && v !== null && v !== undefined) prior[k] = v;
     return { ...prior, name: q.name, wrapupCodes: [...(q.wrapupCodes ?? [])].sort() } as QueueBody;
   },

@@ -1,0 +1,202 @@
+import type { GenesysClient } from "../../client";
+import { slug } from "../../importer/naming";
+import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../../importer/types";
+import { listDivisions } from "../auth-division/api";
+import { schedulesApi } from "../architect-schedule/api";
+import { scheduleGroupsApi } from "../architect-schedulegroup/api";
+import { languagesApi } from "../routing-language/api";
+import { queuesApi } from "../routing-queue/api";
+import { skillsApi } from "../routing-skill/api";
+import { wrapupCodesApi } from "../routing-wrapupcode/api";
+import { flowsApi } from "./api";
+import { FLOW_TYPES, flowReferences, parseFlow } from "./references";
+import { RESOURCE_TYPE, SHELL_RESOURCE_TYPE } from "./schema";
+
+interface SourceFlow {
+  id: string;
+  name: string;
+  type: string;
+  file: string;
+  yaml: string;
+  substitutions: Record<string, Value>;
+  /** Ids of flows this one references. */
+  flowRefs: string[];
+}
+
+interface Analysis {
+  flows: SourceFlow[];
+  /** Flow id -> id of the strongly connected component, for flows in a reference cycle. */
+  cyclic: Map<string, number>;
+}
+
+const cache = new WeakMap<GenesysClient, Promise<Analysis>>();
+
+/** Tarjan's algorithm: the strongly connected components of the flow reference graph. */
+export function cycles(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out = new Map<string, number>();
+  let component = 0;
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const members: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        members.push(w);
+      } while (w !== v);
+      const selfLoop = (edges.get(v) ?? []).includes(v);
+      if (members.length > 1 || selfLoop) {
+        for (const m of members) out.set(m, component);
+        component++;
+      }
+    }
+  };
+  for (const n of nodes) if (!idx.has(n)) visit(n);
+  return out;
+}
+
+async function analyse(c: GenesysClient, progress?: (done: number, total: number) => void): Promise<Analysis> {
+  const flows = (await flowsApi.list(c)).filter((f) => f.publishedVersion && !f.deleted);
+  const [divisions, queues, groups, schedules, codes, skills, languages] = await Promise.all([
+    listDivisions(c),
+    queuesApi.list(c),
+    scheduleGroupsApi.list(c),
+    schedulesApi.list(c),
+    wrapupCodesApi.list(c),
+    skillsApi.list(c),
+    languagesApi.list(c),
+  ]);
+  const byName = (list: { id: string; name: string; state?: string | null }[]) =>
+    new Map(list.filter((o) => o.state !== "deleted").map((o) => [o.name, o.id] as [string, string]));
+  const index: Record<string, Map<string, string>> = {
+    queues: byName(queues),
+    schedulegroups: byName(groups),
+    schedules: byName(schedules),
+    wrapupcodes: byName(codes),
+    skills: byName(skills),
+    languages: byName(languages),
+    flows: byName(flows),
+  };
+  const home = divisions.find((d) => d.homeDivision);
+  let done = 0;
+  const out: SourceFlow[] = [];
+  for (const f of [...flows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
+    const yaml = await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`);
+    progress?.(++done, flows.length);
+    const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
+    const substitutions: Record<string, Value> = {};
+    const flowRefs: string[] = [];
+    for (const r of flowReferences(doc, body)) {
+      // Region-specific names become {{placeholders}} whose values are the target's objects.
+      if (r.type === "divisions") {
+        const d = divisions.find((x) => x.name === r.name);
+        if (!d || d.id === home?.id) continue; // home maps to home: its name stays literal
+        const key = `division.${slug(r.name)}`;
+        substitutions[key] = new Ref("divisions", d.id, d.name, "name");
+        r.node.value = `{{${key}}}`;
+        continue;
+      }
+      const id = index[r.type]?.get(r.name);
+      const key = `${r.type.replace(/s$/, "")}.${slug(r.name)}`;
+      substitutions[key] = new Ref(r.type, id ?? `missing:${r.name}`, r.name, "name");
+      r.node.value = `{{${key}}}`;
+      if (r.type === "flows" && id) flowRefs.push(id);
+    }
+    body.set("name", "{{name}}");
+    const typeName = f.type.toLowerCase();
+    const file = `flows/${slug(f.name)}-${typeName}.yaml`;
+    out.push({ id: f.id, name: f.name, type: typeName, file, yaml: doc.toString(), substitutions, flowRefs });
+  }
+  const edges = new Map(out.map((f) => [f.id, f.flowRefs]));
+  return { flows: out, cyclic: cycles(out.map((f) => f.id), edges) };
+}
+
+function analysis(c: GenesysClient, progress?: (done: number, total: number) => void): Promise<Analysis> {
+  let a = cache.get(c);
+  if (!a) {
+    a = analyse(c, progress);
+    cache.set(c, a);
+  }
+  return a;
+}
+
+/** Kahn's order over non-cyclic references, ties by name: referenced flows are declared first. */
+function declarationOrder(a: Analysis): SourceFlow[] {
+  const byId = new Map(a.flows.map((f) => [f.id, f]));
+  const inCycleWith = (x: string, y: string) => a.cyclic.has(x) && a.cyclic.get(x) === a.cyclic.get(y);
+  const deps = new Map(a.flows.map((f) => [f.id, new Set(f.flowRefs.filter((r) => byId.has(r) && !inCycleWith(f.id, r) && r !== f.id))]));
+  const order: SourceFlow[] = [];
+  const ready = () => a.flows.filter((f) => !order.includes(f) && deps.get(f.id)!.size === 0);
+  for (let next = ready(); next.length; next = ready()) {
+    const f = next[0]!; // flows are sorted by name already
+    order.push(f);
+    for (const d of deps.values()) d.delete(f.id);
+  }
+  return order;
+}
+
+export const shellExporter: Exporter = {
+  resourceType: SHELL_RESOURCE_TYPE,
+  key: "flowshells",
+  className: "FlowShell",
+  variablePrefix: "flowShell",
+  file: "architect-flow-shells.ts",
+  title: "flow shells (cycle breaking)",
+  async list(c, progress) {
+    const a = await analysis(c, progress);
+    return a.flows
+      .filter((f) => a.cyclic.has(f.id))
+      .map((f) => ({ id: f.id, name: f.name, args: { name: f.name, type: f.type } }));
+  },
+};
+
+export const exporter: Exporter = {
+  resourceType: RESOURCE_TYPE,
+  key: "flows",
+  className: "Flow",
+  variablePrefix: "flow",
+  file: "architect-flows.ts",
+  title: "flows",
+  ordered: true,
+  async list(c, progress) {
+    const a = await analysis(c, progress);
+    return declarationOrder(a).map((f): ExportedObject => {
+      const substitutions: Record<string, Value> = {};
+      for (const [k, v] of Object.entries(f.substitutions).sort(([x], [y]) => (x < y ? -1 : 1))) {
+        // Inside a cycle, reference the other flow's shell: it exists before either full flow.
+        substitutions[k] = v instanceof Ref && v.type === "flows" && a.cyclic.has(f.id) && a.cyclic.get(f.id) === a.cyclic.get(v.id)
+          ? new Ref("flowshells", v.id, v.name, "name")
+          : v;
+      }
+      return {
+        id: f.id,
+        name: f.name,
+        args: {
+          name: f.name,
+          type: f.type,
+          yaml: new Code(`gc.readFlow(__dirname, ${JSON.stringify(f.file)})`),
+          substitutions,
+        },
+        dependsOn: a.cyclic.has(f.id) ? [new Ref("flowshells", f.id, f.name, "id")] : undefined,
+        files: { [f.file]: f.yaml },
+      };
+    });
+  },
+};
+
+export { FLOW_TYPES };

@@ -1,0 +1,190 @@
+import { createHash } from "crypto";
+import { isDeepStrictEqual } from "util";
+import { GenesysClient, GenesysError } from "../../client";
+import { client, conflictPolicy } from "../../process";
+import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, userInputs } from "../common";
+import { Flow, flowsApi } from "./api";
+import { FLOW_TYPES, FlowYamlError, parseFlow, substitute, unresolvedPlaceholders } from "./references";
+import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
+
+type FlowOutputs = FlowArgs & { contentHash: string; publishedVersion: string; adoptedPrior?: string };
+
+const owner = (args: { name?: unknown; type?: unknown }) => `${LABEL} '${String(args.name)}' (${String(args.type)})`;
+
+function fail(message: string): never {
+  throw new GenesysError("Validation", message);
+}
+
+/** Line endings and trailing spaces do not count as content. */
+export function contentHash(yaml: string): string {
+  const normal = yaml.replace(/\r\n/g, "\n").split("\n").map((l) => l.replace(/\s+$/, "")).join("\n").trim();
+  return createHash("sha256").update(normal).digest("hex");
+}
+
+/** The YAML to publish: placeholders substituted, the flow's name set to the declared (transformed) name. */
+export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "substitutions">): string {
+  const text = substitute(args.yaml, { name: args.name, ...args.substitutions });
+  const missing = unresolvedPlaceholders(text);
+  if (missing.length) fail(`${owner(args)}: the YAML uses ${missing.map((m) => `{{${m}}}`).join(", ")} but substitutions has no value for it: add it.`);
+  const { doc, typeKey, body } = parseFlow(text, owner(args));
+  if (FLOW_TYPES[typeKey] !== args.type) fail(`${owner(args)}: the YAML is a ${typeKey} flow, not ${args.type}: fix type or the file.`);
+  body.set("name", args.name);
+  return doc.toString();
+}
+
+async function publish(c: GenesysClient, args: FlowArgs, existing: Flow | undefined): Promise<{ id: string; version: string }> {
+  if (existing?.lockedClient && args.forceUnlock) await flowsApi.unlock(c, existing.id);
+  else if (existing?.lockedClient) {
+    fail(
+      `${owner(args)} is locked by another client (${existing.lockedClient.name ?? existing.lockedClient.id}): ` +
+        "check it in in Architect, or set forceUnlock: true on the resource to unlock it first.",
+    );
+  }
+  const id = await flowsApi.publishYaml(c, renderFlow(args), owner(args));
+  const after = await flowsApi.get(c, id);
+  if (!after?.publishedVersion) fail(`${owner(args)}: the job succeeded but the flow has no published version.`);
+  if (existing?.publishedVersion && after.publishedVersion.id === existing.publishedVersion.id) {
+    fail(`${owner(args)}: the job succeeded but the published version is still ${after.publishedVersion.id}.`);
+  }
+  if (after.lockedClient) fail(`${owner(args)}: published, but left locked by ${after.lockedClient.name ?? after.lockedClient.id}; unlock it in Architect.`);
+  return { id, version: after.publishedVersion.id };
+}
+
+/**
+ * A flow deployed from Archy YAML through the Architect jobs API (which also publishes it). State
+ * keeps the hash of the published content; refresh exports the published version when it changed.
+ */
+export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
+  async check(olds, news) {
+    const failures = checkInputs(FlowArgs, owner(news), news);
+    if (failures.length || hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { inputs: news, failures };
+    try {
+      renderFlow(news);
+    } catch (err) {
+      if (!(err instanceof GenesysError || err instanceof FlowYamlError)) throw err;
+      failures.push({ property: "yaml", reason: err.message });
+    }
+    if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
+      const existing = await flowsApi.find(client(), news.name, news.type);
+      if (existing) {
+        failures.push({
+          property: "name",
+          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"; destroy then republishes its prior version), or rename or delete it in the target org.`,
+        });
+      }
+    }
+    return { inputs: news, failures };
+  },
+
+  async diff(_id, olds, news) {
+    if (hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { changes: true };
+    const replaces = ["name", "type"].filter((k) => olds[k as keyof FlowArgs] !== news[k as keyof FlowArgs]);
+    let contentChanged = true;
+    try {
+      contentChanged = contentHash(renderFlow(news)) !== olds.contentHash;
+    } catch {
+      contentChanged = true;
+    }
+    const changes = replaces.length > 0 || contentChanged || olds.forceUnlock !== news.forceUnlock;
+    return { changes, replaces };
+  },
+
+  async create(inputs) {
+    const c = client();
+    const args = userInputs(inputs) as FlowArgs;
+    const existing = await flowsApi.find(c, args.name, args.type);
+    let adoptedPrior: string | undefined;
+    if (existing && existing.publishedVersion) {
+      if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
+        fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
+      }
+      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args));
+    }
+    const { id, version } = await publish(c, args, existing);
+    return { id, outs: { ...args, contentHash: contentHash(renderFlow(args)), publishedVersion: version, ...(adoptedPrior ? { adoptedPrior } : {}) } };
+  },
+
+  async read(id, props) {
+    const c = client();
+    const flow = await flowsApi.get(c, id);
+    if (!flow || !flow.publishedVersion) return {};
+    if (flow.publishedVersion.id === props.publishedVersion) return { id, props };
+    // Published again outside this stack: hash what is published now.
+    const published = await flowsApi.exportYaml(c, id, owner(props));
+    return { id, props: { ...props, contentHash: contentHash(published), publishedVersion: flow.publishedVersion.id } };
+  },
+
+  async update(id, olds, news) {
+    const c = client();
+    const args = userInputs(news) as FlowArgs;
+    const existing = await flowsApi.get(c, id);
+    const { version } = await publish(c, args, existing);
+    return { outs: { ...args, contentHash: contentHash(renderFlow(args)), publishedVersion: version, ...(olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) } };
+  },
+
+  async delete(id, props) {
+    const c = client();
+    if (props.adoptedPrior) {
+      await flowsApi.publishYaml(c, props.adoptedPrior, owner(props));
+      return;
+    }
+    // Flows that reference each other cannot be deleted while published with those references:
+    // publish a bare shell first when the flow is in use, then delete once nothing uses it.
+    try {
+      await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 5_000);
+    } catch {
+      await flowsApi.publishYaml(c, shellYaml(props.name, props.type), owner(props));
+      await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
+    }
+  },
+};
+
+const TYPE_KEYS = Object.fromEntries(Object.entries(FLOW_TYPES).map(([k, v]) => [v, k]));
+
+/** A minimal flow of the type that references nothing: what cycle breaking publishes first. */
+export function shellYaml(name: string, type: string, division?: string): string {
+  const key = TYPE_KEYS[type] ?? type;
+  return [
+    `${key}:`,
+    `  name: ${JSON.stringify(name)}`,
+    ...(division ? [`  division: ${JSON.stringify(division)}`] : []),
+    `  description: "Placeholder published by genesys-clone so flows that reference each other can be published; the full flow replaces it."`,
+    "  defaultLanguage: en-us",
+    "",
+  ].join("\n");
+}
+
+type ShellOutputs = FlowShellArgs & { created: boolean };
+
+/**
+ * A flow's first, empty publication. Flows that reference each other (A transfers to B, B to A)
+ * are created as shells first, so each full flow can be published while the other's name exists.
+ */
+export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
+  async check(_olds, news) {
+    return { inputs: news, failures: checkInputs(FlowShellArgs, owner(news), news) };
+  },
+  async diff(_id, olds, news) {
+    const replaces = ["name", "type"].filter((k) => olds[k as keyof FlowShellArgs] !== news[k as keyof FlowShellArgs]);
+    return { changes: replaces.length > 0 || !isDeepStrictEqual(olds.division, news.division), replaces };
+  },
+  async create(inputs) {
+    const c = client();
+    const args = userInputs(inputs) as FlowShellArgs;
+    const existing = await flowsApi.find(c, args.name, args.type);
+    // An existing flow already provides the name: nothing to publish (the full flow adopts or fails).
+    if (existing?.publishedVersion) return { id: existing.id, outs: { ...args, created: false } };
+    const id = await flowsApi.publishYaml(c, shellYaml(args.name, args.type, args.division), owner(args));
+    return { id, outs: { ...args, created: true } };
+  },
+  async read(id, props) {
+    return (await flowsApi.get(client(), id)) ? { id, props } : {};
+  },
+  async update(_id, olds, news) {
+    return { outs: { ...(userInputs(news) as FlowShellArgs), created: olds.created } };
+  },
+  async delete(id, props) {
+    // Usually the full flow (deleted first, it depends on its shell) has removed the flow already.
+    if (props.created) await removeWhenFree(client(), `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
+  },
+};

@@ -1,0 +1,105 @@
+import { Document, isMap, isPair, isScalar, parseDocument, Scalar, visit, YAMLMap } from "yaml";
+
+/**
+ * References by name inside Archy YAML, the contract the emulator documents: a mapping key names the
+ * kind (`queue`/`targetQueue`, `scheduleGroup`, `schedule`, `wrapupCode`, `skill`/`languageSkill`,
+ * `language`, `targetFlow`/`flow`; the top-level `division`), and the value is a name, `{name: X}`
+ * or Archy's literal `{lit: {name: X}}`.
+ */
+export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
+  queue: "queues",
+  targetQueue: "queues",
+  scheduleGroup: "schedulegroups",
+  schedule: "schedules",
+  wrapupCode: "wrapupcodes",
+  skill: "skills",
+  languageSkill: "skills",
+  language: "languages",
+  targetFlow: "flows",
+  flow: "flows",
+};
+
+/** Archy's top-level keys and the flow types the API lists them as. */
+export const FLOW_TYPES: Readonly<Record<string, string>> = {
+  inboundCall: "inboundcall",
+  inqueueCall: "inqueuecall",
+  inboundChat: "inboundchat",
+  inboundEmail: "inboundemail",
+  outboundCall: "outboundcall",
+  inqueueEmail: "inqueueemail",
+  inqueueShortMessage: "inqueueshortmessage",
+  inboundShortMessage: "inboundshortmessage",
+  commonModule: "commonmodule",
+  workflow: "workflow",
+  bot: "bot",
+  digitalBot: "digitalbot",
+  voicemail: "voicemail",
+  securecall: "securecall",
+  surveyInvite: "surveyinvite",
+  speech: "speech",
+};
+
+export interface FlowReference {
+  type: string;
+  name: string;
+  /** The scalar holding the name, so callers can rewrite it. */
+  node: Scalar;
+}
+
+export class FlowYamlError extends Error {}
+
+export function parseFlow(text: string, what: string): { doc: Document; typeKey: string; body: YAMLMap } {
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new FlowYamlError(`${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`);
+  }
+  const root = doc.contents;
+  if (!isMap(root) || root.items.length !== 1 || !isScalar(root.items[0]!.key)) {
+    throw new FlowYamlError(`${what}: an Archy flow has exactly one top-level key, the flow type (e.g. inboundCall)`);
+  }
+  const typeKey = String((root.items[0]!.key as Scalar).value);
+  if (!FLOW_TYPES[typeKey]) {
+    throw new FlowYamlError(`${what}: '${typeKey}' is not an Archy flow type (one of ${Object.keys(FLOW_TYPES).join(", ")})`);
+  }
+  const body = root.items[0]!.value;
+  if (!isMap(body)) throw new FlowYamlError(`${what}: '${typeKey}' must be a mapping with at least a name`);
+  return { doc, typeKey, body };
+}
+
+function nameScalar(value: unknown): Scalar | undefined {
+  if (isScalar(value) && typeof value.value === "string") return value;
+  if (isMap(value)) {
+    const lit = value.get("lit", true);
+    if (isMap(lit)) return nameScalar(lit.get("name", true));
+    const name = value.get("name", true);
+    if (isScalar(name) && typeof name.value === "string") return name;
+  }
+  return undefined;
+}
+
+/** Every reference by name in a parsed flow, in document order. */
+export function flowReferences(doc: Document, body: YAMLMap): FlowReference[] {
+  const refs: FlowReference[] = [];
+  const division = body.get("division", true);
+  if (isScalar(division) && typeof division.value === "string") refs.push({ type: "divisions", name: division.value, node: division });
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key)) return;
+      const kind = REFERENCE_KEYS[String(pair.key.value)];
+      if (!kind) return;
+      const node = nameScalar(pair.value);
+      if (node) refs.push({ type: kind, name: String(node.value), node });
+    },
+  });
+  return refs;
+}
+
+/** `{{key}}` substitution, as Archy's options file and the Terraform provider do it. */
+export function substitute(text: string, substitutions: Readonly<Record<string, string>>): string {
+  return text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (all, key: string) => (key in substitutions ? substitutions[key]! : all));
+}
+
+export function unresolvedPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{([A-Za-z0-9_.-]+)\}\}/g)].map((m) => m[1]!))].sort();
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { GenesysError } from "../../client";
+import { client } from "../../process";
+import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { queuesApi } from "../routing-queue/api";
+
+export const RESOURCE_TYPE = "genesyscloud:routing:QueueFlows";
+const FIELDS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
+
+export const QueueFlowsArgs = z
+  .object({
+    /** Id of the Queue resource. */
+    queue: z.string().min(1),
+    queueFlow: z.string().optional(),
+    emailInQueueFlow: z.string().optional(),
+    messageInQueueFlow: z.string().optional(),
+  })
+  .strict();
+export type QueueFlowsArgs = z.infer<typeof QueueFlowsArgs>;
+type Outputs = QueueFlowsArgs & { prior: Partial<Record<(typeof FIELDS)[number], string>> };
+
+const label = (a: { queue?: unknown }) => `Queue flows of queue ${String(a.queue)}`;
+
+async function setFlows(queueId: string, flows: Partial<Record<(typeof FIELDS)[number], string>>, what: string) {
+  const c = client();
+  const current = await queuesApi.get(c, queueId);
+  if (!current) throw new GenesysError("NotFound", `${what}: queue ${queueId} no longer exists in the target org: run pulumi refresh.`);
+  const prior: Outputs["prior"] = {};
+  for (const f of FIELDS) {
+    const ref = current[f] as { id?: string } | null | undefined;
+    if (ref?.id) prior[f] = ref.id;
+  }
+  const body: Record<string, unknown> = { ...current };
+  for (const f of FIELDS) body[f] = flows[f] ? { id: flows[f] } : null; // null clears the field
+  const { wrapupCodes } = current;
+  await queuesApi.update(c, queueId, { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] }, current);
+  return prior;
+}
+
+/**
+ * Sets a queue's in-queue flows once both exist. Queues and their in-queue flows reference each
+ * other (the flow transfers to the queue, the queue runs the flow), so this link is what lets
+ * Pulumi create the queue, then the flow, then connect them; destroy puts back what was there.
+ */
+export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
+  async check(_olds, news) {
+    return { inputs: news, failures: checkInputs(QueueFlowsArgs, label(news), news) };
+  },
+  async diff(_id, olds, news) {
+    if (hasUnknown(news, ["queue", ...FIELDS])) return { changes: true, replaces: news.queue !== olds.queue ? ["queue"] : [] };
+    const changes = ["queue", ...FIELDS].some((k) => (olds as Record<string, unknown>)[k] !== (news as Record<string, unknown>)[k]);
+    return { changes, replaces: olds.queue !== news.queue ? ["queue"] : [] };
+  },
+  async create(inputs) {
+    const args = userInputs(inputs) as QueueFlowsArgs;
+    const prior = await setFlows(args.queue, args, label(args));
+    return { id: `${args.queue}-flows`, outs: { ...args, prior } };
+  },
+  async read(id, props) {
+    const q = await queuesApi.get(client(), props.queue);
+    if (!q) return {};
+    const outs: Outputs = { queue: props.queue, prior: props.prior };
+    for (const f of FIELDS) {
+      const ref = q[f] as { id?: string } | null | undefined;
+      if (ref?.id) outs[f] = ref.id;
+    }
+    return { id, props: outs };
+  },
+  async update(_id, olds, news) {
+    const args = userInputs(news) as QueueFlowsArgs;
+    await setFlows(args.queue, args, label(args));
+    return { outs: { ...args, prior: olds.prior } };
+  },
+  async delete(_id, props) {
+    const q = await queuesApi.get(client(), props.queue);
+    if (q) await setFlows(props.queue, props.prior ?? {}, label(props));
+  },
+};

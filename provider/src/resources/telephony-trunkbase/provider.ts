@@ -1,0 +1,186 @@
+import { createHash, randomBytes } from "crypto";
+import { isDeepStrictEqual } from "util";
+import { GenesysClient, GenesysError } from "../../client";
+import { client, conflictPolicy } from "../../process";
+import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
+import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { bodyDifferences } from "../crud";
+import { trunksApi } from "./api";
+import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, USERNAME } from "./schema";
+
+/**
+ * Outputs never hold the credentials: only a salted hash, so a rotated secret shows as a change.
+ * (The credentials input itself is a secret and Pulumi stores it encrypted.)
+ */
+type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: Record<string, unknown> };
+
+const owner = (a: { name?: unknown }) => `${LABEL} '${String(a.name)}'`;
+const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "sipServers", "properties"] as const;
+
+function credentialsHash(salt: string, creds: TrunkArgs["credentials"]): string | undefined {
+  return creds ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex") : undefined;
+}
+
+async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<Record<string, unknown>> {
+  const properties: Record<string, unknown> = {};
+  // Start from what is stored (a PUT replaces the properties), then set what the code declares.
+  for (const [k, v] of Object.entries(current?.properties ?? {})) properties[k] = { value: { instance: v.value?.instance } };
+  for (const [k, v] of Object.entries(args.properties ?? {})) properties[k] = { value: { instance: v } };
+  if (args.sipServers) properties[SIP_SERVERS] = { value: { instance: args.sipServers } };
+  if (args.credentials) {
+    properties[USERNAME] = { value: { instance: args.credentials.username } };
+    properties[PASSWORD] = { value: { instance: args.credentials.password } };
+  }
+  return {
+    name: args.name,
+    ...(args.description !== undefined ? { description: args.description } : {}),
+    division: { id: (await resolveDivision(c, args.division, owner(args))).id },
+    trunkMetabase: { id: args.trunkMetabaseId },
+    trunkType: args.trunkType ?? "EXTERNAL",
+    ...(args.inboundSite ? { inboundSite: { id: (await trunksApi.site(c, args.inboundSite, owner(args))).id } } : {}),
+    properties,
+  };
+}
+
+/** What a verification compares: everything sent but the password, which reads back masked. */
+function verify(sent: Record<string, unknown>, stored: TrunkBase, name: string): void {
+  const props = { ...(sent.properties as Record<string, unknown>) };
+  delete props[PASSWORD];
+  const storedProps: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(stored.properties ?? {})) storedProps[k] = { value: { instance: v.value?.instance } };
+  const diffs = bodyDifferences({ ...sent, properties: props }, { ...stored, properties: storedProps });
+  if (diffs.length) throw new GenesysError("Validation", `${owner({ name })}: the org did not store what was sent (${diffs.join("; ")}).`);
+}
+
+function declared(inputs: Record<string, unknown>): TrunkArgs {
+  const a = userInputs(inputs) as TrunkArgs;
+  delete a.onConflict;
+  return a;
+}
+
+function outputs(args: TrunkArgs, salt: string, connected: boolean | undefined, extra: Partial<Outputs> = {}): Outputs {
+  const { credentials, ...rest } = args;
+  return { ...rest, salt, ...(credentials ? { credentialsHash: credentialsHash(salt, credentials) } : {}), ...(connected !== undefined ? { connected } : {}), ...extra };
+}
+
+async function settle(c: GenesysClient, id: string, args: TrunkArgs): Promise<boolean | undefined> {
+  if (!args.waitForConnection) return undefined;
+  const connected = await trunksApi.waitConnected(c, id, (args.waitForConnection.timeoutSeconds ?? 60) * 1000, owner(args));
+  if (!connected && args.waitForConnection.required) {
+    throw Object.assign(
+      new Error(`${owner(args)} was saved but did not connect within ${args.waitForConnection.timeoutSeconds ?? 60} s: check its SIP servers, credentials and the carrier's ACL.`),
+      { id },
+    );
+  }
+  return connected;
+}
+
+export const provider: ResourceImpl<TrunkArgs, Outputs> = {
+  async check(olds, news) {
+    const failures = checkInputs(TrunkArgs, owner(news), news).map((f) =>
+      // Never print a credentials value back: report on the resource, not the property.
+      f.property === "credentials" ? { property: "", reason: `${owner(news)}: credentials must be {username, password} strings (from secret config)` } : f,
+    );
+    if (failures.length || hasUnknown(news, [...KEYS])) return { inputs: news, failures };
+    const c = client();
+    failures.push(...(await checkDivision(c, news.division, owner(news))));
+    if (news.inboundSite) {
+      try {
+        await trunksApi.site(c, news.inboundSite, owner(news));
+      } catch (err) {
+        failures.push({ property: "inboundSite", reason: (err as Error).message });
+      }
+    }
+    if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
+      const existing = (await trunksApi.list(c)).find((t) => t.name === news.name);
+      if (existing) {
+        failures.push({
+          property: "name",
+          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"), or rename or delete it in the target org.`,
+        });
+      }
+    }
+    return { inputs: news, failures };
+  },
+
+  async diff(_id, olds, news) {
+    if (hasUnknown(news, [...KEYS, "credentials"])) return { changes: true };
+    const args = declared(news);
+    const changed = KEYS.some((k) => !isDeepStrictEqual(olds[k] ?? undefined, args[k] ?? undefined)) ||
+      credentialsHash(olds.salt, args.credentials) !== olds.credentialsHash ||
+      !isDeepStrictEqual(olds.waitForConnection, args.waitForConnection);
+    return { changes: changed, replaces: olds.trunkMetabaseId !== args.trunkMetabaseId ? ["trunkMetabaseId"] : [] };
+  },
+
+  async create(inputs) {
+    const c = client();
+    const args = declared(inputs);
+    const salt = randomBytes(16).toString("hex");
+    const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
+    let stored: TrunkBase;
+    let adoptedPrior: Record<string, unknown> | undefined;
+    if (existing) {
+      if ((inputs.onConflict ?? conflictPolicy()) !== "adopt") {
+        throw new GenesysError("Validation", `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
+      }
+      adoptedPrior = await body(c, { name: existing.name, trunkMetabaseId: existing.trunkMetabase.id }, existing);
+      const sent = await body(c, args, existing);
+      stored = await trunksApi.update(c, existing.id, sent, existing);
+      verify(sent, stored, args.name);
+    } else {
+      const sent = await body(c, args);
+      stored = await trunksApi.create(c, sent);
+      try {
+        verify(sent, stored, args.name);
+      } catch (err) {
+        throw Object.assign(err as Error, { id: stored.id });
+      }
+    }
+    const connected = await settle(c, stored.id, args);
+    return { id: stored.id, outs: outputs(args, salt, connected, adoptedPrior ? { adoptedPrior } : {}) };
+  },
+
+  async read(id, props) {
+    const c = client();
+    const t = await trunksApi.get(c, id);
+    if (!t) return {};
+    const division = await divisionArg(c, t.division?.id, props.division);
+    const properties: Record<string, unknown> = {};
+    for (const k of Object.keys(props.properties ?? {})) properties[k] = t.properties?.[k]?.value?.instance;
+    const outs: Outputs = {
+      ...props,
+      name: t.name,
+      ...(t.description ? { description: t.description } : {}),
+      ...(division !== undefined ? { division } : {}),
+      trunkMetabaseId: t.trunkMetabase.id,
+      ...(props.properties ? { properties } : {}),
+      ...(props.sipServers ? { sipServers: (t.properties?.[SIP_SERVERS]?.value?.instance as string[] | undefined) ?? [] } : {}),
+    };
+    if (!t.description) delete outs.description;
+    return { id, props: outs };
+  },
+
+  async update(id, olds, news) {
+    const c = client();
+    const args = declared(news);
+    const current = await trunksApi.get(c, id);
+    if (!current) throw new GenesysError("NotFound", `${owner(args)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\`.`);
+    const sent = await body(c, args, current);
+    verify(sent, await trunksApi.update(c, id, sent, current), args.name);
+    const connected = await settle(c, id, args);
+    return { outs: outputs(args, olds.salt, connected, olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) };
+  },
+
+  async delete(id, props) {
+    const c = client();
+    if (props.adoptedPrior) {
+      const current = await trunksApi.get(c, id);
+      // The prior password reads back masked; sending the mask keeps the stored one.
+      if (current) await trunksApi.update(c, id, props.adoptedPrior, current);
+      return;
+    }
+    await trunksApi.remove(c, id);
+  },
+};
+
+export { MASK };
