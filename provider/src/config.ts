@@ -8,6 +8,7 @@ export const SETTINGS = {
   apiBaseUrl: { key: "genesyscloud:apiBaseUrl", env: "GENESYSCLOUD_API_BASE_URL" },
   loginBaseUrl: { key: "genesyscloud:loginBaseUrl", env: "GENESYSCLOUD_LOGIN_BASE_URL" },
   ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
+  tokenPoolSize: { key: "genesyscloud:tokenPoolSize", env: "GENESYSCLOUD_TOKEN_POOL_SIZE" },
 } as const;
 
 /** Settings of this tool (not of the Genesys provider) that the provider process reads. */
@@ -76,7 +77,15 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
       throw configError(`${SETTINGS.ratePerMinute.key} '${rate}' must be a whole number of requests per minute, e.g. 300.`);
     }
   }
-  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute };
+  const pool = value(SETTINGS.tokenPoolSize);
+  let tokenPoolSize: number | undefined;
+  if (pool !== undefined) {
+    tokenPoolSize = Number(pool);
+    if (!Number.isInteger(tokenPoolSize) || tokenPoolSize < 1 || tokenPoolSize > 50) {
+      throw configError(`${SETTINGS.tokenPoolSize.key} '${pool}' must be a whole number from 1 to 50 (tokens minted per OAuth client).`);
+    }
+  }
+  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize };
 }
 
 /** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */

@@ -1,64 +1,147 @@
 import Bottleneck from "bottleneck";
 
-/**
- * The rate governor of one token: a bottleneck reservoir of `ratePerMinute` requests per minute,
- * a shared pause that every request of the token waits for after a 429 (Retry-After) or when the
- * server's inin-ratelimit-* headers say the window's budget is spent. No busy waiting: a paused
- * request sleeps on one timer.
- */
-export interface GovernorOptions {
-  ratePerMinute: number;
-  /** Requests in flight at once for this token. */
-  maxConcurrent: number;
+/** Time, injectable so tests drive the governor with a fake clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
 }
 
-export class RateGovernor {
-  private readonly limiter: Bottleneck;
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.()),
+};
+
+export interface RateHeaders {
+  allowed?: number;
+  count?: number;
+  /** Seconds until the server's window resets. */
+  reset?: number;
+}
+
+export function rateHeaders(headers: Record<string, unknown>): RateHeaders {
+  const n = (name: string) => {
+    const v = Number(headers[name]);
+    return headers[name] !== undefined && Number.isFinite(v) ? v : undefined;
+  };
+  return { allowed: n("inin-ratelimit-allowed"), count: n("inin-ratelimit-count"), reset: n("inin-ratelimit-reset") };
+}
+
+/**
+ * The request budget of one token: `allowed` requests per window (60 s; 300 by default for
+ * client-credentials tokens), corrected by the server's inin-ratelimit-* headers, and paused for
+ * Retry-After after a 429. Requests take budget in arrival order; a waiting request sleeps until
+ * the window resets or the pause ends (one timer, no busy waiting).
+ */
+export class TokenBudget {
+  allowed: number;
+  private used = 0;
+  private windowEnd = 0;
   private pausedUntil = 0;
-  private gate: Promise<void> | undefined;
+  private tail: Promise<void> = Promise.resolve();
+  /** Requests this budget let through (the benchmark and tests read it). */
+  sent = 0;
 
-  constructor(readonly options: GovernorOptions) {
-    this.limiter = new Bottleneck({
-      maxConcurrent: options.maxConcurrent,
-      reservoir: options.ratePerMinute,
-      reservoirRefreshAmount: options.ratePerMinute,
-      reservoirRefreshInterval: 60_000,
-    });
+  constructor(
+    ratePerMinute: number,
+    private readonly clock: Clock = realClock,
+    private readonly windowMs = 60_000,
+  ) {
+    this.allowed = ratePerMinute;
   }
 
-  /** Runs `send` within the budget, after any pause in force. */
-  schedule<T>(send: () => Promise<T>): Promise<T> {
-    return this.limiter.schedule(async () => {
-      await this.waitForPause();
-      return send();
-    });
+  /** Resolves when this token may send one more request (counted against the budget). */
+  acquire(): Promise<void> {
+    const turn = this.tail.then(() => this.take());
+    this.tail = turn.catch(() => undefined);
+    return turn;
   }
 
-  /** Every request of this token waits `ms` from now (the longest pause asked for wins). */
-  pauseFor(ms: number): void {
-    const until = Date.now() + ms;
-    if (until <= this.pausedUntil) return;
-    this.pausedUntil = until;
-    this.gate = new Promise((resolve) => setTimeout(resolve, ms).unref());
-  }
-
-  /** Reads the server's view of the window; when it says the budget is spent, pause until its reset. */
-  observe(headers: Record<string, unknown>): void {
-    const allowed = Number(headers["inin-ratelimit-allowed"]);
-    const count = Number(headers["inin-ratelimit-count"]);
-    const reset = Number(headers["inin-ratelimit-reset"]);
-    if (Number.isFinite(allowed) && Number.isFinite(count) && Number.isFinite(reset) && count >= allowed) {
-      this.pauseFor(Math.max(1, reset) * 1000);
+  private async take(): Promise<void> {
+    for (;;) {
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.clock.sleep(this.pausedUntil - now);
+        continue;
+      }
+      if (now >= this.windowEnd) {
+        this.windowEnd = now + this.windowMs;
+        this.used = 0;
+      }
+      if (this.used < this.allowed) {
+        this.used++;
+        this.sent++;
+        return;
+      }
+      await this.clock.sleep(this.windowEnd - now);
     }
   }
 
-  private async waitForPause(): Promise<void> {
-    while (this.gate && Date.now() < this.pausedUntil) {
-      await this.gate;
+  /** The server's view wins: its budget, how much of it is used, when its window ends. */
+  observe(h: RateHeaders): void {
+    if (h.allowed !== undefined && h.allowed > 0) this.allowed = h.allowed;
+    if (h.count !== undefined) this.used = Math.max(this.used, h.count);
+    if (h.reset !== undefined && h.reset >= 0 && h.count !== undefined) this.windowEnd = this.clock.now() + h.reset * 1000;
+  }
+
+  /** After a 429: nothing more on this token until Retry-After has passed. */
+  pause(ms: number): void {
+    const until = this.clock.now() + ms;
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+    // The server's window is spent and resets when Retry-After says.
+    this.used = Math.max(this.used, this.allowed);
+    this.windowEnd = this.pausedUntil;
+  }
+
+  /** What is left of the current window (0 while paused). */
+  remaining(): number {
+    const now = this.clock.now();
+    if (now < this.pausedUntil) return 0;
+    return now >= this.windowEnd ? this.allowed : Math.max(0, this.allowed - this.used);
+  }
+
+  /** When this token can next send. */
+  availableAt(): number {
+    const now = this.clock.now();
+    if (now < this.pausedUntil) return this.pausedUntil;
+    return this.remaining() > 0 ? now : this.windowEnd;
+  }
+}
+
+/**
+ * The governor of one org and OAuth client: a pool of token budgets (each token has its own limit,
+ * like the Terraform provider's token pool) and a bottleneck limiter on requests in flight.
+ * Each request goes to the token that can send soonest, with the most budget left.
+ */
+export class RateGovernor<T = unknown> {
+  private readonly inFlight: Bottleneck;
+
+  constructor(
+    readonly members: readonly { budget: TokenBudget; token: T }[],
+    maxConcurrent: number,
+  ) {
+    this.inFlight = new Bottleneck({ maxConcurrent });
+  }
+
+  /** The pool member the next request should use. */
+  pick(): { budget: TokenBudget; token: T } {
+    let best = this.members[0]!;
+    for (const m of this.members) {
+      const [a, b] = [m.budget.availableAt(), best.budget.availableAt()];
+      if (a < b || (a === b && m.budget.remaining() > best.budget.remaining())) best = m;
     }
+    return best;
+  }
+
+  /** Runs `send` with a pool member once its budget allows, within the in-flight limit. */
+  schedule<R>(send: (member: { budget: TokenBudget; token: T }) => Promise<R>): Promise<R> {
+    return this.inFlight.schedule(async () => {
+      const member = this.pick();
+      await member.budget.acquire();
+      return send(member);
+    });
   }
 
   async stop(): Promise<void> {
-    await this.limiter.stop({ dropWaitingJobs: true });
+    await this.inFlight.stop({ dropWaitingJobs: true });
   }
 }

@@ -1,7 +1,7 @@
 import axios, { AxiosInstance } from "axios";
 import { z } from "zod";
 import { GenesysError, kindForStatus, redact } from "./errors";
-import type { RateGovernor } from "./governor";
+import { rateHeaders, type RateGovernor } from "./governor";
 
 /** The only place axios is called. */
 export interface RawResponse {
@@ -113,8 +113,7 @@ export class HttpClient {
 
   constructor(
     private readonly options: HttpOptions,
-    private readonly tokens: TokenSource,
-    private readonly governor: RateGovernor,
+    private readonly governor: RateGovernor<TokenSource>,
   ) {
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
@@ -125,10 +124,15 @@ export class HttpClient {
     let rateLimited = 0;
     let reauthenticated = false;
     for (;;) {
-      const token = await this.tokens.token();
+      let token = "";
+      let tokens: TokenSource | undefined;
       let res: RawResponse;
+      let budget: { pause(ms: number): void; observe(h: ReturnType<typeof rateHeaders>): void } | undefined;
       try {
-        res = await this.governor.schedule(() => {
+        res = await this.governor.schedule(async (member) => {
+          tokens = member.token;
+          budget = member.budget;
+          token = await member.token.token();
           this.count(req.method);
           return send({
             method: req.method,
@@ -144,21 +148,22 @@ export class HttpClient {
           await this.sleep(this.backoff(failures));
           continue;
         }
-        throw this.clean(err, token);
+        throw this.clean(err, token, tokens);
       }
-      this.governor.observe(res.headers);
-      if (res.status >= 200 && res.status < 300) return this.parse(req, res, token);
+      budget!.observe(rateHeaders(res.headers));
+      if (res.status >= 200 && res.status < 300) return this.parse(req, res, token, tokens);
 
       if (res.status === 429) {
         this.stats.rateLimited++;
         const retryAfter = headerNumber(res.headers, "retry-after") ?? 3;
         if (++rateLimited < this.options.maxRateLimitedAttempts && retryAfter <= this.options.maxRetryAfterSeconds) {
-          this.governor.pauseFor(retryAfter * 1000);
+          // The whole token waits, not just this request; the pool may send it with another token.
+          budget!.pause(retryAfter * 1000);
           continue;
         }
       } else if (res.status === 401 && !reauthenticated) {
         reauthenticated = true;
-        this.tokens.invalidate(token);
+        tokens!.invalidate(token);
         continue;
       } else if ((res.status >= 500 && res.status !== 501) || res.status === 408) {
         if (++failures < this.options.maxAttempts) {
@@ -167,7 +172,7 @@ export class HttpClient {
           continue;
         }
       }
-      throw this.clean(this.errorFrom(req, res), token);
+      throw this.clean(this.errorFrom(req, res), token, tokens);
     }
   }
 
@@ -180,7 +185,7 @@ export class HttpClient {
     return base / 2 + this.random() * (base / 2);
   }
 
-  private parse<T>(req: ApiRequest<T>, res: RawResponse, token: string): T {
+  private parse<T>(req: ApiRequest<T>, res: RawResponse, token: string, tokens: TokenSource | undefined): T {
     if (!req.schema) return undefined as T;
     const parsed = req.schema.safeParse(res.data);
     if (parsed.success) return parsed.data;
@@ -193,6 +198,7 @@ export class HttpClient {
         { status: res.status, method: req.method, path: req.path },
       ),
       token,
+      tokens,
     );
   }
 
@@ -217,8 +223,8 @@ export class HttpClient {
     );
   }
 
-  private clean(err: unknown, token: string): unknown {
-    if (err instanceof Error) err.message = redact(err.message, [this.tokens.secret, token]);
+  private clean(err: unknown, token: string, tokens: TokenSource | undefined): unknown {
+    if (err instanceof Error) err.message = redact(err.message, [tokens?.secret, token]);
     return err;
   }
 }

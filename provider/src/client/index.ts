@@ -1,7 +1,8 @@
 import { createHash } from "crypto";
 import { z } from "zod";
 import { ClientCredentialsTokens } from "./auth";
-import { RateGovernor } from "./governor";
+import { RateGovernor, realClock, TokenBudget } from "./governor";
+import type { TokenSource } from "./http";
 import { ApiRequest, HttpClient } from "./http";
 import { listAll } from "./paging";
 import { Endpoints, resolveEndpoints } from "./regions";
@@ -11,6 +12,7 @@ export { REGION_DOMAINS, resolveEndpoints, UnknownRegionError } from "./regions"
 export type { Endpoints } from "./regions";
 export { listAll, pageOf } from "./paging";
 export { pollUntil } from "./poll";
+export { RateGovernor, TokenBudget, rateHeaders, realClock, type Clock } from "./governor";
 export type { ApiRequest } from "./http";
 
 /** Where and as whom to call Genesys Cloud. */
@@ -22,6 +24,8 @@ export interface ClientSettings {
   clientSecret: string;
   /** Requests per minute per token (the org's limit; default 300). */
   ratePerMinute?: number;
+  /** Tokens minted for this client, each with its own budget (default 1). */
+  tokenPoolSize?: number;
   maxConcurrent?: number;
   timeoutMs?: number;
 }
@@ -29,23 +33,30 @@ export interface ClientSettings {
 /** One org, one OAuth client: tokens, rate governor and retries. */
 export class GenesysClient {
   readonly endpoints: Endpoints;
+  /** The pool's first token source (the one preflight and the importer use first). */
   readonly tokens: ClientCredentialsTokens;
-  readonly governor: RateGovernor;
+  readonly pool: ClientCredentialsTokens[];
+  readonly governor: RateGovernor<TokenSource>;
   readonly http: HttpClient;
 
   constructor(readonly settings: ClientSettings) {
     this.endpoints = resolveEndpoints(settings);
     const timeoutMs = settings.timeoutMs ?? 30_000;
-    this.tokens = new ClientCredentialsTokens({
-      loginBaseUrl: this.endpoints.loginBaseUrl,
-      clientId: settings.clientId,
-      clientSecret: settings.clientSecret,
-      timeoutMs,
-    });
-    this.governor = new RateGovernor({
-      ratePerMinute: settings.ratePerMinute ?? 300,
-      maxConcurrent: settings.maxConcurrent ?? 10,
-    });
+    this.pool = Array.from(
+      { length: Math.max(1, settings.tokenPoolSize ?? 1) },
+      () =>
+        new ClientCredentialsTokens({
+          loginBaseUrl: this.endpoints.loginBaseUrl,
+          clientId: settings.clientId,
+          clientSecret: settings.clientSecret,
+          timeoutMs,
+        }),
+    );
+    this.tokens = this.pool[0]!;
+    this.governor = new RateGovernor(
+      this.pool.map((token) => ({ token: token as TokenSource, budget: new TokenBudget(settings.ratePerMinute ?? 300, realClock) })),
+      settings.maxConcurrent ?? 20,
+    );
     this.http = new HttpClient(
       {
         apiBaseUrl: this.endpoints.apiBaseUrl,
@@ -54,7 +65,6 @@ export class GenesysClient {
         maxRateLimitedAttempts: 20,
         maxRetryAfterSeconds: 180,
       },
-      this.tokens,
       this.governor,
     );
   }
@@ -79,7 +89,7 @@ const clients = new Map<string, GenesysClient>();
 export function clientFor(settings: ClientSettings): GenesysClient {
   const endpoints = resolveEndpoints(settings);
   const secretHash = createHash("sha256").update(settings.clientSecret).digest("hex").slice(0, 16);
-  const key = [endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, secretHash, settings.ratePerMinute ?? ""].join("|");
+  const key = [endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, secretHash, settings.ratePerMinute ?? "", settings.tokenPoolSize ?? 1].join("|");
   let client = clients.get(key);
   if (!client) {
     client = new GenesysClient(settings);

@@ -1,0 +1,107 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { RateGovernor, TokenBudget, type Clock } from "@genesys-clone/provider/dist/client/governor";
+
+/** A clock tests move by hand; sleepers wake in time order when it advances. */
+class FakeClock implements Clock {
+  t = 0;
+  private sleepers: { at: number; wake: () => void }[] = [];
+  now(): number {
+    return this.t;
+  }
+  sleep(ms: number): Promise<void> {
+    return new Promise((wake) => this.sleepers.push({ at: this.t + Math.max(0, ms), wake }));
+  }
+  /** Moves time forward, waking sleepers in order and letting their continuations run. */
+  async advance(ms: number): Promise<void> {
+    const end = this.t + ms;
+    for (;;) {
+      await flush();
+      this.sleepers.sort((a, b) => a.at - b.at);
+      const next = this.sleepers[0];
+      if (!next || next.at > end) break;
+      this.sleepers.shift();
+      this.t = next.at;
+      next.wake();
+    }
+    this.t = end;
+    await flush();
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+/** Starts n acquisitions and records the clock time at which each was granted. */
+function requests(budget: TokenBudget, clock: FakeClock, n: number): number[] {
+  const granted: number[] = [];
+  for (let i = 0; i < n; i++) void budget.acquire().then(() => granted.push(clock.now()));
+  return granted;
+}
+
+test("no request is sent above budget: the rest wait for the window to reset", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(5, clock, 60_000);
+  const granted = requests(budget, clock, 12);
+  await clock.advance(0);
+  assert.deepEqual(granted, [0, 0, 0, 0, 0]);
+  await clock.advance(59_999);
+  assert.equal(granted.length, 5, "nothing more before the window ends");
+  await clock.advance(1);
+  assert.deepEqual(granted.slice(5), [60_000, 60_000, 60_000, 60_000, 60_000]);
+  await clock.advance(60_000);
+  assert.deepEqual(granted.slice(10), [120_000, 120_000]);
+  assert.equal(budget.sent, 12);
+});
+
+test("Retry-After pauses the whole token, not only the request that got the 429", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(300, clock);
+  await budget.acquire();
+  budget.pause(42_000);
+  const granted = requests(budget, clock, 3);
+  await clock.advance(41_999);
+  assert.deepEqual(granted, []);
+  await clock.advance(1);
+  assert.deepEqual(granted, [42_000, 42_000, 42_000]);
+});
+
+test("inin-ratelimit headers correct the budget: a smaller allowance and a spent window", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(300, clock);
+  await budget.acquire();
+  // The server says: 180 allowed, 179 used (other processes share this token), resets in 10 s.
+  budget.observe({ allowed: 180, count: 179, reset: 10 });
+  assert.equal(budget.remaining(), 1);
+  const granted = requests(budget, clock, 3);
+  await clock.advance(0);
+  assert.deepEqual(granted, [0]);
+  await clock.advance(10_000);
+  assert.deepEqual(granted, [0, 10_000, 10_000], "the window ends when the server says");
+  assert.equal(budget.allowed, 180);
+});
+
+test("a token pool spreads requests over its tokens, each within its own budget", async () => {
+  const clock = new FakeClock();
+  const members = ["a", "b", "c"].map((token) => ({ token, budget: new TokenBudget(4, clock) }));
+  const governor = new RateGovernor(members, 100);
+  const used: string[] = [];
+  const done = Array.from({ length: 12 }, () => governor.schedule(async (m) => void used.push(m.token)));
+  await Promise.all(done);
+  assert.equal(used.length, 12);
+  for (const t of ["a", "b", "c"]) assert.equal(used.filter((u) => u === t).length, 4, `token ${t}`);
+  assert.ok(members.every((m) => m.budget.remaining() === 0));
+  await governor.stop();
+});
+
+test("a paused token is avoided while another has budget", async () => {
+  const clock = new FakeClock();
+  const members = ["a", "b"].map((token) => ({ token, budget: new TokenBudget(10, clock) }));
+  members[0]!.budget.pause(30_000);
+  const governor = new RateGovernor(members, 10);
+  const used: string[] = [];
+  await Promise.all(Array.from({ length: 5 }, () => governor.schedule(async (m) => void used.push(m.token))));
+  assert.deepEqual(used, ["b", "b", "b", "b", "b"]);
+  await governor.stop();
+});
