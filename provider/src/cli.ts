@@ -4,6 +4,11 @@ import * as path from "path";
 import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
 import { importOrg, TYPE_KEYS } from "./importer/import";
+import { spawnSync } from "child_process";
+import { writeFileSync } from "fs";
+import { ClientSettings } from "./client";
+import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
+import { markdownReport, verifyOrgs } from "./verify/verify";
 
 /** Per-object progress: a line rewritten in place on a terminal, every 10% otherwise. */
 function progressLine(out: NodeJS.WriteStream) {
@@ -64,6 +69,52 @@ program
       process.stderr.write("Trunk credentials are never exported. Set them for each target stack:\n");
       for (const key of result.secretConfig) process.stderr.write(`  npm run pulumi -- config set --secret ${key} <value> --stack <stack>\n`);
     }
+  });
+
+/**
+ * An org to verify: `env:PREFIX` reads PREFIX_REGION, PREFIX_OAUTHCLIENT_ID, PREFIX_OAUTHCLIENT_SECRET
+ * (+ _API_BASE_URL, _LOGIN_BASE_URL), e.g. env:GENESYSCLOUD; anything else is a Pulumi stack whose
+ * config is read with `pulumi config --show-secrets` (run through `npm run clone` so the CLI is found).
+ */
+function orgFrom(spec: string): { settings: ClientSettings; transforms?: string } {
+  if (spec.startsWith("env:")) {
+    const p = spec.slice(4);
+    const env: Record<string, string | undefined> = {
+      "genesyscloud:region": process.env[`${p}_REGION`],
+      "genesyscloud:oauthClientId": process.env[`${p}_OAUTHCLIENT_ID`],
+      "genesyscloud:oauthClientSecret": process.env[`${p}_OAUTHCLIENT_SECRET`],
+      "genesyscloud:apiBaseUrl": process.env[`${p}_API_BASE_URL`],
+      "genesyscloud:loginBaseUrl": process.env[`${p}_LOGIN_BASE_URL`],
+    };
+    return { settings: resolveSettings((k) => env[k], {}) };
+  }
+  const res = spawnSync("pulumi", ["config", "--json", "--show-secrets", "--stack", spec], { encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`);
+  const config = JSON.parse(res.stdout) as Record<string, { value?: string }>;
+  return {
+    settings: resolveSettings((k) => config[k]?.value, {}),
+    transforms: config["genesys-clone:transforms"]?.value,
+  };
+}
+
+program
+  .command("verify")
+  .description("compare a source and a target org by name, field by field, for every supported type")
+  .requiredOption("--source <org>", "env:PREFIX (credentials from PREFIX_* variables) or a Pulumi stack name")
+  .requiredOption("--target <org>", "env:PREFIX or a Pulumi stack name (its genesys-clone:transforms applies)")
+  .option("--transforms <file>", "region transforms to apply to the source (default: the target stack's)")
+  .option("--json", "print the report as JSON")
+  .option("--report <file>", "also write a Markdown report")
+  .action(async (opts: { source: string; target: string; transforms?: string; json?: boolean; report?: string }) => {
+    const source = orgFrom(opts.source);
+    const target = orgFrom(opts.target);
+    const file = opts.transforms ?? target.transforms;
+    const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
+    const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms);
+    const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
+    if (opts.report) writeFileSync(opts.report, markdown);
+    process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
+    process.exitCode = report.equal ? 0 : 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

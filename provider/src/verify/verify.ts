@@ -1,0 +1,117 @@
+import type { GenesysClient } from "../client";
+import { EXPORTERS } from "../importer/registry";
+import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
+import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
+
+/**
+ * Parity of two orgs by name, for every supported type: each object's declaration as the importer
+ * would write it, with references as (type, name), compared field by field after applying the
+ * target stack's transforms to the source.
+ */
+export interface TypeReport {
+  type: string;
+  title: string;
+  source: number;
+  target: number;
+  missing: string[];
+  extra: string[];
+  different: { name: string; fields: { field: string; source: string; target: string }[] }[];
+}
+
+export interface VerifyReport {
+  equal: boolean;
+  types: TypeReport[];
+}
+
+/** Types compared: all but the cycle-breaking shells (an implementation detail of deployment). */
+const COMPARED = EXPORTERS.filter((e) => e.key !== "flowshells");
+
+type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain };
+
+function refName(r: Ref, t: Transforms): string {
+  if (r.type === "divisions") return mapDivision(t, r.name);
+  return mapName(t, r.name);
+}
+
+/** An exported value with references and code reduced to comparable text. */
+function plain(v: Value | undefined, t: Transforms, files: Record<string, string>): Plain {
+  if (v === undefined) return null;
+  if (v instanceof Ref) return `${r(v.type)}:${refName(v, t)}`;
+  if (v instanceof Code) {
+    const file = /readFlow\(__dirname, "([^"]+)"\)/.exec(v.text)?.[1];
+    return file ? (files[file] ?? "").trim() : v.text;
+  }
+  if (Array.isArray(v)) return v.map((x) => plain(x, t, files));
+  if (typeof v === "object") {
+    const out: { [k: string]: Plain } = {};
+    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = plain(v[k], t, files);
+    return out;
+  }
+  return v;
+}
+const r = (type: string) => type.replace(/s$/, "");
+
+/** The source object as the target should hold it: transforms applied to names and region values. */
+function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name: string; fields: Record<string, Plain> } {
+  const files = o.files ?? {};
+  const fields: Record<string, Plain> = {};
+  for (const [k, v] of Object.entries(o.args)) if (v !== undefined) fields[k] = plain(v, t, files);
+  const name = exporter.key === "divisions" ? mapDivision(t, o.name) : exporter.key === "queueflows" ? mapName(t, o.name) : mapName(t, o.name);
+  if (typeof fields.name === "string") fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
+  if (typeof fields.timeZone === "string") fields.timeZone = mapTimeZone(t, fields.timeZone);
+  if (typeof fields.inboundSite === "string") fields.inboundSite = t.sites[fields.inboundSite] ?? fields.inboundSite;
+  if (Array.isArray(fields.sipServers)) fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
+  return { name, fields };
+}
+
+function actual(o: ExportedObject): { name: string; fields: Record<string, Plain> } {
+  return expected({ key: "" } as Exporter, o, NO_TRANSFORMS);
+}
+
+const show = (v: Plain | undefined) => {
+  const s = v === undefined ? "(absent)" : JSON.stringify(v);
+  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+};
+
+export async function verifyOrgs(source: GenesysClient, target: GenesysClient, transforms: Transforms = NO_TRANSFORMS): Promise<VerifyReport> {
+  const types: TypeReport[] = [];
+  for (const exporter of COMPARED) {
+    const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
+    const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
+    const have = new Map(tg.map((o) => actual(o)).map((e) => [e.name, e.fields]));
+    const report: TypeReport = { type: exporter.key, title: exporter.title, source: s.length, target: tg.length, missing: [], extra: [], different: [] };
+    for (const [name, fields] of [...want].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const other = have.get(name);
+      if (!other) {
+        report.missing.push(name);
+        continue;
+      }
+      const diffs = [...new Set([...Object.keys(fields), ...Object.keys(other)])]
+        .sort()
+        .filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(other[k]))
+        .map((k) => ({ field: k, source: show(fields[k]), target: show(other[k]) }));
+      if (diffs.length) report.different.push({ name, fields: diffs });
+    }
+    report.extra = [...have.keys()].filter((n) => !want.has(n)).sort();
+    types.push(report);
+  }
+  return { equal: types.every((t) => !t.missing.length && !t.extra.length && !t.different.length), types };
+}
+
+/** The report for a person: a summary table first, then every difference. */
+export function markdownReport(report: VerifyReport, title: string): string {
+  const lines = [`# ${title}`, "", report.equal ? "**Result: the target matches the source.**" : "**Result: the target differs from the source.**", ""];
+  lines.push("| type | source | target | missing | extra | different |", "|---|---:|---:|---:|---:|---:|");
+  for (const t of report.types) lines.push(`| ${t.title} | ${t.source} | ${t.target} | ${t.missing.length} | ${t.extra.length} | ${t.different.length} |`);
+  for (const t of report.types) {
+    if (!t.missing.length && !t.extra.length && !t.different.length) continue;
+    lines.push("", `## ${t.title}`);
+    for (const n of t.missing) lines.push(`- missing in target: ${n}`);
+    for (const n of t.extra) lines.push(`- only in target: ${n}`);
+    for (const d of t.different) {
+      lines.push(`- different: ${d.name}`);
+      for (const f of d.fields) lines.push(`  - \`${f.field}\`: source ${f.source.replace(/\|/g, "\\|")}, target ${f.target.replace(/\|/g, "\\|")}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
