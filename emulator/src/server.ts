@@ -46,7 +46,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     });
 
   const control: ControlContext = { state, faults, clock, initialRandomSeed: randomSeed, orgInfos };
-  const ctx: DispatchContext = { state, faults, apiRouter: createApiRouter(), control };
+  const ctx: DispatchContext = { state, faults, apiRouter: createApiRouter(), control, baseUrl: () => url };
 
   const server = createServer((req, res) => {
     dispatch(ctx, req, res).catch((err: unknown) => {

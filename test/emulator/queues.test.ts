@@ -6,12 +6,28 @@ import { arr, call, control, divisionIds, entitiesOf, errorOf, idByName, ManualC
 const QUEUES = "/api/v2/routing/queues";
 const SKILLS = "/api/v2/routing/skills";
 const WRAPUPCODES = "/api/v2/routing/wrapupcodes";
-const FLOW_ID = "6a1b2c3d-0000-4000-8000-00000000f10e";
 const PROMPT_ID = "6a1b2c3d-0000-4000-8000-0000000090a1";
 const SCRIPT_ID = "6a1b2c3d-0000-4000-8000-000000005c01";
 
+/** Ids of in-queue flows of the three kinds a queue can use. */
+interface InQueueFlows {
+  call: string;
+  email: string;
+  message: string;
+}
+
+/** Creates shell flows for a queue's queueFlow / emailInQueueFlow / messageInQueueFlow (they must exist now). */
+async function inQueueFlows(source: OrgInfo, token: string): Promise<InQueueFlows> {
+  const make = async (name: string, type: string): Promise<string> => {
+    const r = await call(source, token, "POST", "/api/v2/flows", { name, type });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return String(obj(r.body)["id"]);
+  };
+  return { call: await make("RT Call", "inqueuecall"), email: await make("RT Email", "inqueueemail"), message: await make("RT Message", "inqueueshortmessage") };
+}
+
 /** A CreateQueueRequest using every field the emulator stores. */
-function fullQueue(divisionId: string, skillId: string): Json {
+function fullQueue(divisionId: string, skillId: string, flows: InQueueFlows): Json {
   const media = { alertingTimeoutSeconds: 8, serviceLevel: { percentage: 0.8, durationMs: 20000 }, enableAutoAnswer: false, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 1 };
   return {
     name: "Round Trip",
@@ -39,9 +55,9 @@ function fullQueue(divisionId: string, skillId: string): Json {
     lastAgentRoutingMode: "QueueMembersOnly",
     acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 45000 },
     skillEvaluationMethod: "BEST",
-    queueFlow: { id: FLOW_ID },
-    emailInQueueFlow: { id: FLOW_ID },
-    messageInQueueFlow: { id: FLOW_ID },
+    queueFlow: { id: flows.call },
+    emailInQueueFlow: { id: flows.email },
+    messageInQueueFlow: { id: flows.message },
     whisperPrompt: { id: PROMPT_ID },
     onHoldPrompt: { id: PROMPT_ID },
     autoAnswerOnly: true,
@@ -63,7 +79,8 @@ test("queues: create with the full field set, GET, and a GET-then-PUT round trip
   await withSource({}, async (_emu, source, token) => {
     const div = await divisionIds(source, token);
     const skillId = await idByName(source, token, SKILLS, "Refunds");
-    const request = fullQueue(div["Billing"]!, skillId);
+    const flows = await inQueueFlows(source, token);
+    const request = fullQueue(div["Billing"]!, skillId, flows);
     const created = await call(source, token, "POST", QUEUES, request);
     assert.equal(created.status, 200, JSON.stringify(created.body));
     const q = obj(created.body);
@@ -85,9 +102,10 @@ test("queues: create with the full field set, GET, and a GET-then-PUT round trip
           {},
         ],
       },
-      queueFlow: { id: FLOW_ID, selfUri: `/api/v2/flows/${FLOW_ID}` },
-      emailInQueueFlow: { id: FLOW_ID, selfUri: `/api/v2/flows/${FLOW_ID}` },
-      messageInQueueFlow: { id: FLOW_ID, selfUri: `/api/v2/flows/${FLOW_ID}` },
+      // flow references gain the flow's name too
+      queueFlow: { id: flows.call, name: "RT Call", selfUri: `/api/v2/flows/${flows.call}` },
+      emailInQueueFlow: { id: flows.email, name: "RT Email", selfUri: `/api/v2/flows/${flows.email}` },
+      messageInQueueFlow: { id: flows.message, name: "RT Message", selfUri: `/api/v2/flows/${flows.message}` },
       whisperPrompt: { id: PROMPT_ID, selfUri: `/api/v2/architect/prompts/${PROMPT_ID}` },
       onHoldPrompt: { id: PROMPT_ID, selfUri: `/api/v2/architect/prompts/${PROMPT_ID}` },
       defaultScripts: { CALL: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` }, CHAT: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` } },

@@ -246,3 +246,139 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     assert.equal(field(await rejection(authz.getAuthorizationDivision(division.id)), "status"), 404);
   });
 });
+
+test("official JS SDK: Architect flows - list, get, create, locks, publish, import and export jobs, versions, delete", async () => {
+  await withEmulator({}, async (emu) => {
+    const client = platformClient.ApiClient.instance;
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await client.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const architect = new platformClient.ArchitectApi();
+    const skipAhead = async (): Promise<void> => {
+      await control(emu, "POST", "/clock", { advanceMs: 1000 });
+    };
+
+    const listed = await architect.getFlows({ type: ["inqueuecall"], pageSize: 500 });
+    assert.deepEqual(listed.entities?.map((f) => f.name), ["Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
+    const both = await architect.getFlows({ type: ["inboundcall", "inqueuecall"], name: "S*" });
+    assert.deepEqual(both.entities?.map((f) => f.name), ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
+    const main = (await architect.getFlows({ name: "Main IVR" })).entities?.[0];
+    assert.ok(main?.id);
+    const got = await architect.getFlow(main.id);
+    assert.equal(got.type, "INBOUNDCALL");
+    assert.equal(got.publishedVersion?.id, "1.0");
+    const versions = await architect.getFlowVersions(main.id, { pageSize: 25 });
+    assert.deepEqual(versions.entities?.map((v) => v.id), ["1.0"]);
+
+    // shell flow, locks and operations
+    const shell = await architect.postFlows({ name: "SDK Flow", type: "inboundcall", description: "from the SDK" });
+    assert.ok(shell.id);
+    assert.equal(shell.type, "INBOUNDCALL");
+    assert.equal(shell.active, false);
+    const out = await architect.postFlowsActionsCheckout(shell.id);
+    assert.equal(out.lockedClient?.id, source.clientId);
+    const checkin = await architect.postFlowsActionsCheckin(shell.id);
+    assert.equal(checkin.actionName, "CHECKIN");
+    assert.equal(checkin.complete, true);
+    await architect.postFlowsActionsCheckout(shell.id);
+    const unlocked = await architect.postFlowsActionsUnlock(shell.id);
+    assert.equal(unlocked.lockedClient, undefined);
+    const noVersion = await rejection(architect.postFlowsActionsPublish(shell.id));
+    assert.equal(field(noVersion, "status"), 400);
+
+    // Archy import job: register, PUT the YAML to the presigned URL (plain HTTP), poll
+    const job = await architect.postFlowsJobs();
+    assert.ok(job.id && job.presignedUrl);
+    const yaml = "inboundCall:\n  name: SDK Flow\n  description: imported\n  division: Home\n  tasks:\n    - task:\n        actions:\n          - transferToAcd:\n              targetQueue:\n                lit:\n                  name: Sales - VIP\n";
+    const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: yaml });
+    assert.equal(put.status, 200);
+    assert.equal((await architect.getFlowsJob(job.id, { expand: ["messages"] })).status, "Started");
+    await skipAhead();
+    const done = await architect.getFlowsJob(job.id, { expand: ["messages"] });
+    assert.equal(done.status, "Success");
+    assert.equal(done.flow?.id, shell.id, "the job updated the shell with the same (name, type)");
+    assert.equal((await architect.getFlow(shell.id)).publishedVersion?.id, "1.0");
+
+    // publish an existing version: an asynchronous Operation
+    const op = await architect.postFlowsActionsPublish(shell.id, { version: "1.0" });
+    assert.equal(op.actionName, "PUBLISH");
+    assert.equal(op.complete, false);
+    await skipAhead();
+    assert.equal((await architect.getFlow(shell.id)).currentOperation?.actionStatus, "SUCCESS");
+
+    // export job round trip
+    const exportJob = await architect.postFlowsExportJobs({ flows: [{ flow: { id: shell.id }, exportType: "Yaml" }] });
+    assert.equal(exportJob.status, "Started");
+    assert.equal(exportJob.totalFlows, 1);
+    await skipAhead();
+    const exported = await architect.getFlowsExportJob(exportJob.id ?? "", { expand: ["messages"] });
+    assert.equal(exported.status, "Success");
+    assert.equal(await (await fetch(exported.downloadUrl ?? "")).text(), yaml);
+
+    // a flow a queue uses cannot be deleted; the shell can
+    const standard = (await architect.getFlows({ name: "Standard In-Queue" })).entities?.[0]?.id ?? "";
+    const inUse = await rejection(architect.deleteFlow(standard));
+    assert.equal(field(inUse, "status"), 409);
+    assert.equal(field(inUse, "code"), "general.conflict");
+    await architect.deleteFlow(shell.id);
+    assert.equal(field(await rejection(architect.getFlow(shell.id)), "status"), 404);
+  });
+});
+
+test("official JS SDK: telephony - sites, metabases, template, trunk base settings CRUD, trunks", async () => {
+  await withEmulator({}, async (emu) => {
+    const client = platformClient.ApiClient.instance;
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await client.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const edges = new platformClient.TelephonyProvidersEdgeApi();
+
+    const sites = await edges.getTelephonyProvidersEdgesSites({ pageSize: 100 });
+    const site = sites.entities?.[0];
+    assert.equal(site?.name, "US East Site");
+    const metabases = await edges.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases({ type: "EXTERNAL" });
+    assert.ok(metabases.entities?.some((m) => m.id === "external_sip_pcv_byoc_carrier.json"));
+    const template = await edges.getTelephonyProvidersEdgesTrunkbasesettingsTemplate("external_sip_pcv_byoc_carrier.json");
+    assert.equal(template.trunkType, "EXTERNAL");
+    assert.ok(template.properties?.["trunk_transport_serverProxyList"]);
+
+    const seeded = await edges.getTelephonyProvidersEdgesTrunkbasesettings({ pageSize: 100, expand: ["properties"] });
+    assert.deepEqual(seeded.entities?.map((t) => t.name), ["US Carrier Backup", "US Carrier Primary"]);
+    assert.ok(seeded.entities?.[0]?.properties);
+
+    const created = await edges.postTelephonyProvidersEdgesTrunkbasesettings({
+      name: "SDK Carrier",
+      trunkMetabase: { id: "external_sip_pcv_byoc_carrier.json" },
+      trunkType: "EXTERNAL",
+      inboundSite: { id: site?.id ?? "" },
+      properties: {
+        trunk_label: { value: { instance: "SDK Carrier" } },
+        trunk_transport_serverProxyList: { value: { instance: ["sip.sdk.example.net:5061"] } },
+        trunk_sip_authentication_credentials_username: { value: { instance: "sdk" } },
+        trunk_sip_authentication_credentials_password: { value: { instance: "sdk-secret" } },
+      },
+    });
+    assert.ok(created.id);
+    assert.equal(created.version, 1);
+    const got = await edges.getTelephonyProvidersEdgesTrunkbasesetting(created.id);
+    assert.deepEqual(field(got.properties?.["trunk_sip_authentication_credentials_password"], "value"), { default: "", instance: "********" });
+    const updated = await edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, { ...got, description: "updated by the SDK" });
+    assert.equal(updated.version, 2);
+    const stale = await rejection(edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, { ...got }));
+    assert.equal(field(stale, "status"), 409);
+
+    await control(emu, "POST", "/clock", { advanceMs: 1000 });
+    const trunks = await edges.getTelephonyProvidersEdgesTrunks({ trunkBaseId: created.id });
+    const trunk = trunks.entities?.[0];
+    assert.equal(trunk?.name, "SDK Carrier - US East Site");
+    assert.equal(trunk?.connectedStatus?.connected, true, "the masked password was kept by the PUT");
+    const one = await edges.getTelephonyProvidersEdgesTrunk(trunk?.id ?? "");
+    assert.equal(one.trunkBase?.id, created.id);
+    const metrics = await edges.getTelephonyProvidersEdgesTrunkMetrics(trunk?.id ?? "");
+    assert.equal(metrics.calls?.inboundCallCount, 0);
+
+    await edges.deleteTelephonyProvidersEdgesTrunkbasesetting(created.id);
+    assert.equal((await edges.getTelephonyProvidersEdgesTrunkbasesetting(created.id)).state, "deleted");
+    assert.equal(field(await rejection(edges.getTelephonyProvidersEdgesTrunk(trunk?.id ?? "")), "status"), 404);
+  });
+});

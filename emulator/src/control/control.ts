@@ -2,15 +2,19 @@ import { z } from "zod";
 import type { OffsetClock } from "../clock";
 import type { FaultEngine } from "../faults/engine";
 import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
+import { flowToDump, flowToWire } from "../routes/flow-wire";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
 import { divisionToWire, languageToWire, queueToWire, scheduleGroupToWire, scheduleToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
+import { siteToWire, trunkBaseToWire, trunkToWire } from "../routes/telephony-wire";
 import { isSeedName, SEED_NAMES, type SeedName } from "../seeds";
 import type { EmulatorState } from "../state/emulator-state";
 import { ApiError, notFound } from "../state/errors";
+import { uuidFromSeed } from "../state/ids";
 import type { OrgStore } from "../state/org-store";
 import { orgSettingsPatchSchema } from "../state/settings";
 import { sortedStats } from "../state/stats";
+import { PASSWORD_PROPERTY } from "../state/telephony";
 import type { OrgInfo } from "../types";
 
 export const CONTROL_PREFIX = "/__emulator";
@@ -36,10 +40,15 @@ const seedNameSchema = z.string().refine(isSeedName, { message: `seed must be on
 const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.number().int().optional() }).strict();
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
 const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
+/** The OAuth client to lock a flow as: a name, or `{id?, name?}` (an id is derived from the name when absent). */
+const lockSchema = z
+  .object({ client: z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]).optional() })
+  .strict();
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
 export function dumpOrg(org: OrgStore): unknown {
   const snap = org.snapshot();
+  const tel = org.telephony.snapshot();
   return {
     name: org.name,
     region: org.region,
@@ -53,6 +62,15 @@ export function dumpOrg(org: OrgStore): unknown {
     queues: snap.queues.map((q) => ({ ...queueToWire(org, q), wrapupCodes: [...q.wrapupCodeIds].sort() })),
     schedules: snap.schedules.map((x) => scheduleToWire(org, x)),
     schedulegroups: snap.schedulegroups.map((g) => scheduleGroupToWire(org, g)),
+    // flows: wire shape plus archyType, the published version's references by kind and its YAML
+    flows: org.flows.snapshot().map((f) => flowToDump(org, f)),
+    // the SIP password is always masked here; passwordSet tells whether one is stored
+    trunkbasesettings: tel.trunkbases.map((tb) => {
+      const password = tb.properties[PASSWORD_PROPERTY];
+      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true }), passwordSet: typeof password === "string" && password !== "" };
+    }),
+    trunks: tel.trunks.map((t) => trunkToWire(org, t)),
+    sites: tel.sites.map((s) => siteToWire(org, s)),
   };
 }
 
@@ -136,6 +154,15 @@ function buildRouter(): Router<ControlHandler> {
   r.add("PUT", `${p}/orgs/{name}/settings`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
     return ok(org.mergeSettings(parseBody(orgSettingsPatchSchema, req.json())));
+  });
+  // Lock a flow as some other OAuth client, to provoke the 409s / job failures a foreign lock causes.
+  r.add("POST", `${p}/orgs/{name}/flows/{flowId}/lock`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(lockSchema, optionalBody(req));
+    const given = typeof body.client === "string" ? { name: body.client } : (body.client ?? {});
+    const name = given.name ?? "Another OAuth client";
+    const client = { id: given.id ?? uuidFromSeed(`${org.name}/lock-client/${name}`), name };
+    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", client)));
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
 

@@ -3,6 +3,7 @@ import type { OrgStore } from "../state/org-store";
 import type { RateDecision } from "../state/rate-limiter";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./divisions";
+import { registerFlowRoutes } from "./flows";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
 import { registerLanguageRoutes } from "./languages";
 import { registerOrganizationRoutes } from "./organizations";
@@ -11,6 +12,7 @@ import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./schedulegroups";
 import { registerScheduleRoutes } from "./schedules";
 import { registerSkillRoutes } from "./skills";
+import { registerTelephonyRoutes } from "./telephony";
 import { registerWrapupcodeRoutes } from "./wrapupcodes";
 
 export function createApiRouter(): ApiRouter {
@@ -23,6 +25,8 @@ export function createApiRouter(): ApiRouter {
   registerQueueRoutes(router);
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
+  registerFlowRoutes(router);
+  registerTelephonyRoutes(router);
   return router;
 }
 
@@ -63,6 +67,8 @@ export interface ApiRequest {
   authorization: string | undefined;
   rawBody: Buffer;
   contextId: string;
+  /** `<url>/orgs/<org>`, for absolute presigned URLs. */
+  orgUrl: string;
 }
 
 export interface ApiOutcome extends HandlerResult {
@@ -89,12 +95,14 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
         : new ApiError(401, "bad.credentials", "Invalid login credentials.");
     return fail(err, rateHeaders(org.peekRequests(undefined)));
   }
+  let clientId: string;
   try {
-    org.authenticate(token);
+    clientId = org.authenticate(token).clientId;
   } catch (err) {
     if (err instanceof ApiError) return fail(err, rateHeaders(org.peekRequests(undefined)));
     throw err;
   }
+  const clientName = org.listClients().find((c) => c.clientId === clientId)?.name;
 
   const decision = org.takeRequest(token);
   if (!decision.allowed) {
@@ -111,6 +119,8 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
   let parsed: { value: unknown } | undefined;
   const ctx: ApiContext = {
     org,
+    client: clientName === undefined ? { id: clientId } : { id: clientId, name: clientName },
+    orgUrl: req.orgUrl,
     params: match.params,
     query: req.query,
     json: () => {

@@ -9,20 +9,26 @@ import type { OrgStore } from "../state/org-store";
 import { recordDropped, recordRequest } from "../state/stats";
 import { handleApiRequest, peekRate, rateHeaders, routeKeyFor } from "./api";
 import type { ApiRouter } from "./context";
-import { BodyTooLargeError, errorBody, readBody, sendJson, tooManyRequestsBody, type HandlerResult } from "./http";
+import { BodyTooLargeError, errorBody, readBody, sendJson, sendResult, tooManyRequestsBody, type HandlerResult } from "./http";
 import { handleTokenRequest, TOKEN_PATH } from "./oauth";
+import { handlePresignedRequest, presignedRouteKey } from "./presigned";
 
 export interface DispatchContext {
   state: EmulatorState;
   faults: FaultEngine;
   apiRouter: ApiRouter;
   control: ControlContext;
+  /** The server's base URL (`http://host:port`), for absolute presigned URLs. */
+  baseUrl(): string;
 }
 
-type PrefixKind = "login" | "api";
+type PrefixKind = "login" | "api" | "uploads" | "downloads";
 
-/** `/orgs/<org>/login/...` and `/orgs/<org>/api/...`: one org per path prefix on the one server. */
-const ORG_PREFIX_RE = /^\/orgs\/([^/]+)\/(login|api)(\/.*)?$/;
+/**
+ * `/orgs/<org>/login/...` and `/orgs/<org>/api/...`: one org per path prefix on the one server; plus the
+ * presigned `/orgs/<org>/uploads/<jobId>` and `/orgs/<org>/downloads/<jobId>` of Architect jobs.
+ */
+const ORG_PREFIX_RE = /^\/orgs\/([^/]+)\/(login|api|uploads|downloads)(\/.*)?$/;
 
 const CORRELATION_HEADER = "ININ-Correlation-Id";
 
@@ -64,7 +70,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   const method = (req.method ?? "GET").toUpperCase();
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
   const path = url.pathname;
-  const reply = (r: HandlerResult): void => sendJson(res, r.status, r.body, { ...base, ...r.headers });
+  const reply = (r: HandlerResult): void => sendResult(res, r, base);
 
   let rawBody: Buffer;
   try {
@@ -98,9 +104,12 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   const subPath = m[3] ?? "/";
   const authorization = header(req, "authorization");
   const stats = ctx.state.stats(org.name);
-  const routeKey = kind === "login" ? loginRouteKey(method, subPath) : routeKeyFor(ctx.apiRouter, method, subPath);
+  const presigned = kind === "uploads" || kind === "downloads";
+  const routeKey =
+    kind === "login" ? loginRouteKey(method, subPath) : kind === "api" ? routeKeyFor(ctx.apiRouter, method, subPath) : presignedRouteKey(kind, method, subPath);
 
-  const rule = ctx.faults.match({ method, path: subPath, org: org.name });
+  // Presigned URLs are matched by faults as `/uploads/<jobId>` / `/downloads/<jobId>`.
+  const rule = ctx.faults.match({ method, path: presigned ? `/${kind}${subPath}` : subPath, org: org.name });
   if (rule) {
     stats.faultsInjected += 1;
     if (rule.latencyMs !== undefined && rule.latencyMs > 0) await sleep(rule.latencyMs);
@@ -115,6 +124,13 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       reply(result);
       return;
     }
+  }
+
+  if (kind === "uploads" || kind === "downloads") {
+    const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId);
+    recordRequest(stats, routeKey, result.status);
+    reply(result);
+    return;
   }
 
   if (kind === "login") {
@@ -135,6 +151,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     authorization,
     rawBody,
     contextId,
+    orgUrl: `${ctx.baseUrl()}/orgs/${encodeURIComponent(org.name)}`,
   });
   recordRequest(stats, outcome.routeKey, outcome.status);
   reply(outcome);

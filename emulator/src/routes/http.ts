@@ -11,6 +11,8 @@ export type Headers = Record<string, string>;
 export interface HandlerResult {
   status: number;
   body?: unknown;
+  /** A plain-text body (e.g. an exported flow's YAML) instead of JSON. */
+  text?: string;
   headers?: Headers;
 }
 
@@ -71,6 +73,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     ...headers,
   });
   res.end(payload);
+}
+
+/** Sends a handler's result: `text` as text/plain (UTF-8), otherwise `body` as JSON. */
+export function sendResult(res: ServerResponse, r: HandlerResult, headers: Headers = {}): void {
+  if (r.text === undefined) {
+    sendJson(res, r.status, r.body, { ...headers, ...r.headers });
+    return;
+  }
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(r.status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(Buffer.byteLength(r.text)), ...headers, ...r.headers });
+  res.end(r.text);
 }
 
 /** Parses a JSON request body; an empty body is `undefined`. */

@@ -194,6 +194,12 @@ function ref(path: string, r: IdRef | undefined): RefWire | undefined {
   return r === undefined ? undefined : { id: r.id, selfUri: `${path}/${r.id}` };
 }
 
+/** A queue's flow reference: with the flow's name (flows are emulated, so the id names an existing flow). */
+function flowRef(org: OrgStore, r: IdRef | undefined): RefWire | undefined {
+  if (r === undefined) return undefined;
+  return compact({ id: r.id, name: org.flows.findFlow(r.id)?.name, selfUri: `${FLOWS_PATH}/${r.id}` });
+}
+
 /** Drops keys whose value is undefined, so optional fields are absent rather than null. */
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -241,9 +247,9 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
     lastAgentRoutingMode: s.lastAgentRoutingMode,
     acwSettings: s.acwSettings === undefined ? undefined : { ...s.acwSettings },
     skillEvaluationMethod: s.skillEvaluationMethod,
-    queueFlow: ref(FLOWS_PATH, s.queueFlow),
-    emailInQueueFlow: ref(FLOWS_PATH, s.emailInQueueFlow),
-    messageInQueueFlow: ref(FLOWS_PATH, s.messageInQueueFlow),
+    queueFlow: flowRef(org, s.queueFlow),
+    emailInQueueFlow: flowRef(org, s.emailInQueueFlow),
+    messageInQueueFlow: flowRef(org, s.messageInQueueFlow),
     whisperPrompt: ref(PROMPTS_PATH, s.whisperPrompt),
     onHoldPrompt: ref(PROMPTS_PATH, s.onHoldPrompt),
     autoAnswerOnly: s.autoAnswerOnly,

@@ -1,8 +1,11 @@
+import { parseArchyYaml, type ArchyReference } from "../state/archy";
 import type { BullseyeRing, Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "../state/entities";
-import { uuidFromSeed } from "../state/ids";
+import type { FlowRecord } from "../state/flows";
+import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/schedule-rules";
 import type { OrgSettings } from "../state/settings";
+import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony";
 import { EMPTY_SEED } from "./empty";
 import { SAMPLE_SEED } from "./sample";
 import type { SeedData, SeedOrg } from "./types";
@@ -28,8 +31,117 @@ function seedTime(index: number): string {
   return new Date(SEED_EPOCH_MS + index * 60_000).toISOString();
 }
 
-/** Turns one seed org into the store's initial records, with ids derived from (org, kind, name). */
-export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSettings): OrgInit {
+/** Seed flows, parsed: published version 1.0 of each, ids derived from (org, type, name). */
+function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string) => string): FlowRecord[] {
+  return (org.flows ?? []).map((f, i) => {
+    const parsed = parseArchyYaml(f.yaml);
+    if (!parsed.ok) throw new Error(`seed org ${org.name}: bad flow YAML: ${parsed.errors.join("; ")}`);
+    const doc = parsed.doc;
+    const flow: FlowRecord = {
+      id: uuidFromSeed(`${org.name}/flow/${doc.type}/${doc.name}`),
+      name: doc.name,
+      type: doc.type,
+      divisionId: divisionId(doc.division ?? org.divisions.find((d) => d.home)?.name ?? ""),
+      active: true,
+      versions: [
+        {
+          id: "1.0",
+          yaml: f.yaml,
+          references: doc.references,
+          createdByClientId: client.clientId,
+          dateCreated: SEED_EPOCH_MS + i * 60_000,
+          datePublished: seedTime(i),
+        },
+      ],
+      publishedVersionId: "1.0",
+      checkedInVersionId: "1.0",
+      savedVersionId: "1.0",
+    };
+    if (doc.description !== undefined) flow.description = doc.description;
+    return flow;
+  });
+}
+
+/** Seed flows must only name objects of their own org (like a real Archy publish would insist). */
+function checkFlowReferences(org: SeedOrg, flows: FlowRecord[], init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">): void {
+  const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
+    new Set((list ?? []).filter((x) => x.state === undefined || x.state === "active").map((x) => x.name.toLowerCase()));
+  const known: Record<Exclude<ArchyReference["kind"], "flow">, Set<string>> = {
+    queue: names(init.queues),
+    schedule: names(init.schedules),
+    scheduleGroup: names(init.schedulegroups),
+    wrapupCode: names(init.wrapupcodes),
+    skill: names(init.skills),
+    language: names(init.languages),
+    division: names(init.divisions),
+  };
+  for (const f of flows) {
+    for (const ref of f.versions[0]?.references ?? []) {
+      const ok =
+        ref.kind === "flow"
+          ? flows.some((g) => g.name.toLowerCase() === ref.name.toLowerCase() && (ref.flowType === undefined || ref.flowType === g.type))
+          : known[ref.kind].has(ref.name.toLowerCase());
+      if (!ok) throw new Error(`seed org ${org.name}: flow ${f.name} references unknown ${ref.kind} ${ref.name}`);
+    }
+  }
+}
+
+/** Sites, trunk base settings and, for BYOC trunk bases, their (already visible) trunk instances. */
+function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secret: (key: string) => string): { sites: Site[]; trunkbases: TrunkBaseRecord[]; trunks: TrunkRecord[] } {
+  const home = org.divisions.find((d) => d.home)?.name ?? "";
+  const sites: Site[] = (org.sites ?? []).map((s, i) => {
+    const site: Site = { id: uuidFromSeed(`${org.name}/site/${s.name}`), name: s.name, divisionId: divisionId(home), dateCreated: seedTime(i) };
+    if (s.description !== undefined) site.description = s.description;
+    return site;
+  });
+  const trunkbases: TrunkBaseRecord[] = [];
+  const trunks: TrunkRecord[] = [];
+  (org.trunkbases ?? []).forEach((t, i) => {
+    const metabase = findMetabase(t.metabase);
+    if (!metabase) throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown metabase ${t.metabase}`);
+    const properties: Record<string, unknown> = { ...t.properties };
+    for (const key of t.secretProperties ?? []) properties[key] = secret(`${org.name}/trunkbase/${t.name}/${key}`);
+    for (const key of Object.keys(properties)) {
+      if (!metabase.properties[key]) throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown property ${key}`);
+    }
+    const inboundSite = t.inboundSite === undefined ? undefined : sites.find((s) => s.name === t.inboundSite);
+    if (t.inboundSite !== undefined && !inboundSite) throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown site ${t.inboundSite}`);
+    if (metabase.byoc !== (inboundSite !== undefined)) throw new Error(`seed org ${org.name}: trunk base ${t.name}: inboundSite is required exactly for BYOC metabases`);
+    const tb: TrunkBaseRecord = {
+      id: uuidFromSeed(`${org.name}/trunkbase/${t.name}`),
+      name: t.name,
+      divisionId: divisionId(t.division),
+      version: 1,
+      state: "active",
+      metabaseId: metabase.id,
+      trunkType: metabase.type,
+      properties,
+      dateCreated: seedTime(i),
+      dateModified: seedTime(i),
+    };
+    if (t.description !== undefined) tb.description = t.description;
+    if (inboundSite) tb.inboundSiteId = inboundSite.id;
+    trunkbases.push(tb);
+    if (inboundSite) {
+      trunks.push({
+        id: uuidFromSeed(`${org.name}/trunk/${t.name}`),
+        trunkBaseId: tb.id,
+        siteId: inboundSite.id,
+        visibleAt: 0,
+        dateCreated: seedTime(i),
+        connected: isConnected(tb),
+        connectedStateTime: seedTime(i),
+      });
+    }
+  });
+  return { sites, trunkbases, trunks };
+}
+
+/**
+ * Turns one seed org into the store's initial records, with ids derived from (org, kind, name). `secret` mints
+ * the seed's secrets (trunk passwords): random per process, never constants.
+ */
+export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSettings, secret: (key: string) => string = () => newClientSecret()): OrgInit {
   const divisions: Division[] = org.divisions.map((d) => ({
     id: uuidFromSeed(`${org.name}/division/${d.name}`),
     name: d.name,
@@ -65,6 +177,12 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
     if (!hit) throw new Error(`seed org ${org.name}: unknown ${kind} ${name}`);
     return hit.id;
   };
+  const flows = buildFlows(org, client, divisionId);
+  const inQueueFlowId = (name: string): string => {
+    const f = flows.find((x) => x.name === name && x.type === "INQUEUECALL");
+    if (!f) throw new Error(`seed org ${org.name}: unknown in-queue flow ${name}`);
+    return f.id;
+  };
   const languages: Language[] = (org.languages ?? []).map((l, i) => ({
     id: uuidFromSeed(`${org.name}/language/${l.name}`),
     name: l.name,
@@ -86,7 +204,12 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
       divisionId: divisionId(q.division),
       dateCreated: seedTime(i),
       dateModified: seedTime(i),
-      settings: { ...settings, ...(rings ? { bullseye: { rings } } : {}), skillEvaluationMethod: settings.skillEvaluationMethod ?? "ALL" },
+      settings: {
+        ...settings,
+        ...(rings ? { bullseye: { rings } } : {}),
+        skillEvaluationMethod: settings.skillEvaluationMethod ?? "ALL",
+        ...(q.inQueueFlow !== undefined ? { queueFlow: { id: inQueueFlowId(q.inQueueFlow) } } : {}),
+      },
       wrapupCodeIds: q.wrapupCodes.map((name) => idOf("wrap-up code", wrapupcodes, name)),
     };
     if (q.description !== undefined) queue.description = q.description;
@@ -127,6 +250,8 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
     if (g.description !== undefined) group.description = g.description;
     return group;
   });
+  checkFlowReferences(org, flows, { queues, schedules, schedulegroups, wrapupcodes, skills, languages, divisions });
+  const telephony = buildTelephony(org, divisionId, secret);
   return {
     id: uuidFromSeed(`${org.name}/organization`),
     name: org.name,
@@ -140,6 +265,8 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
     queues,
     schedules,
     schedulegroups,
+    flows,
+    ...telephony,
     clients: [client],
     settings,
   };

@@ -1,5 +1,6 @@
 import type { QueueMediaSetting, RoutingRule, ServiceLevel } from "../state/entities";
-import type { SeedData, SeedDivision, SeedLanguage, SeedQueue, SeedSchedule, SeedScheduleGroup, SeedSkill, SeedWrapupCode } from "./types";
+import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
+import type { SeedData, SeedDivision, SeedLanguage, SeedQueue, SeedSchedule, SeedScheduleGroup, SeedSite, SeedSkill, SeedTrunkBase, SeedWrapupCode } from "./types";
 
 const DIVISIONS: SeedDivision[] = [
   { name: "Home", description: "Home Division", home: true },
@@ -426,9 +427,50 @@ const SCHEDULE_GROUPS: SeedScheduleGroup[] = [
   { name: "Central Region Support", division: "Customer Care", description: "Support team in Chicago", timeZone: "America/Chicago", open: ["Business Hours Mon-Fri"], holidays: ["Memorial Day", "Labor Day", "Thanksgiving Day", "Christmas Day"] },
 ];
 
+// ---- telephony ----------------------------------------------------------------------------------
+
+export const SOURCE_SITE: SeedSite = { name: "US East Site", description: "Genesys Cloud Voice / BYOC Cloud media in us-east-1" };
+export const TARGET_SITE: SeedSite = { name: "EU West Site", description: "Genesys Cloud Voice / BYOC Cloud media in eu-west-1" };
+
+/** A BYOC Cloud carrier trunk: TLS to two SIP servers, ACL, digest credentials (password minted per process). */
+function carrierTrunk(name: string, servers: string[], terminationUri: string, username: string): SeedTrunkBase {
+  return {
+    name,
+    division: "Home",
+    description: `BYOC Cloud carrier trunk (${name.replace("US Carrier ", "").toLowerCase()})`,
+    metabase: "external_sip_pcv_byoc_carrier.json",
+    inboundSite: SOURCE_SITE.name,
+    properties: {
+      trunk_type: "external.pcv.byoc.carrier",
+      trunk_label: name,
+      trunk_enabled: true,
+      trunk_transport_serverProxyList: servers,
+      trunk_transport_protocolVariant: "tls",
+      trunk_access_acl_allowList: ["203.0.113.0/24"],
+      trunk_protocol: "sip",
+      trunk_sip_termination_uri: terminationUri,
+      trunk_sip_authentication_credentials_realm: "carrier-us.example.com",
+      trunk_sip_authentication_credentials_username: username,
+      trunk_outboundIdentity_callingName: "Acme",
+      trunk_outboundIdentity_callingAddress: "+13175550000",
+      trunk_media_codec: ["audio/opus", "audio/pcmu", "audio/pcma"],
+      trunk_max_dial_timeout: "1m",
+      trunk_recording_enabled: false,
+      trunk_language: "en-US",
+    },
+    secretProperties: ["trunk_sip_authentication_credentials_password"],
+  };
+}
+
+const TRUNK_BASES: SeedTrunkBase[] = [
+  carrierTrunk("US Carrier Primary", ["sip1.carrier-us.example.com:5061", "sip2.carrier-us.example.com:5061"], "acme-us-primary", "acme-primary"),
+  carrierTrunk("US Carrier Backup", ["sip-backup1.carrier-us.example.com:5061", "sip-backup2.carrier-us.example.com:5061"], "acme-us-backup", "acme-backup"),
+];
+
 /**
  * A realistic contact centre in `source` (us-east-1): skills, languages, wrap-up codes, queues using them,
- * schedules and schedule groups; and an empty `target` (eu-west-1) with the same division names.
+ * schedules and schedule groups, published Architect flows (IVRs and in-queue flows the queues use), a site and two
+ * BYOC carrier trunks; and an empty `target` (eu-west-1) with the same division names and its own site.
  */
 export const SAMPLE_SEED: SeedData = {
   orgs: [
@@ -440,9 +482,12 @@ export const SAMPLE_SEED: SeedData = {
       skills: SKILLS,
       wrapupcodes: WRAPUP_CODES,
       languages: LANGUAGES,
-      queues: QUEUES,
+      queues: QUEUES.map((q) => (SAMPLE_IN_QUEUE_FLOWS[q.name] === undefined ? q : { ...q, inQueueFlow: SAMPLE_IN_QUEUE_FLOWS[q.name] })),
       schedules: SCHEDULES,
       schedulegroups: SCHEDULE_GROUPS,
+      flows: SAMPLE_FLOWS,
+      sites: [SOURCE_SITE],
+      trunkbases: TRUNK_BASES,
     },
     {
       name: "target",
@@ -451,6 +496,7 @@ export const SAMPLE_SEED: SeedData = {
       divisions: DIVISIONS,
       skills: [],
       wrapupcodes: [],
+      sites: [TARGET_SITE],
     },
   ],
 };

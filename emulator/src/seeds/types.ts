@@ -40,6 +40,8 @@ export interface SeedQueue {
   bullseyeRings?: SeedBullseyeRing[];
   /** Names of seeded wrap-up codes assigned to the queue. */
   wrapupCodes: string[];
+  /** Name of a seeded INQUEUECALL flow: the queue's `queueFlow`. */
+  inQueueFlow?: string;
 }
 
 export interface SeedSchedule {
@@ -63,6 +65,30 @@ export interface SeedScheduleGroup {
   holidays?: string[];
 }
 
+/** A published Architect flow: its name, type, division and references all come from the Archy YAML. */
+export interface SeedFlow {
+  yaml: string;
+}
+
+export interface SeedSite {
+  name: string;
+  description?: string;
+}
+
+export interface SeedTrunkBase {
+  name: string;
+  division: string;
+  description?: string;
+  /** Trunk metabase id, e.g. `external_sip_pcv_byoc_carrier.json`. */
+  metabase: string;
+  /** Site name; required for BYOC metabases. */
+  inboundSite?: string;
+  /** Property name -> `value.instance`. */
+  properties: Record<string, string | boolean | number | string[]>;
+  /** Properties whose instance is a random secret minted per process start (like client secrets). */
+  secretProperties?: string[];
+}
+
 export interface SeedOrg {
   name: string;
   region: string;
@@ -74,6 +100,9 @@ export interface SeedOrg {
   queues?: SeedQueue[];
   schedules?: SeedSchedule[];
   schedulegroups?: SeedScheduleGroup[];
+  flows?: SeedFlow[];
+  sites?: SeedSite[];
+  trunkbases?: SeedTrunkBase[];
 }
 
 export interface SeedData {

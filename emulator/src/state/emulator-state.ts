@@ -14,6 +14,8 @@ export class EmulatorState {
   private orgsByName = new Map<string, OrgStore>();
   private statsByOrg = new Map<string, OrgStats>();
   private readonly credentials = new Map<string, OAuthClient>();
+  /** Seed secrets (trunk passwords), minted once per process like client secrets and kept across resets. */
+  private readonly secrets = new Map<string, string>();
   private loadedSeed: SeedName;
 
   constructor(
@@ -38,11 +40,20 @@ export class EmulatorState {
     return c;
   }
 
+  private secretFor(key: string): string {
+    let s = this.secrets.get(key);
+    if (s === undefined) {
+      s = newClientSecret();
+      this.secrets.set(key, s);
+    }
+    return s;
+  }
+
   /** Replaces every org with a fresh copy of the seed; tokens, rate windows and stats are gone. */
   load(seed: SeedName): void {
     const orgs = new Map<string, OrgStore>();
     for (const org of SEEDS[seed].orgs) {
-      const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute));
+      const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute), (key) => this.secretFor(key));
       orgs.set(org.name, new OrgStore(init, this.clock));
     }
     this.orgsByName = orgs;

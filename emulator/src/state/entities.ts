@@ -49,7 +49,7 @@ export const EXPANSION_CRITERION_TYPES = ["TIMEOUT_SECONDS"] as const;
 export const MEMBER_GROUP_TYPES = ["TEAM", "GROUP", "SKILLGROUP"] as const;
 /** Keys of `defaultScripts` (communication types). */
 export const SCRIPT_COMMUNICATION_TYPES = ["CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE", "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE"] as const;
-/** Queue fields that reference a flow or a prompt by id (stored as given: flows and prompts are not emulated yet). */
+/** Queue fields that reference a flow (must exist, of the matching in-queue type) or a prompt (any UUID) by id. */
 export const QUEUE_FLOW_REFS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
 export const QUEUE_PROMPT_REFS = ["whisperPrompt", "onHoldPrompt"] as const;
 export const QUEUE_BOOLEAN_FIELDS = ["autoAnswerOnly", "enableTranscription", "enableAudioMonitoring", "enableManualAssignment", "suppressInQueueCallRecording"] as const;

@@ -14,10 +14,12 @@ import {
   type WrapupCode,
 } from "./entities";
 import { ApiError, badRequest, invalidValue, notFound, OAuthError } from "./errors";
+import { FlowStore, type FlowRecord } from "./flows";
 import { newId, newToken } from "./ids";
 import { RateLimiter, type RateDecision } from "./rate-limiter";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
+import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony";
 
 export interface OrgInit {
   id: string;
@@ -32,6 +34,10 @@ export interface OrgInit {
   queues?: Queue[];
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
+  flows?: FlowRecord[];
+  sites?: Site[];
+  trunkbases?: TrunkBaseRecord[];
+  trunks?: TrunkRecord[];
   clients: OAuthClient[];
   settings: OrgSettings;
 }
@@ -163,7 +169,8 @@ function plural(n: number, what: string): string {
 
 /**
  * One org: its divisions, routing skills, languages, wrap-up codes, queues, Architect schedules and schedule
- * groups, OAuth clients and issued tokens.
+ * groups, OAuth clients and issued tokens; Architect flows (`flows`) and telephony (`telephony`) live in their
+ * own stores, which ask this one about divisions, names and queues.
  * Pure rules, no HTTP: every rule violation throws an ApiError / OAuthError.
  */
 export class OrgStore {
@@ -183,6 +190,8 @@ export class OrgStore {
   private readonly clients = new Map<string, OAuthClient>();
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly limiter = new RateLimiter();
+  readonly flows: FlowStore;
+  readonly telephony: TelephonyStore;
 
   constructor(init: OrgInit, private readonly clock: Clock) {
     this.id = init.id;
@@ -202,6 +211,53 @@ export class OrgStore {
     if ([...this.divisions.values()].filter((d) => d.homeDivision).length !== 1) {
       throw new Error(`org ${init.name} must have exactly one home division`);
     }
+    const shared = {
+      clock,
+      settings: () => this.settings,
+      requireDivisionId: (id: string | undefined) => this.requireDivision(id).id,
+      checkName: (kind: string, raw: string) => this.checkName(kind, raw),
+      duplicate: (kind: string, name: string) => this.duplicate(kind, name),
+    };
+    this.flows = new FlowStore(
+      {
+        ...shared,
+        homeDivisionId: () => this.homeDivision().id,
+        divisionIdByName: (name) => [...this.divisions.values()].find((d) => d.name.toLowerCase() === name.toLowerCase())?.id,
+        exists: (kind, name) => this.namedObjectExists(kind, name),
+        queuesUsingFlow: (flowId) =>
+          this.existingQueues()
+            .filter((q) => [q.settings.queueFlow, q.settings.emailInQueueFlow, q.settings.messageInQueueFlow].some((r) => r?.id === flowId))
+            .sort(byNameThenId)
+            .map((q) => q.name),
+      },
+      init.flows ?? [],
+    );
+    this.telephony = new TelephonyStore(shared, { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] });
+  }
+
+  /** Whether an active object of a kind Archy YAML refers to by name exists (case-insensitive). */
+  private namedObjectExists(kind: "queue" | "scheduleGroup" | "schedule" | "wrapupCode" | "skill" | "language", name: string): boolean {
+    const lower = name.toLowerCase();
+    const named = (list: { name: string }[]): boolean => list.some((x) => x.name.toLowerCase() === lower);
+    switch (kind) {
+      case "queue":
+        return named(this.activeQueues());
+      case "scheduleGroup":
+        return named([...this.schedulegroups.values()].filter((g) => g.state === "active"));
+      case "schedule":
+        return named([...this.schedules.values()].filter((x) => x.state === "active"));
+      case "wrapupCode":
+        return named([...this.wrapupcodes.values()]);
+      case "skill":
+        return named([...this.skills.values()].filter((x) => x.state === "active"));
+      case "language":
+        return named([...this.languages.values()].filter((x) => x.state === "active"));
+    }
+  }
+
+  /** Emulator time (epoch ms). */
+  now(): number {
+    return this.clock.now();
   }
 
   private nowIso(): string {
@@ -346,6 +402,8 @@ export class OrgStore {
       [this.existingQueues().filter((q) => q.divisionId === id).length, "queue"],
       [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length, "schedule"],
       [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length, "schedule group"],
+      [this.flows.countInDivision(id), "flow"],
+      [this.telephony.countInDivision(id), "trunk base setting"],
     ];
     return counts.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
   }
@@ -565,6 +623,9 @@ export class OrgStore {
     const division = this.requireDivision(divisionId);
     const settings: QueueSettings = structuredClone(rest);
     settings.skillEvaluationMethod ??= "ALL";
+    if (settings.queueFlow) this.flows.requireFlowOfType("queueFlow", settings.queueFlow.id, "INQUEUECALL");
+    if (settings.emailInQueueFlow) this.flows.requireFlowOfType("emailInQueueFlow", settings.emailInQueueFlow.id, "INQUEUEEMAIL");
+    if (settings.messageInQueueFlow) this.flows.requireFlowOfType("messageInQueueFlow", settings.messageInQueueFlow.id, "INQUEUESHORTMESSAGE");
     (settings.bullseye?.rings ?? []).forEach((ring, i) => {
       const field = `bullseye.rings[${i}].actions.skillsToRemove`;
       for (const ref of ring.actions?.skillsToRemove ?? []) {

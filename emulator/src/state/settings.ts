@@ -26,6 +26,14 @@ export const orgSettingsSchema = z.object({
   queueDeleteDelayMs: z.number().int().min(0),
   /** true: deleting a wrap-up code that a queue uses is 409 `general.conflict`; false: the code is unassigned. */
   wrapupCodeInUseConflict: z.boolean(),
+  /** How long an Architect import or export job stays `Started` before it reports Success / Failure (emulator time). */
+  flowJobDurationMs: z.number().int().min(0),
+  /** How long `POST /flows/actions/publish` keeps its Operation `STARTED` before the version is published. */
+  flowPublishDelayMs: z.number().int().min(0),
+  /** How long after a BYOC trunk base is created its trunk instance appears in `/telephony/providers/edges/trunks`. */
+  trunkInstanceDelayMs: z.number().int().min(0),
+  /** true: reads return the SIP digest password of trunk base settings as `********` (and PUT of `********` keeps it). */
+  trunkPasswordMasked: z.boolean(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -45,5 +53,9 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     duplicateName: { status: 409, code: "general.conflict" },
     queueDeleteDelayMs: 0,
     wrapupCodeInUseConflict: true,
+    flowJobDurationMs: 150,
+    flowPublishDelayMs: 100,
+    trunkInstanceDelayMs: 200,
+    trunkPasswordMasked: true,
   };
 }

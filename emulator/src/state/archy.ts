@@ -1,0 +1,244 @@
+import { parseDocument } from "yaml";
+
+/** Flow types as the API returns them (the `type` query parameter takes them in any case). */
+export const FLOW_TYPES = [
+  "BOT",
+  "COMMONMODULE",
+  "DIGITALBOT",
+  "EMAILSEND",
+  "INBOUNDCALL",
+  "INBOUNDCHAT",
+  "INBOUNDEMAIL",
+  "INBOUNDSHORTMESSAGE",
+  "INQUEUECALL",
+  "INQUEUEEMAIL",
+  "INQUEUESHORTMESSAGE",
+  "OUTBOUNDCALL",
+  "SECURECALL",
+  "SPEECH",
+  "SURVEYINVITE",
+  "VOICE",
+  "VOICEMAIL",
+  "VOICESURVEY",
+  "WORKFLOW",
+  "WORKITEM",
+] as const;
+
+export type FlowType = (typeof FLOW_TYPES)[number];
+
+/** The top-level key of an Archy YAML file (camelCase) -> the API flow type. */
+export const ARCHY_FLOW_TYPES: Readonly<Record<string, FlowType>> = {
+  inboundCall: "INBOUNDCALL",
+  inqueueCall: "INQUEUECALL",
+  inboundChat: "INBOUNDCHAT",
+  inboundEmail: "INBOUNDEMAIL",
+  outboundCall: "OUTBOUNDCALL",
+  inqueueEmail: "INQUEUEEMAIL",
+  inqueueShortMessage: "INQUEUESHORTMESSAGE",
+  inboundShortMessage: "INBOUNDSHORTMESSAGE",
+  commonModule: "COMMONMODULE",
+  workflow: "WORKFLOW",
+  bot: "BOT",
+  digitalBot: "DIGITALBOT",
+  voicemail: "VOICEMAIL",
+  securecall: "SECURECALL",
+  surveyInvite: "SURVEYINVITE",
+  speech: "SPEECH",
+};
+
+/** `inboundCall` / `INBOUNDCALL` / `inboundcall` -> `INBOUNDCALL`, or undefined. */
+export function flowTypeOf(raw: string): FlowType | undefined {
+  const upper = raw.toUpperCase();
+  return (FLOW_TYPES as readonly string[]).includes(upper) ? (upper as FlowType) : undefined;
+}
+
+/** The Archy key of an API flow type (`INBOUNDCALL` -> `inboundCall`); types Archy files do not cover stay lowercase. */
+export function archyKeyOf(type: FlowType): string {
+  return Object.entries(ARCHY_FLOW_TYPES).find(([, t]) => t === type)?.[0] ?? type.toLowerCase();
+}
+
+export const REFERENCE_KINDS = ["queue", "scheduleGroup", "schedule", "wrapupCode", "skill", "language", "flow", "division"] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/** Mapping keys whose value names another object (the emulator's reference contract, see the README). */
+const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
+  queue: "queue",
+  targetQueue: "queue",
+  scheduleGroup: "scheduleGroup",
+  schedule: "schedule",
+  wrapupCode: "wrapupCode",
+  skill: "skill",
+  languageSkill: "skill",
+  language: "language",
+  targetFlow: "flow",
+  flow: "flow",
+};
+
+export interface ArchyReference {
+  kind: ReferenceKind;
+  name: string;
+  /** Flow references only: the type given with `{name, type}`, as an API type. */
+  flowType?: FlowType;
+}
+
+/** What the emulator reads from an Archy flow file. */
+export interface ArchyDocument {
+  /** The top-level key, e.g. `inboundCall`. */
+  archyType: string;
+  type: FlowType;
+  name: string;
+  /** Division name (`division: Home`); absent means the home division. */
+  division?: string;
+  description?: string;
+  /** Every reference by name, de-duplicated, in document order (the division included). */
+  references: ArchyReference[];
+}
+
+export type ArchyParseResult = { ok: true; doc: ArchyDocument } | { ok: false; errors: string[] };
+
+type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+function isMapping(v: unknown): v is Record<string, Plain> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A reference value: `Name`, `{name: Name}`, `{lit: {name: Name}}` or `{lit: Name}`; expressions and `noValue` name nothing. */
+function namesIn(kind: ReferenceKind, value: Plain): ArchyReference[] {
+  if (Array.isArray(value)) return value.flatMap((v) => namesIn(kind, v));
+  if (typeof value === "string") return value.trim() === "" ? [] : [{ kind, name: value.trim() }];
+  if (!isMapping(value)) return [];
+  if ("lit" in value) return namesIn(kind, value["lit"] ?? null);
+  const name = value["name"];
+  if (typeof name !== "string" || name.trim() === "") return [];
+  const ref: ArchyReference = { kind, name: name.trim() };
+  const type = value["type"];
+  if (kind === "flow" && typeof type === "string") {
+    const t = flowTypeOf(type);
+    if (t) ref.flowType = t;
+  }
+  return [ref];
+}
+
+function collect(value: Plain, out: ArchyReference[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, out);
+    return;
+  }
+  if (!isMapping(value)) return;
+  for (const [key, v] of Object.entries(value)) {
+    const kind = REFERENCE_KEYS[key];
+    if (kind) out.push(...namesIn(kind, v));
+    else collect(v, out);
+  }
+}
+
+function referenceKey(r: ArchyReference): string {
+  return `${r.kind}\u0000${r.name.toLowerCase()}\u0000${r.flowType ?? ""}`;
+}
+
+function dedupe(refs: ArchyReference[]): ArchyReference[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = referenceKey(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The parser's first line, e.g. `Map keys must be unique at line 2, column 1`. */
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/:$/, "");
+}
+
+const TYPE_KEYS = Object.keys(ARCHY_FLOW_TYPES).join(", ");
+
+/**
+ * Parses an Archy flow file: exactly one top-level key (the flow type in camelCase) holding `name` (required),
+ * `division` and `description` (optional), and collects its references by name. Never throws.
+ */
+export function parseArchyYaml(text: string): ArchyParseResult {
+  if (text.trim() === "") return { ok: false, errors: ["The flow file is empty."] };
+  const parsed = parseDocument(text);
+  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors.map((e) => `Invalid YAML: ${firstLine(e.message)}`) };
+  const root = parsed.toJS() as Plain;
+  if (!isMapping(root) || Object.keys(root).length !== 1) {
+    const keys = isMapping(root) ? Object.keys(root).join(", ") : typeof root;
+    return { ok: false, errors: [`The flow file must have exactly one top-level key naming the flow type (one of ${TYPE_KEYS}); found: ${keys || "nothing"}.`] };
+  }
+  const archyType = Object.keys(root)[0]!;
+  const type = ARCHY_FLOW_TYPES[archyType];
+  if (!type) return { ok: false, errors: [`Unknown flow type '${archyType}'. Expected one of ${TYPE_KEYS}.`] };
+  const body = root[archyType];
+  if (!isMapping(body)) return { ok: false, errors: [`The ${archyType} section must be a mapping with at least a name.`] };
+  const name = body["name"];
+  if (typeof name !== "string" || name.trim() === "") return { ok: false, errors: [`The ${archyType} flow has no name: 'name' is required.`] };
+  const division = body["division"];
+  if (division !== undefined && division !== null && (typeof division !== "string" || division.trim() === "")) {
+    return { ok: false, errors: [`The ${archyType} '${name.trim()}' has an invalid division: expected a division name.`] };
+  }
+  const description = body["description"];
+  const refs: ArchyReference[] = [];
+  if (typeof division === "string") refs.push({ kind: "division", name: division.trim() });
+  for (const [key, v] of Object.entries(body)) {
+    if (key === "division" || key === "name" || key === "description") continue;
+    const kind = REFERENCE_KEYS[key];
+    if (kind) refs.push(...namesIn(kind, v));
+    else collect(v, refs);
+  }
+  const doc: ArchyDocument = { archyType, type, name: name.trim(), references: dedupe(refs) };
+  if (typeof division === "string") doc.division = division.trim();
+  if (typeof description === "string") doc.description = description;
+  return { ok: true, doc };
+}
+
+/** References of one flow version grouped by kind: sorted, unique names (the state dump's `references`). */
+export interface FlowReferenceSummary {
+  queues: string[];
+  flows: string[];
+  scheduleGroups: string[];
+  schedules: string[];
+  wrapupCodes: string[];
+  skills: string[];
+  languages: string[];
+  divisions: string[];
+}
+
+const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
+  queue: "queues",
+  flow: "flows",
+  scheduleGroup: "scheduleGroups",
+  schedule: "schedules",
+  wrapupCode: "wrapupCodes",
+  skill: "skills",
+  language: "languages",
+  division: "divisions",
+};
+
+export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
+  const out: FlowReferenceSummary = { queues: [], flows: [], scheduleGroups: [], schedules: [], wrapupCodes: [], skills: [], languages: [], divisions: [] };
+  for (const r of refs) {
+    const list = out[SUMMARY_KEYS[r.kind]];
+    if (!list.includes(r.name)) list.push(r.name);
+  }
+  const byLowerName = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0);
+  for (const key of Object.values(SUMMARY_KEYS)) out[key].sort(byLowerName);
+  return out;
+}
+
+const KIND_WORDS: Record<ReferenceKind, string> = {
+  queue: "a queue",
+  scheduleGroup: "a schedule group",
+  schedule: "a schedule",
+  wrapupCode: "a wrap-up code",
+  skill: "a skill",
+  language: "a language",
+  flow: "a flow",
+  division: "a division",
+};
+
+/** `Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.` */
+export function missingReferenceMessage(doc: Pick<ArchyDocument, "archyType" | "name">, ref: ArchyReference): string {
+  const typed = ref.flowType ? ` of type ${ref.flowType}` : "";
+  return `Unable to find ${KIND_WORDS[ref.kind]} named '${ref.name}'${typed} referenced by ${doc.archyType} '${doc.name}'.`;
+}
