@@ -2,27 +2,15 @@
 // eu-west-1 org with the real Pulumi CLI, check the result, roll back, check the rollback.
 import { spawn } from "child_process";
 import * as path from "path";
+import { randomBytes } from "crypto";
 import { isDeepStrictEqual } from "util";
-import { parse } from "yaml";
-import { readFileSync } from "fs";
 import { startEmulator } from "@genesys-clone/emulator";
-import { counts, differences, dumpOrg, viewOf, type OrgView } from "./lib/org-view";
+import { counts, differences, dumpOrg, viewOf } from "./lib/org-view";
 import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 const STACK = "demo-eu-west-1";
 const SOURCE_DIR = "sample";
 const TRANSFORMS = "stacks/sample/transforms.eu-west-1.yaml";
-
-/** The source as the target should hold it: the region transforms applied (time zones here). */
-function expectedInTarget(source: OrgView): OrgView {
-  const zones = (parse(readFileSync(path.join(ROOT, TRANSFORMS), "utf8")) as { timeZones?: Record<string, string> }).timeZones ?? {};
-  const out = structuredClone(source);
-  for (const group of Object.values(out.schedulegroups ?? {})) {
-    const g = group as { timeZone?: string };
-    if (g.timeZone && zones[g.timeZone]) g.timeZone = zones[g.timeZone];
-  }
-  return out;
-}
 
 function step(text: string): void {
   process.stdout.write(`\n=== ${text}\n`);
@@ -88,6 +76,11 @@ async function main(): Promise<void> {
     await set("genesyscloud:loginBaseUrl", target.loginBaseUrl);
     await set("genesyscloud:oauthClientId", target.clientId);
     await set("genesyscloud:oauthClientSecret", target.clientSecret, true);
+    // Trunk credentials are never copied from the source: each target stack supplies its own.
+    for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
+      await set(`genesys-clone:trunk.${trunk}.username`, `eu-${trunk}`, true);
+      await set(`genesys-clone:trunk.${trunk}.password`, randomBytes(18).toString("base64url"), true);
+    }
 
     const before = await dumpOrg(emulator.url, "target");
     const sourceView = viewOf(await dumpOrg(emulator.url, "source"));
@@ -96,8 +89,26 @@ async function main(): Promise<void> {
     await pulumi(["preview", "--stack", STACK]);
     step("pulumi up");
     await pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"]);
-    const diffs = differences(expectedInTarget(sourceView), viewOf(await dumpOrg(emulator.url, "target")));
-    check(diffs.length === 0, `target holds what the source has, field by field (${counts(sourceView)}), time zones mapped`, diffs);
+    step("genesys-clone verify: the target against the source, field by field, transforms applied");
+    const report = path.join(ROOT, ".genesys-clone", "demo-verify.md");
+    const verified = await run(
+      process.execPath,
+      [path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", STACK, "--report", report],
+      {
+        ...env,
+        SOURCE_REGION: source.region,
+        SOURCE_API_BASE_URL: source.apiBaseUrl,
+        SOURCE_LOGIN_BASE_URL: source.loginBaseUrl,
+        SOURCE_OAUTHCLIENT_ID: source.clientId,
+        SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
+      },
+    );
+    check(verified === 0, `target matches the source (${counts(sourceView)}); report in ${path.relative(ROOT, report)}`);
+    const deployed = await dumpOrg(emulator.url, "target");
+    const flows = deployed.flows as { name: string; publishedVersion?: unknown }[];
+    check(flows.length > 0 && flows.every((f) => f.publishedVersion), `all ${flows.length} flows are published in the target`, flows.filter((f) => !f.publishedVersion).map((f) => f.name));
+    const trunks = deployed.trunks as { name: string; connectedStatus?: { connected?: boolean } }[];
+    check(trunks.length > 0 && trunks.every((t) => t.connectedStatus?.connected), `all ${trunks.length} trunks are connected`, trunks.filter((t) => !t.connectedStatus?.connected).map((t) => t.name));
 
     step("pulumi refresh, then preview: no drift");
     await pulumi(["refresh", "--stack", STACK, "--yes", "--skip-preview"]);

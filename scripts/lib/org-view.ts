@@ -7,11 +7,12 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type DumpedOrg = { name: string; region: string } & Record<string, Json>;
 
 /** The collections the clone covers, in the order reports list them. */
-export const COLLECTIONS = ["divisions", "languages", "skills", "wrapupcodes", "schedules", "schedulegroups", "queues"] as const;
+export const COLLECTIONS = ["divisions", "languages", "skills", "wrapupcodes", "schedules", "schedulegroups", "queues", "flows", "trunkbasesettings"] as const;
 
 const VOLATILE = new Set([
   "id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "version", "state",
   "memberCount", "userMemberCount", "joinedMemberCount", "homeDivision",
+  "publishedVersion", "checkedInVersion", "savedVersion", "currentOperation", "publishedBy", "active", "versions",
 ]);
 
 export async function dumpOrg(emulatorUrl: string, org: string): Promise<DumpedOrg> {

@@ -41,7 +41,11 @@ function plain(v: Value | undefined, t: Transforms, files: Record<string, string
     const file = /readFlow\(__dirname, "([^"]+)"\)/.exec(v.text)?.[1];
     return file ? (files[file] ?? "").trim() : v.text;
   }
-  if (Array.isArray(v)) return v.map((x) => plain(x, t, files));
+  if (Array.isArray(v)) {
+    const items = v.map((x) => plain(x, t, files));
+    // Lists of references are sets: the API returns them in any order.
+    return v.length && v.every((x) => x instanceof Ref) ? [...items].sort() : items;
+  }
   if (typeof v === "object") {
     const out: { [k: string]: Plain } = {};
     for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = plain(v[k], t, files);

@@ -191,8 +191,9 @@ export const exporter: Exporter = {
           type: f.type,
           yaml: new Code(`gc.readFlow(__dirname, ${JSON.stringify(f.file)})`),
           substitutions,
+          // Part of a cycle: its shell is published first and is this flow, not a conflict.
+          shell: a.cyclic.has(f.id) ? new Ref("flowshells", f.id, f.name, "id") : undefined,
         },
-        dependsOn: a.cyclic.has(f.id) ? [new Ref("flowshells", f.id, f.name, "id")] : undefined,
         files: { [f.file]: f.yaml },
       };
     });

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
 import { client, conflictPolicy } from "../../process";
-import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, userInputs } from "../common";
+import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInputs } from "../common";
 import { Flow, flowsApi } from "./api";
 import { FLOW_TYPES, FlowYamlError, parseFlow, substitute, unresolvedPlaceholders } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
@@ -66,7 +66,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     }
     if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = await flowsApi.find(client(), news.name, news.type);
-      if (existing) {
+      if (existing && existing.id !== news.shell && news.shell !== UNKNOWN) {
         failures.push({
           property: "name",
           reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"; destroy then republishes its prior version), or rename or delete it in the target org.`,
@@ -78,7 +78,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
 
   async diff(_id, olds, news) {
     if (hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { changes: true };
-    const replaces = ["name", "type"].filter((k) => olds[k as keyof FlowArgs] !== news[k as keyof FlowArgs]);
+    const replaces = ["name", "type", "shell"].filter((k) => olds[k as keyof FlowArgs] !== news[k as keyof FlowArgs]);
     let contentChanged = true;
     try {
       contentChanged = contentHash(renderFlow(news)) !== olds.contentHash;
@@ -94,7 +94,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     const args = userInputs(inputs) as FlowArgs;
     const existing = await flowsApi.find(c, args.name, args.type);
     let adoptedPrior: string | undefined;
-    if (existing && existing.publishedVersion) {
+    if (existing && existing.publishedVersion && existing.id !== args.shell) {
       if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
         fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
       }
@@ -161,8 +161,18 @@ type ShellOutputs = FlowShellArgs & { created: boolean };
  * are created as shells first, so each full flow can be published while the other's name exists.
  */
 export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
-  async check(_olds, news) {
-    return { inputs: news, failures: checkInputs(FlowShellArgs, owner(news), news) };
+  async check(olds, news) {
+    const failures = checkInputs(FlowShellArgs, owner(news), news);
+    if (!failures.length && (olds as Partial<FlowShellArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
+      const existing = await flowsApi.find(client(), news.name, news.type);
+      if (existing) {
+        failures.push({
+          property: "name",
+          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt), or rename or delete it in the target org.`,
+        });
+      }
+    }
+    return { inputs: news, failures };
   },
   async diff(_id, olds, news) {
     const replaces = ["name", "type"].filter((k) => olds[k as keyof FlowShellArgs] !== news[k as keyof FlowShellArgs]);

@@ -13,6 +13,8 @@ export interface FlowArgs {
   yaml: pulumi.Input<string>;
   /** Placeholder values: usually other resources' `.name`, which also orders the deployment. */
   substitutions?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** `flowShell.id` when the flow is part of a reference cycle (the importer writes it). */
+  shell?: pulumi.Input<string>;
   /** Unlock the flow first when another client holds its lock. */
   forceUnlock?: pulumi.Input<boolean>;
   onConflict?: pulumi.Input<"fail" | "adopt">;
@@ -37,6 +39,7 @@ export interface FlowShellArgs {
   name: pulumi.Input<string>;
   type: pulumi.Input<string>;
   division?: pulumi.Input<string>;
+  onConflict?: pulumi.Input<"fail" | "adopt">;
 }
 
 /** The first, empty publication of a flow that is part of a reference cycle (see the importer). */

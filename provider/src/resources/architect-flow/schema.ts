@@ -17,6 +17,8 @@ export const FlowArgs = z
     /** The Archy YAML, with {{key}} placeholders. */
     yaml: z.string().min(1, "yaml is empty: point it at the exported flow file"),
     substitutions: z.record(z.string(), z.string()).optional(),
+    /** Id of this flow's FlowShell when the flow is part of a reference cycle: that flow is ours, not a conflict. */
+    shell: z.string().optional(),
     /** Unlock the flow first when another client holds its lock (an admin's force unlock). */
     forceUnlock: z.boolean().optional(),
     onConflict: onConflictField,

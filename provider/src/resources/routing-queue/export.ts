@@ -56,7 +56,9 @@ export const exporter: Exporter = {
             rings: rings.map((r) => ({
               expansionCriteria: canonical(r.expansionCriteria?.length ? r.expansionCriteria : undefined),
               skillsToRemove: r.actions?.skillsToRemove?.length
-                ? r.actions.skillsToRemove.map((s) => new Ref("skills", s.id, skillName.get(s.id) ?? s.name ?? s.id, "id"))
+                ? r.actions.skillsToRemove
+                    .map((s) => new Ref("skills", s.id, skillName.get(s.id) ?? s.name ?? s.id, "id"))
+                    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
                 : undefined,
             })),
           };

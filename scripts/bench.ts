@@ -1,0 +1,295 @@
+// `npm run bench -- [--objects N] [--rate PER_MIN] [--tokens K] [--latency MS] [--json]`
+// Builds a synthetic org of N objects on the emulator and measures, in one run: import, `pulumi up`
+// into an empty org, a no-change preview, refresh, destroy, and a naive baseline deploying the same
+// objects by direct API calls (50 workers, exponential backoff 2-30 s ignoring Retry-After, five
+// attempts, one token) under the same limits. Figures are ratios against the rate-limit bound.
+import { spawn, execFileSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Command } from "commander";
+import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
+
+interface Options {
+  objects: number;
+  rate: number;
+  tokens: number;
+  latency: number;
+  json?: boolean;
+}
+
+interface Phase {
+  seconds: number;
+  calls: Record<string, number>;
+  total: number;
+  rateLimited: number;
+  failed: number;
+}
+
+type Stats = { total: number; requests: Record<string, number>; rateLimited: number };
+
+async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
+  const res = await fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  if (!res.ok) throw new Error(`control ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+async function stats(emu: RunningEmulator, org: string): Promise<Stats> {
+  const s = (await control(emu, `/stats?org=${org}`)) as { orgs: Stats[] };
+  return s.orgs[0]!;
+}
+
+function byMethod(s: Stats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(s.requests)) {
+    const m = k.split(" ")[0]!;
+    out[m] = (out[m] ?? 0) + v;
+  }
+  return out;
+}
+
+/** A client-credentials token, for building the synthetic org and for the baseline. */
+async function token(o: OrgInfo): Promise<string> {
+  const res = await fetch(`${o.loginBaseUrl}/oauth/token`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+interface Planned {
+  kind: string;
+  path: string;
+  body: (ids: Map<string, string>) => unknown;
+  key: string;
+  after?: { path: (id: string, ids: Map<string, string>) => string; body: (ids: Map<string, string>) => unknown };
+}
+
+/** N objects over every type, with realistic references (queues -> codes and skills, groups -> schedules). */
+export function plan(n: number): Planned[][] {
+  const count = (share: number) => Math.max(1, Math.round(n * share));
+  const skills = count(0.2), codes = count(0.25), languages = Math.min(count(0.05), 40), schedules = count(0.1), groups = count(0.05);
+  const queues = Math.max(1, n - skills - codes - languages - schedules - groups);
+  const wave1: Planned[] = [];
+  for (let i = 0; i < skills; i++) wave1.push({ kind: "skills", key: `skill:${i}`, path: "/api/v2/routing/skills", body: () => ({ name: `Bench Skill ${i}` }) });
+  for (let i = 0; i < codes; i++) wave1.push({ kind: "wrapupcodes", key: `code:${i}`, path: "/api/v2/routing/wrapupcodes", body: () => ({ name: `Bench Code ${i}`, description: `wrap-up ${i}` }) });
+  for (let i = 0; i < languages; i++) wave1.push({ kind: "languages", key: `lang:${i}`, path: "/api/v2/routing/languages", body: () => ({ name: `Bench Language ${i}` }) });
+  for (let i = 0; i < schedules; i++) {
+    wave1.push({ kind: "schedules", key: `sched:${i}`, path: "/api/v2/architect/schedules", body: () => ({ name: `Bench Hours ${i}`, start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" }) });
+  }
+  const wave2: Planned[] = [];
+  for (let i = 0; i < groups; i++) {
+    wave2.push({
+      kind: "schedulegroups",
+      key: `group:${i}`,
+      path: "/api/v2/architect/schedulegroups",
+      body: (ids) => ({ name: `Bench Group ${i}`, timeZone: "America/New_York", openSchedules: [{ id: ids.get(`sched:${i % schedules}`) }] }),
+    });
+  }
+  for (let i = 0; i < queues; i++) {
+    wave2.push({
+      kind: "queues",
+      key: `queue:${i}`,
+      path: "/api/v2/routing/queues",
+      body: (ids) => ({
+        name: `Bench Queue ${i}`,
+        acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 60000 },
+        skillEvaluationMethod: "BEST",
+        bullseye: { rings: [{ expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }], actions: { skillsToRemove: [{ id: ids.get(`skill:${i % skills}`) }] } }, {}] },
+      }),
+      after: {
+        path: (id) => `/api/v2/routing/queues/${id}/wrapupcodes`,
+        body: (ids) => [0, 1, 2].map((k) => ({ id: ids.get(`code:${(i * 3 + k) % codes}`) })),
+      },
+    });
+  }
+  return [wave1, wave2];
+}
+
+async function buildSource(emu: RunningEmulator, source: OrgInfo, n: number): Promise<void> {
+  await control(emu, "/orgs/source/settings", "PUT", { rateLimitPerMinute: 1_000_000 });
+  const t = await token(source);
+  const ids = new Map<string, string>();
+  for (const wave of plan(n)) {
+    for (let i = 0; i < wave.length; i += 50) {
+      await Promise.all(
+        wave.slice(i, i + 50).map(async (p) => {
+          const res = await fetch(source.apiBaseUrl + p.path, { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(p.body(ids)) });
+          if (res.status !== 200) throw new Error(`building the synthetic org: ${p.key}: HTTP ${res.status} ${await res.text()}`);
+          const id = ((await res.json()) as { id: string }).id;
+          ids.set(p.key, id);
+          if (p.after) {
+            const r = await fetch(source.apiBaseUrl + p.after.path(id, ids), { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(p.after.body(ids)) });
+            if (r.status !== 200) throw new Error(`building the synthetic org: ${p.key} codes: HTTP ${r.status}`);
+          }
+        }),
+      );
+    }
+  }
+}
+
+/** The naive deployer: a fixed pool of 50 workers, backoff 2-30 s that ignores Retry-After, five attempts, one token. */
+async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; failed: number }> {
+  const t = await token(target);
+  const ids = new Map<string, string>();
+  let failed = 0;
+  const call = async (p: string, body: unknown): Promise<Response | undefined> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const res = await fetch(target.apiBaseUrl + p, { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        if (res.status === 200) return res;
+        if (res.status !== 429 && res.status < 500) return undefined;
+      } catch {
+        /* retried */
+      }
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 2000 * 2 ** attempt)));
+    }
+    return undefined;
+  };
+  const start = Date.now();
+  for (const wave of plan(n)) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < wave.length) {
+          const p = wave[next++]!;
+          const res = await call(p.path, p.body(ids));
+          if (!res) {
+            failed++;
+            continue;
+          }
+          const id = ((await res.json()) as { id: string }).id;
+          ids.set(p.key, id);
+          if (p.after && !(await call(p.after.path(id, ids), p.after.body(ids)))) failed++;
+        }
+      }),
+    );
+  }
+  return { seconds: (Date.now() - start) / 1000, failed };
+}
+
+/** Peak RSS (MB) of the dynamic-provider processes while `work` runs. */
+async function peakProviderRss<T>(work: Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
+      for (const line of out.split("\n")) if (line.includes("dynamic-provider")) peak = Math.max(peak, Number(line.trim().split(/\s+/)[0]) / 1024);
+    } catch {
+      /* ps unavailable: no figure */
+    }
+  }, 250);
+  try {
+    return { result: await work, peakMb: Math.round(peak) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = new Command()
+    .option("--objects <n>", "objects in the synthetic org", (v) => Number(v), 500)
+    .option("--rate <perMin>", "requests per minute per token", (v) => Number(v), 1200)
+    .option("--tokens <k>", "token pool size", (v) => Number(v), 1)
+    .option("--latency <ms>", "added latency per API response", (v) => Number(v), 40)
+    .option("--json", "print one JSON object")
+    .parse(process.argv)
+    .opts<Options>();
+  const log = (s: string) => (opts.json ? process.stderr : process.stdout).write(s + "\n");
+
+  const emu = await startEmulator({ seed: "empty", rateLimitPerMinute: opts.rate });
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-bench-"));
+  const sourceDir = `.bench-${path.basename(work)}`;
+  const stack = `bench-${path.basename(work).slice(-6).toLowerCase()}`;
+  const env = pulumiEnv({ ...process.env, PULUMI_BACKEND_URL: `file://${work}`, PULUMI_HOME: path.join(work, ".home") });
+  const phases: Record<string, Phase> = {};
+  try {
+    const source = emu.orgs.find((o) => o.name === "source")!;
+    const target = emu.orgs.find((o) => o.name === "target")!;
+    log(`building a synthetic org of ${opts.objects} objects`);
+    await buildSource(emu, source, opts.objects);
+    await control(emu, "/faults", "PUT", [{ latencyMs: opts.latency }]);
+    await control(emu, "/orgs/target/settings", "PUT", { rateLimitPerMinute: opts.rate });
+
+    const measure = async (name: string, org: string, run: () => Promise<{ code: number; failed?: number }>) => {
+      await control(emu, "/stats", "DELETE");
+      const start = Date.now();
+      const res = await run();
+      const s = await stats(emu, org);
+      phases[name] = { seconds: (Date.now() - start) / 1000, calls: byMethod(s), total: s.total, rateLimited: s.rateLimited, failed: res.failed ?? (res.code === 0 ? 0 : -1) };
+      log(`${name}: ${phases[name]!.seconds.toFixed(1)} s, ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`);
+    };
+
+    const outDir = path.join(ROOT, "stacks", sourceDir);
+    await measure("import", "source", () =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, "provider", "dist", "cli.js"), "import", "--out", outDir, "--api-base-url", source.apiBaseUrl, "--login-base-url", source.loginBaseUrl, "--client-id", source.clientId], {
+          env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
+          stdio: "ignore",
+        });
+        child.on("close", (code) => resolve({ code: code ?? 1 }));
+      }),
+    );
+    const pulumi = (args: string[], input?: string) => runPulumi([...args, "--non-interactive"], { env, input });
+    await pulumi(["stack", "init", stack]);
+    await pulumi([
+      "config", "set-all", "--stack", stack,
+      "--plaintext", `genesys-clone:source=${sourceDir}`,
+      "--plaintext", `genesyscloud:apiBaseUrl=${target.apiBaseUrl}`,
+      "--plaintext", `genesyscloud:loginBaseUrl=${target.loginBaseUrl}`,
+      "--plaintext", `genesyscloud:oauthClientId=${target.clientId}`,
+      "--plaintext", `genesyscloud:rateLimitPerMinute=${opts.rate}`,
+      "--plaintext", `genesyscloud:tokenPoolSize=${opts.tokens}`,
+    ]);
+    await pulumi(["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"], target.clientSecret);
+
+    let peakMb = 0;
+    await measure("up", "target", async () => {
+      const { result, peakMb: p } = await peakProviderRss(pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]));
+      peakMb = p;
+      if (result.code !== 0) log(result.stdout.split("\n").filter((l) => /error/i.test(l)).slice(0, 5).join("\n"));
+      const failed = (result.stdout.match(/\*\*creating failed\*\*|failed/g) ?? []).length;
+      return { code: result.code, failed: result.code === 0 ? 0 : failed };
+    });
+    await measure("preview_no_change", "target", () => pulumi(["preview", "--stack", stack, "--expect-no-changes"]));
+    await measure("refresh", "target", () => pulumi(["refresh", "--stack", stack, "--yes", "--skip-preview"]));
+    await measure("destroy", "target", () => pulumi(["destroy", "--stack", stack, "--yes", "--skip-preview"]));
+    // The baseline deploys the same objects into the (now empty again) target under the same limits.
+    await control(emu, "/orgs/target/tokens/revoke", "POST", {});
+    await measure("baseline", "target", async () => {
+      const b = await baseline(target, opts.objects);
+      return { code: 0, failed: b.failed };
+    });
+
+    const up = phases.up!;
+    const bound = up.total / (opts.rate * opts.tokens) * 60;
+    const result = {
+      objects: opts.objects,
+      rate_per_minute: opts.rate,
+      tokens: opts.tokens,
+      latency_ms: opts.latency,
+      phases,
+      bound_seconds: Number(bound.toFixed(2)),
+      efficiency: Number((bound / up.seconds).toFixed(3)),
+      rate_limited_share_of_up: Number((up.rateLimited / Math.max(1, up.total)).toFixed(4)),
+      baseline_ratio: Number((phases.baseline!.seconds / up.seconds).toFixed(2)),
+      baseline_failed_objects: phases.baseline!.failed,
+      provider_peak_rss_mb: peakMb,
+    };
+    if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");
+    else log(`\nbound ${result.bound_seconds} s, efficiency ${result.efficiency}, 429 share ${result.rate_limited_share_of_up}, baseline ratio ${result.baseline_ratio} (baseline failed ${result.baseline_failed_objects}), provider peak RSS ${peakMb} MB`);
+  } finally {
+    await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env }).catch(() => undefined);
+    await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });
+    await fs.rm(work, { recursive: true, force: true });
+    await emu.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});
