@@ -44,6 +44,11 @@ export class E2E {
     return new E2E(emulator, backend, env);
   }
 
+  /** The trunk credential values this run's stacks use (distinctive, so leaks are easy to find). */
+  trunkSecret(trunk: string, part: string): string {
+    return `${part}-${trunk}-${this.id}-Zq7`;
+  }
+
   org(name: "source" | "target"): OrgInfo {
     return this.emulator.orgs.find((o) => o.name === name)!;
   }
@@ -70,8 +75,26 @@ export class E2E {
     );
   }
 
-  pulumi(args: string[], input?: string): Promise<PulumiRun> {
-    return runPulumi([...args, "--non-interactive"], { env: this.env, input });
+  /** `genesys-clone verify` of a stack's target org against the emulated source org. */
+  verify(stack: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    const source = this.org("source");
+    return runNode([path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", stack], {
+      ...this.env,
+      SOURCE_REGION: source.region,
+      SOURCE_API_BASE_URL: source.apiBaseUrl,
+      SOURCE_LOGIN_BASE_URL: source.loginBaseUrl,
+      SOURCE_OAUTHCLIENT_ID: source.clientId,
+      SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
+    });
+  }
+
+  /** Everything the CLI printed in this run: secret scans read it. */
+  transcript = "";
+
+  async pulumi(args: string[], input?: string): Promise<PulumiRun> {
+    const res = await runPulumi([...args, "--non-interactive"], { env: this.env, input });
+    this.transcript += res.stdout + res.stderr;
+    return res;
   }
 
   /** Like `pulumi` but fails the test, with the CLI's output, when the command fails. */
@@ -95,6 +118,7 @@ export class E2E {
     this.stacks.push(name);
     const config: Record<string, string | undefined> = {
       "genesys-clone:source": this.sourceDir,
+      "genesys-clone:transforms": "stacks/sample/transforms.eu-west-1.yaml",
       "genesyscloud:region": target.region,
       "genesyscloud:apiBaseUrl": target.apiBaseUrl,
       "genesyscloud:loginBaseUrl": target.loginBaseUrl,
@@ -103,6 +127,12 @@ export class E2E {
     };
     const pairs = Object.entries(config).flatMap(([key, value]) => (value === undefined ? [] : ["--plaintext", `${key}=${value}`]));
     await this.ok(["config", "set-all", "--stack", name, ...pairs]);
+    // Trunk credentials of the sample's BYOC trunks: distinctive values the secret scans look for.
+    for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
+      for (const part of ["username", "password"]) {
+        await this.ok(["config", "set", "--stack", name, "--secret", `genesys-clone:trunk.${trunk}.${part}`], this.trunkSecret(trunk, part));
+      }
+    }
     const secret = opts.secret === undefined ? target.clientSecret : opts.secret;
     if (secret !== null) {
       await this.ok(["config", "set", "--stack", name, ...(opts.plaintextSecret ? ["--plaintext"] : ["--secret"]), "genesyscloud:oauthClientSecret"], secret);

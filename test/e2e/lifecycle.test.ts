@@ -26,14 +26,20 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     assert.equal(second.code, 0, second.stderr);
     const files = (await fs.readdir(e2e.outDir)).sort();
     assert.deepEqual(files, [
-      "architect-schedulegroups.ts", "architect-schedules.ts", "auth-divisions.ts", "index.ts", "lookups.ts",
-      "routing-languages.ts", "routing-queues.ts", "routing-skills.ts", "routing-wrapupcodes.ts",
+      "architect-flow-shells.ts", "architect-flows.ts", "architect-schedulegroups.ts", "architect-schedules.ts", "auth-divisions.ts",
+      "flows", "index.ts", "lookups.ts", "routing-languages.ts", "routing-queue-flows.ts", "routing-queues.ts", "routing-skills.ts",
+      "routing-wrapupcodes.ts", "telephony-trunks.ts",
     ]);
+    const flowFiles = (await fs.readdir(path.join(e2e.outDir, "flows"))).sort();
+    assert.equal(flowFiles.length, 5);
+    for (const f of flowFiles) {
+      assert.equal(await fs.readFile(path.join(again, "flows", f), "utf8"), await fs.readFile(path.join(e2e.outDir, "flows", f), "utf8"), `flows/${f} differs`);
+    }
     assert.deepEqual((await fs.readdir(again)).sort(), files);
     const state = await e2e.state("source");
     const ids = COLLECTIONS.flatMap((c) => (state[c] as { id: string }[]).map((o) => o.id));
     assert.ok(ids.length > 100, "the sample org has objects of every type");
-    for (const f of files) {
+    for (const f of files.filter((x) => x.endsWith(".ts"))) {
       const a = await fs.readFile(path.join(e2e.outDir, f), "utf8");
       assert.equal(await fs.readFile(path.join(again, f), "utf8"), a, `${f} differs between two imports`);
       for (const id of ids) assert.ok(!a.includes(id), `${f} contains source id ${id}`);
@@ -51,22 +57,40 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
 
 test("preview shows every object to create and changes nothing", async () => {
   const res = await e2e.ok(["preview", "--stack", stack]);
-  const source = viewOf(await e2e.state("source"));
-  const expected = COLLECTIONS.reduce((n, c) => n + Object.keys(source[c]!).length, 0) + 1; // + the stack itself
+  let expected = 1; // the stack itself
+  for (const f of await fs.readdir(e2e.outDir)) {
+    if (f.endsWith(".ts")) expected += ((await fs.readFile(path.join(e2e.outDir, f), "utf8")).match(/= new gc\./g) ?? []).length;
+  }
+  assert.ok(expected > 150);
   assert.match(res.stdout, new RegExp(`\\+ ${expected} to create`));
   assert.deepEqual(await e2e.state("target"), before_);
 });
 
-test("up: the target holds the source's skills and wrap-up codes (names, divisions, descriptions)", async () => {
+test("up: cycles deploy, every flow is published, trunks connect, and verify finds the target equal to the source", async () => {
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
-  assert.deepEqual(differences(viewOf(await e2e.state("source")), viewOf(await e2e.state("target"))), []);
+  const target = await e2e.state("target");
+  const flows = target.flows as { name: string; publishedVersion?: { id: string } }[];
+  assert.deepEqual(flows.map((f) => f.name).sort(), ["Main IVR", "Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
+  assert.ok(flows.every((f) => f.publishedVersion), "every flow published");
+  assert.ok((target.trunks as { connectedStatus?: { connected?: boolean } }[]).every((t) => t.connectedStatus?.connected));
+  const vip = (target.queues as { name: string; queueFlow?: { id: string } }[]).find((q) => q.name === "Sales - VIP")!;
+  assert.equal(flows.find((f) => (f as unknown as { id: string }).id === vip.queueFlow?.id)?.name, "Sales In-Queue", "queue <-> flow cycle linked");
+  const verify = await e2e.verify(stack);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, /the target matches the source/);
 });
 
-test("state holds no secret: the OAuth client secret is encrypted and the provider shim captures nothing", async () => {
+test("state and generated code hold no secret: OAuth secrets and trunk passwords are encrypted or absent", async () => {
   const text = await e2e.backendText();
   assert.ok(text.length > 0);
   assert.ok(!text.includes(e2e.org("target").clientSecret), "target client secret in state");
   assert.ok(!text.includes(e2e.org("source").clientSecret), "source client secret in state");
+  for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
+    for (const part of ["username", "password"]) assert.ok(!text.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} of ${trunk} in state`);
+  }
+  const code = await fs.readFile(path.join(e2e.outDir, "telephony-trunks.ts"), "utf8");
+  assert.match(code, /credentials: gc\.trunkCredentials\("us-carrier-primary"\)/);
+  assert.doesNotMatch(code, /trunk_sip_authentication_credentials_(username|password)/, "credentials exported into code");
   const exported = JSON.parse((await e2e.ok(["stack", "export", "--stack", stack])).stdout) as {
     deployment: { resources: { type: string; inputs?: { __provider?: string } }[] };
   };
@@ -125,6 +149,14 @@ test("a renamed skill is replaced (the API cannot rename skills); a renamed wrap
   } finally {
     await fs.writeFile(file, original);
     await fs.writeFile(codesFile, originalCodes);
+  }
+});
+
+test("no secret in anything the CLI printed during the whole lifecycle", () => {
+  assert.ok(e2e.transcript.length > 1000);
+  for (const secret of [e2e.org("target").clientSecret, e2e.org("source").clientSecret]) assert.ok(!e2e.transcript.includes(secret), "OAuth secret printed");
+  for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
+    for (const part of ["username", "password"]) assert.ok(!e2e.transcript.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} printed`);
   }
 });
 

@@ -1,4 +1,4 @@
-import type { GenesysClient } from "../../client";
+import { GenesysError, type GenesysClient } from "../../client";
 import { slug } from "../../importer/naming";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
@@ -72,14 +72,17 @@ export function cycles(nodes: readonly string[], edges: ReadonlyMap<string, read
 
 async function analyse(c: GenesysClient, progress?: (done: number, total: number) => void): Promise<Analysis> {
   const flows = (await flowsApi.list(c)).filter((f) => f.publishedVersion && !f.deleted);
+  // Names of the objects flows reference; a type this client may not read only loses its
+  // placeholders (those references then resolve by name in the target), not the flows.
+  const readable = <T,>(list: Promise<T[]>) => list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
   const [divisions, queues, groups, schedules, codes, skills, languages] = await Promise.all([
-    listDivisions(c),
-    queuesApi.list(c),
-    scheduleGroupsApi.list(c),
-    schedulesApi.list(c),
-    wrapupCodesApi.list(c),
-    skillsApi.list(c),
-    languagesApi.list(c),
+    readable(listDivisions(c)),
+    readable(queuesApi.list(c)),
+    readable(scheduleGroupsApi.list(c)),
+    readable(schedulesApi.list(c)),
+    readable(wrapupCodesApi.list(c)),
+    readable(skillsApi.list(c)),
+    readable(languagesApi.list(c)),
   ]);
   const byName = (list: { id: string; name: string; state?: string | null }[]) =>
     new Map(list.filter((o) => o.state !== "deleted").map((o) => [o.name, o.id] as [string, string]));

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { E2E } from "./harness";
+
+// Flows through the real CLI with hand-written stack code: publish, missing references, drift, locks.
+let e2e: E2E;
+const LOOKUPS = "export const LOOKUPS: { type: string; name: string }[] = [];\n";
+
+const flowYaml = (queuePlaceholder: string) =>
+  [
+    "inboundCall:",
+    "  name: Fresh IVR",
+    "  defaultLanguage: en-us",
+    "  menu:",
+    "    transferToAcd:",
+    "      targetQueue:",
+    "        lit:",
+    `          name: ${queuePlaceholder}`,
+    "",
+  ].join("\n");
+
+function program(yaml: string, forceUnlock = false): string {
+  return [
+    'import * as gc from "@genesys-clone/provider";',
+    'export const queue = new gc.Queue("fresh", { name: "Fresh Queue" });',
+    `export const flow = new gc.Flow("fresh-ivr", { name: "Fresh IVR", type: "inboundcall", yaml: ${JSON.stringify(yaml)}, substitutions: { queue: queue.name }${forceUnlock ? ", forceUnlock: true" : ""} });`,
+    "",
+  ].join("\n");
+}
+
+before(async () => {
+  e2e = await E2E.start("empty");
+});
+after(async () => e2e.close());
+
+async function targetFlow(name: string) {
+  const flows = (await e2e.state("target")).flows as { id: string; name: string; publishedVersion?: { id: string }; yaml?: string }[];
+  return flows.find((f) => f.name === name);
+}
+
+test("a flow referencing a queue that exists nowhere fails at up, naming the queue and the flow", async () => {
+  const dir = await e2e.writeSource("lost", { "index.ts": program(flowYaml("Nowhere Queue")), "lookups.ts": LOOKUPS });
+  const stack = await e2e.stack("lost", { config: { "genesys-clone:source": dir, "genesys-clone:transforms": undefined } });
+  const res = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  assert.notEqual(res.code, 0);
+  assert.match(res.stdout + res.stderr, /Flow 'Fresh IVR' \(inboundcall\) could not be published: Unable to find a queue named 'Nowhere Queue' referenced by inboundCall 'Fresh IVR'/);
+  assert.equal(await targetFlow("Fresh IVR"), undefined);
+  // The queue was created and is in state: destroy removes it.
+  await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
+});
+
+test("publish, drift caught by refresh, locked flow with and without force-unlock", async () => {
+  const dir = await e2e.writeSource("fresh", { "index.ts": program(flowYaml("{{queue}}")), "lookups.ts": LOOKUPS });
+  const stack = await e2e.stack("fresh", { config: { "genesys-clone:source": dir, "genesys-clone:transforms": undefined } });
+
+  // The flow's queue exists only in this stack: the substitution orders queue first, then the flow publishes.
+  await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  const published = (await targetFlow("Fresh IVR"))!;
+  assert.ok(published.publishedVersion, "flow published");
+  assert.match(published.yaml!, /name: Fresh Queue/);
+
+  // Someone publishes another version in Architect: refresh sees it, preview plans to put ours back.
+  const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as { id: string; presignedUrl: string };
+  const put = await fetch(job.presignedUrl, { method: "PUT", body: "inboundCall:\n  name: Fresh IVR\n  description: edited in Architect\n" });
+  assert.equal(put.status, 200);
+  for (let i = 0; i < 50 && (await targetFlow("Fresh IVR"))!.publishedVersion!.id === published.publishedVersion!.id; i++) await new Promise((r) => setTimeout(r, 100));
+  await e2e.ok(["refresh", "--stack", stack, "--yes", "--skip-preview"]);
+  const drift = await e2e.pulumi(["preview", "--stack", stack, "--expect-no-changes"]);
+  assert.notEqual(drift.code, 0, "refresh must reveal the changed flow content");
+  assert.match(drift.stdout, /ArchitectFlow::fresh-ivr|fresh-ivr/);
+
+  // Locked by another client: up fails and says how to proceed; with forceUnlock it goes through.
+  const flowId = (await targetFlow("Fresh IVR"))!.id;
+  const lock = await fetch(`${e2e.emulator.url}/__emulator/orgs/target/flows/${flowId}/lock`, { method: "POST", body: JSON.stringify({ client: "someone in Architect" }), headers: { "Content-Type": "application/json" } });
+  assert.equal(lock.status, 200, await lock.text());
+  const locked = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  assert.notEqual(locked.code, 0);
+  assert.match(locked.stdout + locked.stderr, /Flow 'Fresh IVR' \(inboundcall\) is locked by another client \(someone in Architect\).*forceUnlock: true/s);
+  await e2e.writeSource("fresh", { "index.ts": program(flowYaml("{{queue}}"), true) });
+  await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  const after_ = (await targetFlow("Fresh IVR"))!;
+  assert.match(after_.yaml!, /name: Fresh Queue/, "our version is published again");
+  assert.equal((after_ as { lockedClient?: unknown }).lockedClient ?? undefined, undefined, "no lock left");
+
+  await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
+  assert.equal(await targetFlow("Fresh IVR"), undefined);
+});
