@@ -34,6 +34,8 @@ export function pulumiEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    // The client's rate governor protects the org; the engine only needs enough steps in flight to keep it busy.
+    PULUMI_PARALLEL: base.PULUMI_PARALLEL ?? "32",
   };
   if (!env.PULUMI_BACKEND_URL) {
     const state = path.join(ROOT, ".pulumi-state");
