@@ -16,6 +16,7 @@ interface Options {
   rate: number;
   tokens: number;
   latency: number;
+  window: number;
   json?: boolean;
 }
 
@@ -195,6 +196,7 @@ async function main(): Promise<void> {
     .option("--rate <perMin>", "requests per minute per token", (v) => Number(v), 1200)
     .option("--tokens <k>", "token pool size", (v) => Number(v), 1)
     .option("--latency <ms>", "added latency per API response", (v) => Number(v), 40)
+    .option("--window <seconds>", "emulator rate window (1 = a sustained rate, 60 = the real API's minute)", (v) => Number(v), 1)
     .option("--json", "print one JSON object")
     .parse(process.argv)
     .opts<Options>();
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
     log(`building a synthetic org of ${opts.objects} objects`);
     await buildSource(emu, source, opts.objects);
     await control(emu, "/faults", "PUT", [{ latencyMs: opts.latency }]);
-    await control(emu, "/orgs/target/settings", "PUT", { rateLimitPerMinute: opts.rate });
+    await control(emu, "/orgs/target/settings", "PUT", { rateLimitPerMinute: opts.rate, rateWindowSeconds: opts.window });
 
     const measure = async (name: string, org: string, run: () => Promise<{ code: number; failed?: number }>) => {
       await control(emu, "/stats", "DELETE");
@@ -271,6 +273,7 @@ async function main(): Promise<void> {
       rate_per_minute: opts.rate,
       tokens: opts.tokens,
       latency_ms: opts.latency,
+      rate_window_seconds: opts.window,
       phases,
       bound_seconds: Number(bound.toFixed(2)),
       efficiency: Number((bound / up.seconds).toFixed(3)),

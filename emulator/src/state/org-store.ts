@@ -189,6 +189,10 @@ export class OrgStore {
   private readonly schedulegroups = new Map<string, ScheduleGroup>();
   private readonly clients = new Map<string, OAuthClient>();
   private readonly tokens = new Map<string, IssuedToken>();
+  /** Requests allowed per window: the per-minute limit scaled to the window length. */
+  private windowBudget(): number {
+    return Math.max(1, Math.round((this.settings.rateLimitPerMinute * this.settings.rateWindowSeconds) / 60));
+  }
   private readonly limiter = new RateLimiter();
   readonly flows: FlowStore;
   readonly telephony: TelephonyStore;
@@ -318,11 +322,11 @@ export class OrgStore {
 
   /** Counts a request against the token's per-minute budget (429s do not consume it). */
   takeRequest(token: string): RateDecision {
-    return this.limiter.take(token, this.settings.rateLimitPerMinute, this.clock.now());
+    return this.limiter.take(token, this.windowBudget(), this.clock.now(), this.settings.rateWindowSeconds * 1000);
   }
 
   peekRequests(token: string | undefined): RateDecision {
-    return this.limiter.peek(token ?? "", this.settings.rateLimitPerMinute, this.clock.now());
+    return this.limiter.peek(token ?? "", this.windowBudget(), this.clock.now(), this.settings.rateWindowSeconds * 1000);
   }
 
   // ---- divisions ------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ export const duplicateNameSchema = z.object({
 export const orgSettingsSchema = z.object({
   /** Requests per 60-second window per token (Genesys default for client credentials: 300). */
   rateLimitPerMinute: z.number().int().min(1),
+  /**
+   * Length of the rate-limit window. The real API counts per 60 s; shorter windows (budget scaled to
+   * rateLimitPerMinute * seconds / 60) model a sustained rate without minute-long bursts (the benchmark uses 1).
+   */
+  rateWindowSeconds: z.number().int().min(1).max(3600),
   /** `expires_in` of issued tokens (Genesys default 86400 s). */
   tokenLifetimeSeconds: z.number().int().min(1),
   /** true: soft-deleted skills are returned by GET (state "deleted") and listed; false: 404 and omitted. */
@@ -46,6 +51,7 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_PER_MINUTE): OrgSettings {
   return {
     rateLimitPerMinute,
+    rateWindowSeconds: 60,
     tokenLifetimeSeconds: 86400,
     deletedSkillsVisible: true,
     deletedLanguagesVisible: true,

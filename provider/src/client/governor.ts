@@ -44,7 +44,7 @@ export class TokenBudget {
   constructor(
     ratePerMinute: number,
     private readonly clock: Clock = realClock,
-    private readonly windowMs = 60_000,
+    private windowMs = 60_000,
   ) {
     this.allowed = ratePerMinute;
   }
@@ -72,13 +72,16 @@ export class TokenBudget {
         this.sent++;
         return;
       }
-      await this.clock.sleep(this.windowEnd - now);
+      // Wake at the window end, or sooner if the server's window turned out shorter (re-checked then).
+      await this.clock.sleep(Math.min(this.windowEnd - now, this.windowMs));
     }
   }
 
   /** The server's view wins: its budget, how much of it is used, when its window ends. */
   observe(h: RateHeaders): void {
     if (h.allowed !== undefined && h.allowed > 0) this.allowed = h.allowed;
+    // The first request of a server window sees the whole window in `reset`: that is its length.
+    if (h.count === 1 && h.reset !== undefined && h.reset > 0) this.windowMs = h.reset * 1000;
     if (h.count !== undefined) this.used = Math.max(this.used, h.count);
     if (h.reset !== undefined && h.reset >= 0 && h.count !== undefined) this.windowEnd = this.clock.now() + h.reset * 1000;
   }
