@@ -26,6 +26,11 @@ export interface Definition<Args extends { name: string }, Body, Wire extends Na
   schema: z.ZodObject<z.ZodRawShape>;
   /** Properties the API cannot change in place. */
   replaceOn: readonly string[];
+  /**
+   * The listing returns whole objects, as GET does: refresh of many objects reads pages of the list
+   * (one call per 100-500 objects) instead of one GET each.
+   */
+  listIsComplete?: boolean;
   /** Array properties whose order means nothing (compared as sets). */
   unordered?: readonly string[];
   /** Puts args in a canonical form before diffing (e.g. sorts nested id lists). */
@@ -108,6 +113,21 @@ export function projectLike(value: Record<string, unknown>, template: Record<str
   return out;
 }
 
+// Whole listings for refresh, per client and type, built once per process.
+const listings = new WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>();
+
+function listing<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
+  let perType = listings.get(c);
+  if (!perType) listings.set(c, (perType = new Map()));
+  let all = perType.get(def.type);
+  if (!all) {
+    all = def.list(c).then((objects) => new Map(objects.map((o) => [o.id, o] as [string, Named])));
+    all.catch(() => perType!.delete(def.type));
+    perType.set(def.type, all);
+  }
+  return all;
+}
+
 export function crudProvider<Args extends { name: string; onConflict?: ConflictPolicy }, Body, Wire extends Named>(
   def: Definition<Args, Body, Wire>,
 ): ResourceImpl<Args, Outputs<Args>> {
@@ -121,6 +141,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
   const policyOf = (args: { onConflict?: ConflictPolicy }) => args.onConflict ?? conflictPolicy();
 
   async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>): Promise<Wire> {
+    listings.get(c)?.delete(def.type); // a listing read before this write is stale now
     const stored = await write();
     const diffs = bodyDifferences(body, def.bodyOf(stored));
     if (diffs.length) fail(`${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`);
@@ -190,7 +211,8 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
 
     async read(id, props) {
       const c = client();
-      const wire = await def.get(c, id);
+      const listed = def.listIsComplete ? ((await listing(c, def)).get(id) as Wire | undefined) : undefined;
+      const wire = listed ?? (await def.get(c, id));
       if (!wire) return {};
       // Only what the code declares is compared: API defaults for undeclared fields are not drift.
       const args = projectLike(await def.toArgs(c, wire, props), declared(props as Record<string, unknown>)) as Args;
@@ -221,6 +243,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
         if (current) await def.update(c, id, props.adoptedPrior as Body, current);
         return;
       }
+      listings.get(c)?.delete(def.type);
       await def.remove(c, id);
       (await nameIndex(c, def)).delete(props.name);
     },

@@ -7,6 +7,7 @@ export const provider = crudProvider<ScheduleArgs, ScheduleBody, Schedule>({
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: ScheduleArgs,
+  listIsComplete: true,
   replaceOn: [],
   list: schedulesApi.list,
   get: schedulesApi.get,

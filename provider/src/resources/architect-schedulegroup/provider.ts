@@ -10,6 +10,7 @@ export const provider = crudProvider<ScheduleGroupArgs, ScheduleGroupBody, Sched
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: ScheduleGroupArgs,
+  listIsComplete: true,
   replaceOn: [],
   unordered: ["openSchedules", "closedSchedules", "holidaySchedules"],
   list: scheduleGroupsApi.list,

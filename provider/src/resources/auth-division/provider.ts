@@ -7,6 +7,7 @@ export const provider = crudProvider<DivisionArgs, DivisionBody, WireDivision>({
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: DivisionArgs,
+  listIsComplete: true,
   replaceOn: [],
   list: divisionsApi.list,
   get: divisionsApi.get,

@@ -7,6 +7,7 @@ export const provider = crudProvider<LanguageArgs, LanguageBody, RoutingLanguage
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: LanguageArgs,
+  listIsComplete: true,
   replaceOn: ["name"],
   list: languagesApi.list,
   get: languagesApi.get,

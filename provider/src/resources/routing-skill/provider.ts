@@ -8,6 +8,7 @@ export const provider = crudProvider<SkillArgs, SkillBody, import("./schema").Ro
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: SkillArgs,
+  listIsComplete: true,
   replaceOn: ["name"],
   list: async (c) => (await skillsApi.list(c)).filter((s) => s.state !== "deleted"),
   get: skillsApi.get,

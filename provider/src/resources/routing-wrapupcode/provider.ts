@@ -8,6 +8,7 @@ export const provider = crudProvider<WrapupCodeArgs, WrapupCodeBody, WrapupCode>
   type: RESOURCE_TYPE,
   label: LABEL,
   schema: WrapupCodeArgs,
+  listIsComplete: true,
   replaceOn: [],
   list: wrapupCodesApi.list,
   get: wrapupCodesApi.get,
