@@ -152,10 +152,12 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     async check(olds, news) {
       const failures = checkInputs(def.schema, owner(news.name), news);
       if (failures.length || hasUnknown(news, keys)) return { inputs: news, failures };
-      const c = client();
       const args = declared(news);
-      if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
       const isNew = (olds as Partial<Args>).name === undefined;
+      // Unchanged inputs were checked when they were deployed: a no-change preview calls no API.
+      if (!isNew && isDeepStrictEqual(declared(olds as Record<string, unknown>), args)) return { inputs: news, failures };
+      const c = client();
+      if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
       if (isNew && policyOf(news) === "fail") {
         const existing = (await nameIndex(c, def)).get(args.name);
         if (existing) {
