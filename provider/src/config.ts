@@ -9,6 +9,7 @@ export const SETTINGS = {
   loginBaseUrl: { key: "genesyscloud:loginBaseUrl", env: "GENESYSCLOUD_LOGIN_BASE_URL" },
   ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
   tokenPoolSize: { key: "genesyscloud:tokenPoolSize", env: "GENESYSCLOUD_TOKEN_POOL_SIZE" },
+  timeoutSeconds: { key: "genesyscloud:timeoutSeconds", env: "GENESYSCLOUD_TIMEOUT_SECONDS" },
 } as const;
 
 /** Settings of this tool (not of the Genesys provider) that the provider process reads. */
@@ -85,7 +86,13 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
       throw configError(`${SETTINGS.tokenPoolSize.key} '${pool}' must be a whole number from 1 to 50 (tokens minted per OAuth client).`);
     }
   }
-  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize };
+  const timeout = value(SETTINGS.timeoutSeconds);
+  let timeoutMs: number | undefined;
+  if (timeout !== undefined) {
+    timeoutMs = Number(timeout) * 1000;
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) throw configError(`${SETTINGS.timeoutSeconds.key} '${timeout}' must be a number of seconds, at least 1 (default 30).`);
+  }
+  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs };
 }
 
 /** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */

@@ -12,7 +12,8 @@ function isRegex(source: string): boolean {
 /**
  * One fault rule. Filters: method, path (regex on the path after the org prefix, e.g. `^/api/v2/routing/skills`
  * or `^/oauth/token`), org. Effects, in order: latencyMs, then drop (destroy the socket) or status (an error
- * response that never reaches state). A rule with only latencyMs delays and then lets the request through.
+ * response that never reaches state), or dropAfter (handled and committed, then the socket is destroyed: the
+ * response is lost). A rule with only latencyMs delays and then lets the request through.
  */
 export const faultRuleSchema = z
   .object({
@@ -25,6 +26,8 @@ export const faultRuleSchema = z
     retryAfter: z.number().int().min(0).optional(),
     latencyMs: z.number().int().min(0).optional(),
     drop: z.boolean().optional(),
+    /** Handle the request (state changes are committed), then destroy the socket instead of answering: a lost response. */
+    dropAfter: z.boolean().optional(),
     /** Optional overrides of the ErrorBody `code` / `message` for status faults. */
     code: z.string().min(1).optional(),
     message: z.string().min(1).optional(),

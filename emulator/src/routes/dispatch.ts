@@ -144,6 +144,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     return;
   }
 
+  const lose = rule?.dropAfter === true;
   const outcome = handleApiRequest(ctx.apiRouter, org, {
     method,
     path: subPath,
@@ -154,6 +155,10 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     orgUrl: `${ctx.baseUrl()}/orgs/${encodeURIComponent(org.name)}`,
   });
   recordRequest(stats, outcome.routeKey, outcome.status);
+  if (lose) {
+    req.socket.destroy();
+    return;
+  }
   reply(outcome);
 }
 

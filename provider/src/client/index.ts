@@ -89,7 +89,7 @@ const clients = new Map<string, GenesysClient>();
 export function clientFor(settings: ClientSettings): GenesysClient {
   const endpoints = resolveEndpoints(settings);
   const secretHash = createHash("sha256").update(settings.clientSecret).digest("hex").slice(0, 16);
-  const key = [endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, secretHash, settings.ratePerMinute ?? "", settings.tokenPoolSize ?? 1].join("|");
+  const key = [endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, secretHash, settings.ratePerMinute ?? "", settings.tokenPoolSize ?? 1, settings.timeoutMs ?? ""].join("|");
   let client = clients.get(key);
   if (!client) {
     client = new GenesysClient(settings);

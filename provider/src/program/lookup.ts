@@ -35,16 +35,19 @@ const key = (type: string, name: string) => `${type}\u0000${name}`;
  * reference the target org cannot satisfy.
  */
 export async function prefetchLookups(c: GenesysClient, requests: readonly LookupRequest[], t: Transforms): Promise<void> {
-  const byType = new Map<string, Promise<Map<string, { id: string; name: string }>>>();
+  const types = [...new Set(requests.map((r) => r.type))];
+  for (const t of types) {
+    if (!LISTERS[t]) throw new pulumi.RunError(`lookups.ts names an unknown type '${t}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`);
+  }
+  // One listing per type, all awaited together, so no listing is left failing unobserved.
+  const listed = await Promise.all(
+    types.map(async (t) => [t, new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [o.name, o]))] as const),
+  );
+  const byType = new Map(listed);
   const missing: string[] = [];
   for (const r of requests) {
-    const list = LISTERS[r.type];
-    if (!list) throw new Error(`lookups.ts names an unknown type '${r.type}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`);
-    if (!byType.has(r.type)) {
-      byType.set(r.type, list(c).then((all) => new Map(all.filter((o) => o.state !== "deleted").map((o) => [o.name, o]))));
-    }
     const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
-    const found = (await byType.get(r.type)!).get(targetName);
+    const found = byType.get(r.type)!.get(targetName);
     if (found) resolved.set(key(r.type, r.name), found);
     else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'`);
   }

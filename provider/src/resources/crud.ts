@@ -203,7 +203,17 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
         adoptedPrior = def.priorOf ? def.priorOf(existing) : def.bodyOf(existing);
         stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
       } else {
-        stored = await writeAndVerify(c, args.name, body, () => def.create(c, body));
+        try {
+          stored = await writeAndVerify(c, args.name, body, () => def.create(c, body));
+        } catch (err) {
+          // The create may have been committed although its response was lost (the client's retry then
+          // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
+          if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
+          const found = (await def.list(c)).find((o) => o.name === args.name);
+          const wire = found ? await def.get(c, found.id) : undefined;
+          if (!wire) throw err;
+          stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire));
+        }
       }
       (await nameIndex(c, def)).set(stored.name, stored);
       const outs = { ...args, ...(adoptedPrior !== undefined ? { adoptedPrior } : {}) } as Outputs<Args>;
