@@ -55,3 +55,15 @@ export interface Exporter {
   /** Every object of the type in the source org; `progress` reports per-object work on long lists. */
   list(client: GenesysClient, progress?: (done: number, total: number) => void): Promise<ExportedObject[]>;
 }
+
+/** Plain JSON as a Value with object keys sorted, so generated code does not depend on the API's key order. */
+export function canonical(v: unknown): Value | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return v.map(canonical).filter((x): x is Value => x !== undefined);
+  if (typeof v === "object") {
+    const out: Record<string, Value | undefined> = {};
+    for (const k of Object.keys(v as object).sort()) out[k] = canonical((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v as Value;
+}

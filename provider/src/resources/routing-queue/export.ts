@@ -1,37 +1,10 @@
 import { divisionRef } from "../auth-division/export";
 import { skillsApi } from "../routing-skill/api";
-import { Ref, type Exporter, type Value } from "../../importer/types";
+import { canonical, Ref, type Exporter, type Value } from "../../importer/types";
 import { queuesApi } from "./api";
-import { RESOURCE_TYPE } from "./schema";
+import { PLAIN_FIELDS, RESOURCE_TYPE } from "./schema";
 
-const PLAIN = [
-  "description",
-  "mediaSettings",
-  "routingRules",
-  "scoringMethod",
-  "lastAgentRoutingMode",
-  "acwSettings",
-  "skillEvaluationMethod",
-  "autoAnswerOnly",
-  "enableTranscription",
-  "enableAudioMonitoring",
-  "enableManualAssignment",
-  "suppressInQueueCallRecording",
-  "callingPartyName",
-  "callingPartyNumber",
-] as const;
 
-/** Plain JSON -> Value with object keys sorted, so generated code does not depend on the API's key order. */
-function canonical(v: unknown): Value | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (Array.isArray(v)) return v.map(canonical).filter((x): x is Value => x !== undefined);
-  if (typeof v === "object") {
-    const out: Record<string, Value | undefined> = {};
-    for (const k of Object.keys(v as object).sort()) out[k] = canonical((v as Record<string, unknown>)[k]);
-    return out;
-  }
-  return v as Value;
-}
 
 export const exporter: Exporter = {
   resourceType: RESOURCE_TYPE,
@@ -49,7 +22,7 @@ export const exporter: Exporter = {
         const codes = (await queuesApi.codes(c, q.id)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         progress?.(++done, queues.length);
         const args: Record<string, Value | undefined> = { name: q.name, division: await divisionRef(c, q.division?.id) };
-        for (const k of PLAIN) args[k] = canonical(q[k]);
+        for (const k of PLAIN_FIELDS) args[k] = canonical(q[k]);
         const rings = q.bullseye?.rings;
         if (rings?.length) {
           args.bullseye = {

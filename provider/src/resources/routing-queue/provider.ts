@@ -1,25 +1,8 @@
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
 import { crudProvider } from "../crud";
 import { queuesApi } from "./api";
-import { LABEL, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
+import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
 
-/** Configuration fields copied as they are between args, request body and stored queue. */
-const PLAIN = [
-  "description",
-  "mediaSettings",
-  "routingRules",
-  "scoringMethod",
-  "lastAgentRoutingMode",
-  "acwSettings",
-  "skillEvaluationMethod",
-  "autoAnswerOnly",
-  "enableTranscription",
-  "enableAudioMonitoring",
-  "enableManualAssignment",
-  "suppressInQueueCallRecording",
-  "callingPartyName",
-  "callingPartyNumber",
-] as const;
 
 type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];
 
@@ -71,7 +54,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     return {
       name: args.name,
       division: { id: (await resolveDivision(c, args.division, owner)).id },
-      ...present(args, PLAIN),
+      ...present(args, PLAIN_FIELDS),
       ...(bullseye ? { bullseye } : {}),
       wrapupCodes: [...(args.wrapupCodes ?? [])].sort(),
     };
@@ -81,7 +64,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     return {
       name: q.name,
       division: { id: q.division?.id ?? "" },
-      ...present(q, PLAIN),
+      ...present(q, PLAIN_FIELDS),
       ...(bullseye ? { bullseye } : {}),
       wrapupCodes: [...(q.wrapupCodes ?? [])].sort(),
     };
@@ -90,7 +73,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   priorOf(q) {
     const prior: Record<string, unknown> = {};
     // Managed fields the queue did not have are cleared on restore (null), the rest put back as they were.
-    for (const k of [...PLAIN, "bullseye"]) prior[k] = null;
+    for (const k of [...PLAIN_FIELDS, "bullseye"]) prior[k] = null;
     for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && v !== null && v !== undefined) prior[k] = v;
     return { ...prior, name: q.name, wrapupCodes: [...(q.wrapupCodes ?? [])].sort() } as QueueBody;
   },
@@ -100,7 +83,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     return {
       name: q.name,
       ...(division !== undefined ? { division } : {}),
-      ...(present(q, PLAIN) as Partial<QueueArgs>),
+      ...(present(q, PLAIN_FIELDS) as Partial<QueueArgs>),
       ...(bullseye ? { bullseye } : {}),
       ...(q.wrapupCodes?.length ? { wrapupCodes: q.wrapupCodes } : {}),
     };

@@ -91,6 +91,24 @@ export const QueueArgs = z
   .strict();
 export type QueueArgs = z.infer<typeof QueueArgs>;
 
+/** Configuration fields copied as they are between args, request body, stored queue and generated code. */
+export const PLAIN_FIELDS = [
+  "description",
+  "mediaSettings",
+  "routingRules",
+  "scoringMethod",
+  "lastAgentRoutingMode",
+  "acwSettings",
+  "skillEvaluationMethod",
+  "autoAnswerOnly",
+  "enableTranscription",
+  "enableAudioMonitoring",
+  "enableManualAssignment",
+  "suppressInQueueCallRecording",
+  "callingPartyName",
+  "callingPartyNumber",
+] as const;
+
 /** Fields of a Queue the API computes; everything else is configuration a restore gives back. */
 export const READ_ONLY = ["id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "memberCount", "userMemberCount", "joinedMemberCount", "state"];
 

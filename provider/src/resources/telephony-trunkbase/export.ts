@@ -1,19 +1,9 @@
 import { divisionRef } from "../auth-division/export";
 import { slug } from "../../importer/naming";
-import { Code, type Exporter, type Value } from "../../importer/types";
+import { canonical, Code, type Exporter, type Value } from "../../importer/types";
 import { trunksApi } from "./api";
 import { PASSWORD, RESOURCE_TYPE, SIP_SERVERS, USERNAME } from "./schema";
 
-function canonical(v: unknown): Value | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (Array.isArray(v)) return v.map(canonical).filter((x): x is Value => x !== undefined);
-  if (typeof v === "object") {
-    const out: Record<string, Value | undefined> = {};
-    for (const k of Object.keys(v as object).sort()) out[k] = canonical((v as Record<string, unknown>)[k]);
-    return out;
-  }
-  return v as Value;
-}
 
 /**
  * External trunks (BYOC carriers). Properties set on the source are written as they are, except the
