@@ -5,7 +5,7 @@ import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
 import { importOrg, TYPE_KEYS } from "./importer/import";
 import { spawnSync } from "child_process";
-import { writeFileSync } from "fs";
+import { mkdirSync, writeFileSync } from "fs";
 import { ClientSettings } from "./client";
 import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
 import { markdownReport, verifyOrgs } from "./verify/verify";
@@ -112,7 +112,10 @@ program
     const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
     const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms);
     const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
-    if (opts.report) writeFileSync(opts.report, markdown);
+    if (opts.report) {
+      mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
+      writeFileSync(opts.report, markdown);
+    }
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
     process.exitCode = report.equal ? 0 : 1;
   });
