@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { GenesysClient, isConflict, isNotFound, pollUntil } from "../client";
 
 /** What the engine sends for inputs that are not known yet during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -77,8 +78,7 @@ export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict mu
  * DELETE that waits while the object is still in use (409: e.g. a schedule group that is being
  * deleted still references it), up to a deadline; 404 means already gone.
  */
-export async function removeWhenFree(c: import("../client").GenesysClient, path: string, deadlineMs = 60_000): Promise<void> {
-  const { isConflict, isNotFound, pollUntil } = await import("../client");
+export async function removeWhenFree(c: GenesysClient, path: string, deadlineMs = 60_000): Promise<void> {
   await pollUntil(
     async () => {
       try {
@@ -92,4 +92,29 @@ export async function removeWhenFree(c: import("../client").GenesysClient, path:
     },
     { deadlineMs, intervalMs: 1000, what: `${path} to be free to delete (it is still in use)` },
   );
+}
+
+/** GET of one object; undefined when it is gone: 404, or soft-deleted (`state: "deleted"`, or what `gone` says). */
+export async function getLive<T>(
+  c: GenesysClient,
+  path: string,
+  schema: z.ZodType<T>,
+  gone: (o: T) => boolean = (o) => (o as { state?: unknown }).state === "deleted",
+): Promise<T | undefined> {
+  try {
+    const o = await c.request({ method: "GET", path, schema });
+    return gone(o) ? undefined : o;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** DELETE; an object that is already gone (404) counts as deleted. */
+export async function deleteIfPresent(c: GenesysClient, path: string): Promise<void> {
+  try {
+    await c.request({ method: "DELETE", path });
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
 }

@@ -61,20 +61,26 @@ function fail(message: string): never {
   throw new GenesysError("Validation", message);
 }
 
-// By-name index of each type in the target org, per client and process: one listing serves the
-// conflict check of every new resource of that type.
-const indexes = new WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>();
+/** Per client and type, one promise of a listing-derived map, built once per process; a failure is not kept. */
+type TypeCache = WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>;
+
+function cached(store: TypeCache, c: GenesysClient, type: string, load: () => Promise<Map<string, Named>>): Promise<Map<string, Named>> {
+  let perType = store.get(c);
+  if (!perType) store.set(c, (perType = new Map()));
+  let entry = perType.get(type);
+  if (!entry) {
+    entry = load();
+    entry.catch(() => perType!.delete(type));
+    perType.set(type, entry);
+  }
+  return entry;
+}
+
+// By-name index of each type in the target org: one listing serves the conflict check of every new resource.
+const indexes: TypeCache = new WeakMap();
 
 function nameIndex<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
-  let perType = indexes.get(c);
-  if (!perType) indexes.set(c, (perType = new Map()));
-  let index = perType.get(def.type);
-  if (!index) {
-    index = def.list(c).then((all) => new Map(all.map((o) => [o.name, o] as [string, Named])));
-    index.catch(() => perType!.delete(def.type));
-    perType.set(def.type, index);
-  }
-  return index;
+  return cached(indexes, c, def.type, async () => new Map((await def.list(c)).map((o) => [o.name, o] as [string, Named])));
 }
 
 function comparable(value: unknown, unordered: boolean): unknown {
@@ -113,19 +119,11 @@ export function projectLike(value: Record<string, unknown>, template: Record<str
   return out;
 }
 
-// Whole listings for refresh, per client and type, built once per process.
-const listings = new WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>();
+// Whole listings for refresh, by id: refresh of many objects reads pages instead of one GET each.
+const listings: TypeCache = new WeakMap();
 
 function listing<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
-  let perType = listings.get(c);
-  if (!perType) listings.set(c, (perType = new Map()));
-  let all = perType.get(def.type);
-  if (!all) {
-    all = def.list(c).then((objects) => new Map(objects.map((o) => [o.id, o] as [string, Named])));
-    all.catch(() => perType!.delete(def.type));
-    perType.set(def.type, all);
-  }
-  return all;
+  return cached(listings, c, def.type, async () => new Map((await def.list(c)).map((o) => [o.id, o] as [string, Named])));
 }
 
 export function crudProvider<Args extends { name: string; onConflict?: ConflictPolicy }, Body, Wire extends Named>(

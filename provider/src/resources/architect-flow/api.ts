@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { GenesysClient, GenesysError, isNotFound, pollUntil } from "../../client";
+import { GenesysClient, GenesysError, pollUntil } from "../../client";
+import { getLive } from "../common";
 import { send } from "../../client/http";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
@@ -43,15 +44,7 @@ export const flowsApi = {
     return page.find((f) => f.name === name && f.type.toLowerCase() === type.toLowerCase() && !f.deleted);
   },
 
-  async get(c: GenesysClient, id: string): Promise<Flow | undefined> {
-    try {
-      const f = await c.request({ method: "GET", path: `/api/v2/flows/${enc(id)}`, schema: Flow });
-      return f.deleted ? undefined : f;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/flows/${enc(id)}`, Flow, (f) => Boolean(f.deleted)),
 
   unlock: (c: GenesysClient, id: string) => c.request({ method: "POST", path: "/api/v2/flows/actions/unlock", query: { flow: id } }),
 

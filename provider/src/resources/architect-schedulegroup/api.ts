@@ -1,5 +1,5 @@
-import { GenesysClient, isNotFound } from "../../client";
-import { removeWhenFree } from "../common";
+import { GenesysClient } from "../../client";
+import { getLive, removeWhenFree } from "../common";
 import { ScheduleGroup, ScheduleGroupBody } from "./schema";
 
 const path = "/api/v2/architect/schedulegroups";
@@ -7,15 +7,7 @@ const path = "/api/v2/architect/schedulegroups";
 /** Schedule groups (reference §4.6): versioned PUT, soft delete, 409 while a flow uses them. */
 export const scheduleGroupsApi = {
   list: async (c: GenesysClient) => (await c.listAll(path, ScheduleGroup, { pageSize: 500 })).filter((g) => g.state !== "deleted"),
-  async get(c: GenesysClient, id: string) {
-    try {
-      const g = await c.request({ method: "GET", path: `${path}/${encodeURIComponent(id)}`, schema: ScheduleGroup });
-      return g.state === "deleted" ? undefined : g;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `${path}/${encodeURIComponent(id)}`, ScheduleGroup),
   create: (c: GenesysClient, body: ScheduleGroupBody) => c.request({ method: "POST", path, body, schema: ScheduleGroup }),
   update: (c: GenesysClient, id: string, body: ScheduleGroupBody, current: ScheduleGroup) =>
     c.request({ method: "PUT", path: `${path}/${encodeURIComponent(id)}`, body: { ...body, version: current.version }, schema: ScheduleGroup }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { GenesysClient, GenesysError, isNotFound } from "../../client";
+import { GenesysClient, GenesysError } from "../../client";
+import { deleteIfPresent, getLive } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 
@@ -80,14 +81,7 @@ export type WireDivision = z.infer<typeof WireDivision>;
 /** Division writes (reference §4.5); reads go through the cached listing above. */
 export const divisionsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
-  async get(c: GenesysClient, id: string): Promise<WireDivision | undefined> {
-    try {
-      return await c.request({ method: "GET", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, schema: WireDivision });
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, WireDivision),
   async create(c: GenesysClient, body: { name: string; description?: string }) {
     const d = await c.request({ method: "POST", path: "/api/v2/authorization/divisions", body, schema: WireDivision });
     cache.delete(c);
@@ -99,11 +93,7 @@ export const divisionsApi = {
     return d;
   },
   async remove(c: GenesysClient, id: string) {
-    try {
-      await c.request({ method: "DELETE", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}` });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+    await deleteIfPresent(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`);
     cache.delete(c);
   },
 };

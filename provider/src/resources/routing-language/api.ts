@@ -1,4 +1,5 @@
-import { GenesysClient, isNotFound } from "../../client";
+import { GenesysClient } from "../../client";
+import { getLive, deleteIfPresent } from "../common";
 import { RoutingLanguage } from "./schema";
 
 const path = "/api/v2/routing/languages";
@@ -7,21 +8,7 @@ const path = "/api/v2/routing/languages";
 export const languagesApi = {
   list: async (c: GenesysClient) =>
     (await c.listAll(path, RoutingLanguage, { pageSize: 500 })).filter((l) => l.state !== "deleted"),
-  async get(c: GenesysClient, id: string) {
-    try {
-      const l = await c.request({ method: "GET", path: `${path}/${encodeURIComponent(id)}`, schema: RoutingLanguage });
-      return l.state === "deleted" ? undefined : l;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `${path}/${encodeURIComponent(id)}`, RoutingLanguage),
   create: (c: GenesysClient, body: { name: string }) => c.request({ method: "POST", path, body, schema: RoutingLanguage }),
-  async remove(c: GenesysClient, id: string) {
-    try {
-      await c.request({ method: "DELETE", path: `${path}/${encodeURIComponent(id)}` });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  },
+  remove: (c: GenesysClient, id: string) => deleteIfPresent(c, `${path}/${encodeURIComponent(id)}`),
 };

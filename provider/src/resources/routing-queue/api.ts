@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
+import { deleteIfPresent, getLive } from "../common";
 import { Queue, QueueBody, READ_ONLY } from "./schema";
 
 const path = "/api/v2/routing/queues";
@@ -29,11 +30,7 @@ export const queuesApi = {
       await c.request({ method: "POST", path: `${path}/${enc(id)}/wrapupcodes`, body: add.slice(i, i + 100).map((w) => ({ id: w })) });
     }
     for (const extra of current.filter((w) => !wanted.includes(w))) {
-      try {
-        await c.request({ method: "DELETE", path: `${path}/${enc(id)}/wrapupcodes/${enc(extra)}` });
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
+      await deleteIfPresent(c, `${path}/${enc(id)}/wrapupcodes/${enc(extra)}`);
     }
   },
 
@@ -72,15 +69,7 @@ export const queuesApi = {
       throw err;
     }
     await pollUntil(
-      async () => {
-        try {
-          await c.request({ method: "GET", path: `${path}/${enc(id)}` });
-          return undefined;
-        } catch (err) {
-          if (isNotFound(err)) return true;
-          throw err;
-        }
-      },
+      async () => ((await getLive(c, `${path}/${enc(id)}`, Queue)) ? undefined : true),
       { deadlineMs: 120_000, intervalMs: 1000, what: `queue ${id} to be deleted` },
     );
   },

@@ -1,4 +1,5 @@
-import { GenesysClient, isNotFound } from "../../client";
+import { GenesysClient } from "../../client";
+import { getLive, deleteIfPresent } from "../common";
 import { RoutingSkill } from "./schema";
 
 /** The calls a routing skill needs (reference §4.1): no PUT, no rename, division via PATCH, soft delete. */
@@ -11,15 +12,7 @@ export const skillsApi = {
     return page.find((s) => s.name === name && s.state !== "deleted");
   },
 
-  async get(c: GenesysClient, id: string): Promise<RoutingSkill | undefined> {
-    try {
-      const skill = await c.request({ method: "GET", path: `/api/v2/routing/skills/${encodeURIComponent(id)}`, schema: RoutingSkill });
-      return skill.state === "deleted" ? undefined : skill;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/routing/skills/${encodeURIComponent(id)}`, RoutingSkill),
 
   create: (c: GenesysClient, body: { name: string; division: { id: string } }) =>
     c.request({ method: "POST", path: "/api/v2/routing/skills", body, schema: RoutingSkill }),
@@ -27,11 +20,5 @@ export const skillsApi = {
   setDivision: (c: GenesysClient, id: string, divisionId: string) =>
     c.request({ method: "PATCH", path: `/api/v2/routing/skills/${encodeURIComponent(id)}`, body: { divisionId }, schema: RoutingSkill }),
 
-  async delete(c: GenesysClient, id: string): Promise<void> {
-    try {
-      await c.request({ method: "DELETE", path: `/api/v2/routing/skills/${encodeURIComponent(id)}` });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  },
+  delete: (c: GenesysClient, id: string) => deleteIfPresent(c, `/api/v2/routing/skills/${encodeURIComponent(id)}`),
 };

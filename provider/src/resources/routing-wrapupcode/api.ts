@@ -1,4 +1,5 @@
-import { GenesysClient, isNotFound } from "../../client";
+import { GenesysClient } from "../../client";
+import { getLive, deleteIfPresent } from "../common";
 import { WrapupCode } from "./schema";
 
 type Body = { name: string; division: { id: string }; description?: string };
@@ -12,14 +13,7 @@ export const wrapupCodesApi = {
     return page.find((w) => w.name === name);
   },
 
-  async get(c: GenesysClient, id: string): Promise<WrapupCode | undefined> {
-    try {
-      return await c.request({ method: "GET", path: `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`, schema: WrapupCode });
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`, WrapupCode),
 
   create: (c: GenesysClient, body: Body) =>
     c.request({ method: "POST", path: "/api/v2/routing/wrapupcodes", body, schema: WrapupCode }),
@@ -27,11 +21,5 @@ export const wrapupCodesApi = {
   replace: (c: GenesysClient, id: string, body: Body) =>
     c.request({ method: "PUT", path: `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`, body, schema: WrapupCode }),
 
-  async delete(c: GenesysClient, id: string): Promise<void> {
-    try {
-      await c.request({ method: "DELETE", path: `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}` });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  },
+  delete: (c: GenesysClient, id: string) => deleteIfPresent(c, `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`),
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { GenesysClient, GenesysError, isNotFound, pollUntil } from "../../client";
+import { GenesysClient, GenesysError, pollUntil } from "../../client";
+import { getLive, deleteIfPresent } from "../common";
 import { TrunkBase, TrunkInstance } from "./schema";
 
 const base = "/api/v2/telephony/providers/edges";
@@ -10,25 +11,11 @@ const enc = encodeURIComponent;
 export const trunksApi = {
   list: async (c: GenesysClient) =>
     (await c.listAll(`${base}/trunkbasesettings`, TrunkBase, { pageSize: 100, query: { expand: "properties" } })).filter((t) => t.state !== "deleted"),
-  async get(c: GenesysClient, id: string) {
-    try {
-      const t = await c.request({ method: "GET", path: `${base}/trunkbasesettings/${enc(id)}`, schema: TrunkBase });
-      return t.state === "deleted" ? undefined : t;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  },
+  get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase),
   create: (c: GenesysClient, body: Record<string, unknown>) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
   update: (c: GenesysClient, id: string, body: Record<string, unknown>, current: TrunkBase) =>
     c.request({ method: "PUT", path: `${base}/trunkbasesettings/${enc(id)}`, body: { ...body, version: current.version }, schema: TrunkBase }),
-  async remove(c: GenesysClient, id: string) {
-    try {
-      await c.request({ method: "DELETE", path: `${base}/trunkbasesettings/${enc(id)}` });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  },
+  remove: (c: GenesysClient, id: string) => deleteIfPresent(c, `${base}/trunkbasesettings/${enc(id)}`),
   sites: (c: GenesysClient) => c.listAll(`${base}/sites`, Site, { pageSize: 100 }),
   async site(c: GenesysClient, name: string, owner: string) {
     const site = (await trunksApi.sites(c)).find((s) => s.name === name);
