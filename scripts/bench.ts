@@ -17,6 +17,7 @@ interface Options {
   tokens: number;
   latency: number;
   window: number;
+  baseline: boolean;
   json?: boolean;
 }
 
@@ -26,9 +27,13 @@ interface Phase {
   total: number;
   rateLimited: number;
   failed: number;
+  /** From the phase's start to its first API call (process start-up, program, plugin load). */
+  first_call_after_seconds?: number;
+  /** From the first API call to the last one. */
+  api_span_seconds?: number;
 }
 
-type Stats = { total: number; requests: Record<string, number>; rateLimited: number };
+type Stats = { total: number; requests: Record<string, number>; rateLimited: number; firstAt?: number; lastAt?: number };
 
 async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
@@ -197,6 +202,7 @@ async function main(): Promise<void> {
     .option("--tokens <k>", "token pool size", (v) => Number(v), 1)
     .option("--latency <ms>", "added latency per API response", (v) => Number(v), 40)
     .option("--window <seconds>", "emulator rate window (1 = a sustained rate, 60 = the real API's minute)", (v) => Number(v), 1)
+    .option("--no-baseline", "skip the baseline (quicker experiments; no baseline_ratio)")
     .option("--json", "print one JSON object")
     .parse(process.argv)
     .opts<Options>();
@@ -221,8 +227,17 @@ async function main(): Promise<void> {
       const start = Date.now();
       const res = await run();
       const s = await stats(emu, org);
-      phases[name] = { seconds: (Date.now() - start) / 1000, calls: byMethod(s), total: s.total, rateLimited: s.rateLimited, failed: res.failed ?? (res.code === 0 ? 0 : -1) };
-      log(`${name}: ${phases[name]!.seconds.toFixed(1)} s, ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`);
+      const secs = (ms: number) => Number((ms / 1000).toFixed(2));
+      phases[name] = {
+        seconds: (Date.now() - start) / 1000,
+        calls: byMethod(s),
+        total: s.total,
+        rateLimited: s.rateLimited,
+        failed: res.failed ?? (res.code === 0 ? 0 : -1),
+        ...(s.firstAt !== undefined && s.lastAt !== undefined ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) } : {}),
+      };
+      const ph = phases[name]!;
+      log(`${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`);
     };
 
     const outDir = path.join(ROOT, "stacks", sourceDir);
@@ -260,11 +275,13 @@ async function main(): Promise<void> {
     await measure("refresh", "target", () => pulumi(["refresh", "--stack", stack, "--yes", "--skip-preview"]));
     await measure("destroy", "target", () => pulumi(["destroy", "--stack", stack, "--yes", "--skip-preview"]));
     // The baseline deploys the same objects into the (now empty again) target under the same limits.
-    await control(emu, "/orgs/target/tokens/revoke", "POST", {});
-    await measure("baseline", "target", async () => {
-      const b = await baseline(target, opts.objects);
-      return { code: 0, failed: b.failed };
-    });
+    if (opts.baseline) {
+      await control(emu, "/orgs/target/tokens/revoke", "POST", {});
+      await measure("baseline", "target", async () => {
+        const b = await baseline(target, opts.objects);
+        return { code: 0, failed: b.failed };
+      });
+    }
 
     const up = phases.up!;
     const bound = up.total / (opts.rate * opts.tokens) * 60;
@@ -278,8 +295,8 @@ async function main(): Promise<void> {
       bound_seconds: Number(bound.toFixed(2)),
       efficiency: Number((bound / up.seconds).toFixed(3)),
       rate_limited_share_of_up: Number((up.rateLimited / Math.max(1, up.total)).toFixed(4)),
-      baseline_ratio: Number((phases.baseline!.seconds / up.seconds).toFixed(2)),
-      baseline_failed_objects: phases.baseline!.failed,
+      baseline_ratio: phases.baseline ? Number((phases.baseline.seconds / up.seconds).toFixed(2)) : null,
+      baseline_failed_objects: phases.baseline?.failed ?? null,
       provider_peak_rss_mb: peakMb,
     };
     if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");

@@ -15,7 +15,8 @@ function testFiles(dir: string): string[] {
   return out;
 }
 
-const only = process.argv.slice(2);
+// Filters are paths under test/dist (e2e/bad-input), with or without the test/dist/ prefix.
+const only = process.argv.slice(2).map((o) => o.replace(/^(\.\/)?test\/dist\//, ""));
 const root = path.join(ROOT, "test", "dist");
 let files = testFiles(root);
 if (only.length) files = files.filter((f) => only.some((o) => path.relative(root, f).startsWith(o)));

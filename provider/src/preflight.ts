@@ -13,16 +13,20 @@ const Organization = z.object({ id: z.string(), name: z.string() });
 const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
 export interface Target {
-  orgName: string;
+  /** The target org's name; only looked up when `network` is set. */
+  orgName?: string;
   client: GenesysClient;
 }
 
 /**
- * Run by the stack program before it declares any resource, in `preview` as in `up`: checks the
- * provider configuration, that the secret is stored as a secret, that the credentials get a token
- * and that the API answers. Any problem becomes one RunError that names the fix.
+ * Run by the stack program before it declares any resource: checks the provider configuration and
+ * that the secret is stored as a secret; with `network` (in `up`), also that the credentials get a
+ * token and that the API answers. `preview` leaves the network to the provider, whose checks call the
+ * API only for new or changed resources: a no-change preview makes no API call, while a preview with
+ * changes meets bad credentials or an unreachable API at its first check, with the same message.
+ * Any problem becomes one RunError that names the fix.
  */
-export async function preflight(): Promise<Target> {
+export async function preflight(opts: { network: boolean }): Promise<Target> {
   const get = (key: string) => pulumi.runtime.getConfig(key);
   try {
     if (get(SETTINGS.clientSecret.key) !== undefined && !isConfigSecret(SETTINGS.clientSecret.key)) {
@@ -37,6 +41,7 @@ export async function preflight(): Promise<Target> {
       throw new GenesysError("Config", `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`);
     }
     const client = clientFor(resolveSettings(get));
+    if (!opts.network) return { client };
     const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
     return { orgName: org.name, client };
   } catch (err) {
@@ -76,7 +81,7 @@ export function stackTransforms(projectDir: string): { file?: string; transforms
 }
 
 /** Loads and runs an imported directory: transforms registered, lookups resolved, then the resources declared. */
-export async function deployImported(dir: string, projectDir: string): Promise<{ targetOrg: string; resources: number; transforms?: string }> {
+export async function deployImported(dir: string, projectDir: string): Promise<{ targetOrg?: string; resources: number; transforms?: string }> {
   if (!existsSync(path.join(dir, "index.ts"))) {
     const rel = path.relative(path.join(projectDir, "stacks"), dir);
     throw new pulumi.RunError(
@@ -84,7 +89,7 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
         `run \`genesys-clone import --out stacks/${rel}\` first, or set genesys-clone:source to an imported directory.`,
     );
   }
-  const target = await preflight();
+  const target = await preflight({ network: !pulumi.runtime.isDryRun() });
   const { file, transforms } = stackTransforms(projectDir);
   pulumi.runtime.registerStackTransformation((args) => {
     const kind = KINDS[args.type];
@@ -99,7 +104,7 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
     throw err;
   }
   const declared = require(dir) as Record<string, pulumi.Resource>;
-  return { targetOrg: target.orgName, resources: Object.keys(declared).length, ...(file ? { transforms: path.relative(projectDir, file) } : {}) };
+  return { ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}), resources: Object.keys(declared).length, ...(file ? { transforms: path.relative(projectDir, file) } : {}) };
 }
 
 /**

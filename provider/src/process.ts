@@ -2,7 +2,7 @@
  * Entry point of the dynamic-provider process (what the serialized shim requires): holds the stack
  * configuration the engine sent to `configure` and hands out the client and resource implementations.
  */
-import { clientFor, GenesysClient } from "./client";
+import { clientFor, GenesysClient, GenesysError } from "./client";
 import { configFromEnv, ConfigGetter, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import type { ResourceImpl } from "./resources/common";
 import { implementationOf } from "./resources/runtime";
@@ -21,8 +21,39 @@ export function client(): GenesysClient {
   return clientFor(resolveSettings(config ?? configFromEnv()));
 }
 
+// @pulumi/pulumi's dynamic-provider host prints `${err}: ${err.stack}` to stderr for every error a
+// method throws, and the engine shows that as a second, stack-traced diagnostic. Our own errors
+// (GenesysError: messages written for the user) are already the resource's error message, so their
+// stack is replaced by a marker and that one line is not printed; any other error keeps its trace.
+const REPORTED = "\u2063genesys-clone: reported";
+const print = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (args.length === 1 && typeof args[0] === "string" && args[0].endsWith(REPORTED)) return;
+  print(...args);
+};
+
+function reported(err: unknown): never {
+  if (err instanceof GenesysError) err.stack = REPORTED;
+  throw err;
+}
+
+const wrapped = new Map<string, ResourceImpl>();
+
 export function impl(resourceType: string): ResourceImpl {
-  return implementationOf(resourceType);
+  let w = wrapped.get(resourceType);
+  if (!w) {
+    const i = implementationOf(resourceType);
+    w = {
+      check: (olds, news) => i.check(olds, news).catch(reported),
+      diff: (id, olds, news) => i.diff(id, olds, news).catch(reported),
+      create: (inputs) => i.create(inputs).catch(reported),
+      read: (id, props) => i.read(id, props).catch(reported),
+      update: (id, olds, news) => i.update(id, olds, news).catch(reported),
+      delete: (id, props) => i.delete(id, props).catch(reported),
+    };
+    wrapped.set(resourceType, w);
+  }
+  return w;
 }
 
 /** The stack's default policy for names that already exist in the target (genesys-clone:onConflict). */

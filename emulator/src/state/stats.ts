@@ -7,13 +7,23 @@ export interface OrgStats {
   rateLimited: number;
   tokenGrants: number;
   faultsInjected: number;
+  /** Wall-clock ms of the first and the last request since the counters were cleared (the benchmark splits a phase with them). */
+  firstAt?: number;
+  lastAt?: number;
 }
 
 export function emptyStats(): OrgStats {
   return { total: 0, requests: {}, byStatus: {}, rateLimited: 0, tokenGrants: 0, faultsInjected: 0 };
 }
 
+function stamp(stats: OrgStats): void {
+  const now = Date.now();
+  stats.firstAt ??= now;
+  stats.lastAt = now;
+}
+
 export function recordRequest(stats: OrgStats, routeKey: string, status: number): void {
+  stamp(stats);
   stats.total += 1;
   stats.requests[routeKey] = (stats.requests[routeKey] ?? 0) + 1;
   const s = String(status);
@@ -30,6 +40,7 @@ export function sortedStats(stats: OrgStats): OrgStats {
 
 /** A request whose socket was destroyed by a `drop` fault: counted, with status "dropped". */
 export function recordDropped(stats: OrgStats, routeKey: string): void {
+  stamp(stats);
   stats.total += 1;
   stats.requests[routeKey] = (stats.requests[routeKey] ?? 0) + 1;
   stats.byStatus["dropped"] = (stats.byStatus["dropped"] ?? 0) + 1;

@@ -155,6 +155,8 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       // Unchanged inputs were checked when they were deployed: a no-change preview calls no API.
       if (!isNew && isDeepStrictEqual(declared(olds as Record<string, unknown>), args)) return { inputs: news, failures };
       const c = client();
+      // New and changed resources meet bad credentials or an unreachable API here, at preview.
+      await c.tokens.token();
       if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
       if (isNew && policyOf(news) === "fail") {
         const existing = (await nameIndex(c, def)).get(args.name);
