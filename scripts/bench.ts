@@ -24,6 +24,8 @@ interface Options {
 interface Phase {
   seconds: number;
   calls: Record<string, number>;
+  /** Calls per object type (skills, queues, flows, ..., oauth). */
+  calls_by_type: Record<string, number>;
   total: number;
   rateLimited: number;
   failed: number;
@@ -34,6 +36,23 @@ interface Phase {
 }
 
 type Stats = { total: number; requests: Record<string, number>; rateLimited: number; firstAt?: number; lastAt?: number };
+
+/** The object type a route belongs to (`GET /api/v2/routing/queues/{id}/wrapupcodes` -> queues). */
+export function typeOfRoute(route: string): string {
+  const p = route.split(" ")[1] ?? route;
+  const m =
+    /^\/api\/v2\/(?:routing|architect|authorization)\/([a-z]+)/.exec(p) ??
+    /^\/api\/v2\/telephony\/providers\/edges\/([a-z]+)/.exec(p) ??
+    /^\/api\/v2\/(flows|organizations)/.exec(p) ??
+    /^\/(oauth)\//.exec(p);
+  return m ? m[1]! : "other";
+}
+
+function byType(s: Stats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(s.requests)) out[typeOfRoute(k)] = (out[typeOfRoute(k)] ?? 0) + v;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
@@ -231,6 +250,7 @@ async function main(): Promise<void> {
       phases[name] = {
         seconds: (Date.now() - start) / 1000,
         calls: byMethod(s),
+        calls_by_type: byType(s),
         total: s.total,
         rateLimited: s.rateLimited,
         failed: res.failed ?? (res.code === 0 ? 0 : -1),
@@ -238,6 +258,7 @@ async function main(): Promise<void> {
       };
       const ph = phases[name]!;
       log(`${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`);
+      log(`  by type: ${Object.entries(ph.calls_by_type).map(([t, n]) => `${t} ${n}`).join(", ")}`);
     };
 
     const outDir = path.join(ROOT, "stacks", sourceDir);

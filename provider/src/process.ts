@@ -5,15 +5,43 @@
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { configFromEnv, ConfigGetter, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import type { ResourceImpl } from "./resources/common";
+import { Journal } from "./resources/journal";
 import { implementationOf } from "./resources/runtime";
 
 let config: ConfigGetter | undefined;
+let stackJournal: Journal | undefined;
 
-/** Called by the shim's `configure`: copies the settings synchronously, so concurrent calls see them at once. */
-export function configure(get: ConfigGetter): void {
+/**
+ * Called by the shim's `configure`: copies the settings synchronously, so concurrent calls see them
+ * at once. `stack` (captured by the shim when the program declared the resource) names the create
+ * journal; the engine starts providers in the project directory, where the journal lives.
+ */
+export function configure(get: ConfigGetter, stack?: string): void {
   const snapshot = new Map<string, string | undefined>();
   for (const s of [...Object.values(SETTINGS), ...Object.values(STACK_SETTINGS)]) snapshot.set(s.key, get(s.key));
   config = (key) => snapshot.get(key);
+  if (stack) stackJournal = Journal.of(process.cwd(), stack);
+}
+
+/**
+ * What the stack's create journal says and records for one object type in the target org (no-ops
+ * when no journal is configured, as in unit tests). See resources/journal.ts.
+ */
+export function journalOf(type: string) {
+  const api = () => client().endpoints.apiBaseUrl;
+  return {
+    /** This stack created `id` (named `name`) in an earlier, interrupted run. */
+    claims: (name: string, id: string) => stackJournal?.claims(api(), type, name, id) ?? false,
+    /** Runs a create request with the journal written before it and after it. */
+    async creating<T extends { id: string }>(name: string, create: () => Promise<T>): Promise<T> {
+      stackJournal?.record({ op: "create", api: api(), type, name });
+      const made = await create();
+      stackJournal?.record({ op: "created", api: api(), type, name, id: made.id });
+      return made;
+    },
+    /** Records a create about to be sent, a create's id, or that an object this stack created is gone. */
+    record: (op: "create" | "created" | "deleted", name: string, id?: string) => stackJournal?.record({ op, api: api(), type, name, ...(id ? { id } : {}) }),
+  };
 }
 
 /** The client of the target org this process deploys to. */

@@ -38,6 +38,13 @@ export function pulumiEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
     PULUMI_PARALLEL: base.PULUMI_PARALLEL ?? "32",
     // Generated stack code is type-correct by construction; skipping ts-node's type check saves seconds per run.
     PULUMI_NODEJS_TRANSPILE_ONLY: base.PULUMI_NODEJS_TRANSPILE_ONLY ?? "true",
+    // The file backend rewrites the whole state after every step: for a few hundred objects that, not
+    // the API budget, bounds a deployment (the benchmark measured 35 s against 14 s for 500 objects
+    // with 4 tokens). With only the final state written, a run killed outright loses its steps from
+    // state, and the create journal (provider/src/resources/journal.ts) lets the next up take the
+    // objects it made back; an error or Ctrl-C still writes the state. PULUMI_SKIP_CHECKPOINTS=false
+    // restores a checkpoint per step.
+    PULUMI_SKIP_CHECKPOINTS: base.PULUMI_SKIP_CHECKPOINTS ?? "true",
   };
   if (!env.PULUMI_BACKEND_URL) {
     const state = path.join(ROOT, ".pulumi-state");

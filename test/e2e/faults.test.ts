@@ -58,3 +58,22 @@ for (const [i, c] of cases.entries()) {
     await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
   });
 }
+
+test("an Architect job failure: up fails naming the flow and the job's message; a second up publishes it, nothing twice", async () => {
+  await fetch(`${e2e.emulator.url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+  const settings = (body: unknown) =>
+    fetch(`${e2e.emulator.url}/__emulator/orgs/target/settings`, { method: "PUT", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  await settings({ rateLimitPerMinute: 3000, flowImportJobFailures: 1 });
+  const stack = await e2e.stack("jobfail");
+  const first = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  assert.notEqual(first.code, 0, "the failed job should fail the up");
+  assert.match(first.stdout + first.stderr, /Flow '[^']+' \([a-z]+\) could not be published: An internal error occurred while processing the Architect job/);
+  // The org's queues, skills and codes were deployed around the failure; the re-run finishes the flows.
+  await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
+  await noDuplicates();
+  const flows = ((await e2e.state("target")).flows as { name: string; type: string }[]).map((f) => `${f.type}/${f.name}`);
+  assert.equal(new Set(flows).size, flows.length, `flows twice: ${flows.join(", ")}`);
+  const verify = await e2e.verify(stack);
+  assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
+  await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
+});

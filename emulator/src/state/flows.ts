@@ -471,6 +471,11 @@ export class FlowStore {
     };
     if (!plan) return;
     if (!plan.ok) return fail(plan.errors);
+    const settings = this.ctx.settings();
+    if (settings.flowImportJobFailures > 0) {
+      settings.flowImportJobFailures -= 1;
+      return fail(["An internal error occurred while processing the Architect job. Please try again."]);
+    }
     const { doc, yaml } = plan;
     // Things may have changed while the job ran: check the lock and the division again.
     const divisionId = doc.division === undefined ? this.ctx.homeDivisionId() : this.ctx.divisionIdByName(doc.division);

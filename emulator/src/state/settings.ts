@@ -33,6 +33,11 @@ export const orgSettingsSchema = z.object({
   wrapupCodeInUseConflict: z.boolean(),
   /** How long an Architect import or export job stays `Started` before it reports Success / Failure (emulator time). */
   flowJobDurationMs: z.number().int().min(0),
+  /**
+   * A fault knob: the next N Architect import jobs end in `Failure` with an internal-error message, as a
+   * job can in production for reasons outside the YAML (counts down to 0).
+   */
+  flowImportJobFailures: z.number().int().min(0),
   /** How long `POST /flows/actions/publish` keeps its Operation `STARTED` before the version is published. */
   flowPublishDelayMs: z.number().int().min(0),
   /** How long after a BYOC trunk base is created its trunk instance appears in `/telephony/providers/edges/trunks`. */
@@ -60,6 +65,7 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     queueDeleteDelayMs: 0,
     wrapupCodeInUseConflict: true,
     flowJobDurationMs: 150,
+    flowImportJobFailures: 0,
     flowPublishDelayMs: 100,
     trunkInstanceDelayMs: 200,
     trunkPasswordMasked: true,

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isDeepStrictEqual } from "util";
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../client";
-import { client, conflictPolicy } from "../process";
+import { client, conflictPolicy, journalOf } from "../process";
 import { checkInputs, CheckFailure, hasUnknown, ResourceImpl, UNKNOWN, userInputs } from "./common";
 
 /** What to do when a new resource's name already exists in the target org. */
@@ -137,6 +137,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     return args;
   };
   const policyOf = (args: { onConflict?: ConflictPolicy }) => args.onConflict ?? conflictPolicy();
+  const journal = journalOf(def.type);
 
   async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>): Promise<Wire> {
     listings.get(c)?.delete(def.type); // a listing read before this write is stale now
@@ -160,7 +161,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
       if (isNew && policyOf(news) === "fail") {
         const existing = (await nameIndex(c, def)).get(args.name);
-        if (existing) {
+        if (existing && !journal.claims(args.name, existing.id)) {
           failures.push({
             property: "name",
             reason:
@@ -193,7 +194,12 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       const existing = known ? await def.get(c, known.id) : undefined;
       let stored: Wire;
       let adoptedPrior: unknown;
-      if (existing) {
+      // Made by this stack in a run that was killed before its state was written: ours, not adopted.
+      const ours = existing !== undefined && journal.claims(args.name, existing.id);
+      if (existing && ours) {
+        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
+        journal.record("created", args.name, existing.id);
+      } else if (existing) {
         if (policyOf(inputs) !== "adopt") {
           fail(
             `${owner(args.name)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
@@ -204,7 +210,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
         stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
       } else {
         try {
-          stored = await writeAndVerify(c, args.name, body, () => def.create(c, body));
+          stored = await writeAndVerify(c, args.name, body, () => journal.creating(args.name, () => def.create(c, body)));
         } catch (err) {
           // The create may have been committed although its response was lost (the client's retry then
           // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
@@ -213,6 +219,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
           const wire = found ? await def.get(c, found.id) : undefined;
           if (!wire) throw err;
           stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire));
+          journal.record("created", args.name, wire.id);
         }
       }
       (await nameIndex(c, def)).set(stored.name, stored);
@@ -258,6 +265,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       listings.get(c)?.delete(def.type);
       await def.remove(c, id);
       (await nameIndex(c, def)).delete(props.name);
+      journal.record("deleted", props.name);
     },
   } satisfies ResourceImpl<Args, Outputs<Args>> as ResourceImpl<Args, Outputs<Args>>;
 }

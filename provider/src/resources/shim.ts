@@ -1,19 +1,21 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 /**
  * The provider object that Pulumi serializes into state for every dynamic resource. It captures
  * nothing but the resource type: each method `require`s the implementation by package name inside
  * the provider process, so no credentials and no local modules are ever written to state, and
- * provider fixes reach existing stacks without rewriting `__provider`.
+ * provider fixes reach existing stacks without rewriting `__provider`. `configure` also carries the
+ * stack's name, which names the stack's create journal (resources/journal.ts).
  */
 const shims = new Map<string, pulumi.dynamic.ResourceProvider>();
 
 export function shimFor(resourceType: string): pulumi.dynamic.ResourceProvider {
-  let shim = shims.get(resourceType);
+  const stack = pulumi.getStack();
+  let shim = shims.get(`${resourceType} ${stack}`);
   if (!shim) {
     shim = {
       async configure(req) {
-        require("@genesys-clone/provider/dist/process").configure((key: string) => req.config.get(key));
+        require("@genesys-clone/provider/dist/process").configure((key: string) => req.config.get(key), stack);
       },
       async check(olds, news) {
         return require("@genesys-clone/provider/dist/process").impl(resourceType).check(olds, news);
@@ -34,7 +36,7 @@ export function shimFor(resourceType: string): pulumi.dynamic.ResourceProvider {
         return require("@genesys-clone/provider/dist/process").impl(resourceType).delete(id, props);
       },
     };
-    shims.set(resourceType, shim);
+    shims.set(`${resourceType} ${stack}`, shim);
   }
   return shim;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
-import { client, conflictPolicy } from "../../process";
+import { client, conflictPolicy, journalOf } from "../../process";
 import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInputs } from "../common";
 import { Flow, flowsApi } from "./api";
 import { FLOW_TYPES, FlowYamlError, parseFlow, substitute, unresolvedPlaceholders } from "./references";
@@ -66,7 +66,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     }
     if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = await flowsApi.find(client(), news.name, news.type);
-      if (existing && existing.id !== news.shell && news.shell !== UNKNOWN) {
+      if (existing && existing.id !== news.shell && news.shell !== UNKNOWN && !flowJournal(news.type).claims(news.name, existing.id)) {
         failures.push({
           property: "name",
           reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"; destroy then republishes its prior version), or rename or delete it in the target org.`,
@@ -93,14 +93,18 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     const c = client();
     const args = userInputs(inputs) as FlowArgs;
     const existing = await flowsApi.find(c, args.name, args.type);
+    const journal = flowJournal(args.type);
     let adoptedPrior: string | undefined;
-    if (existing && existing.publishedVersion && existing.id !== args.shell) {
+    // Our own shell, or made by this stack in a run killed before its state was written: ours.
+    if (existing && existing.publishedVersion && existing.id !== args.shell && !journal.claims(args.name, existing.id)) {
       if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
         fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
       }
       adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args));
     }
+    if (!existing) journal.record("create", args.name);
     const { id, version } = await publish(c, args, existing);
+    if (!adoptedPrior) journal.record("created", args.name, id);
     return { id, outs: { ...args, contentHash: contentHash(renderFlow(args)), publishedVersion: version, ...(adoptedPrior ? { adoptedPrior } : {}) } };
   },
 
@@ -136,8 +140,12 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       await flowsApi.publishYaml(c, shellYaml(props.name, props.type), owner(props));
       await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
     }
+    flowJournal(props.type).record("deleted", props.name);
   },
 };
+
+/** Flows (full and shells alike) are journalled by name and flow type, as the API keys them. */
+const flowJournal = (type: string) => journalOf(`genesyscloud:architect:Flow:${type}`);
 
 const TYPE_KEYS = Object.fromEntries(Object.entries(FLOW_TYPES).map(([k, v]) => [v, k]));
 
@@ -165,7 +173,7 @@ export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
     const failures = checkInputs(FlowShellArgs, owner(news), news);
     if (!failures.length && (olds as Partial<FlowShellArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = await flowsApi.find(client(), news.name, news.type);
-      if (existing) {
+      if (existing && !flowJournal(news.type).claims(news.name, existing.id)) {
         failures.push({
           property: "name",
           reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt), or rename or delete it in the target org.`,
@@ -183,8 +191,11 @@ export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
     const args = userInputs(inputs) as FlowShellArgs;
     const existing = await flowsApi.find(c, args.name, args.type);
     // An existing flow already provides the name: nothing to publish (the full flow adopts or fails).
-    if (existing?.publishedVersion) return { id: existing.id, outs: { ...args, created: false } };
+    const journal = flowJournal(args.type);
+    if (existing?.publishedVersion) return { id: existing.id, outs: { ...args, created: journal.claims(args.name, existing.id) } };
+    journal.record("create", args.name);
     const id = await flowsApi.publishYaml(c, shellYaml(args.name, args.type, args.division), owner(args));
+    journal.record("created", args.name, id);
     return { id, outs: { ...args, created: true } };
   },
   async read(id, props) {
@@ -195,6 +206,9 @@ export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
   },
   async delete(id, props) {
     // Usually the full flow (deleted first, it depends on its shell) has removed the flow already.
-    if (props.created) await removeWhenFree(client(), `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
+    if (props.created) {
+      await removeWhenFree(client(), `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
+      flowJournal(props.type).record("deleted", props.name);
+    }
   },
 };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "crypto";
 import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
-import { client, conflictPolicy } from "../../process";
+import { client, conflictPolicy, journalOf } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
 import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { bodyDifferences } from "../crud";
@@ -93,7 +93,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     }
     if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = (await trunksApi.list(c)).find((t) => t.name === news.name);
-      if (existing) {
+      if (existing && !journalOf("genesyscloud:telephony:Trunk").claims(news.name, existing.id)) {
         failures.push({
           property: "name",
           reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"), or rename or delete it in the target org.`,
@@ -117,9 +117,16 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const args = declared(inputs);
     const salt = randomBytes(16).toString("hex");
     const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
+    const journal = journalOf("genesyscloud:telephony:Trunk");
     let stored: TrunkBase;
     let adoptedPrior: Record<string, unknown> | undefined;
-    if (existing) {
+    if (existing && journal.claims(args.name, existing.id)) {
+      // Made by this stack in a run killed before its state was written: ours, not adopted.
+      const sent = await body(c, args, existing);
+      stored = await trunksApi.update(c, existing.id, sent, existing);
+      verify(sent, stored, args.name);
+      journal.record("created", args.name, existing.id);
+    } else if (existing) {
       if ((inputs.onConflict ?? conflictPolicy()) !== "adopt") {
         throw new GenesysError("Validation", `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
       }
@@ -129,7 +136,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       verify(sent, stored, args.name);
     } else {
       const sent = await body(c, args);
-      stored = await trunksApi.create(c, sent);
+      stored = await journal.creating(args.name, () => trunksApi.create(c, sent));
       try {
         verify(sent, stored, args.name);
       } catch (err) {
@@ -180,6 +187,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       return;
     }
     await trunksApi.remove(c, id);
+    journalOf("genesyscloud:telephony:Trunk").record("deleted", props.name);
   },
 };
 

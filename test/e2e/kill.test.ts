@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { after, before, test } from "node:test";
+import { E2E, ROOT, differences, viewOf } from "./harness";
+
+// `pulumi up` killed with SIGKILL mid-run (the CLI, the language host and the provider at once, as a
+// crash or a lost machine would), then the documented recovery:
+//   pulumi cancel --stack S --yes                                   (the dead run's lock)
+//   pulumi refresh --stack S --clear-pending-creates --yes          (creates it never saw finish)
+//   pulumi up --stack S
+// Objects the killed run created but never wrote to state are taken over through the stack's
+// create journal: the target verifies equal, nothing exists twice, and destroy removes them all.
+let e2e: E2E;
+
+before(async () => {
+  e2e = await E2E.start("sample");
+  const imported = await e2e.importSource();
+  assert.equal(imported.code, 0, imported.stderr);
+});
+after(async () => e2e.close());
+
+async function control(p: string, method: string, body: unknown): Promise<void> {
+  const res = await fetch(`${e2e.emulator.url}/__emulator${p}`, { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  assert.equal(res.status, 200, await res.text());
+}
+
+async function noDuplicates(): Promise<void> {
+  const target = await e2e.state("target");
+  for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunks"]) {
+    const live = ((target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]).filter((o) => o.state !== "deleted" && !o.deleted);
+    const names = live.map((o) => `${o.type ?? ""}/${o.name}`);
+    assert.equal(new Set(names).size, names.length, `${kind} has duplicates: ${names.join(", ")}`);
+  }
+}
+
+for (const mode of [
+  { name: "our wrapper's default (final checkpoint only)", env: { PULUMI_SKIP_CHECKPOINTS: "true" } },
+  { name: "Pulumi's default (a checkpoint per step)", env: { PULUMI_SKIP_CHECKPOINTS: "false" } },
+]) {
+  test(`SIGKILL mid-up, then cancel, refresh --clear-pending-creates and up: ${mode.name}`, async () => {
+    await control("/reset", "POST", {});
+    await control("/orgs/target/settings", "PUT", { rateLimitPerMinute: 3000 });
+    const before_ = await e2e.state("target");
+    const stack = await e2e.stack(`kill${mode.env.PULUMI_SKIP_CHECKPOINTS === "true" ? "a" : "b"}`);
+    const env = { ...e2e.env, ...mode.env };
+    // Slow responses, so the kill lands with creates committed, in flight and not yet started.
+    await control("/faults", "PUT", [{ org: "target", path: "^/api/v2/", latencyMs: 150 }]);
+    const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], { env, cwd: ROOT, detached: true, stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    for (let i = 0; ; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const t = await e2e.state("target");
+      if ((t.skills as unknown[]).length >= 12 && (t.wrapupcodes as unknown[]).length >= 5) break;
+      assert.ok(i < 300, "up never got going");
+    }
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    await control("/faults", "PUT", []);
+    const partly = await e2e.state("target");
+    assert.ok((partly.skills as unknown[]).length > (before_.skills as unknown[]).length, "the killed run created nothing");
+
+    const run = async (args: string[]) => {
+      const res = await import("@genesys-clone/scripts/dist/lib/pulumi-env").then((m) => m.runPulumi([...args, "--non-interactive"], { env }));
+      e2e.transcript += res.stdout + res.stderr;
+      assert.equal(res.code, 0, `pulumi ${args.join(" ")}:\n${res.stdout}\n${res.stderr}`);
+      return res;
+    };
+    await run(["cancel", "--stack", stack, "--yes"]);
+    await run(["refresh", "--stack", stack, "--clear-pending-creates", "--yes", "--skip-preview"]);
+    await run(["up", "--stack", stack, "--yes", "--skip-preview"]);
+    await noDuplicates();
+    const verify = await e2e.verify(stack);
+    assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
+    await run(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
+    assert.deepEqual(differences(viewOf(before_), viewOf(await e2e.state("target"))), [], "destroy left the target different from before up");
+  });
+}
