@@ -15,11 +15,16 @@ function testFiles(dir: string): string[] {
   return out;
 }
 
-// Filters are paths under test/dist (e2e/bad-input), with or without the test/dist/ prefix.
-const only = process.argv.slice(2).map((o) => o.replace(/^(\.\/)?test\/dist\//, ""));
+// Prefixes relative to test/dist (`e2e/redis`); `test/dist/e2e/redis` and `test/e2e/redis` mean the same.
+const only = process.argv.slice(2).map((o) => o.replace(/^(\.\/)?test\/(dist\/)?/, ""));
 const root = path.join(ROOT, "test", "dist");
 let files = testFiles(root);
 if (only.length) files = files.filter((f) => only.some((o) => path.relative(root, f).startsWith(o)));
+if (!files.length) {
+  // `node --test` with no files would run every test it can find instead.
+  console.error(`No test files under test/dist match ${only.join(", ")}`);
+  process.exit(1);
+}
 const e2e = files.some((f) => path.relative(root, f).startsWith("e2e"));
 if (e2e) pulumiBinDir(); // build or find the CLI once, before tests run in parallel
 

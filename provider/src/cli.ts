@@ -71,6 +71,11 @@ program
     }
   });
 
+/** The one environment setting verify honours for any org: the Redis URL of a budget shared with deployers. */
+function sharedBudgetEnv(): NodeJS.ProcessEnv {
+  return { GENESYSCLOUD_RATE_LIMIT_REDIS_URL: process.env.GENESYSCLOUD_RATE_LIMIT_REDIS_URL };
+}
+
 /**
  * An org to verify: `env:PREFIX` reads PREFIX_REGION, PREFIX_OAUTHCLIENT_ID, PREFIX_OAUTHCLIENT_SECRET
  * (+ _API_BASE_URL, _LOGIN_BASE_URL), e.g. env:GENESYSCLOUD; anything else is a Pulumi stack whose
@@ -86,13 +91,13 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
       "genesyscloud:apiBaseUrl": process.env[`${p}_API_BASE_URL`],
       "genesyscloud:loginBaseUrl": process.env[`${p}_LOGIN_BASE_URL`],
     };
-    return { settings: resolveSettings((k) => env[k], {}) };
+    return { settings: resolveSettings((k) => env[k], sharedBudgetEnv()) };
   }
   const res = spawnSync("pulumi", ["config", "--json", "--show-secrets", "--stack", spec], { encoding: "utf8" });
   if (res.status !== 0) throw new Error(`cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`);
   const config = JSON.parse(res.stdout) as Record<string, { value?: string }>;
   return {
-    settings: resolveSettings((k) => config[k]?.value, {}),
+    settings: resolveSettings((k) => config[k]?.value, sharedBudgetEnv()),
     transforms: config["genesys-clone:transforms"]?.value,
   };
 }

@@ -10,6 +10,7 @@ export const SETTINGS = {
   ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
   tokenPoolSize: { key: "genesyscloud:tokenPoolSize", env: "GENESYSCLOUD_TOKEN_POOL_SIZE" },
   timeoutSeconds: { key: "genesyscloud:timeoutSeconds", env: "GENESYSCLOUD_TIMEOUT_SECONDS" },
+  rateLimitRedisUrl: { key: "genesyscloud:rateLimitRedisUrl", env: "GENESYSCLOUD_RATE_LIMIT_REDIS_URL" },
 } as const;
 
 /** Settings of this tool (not of the Genesys provider) that the provider process reads. */
@@ -33,6 +34,15 @@ function checkUrl(name: string, value: string | undefined): void {
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     throw configError(`${name} '${value}' is not an http(s) URL: set it to e.g. https://api.mypurecloud.ie, or remove it and set genesyscloud:region.`);
+  }
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+  } catch {
+    return false;
   }
 }
 
@@ -92,7 +102,15 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
     timeoutMs = Number(timeout) * 1000;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) throw configError(`${SETTINGS.timeoutSeconds.key} '${timeout}' must be a number of seconds, at least 1 (default 30).`);
   }
-  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs };
+  const rateLimitRedisUrl = value(SETTINGS.rateLimitRedisUrl);
+  if (rateLimitRedisUrl !== undefined && !isRedisUrl(rateLimitRedisUrl)) {
+    // Not echoed: the URL may hold a password.
+    throw configError(
+      `${SETTINGS.rateLimitRedisUrl.key} (or ${SETTINGS.rateLimitRedisUrl.env}) is not a redis:// or rediss:// URL: ` +
+        "set it to e.g. redis://localhost:6379 to share the rate budget between deployers, or unset it.",
+    );
+  }
+  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs, rateLimitRedisUrl };
 }
 
 /** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */

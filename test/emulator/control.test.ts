@@ -101,6 +101,10 @@ test("stats: per org, by METHOD path-template, and DELETE resets", async () => {
     });
     assert.deepEqual(s["byStatus"], { "200": 3, "204": 1, "404": 1 });
     assert.equal(s["tokenGrants"], 1);
+    // Per token, under a label that is not the token: who shared which budget.
+    const byToken = obj(s["byToken"]);
+    assert.deepEqual(Object.values(byToken), [{ requests: 4, rateLimited: 0 }]);
+    assert.ok(!Object.keys(byToken)[0]!.includes(token) && !JSON.stringify(s).includes(token), "stats never show a token");
     assert.equal((await control(emu, "DELETE", "/stats")).status, 200);
     const s2 = obj(arr(obj((await control(emu, "GET", "/stats")).body)["orgs"])[0]);
     assert.equal(s2["total"], 0);

@@ -71,6 +71,8 @@ test("429 after the per-token limit: Retry-After and the exact body; recovery af
 
     const stats = obj(arr(obj((await control(emu, "GET", "/stats?org=source")).body)["orgs"])[0]);
     assert.equal(stats["rateLimited"], 2);
+    const perToken = Object.values(obj(stats["byToken"])).map((t) => obj(t)["rateLimited"]);
+    assert.deepEqual(perToken.sort(), [0, 2], "429s are counted against the token that got them");
   });
 });
 

@@ -36,6 +36,8 @@ test("resolveSettings: one clear error per bad setting, naming the fix", () => {
     { name: "missing id", values: { ...good, "genesyscloud:oauthClientId": "" }, message: /pulumi config set genesyscloud:oauthClientId/ },
     { name: "bad URL", values: { ...good, "genesyscloud:apiBaseUrl": "api.example" }, message: /genesyscloud:apiBaseUrl 'api.example' is not an http\(s\) URL/ },
     { name: "bad rate", values: { ...good, "genesyscloud:rateLimitPerMinute": "fast" }, message: /rateLimitPerMinute 'fast' must be a whole number/ },
+    { name: "bad Redis URL", values: { ...good, "genesyscloud:rateLimitRedisUrl": "http://redis:6379" }, message: /genesyscloud:rateLimitRedisUrl \(or GENESYSCLOUD_RATE_LIMIT_REDIS_URL\) is not a redis:\/\/ or rediss:\/\/ URL/ },
+    { name: "Redis URL without a host", values: { ...good, "genesyscloud:rateLimitRedisUrl": "redis:6379" }, message: /rateLimitRedisUrl .* is not a redis:\/\// },
   ];
   for (const c of cases) {
     assert.throws(() => resolveSettings(config(c.values), env), c.message, c.name);
@@ -57,4 +59,17 @@ test("stack config wins over the environment", () => {
   const s = resolveSettings(config(good), { GENESYSCLOUD_REGION: "us-east-1", GENESYSCLOUD_OAUTHCLIENT_ID: "env-id" });
   assert.equal(s.region, "eu-west-1");
   assert.equal(s.clientId, "id");
+});
+
+test("the shared budget's Redis URL: from config or GENESYSCLOUD_RATE_LIMIT_REDIS_URL, never echoed when wrong", () => {
+  assert.equal(resolveSettings(config(good), env).rateLimitRedisUrl, undefined, "off by default");
+  assert.equal(resolveSettings(config(good), { GENESYSCLOUD_RATE_LIMIT_REDIS_URL: "redis://cache:6379" }).rateLimitRedisUrl, "redis://cache:6379");
+  assert.equal(
+    resolveSettings(config({ ...good, "genesyscloud:rateLimitRedisUrl": "rediss://:pw@cache:6380/2" }), { GENESYSCLOUD_RATE_LIMIT_REDIS_URL: "redis://other" }).rateLimitRedisUrl,
+    "rediss://:pw@cache:6380/2",
+  );
+  assert.throws(
+    () => resolveSettings(config({ ...good, "genesyscloud:rateLimitRedisUrl": "https://:hunter2@cache" }), env),
+    (err: Error) => !err.message.includes("hunter2"),
+  );
 });

@@ -74,6 +74,8 @@ export interface ApiRequest {
 export interface ApiOutcome extends HandlerResult {
   /** `METHOD path-template` for stats, e.g. `GET /api/v2/routing/skills/{skillId}`. */
   routeKey: string;
+  /** The valid token the request presented (for per-token stats). */
+  token?: string;
 }
 
 export function routeKeyFor(router: ApiRouter, method: string, path: string): string {
@@ -108,13 +110,14 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
   if (!decision.allowed) {
     return {
       routeKey,
+      token,
       status: 429,
       body: tooManyRequestsBody(decision.resetSeconds, req.contextId),
       headers: { ...rateHeaders(decision), "Retry-After": String(decision.resetSeconds) },
     };
   }
   const headers = rateHeaders(decision);
-  if (!match) return fail(new ApiError(404, "not.found", "The requested resource was not found."), headers);
+  if (!match) return { ...fail(new ApiError(404, "not.found", "The requested resource was not found."), headers), token };
 
   let parsed: { value: unknown } | undefined;
   const ctx: ApiContext = {
@@ -130,9 +133,9 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
   };
   try {
     const result = match.handler(ctx);
-    return { routeKey, ...result, headers: { ...headers, ...result.headers } };
+    return { routeKey, ...result, token, headers: { ...headers, ...result.headers } };
   } catch (err) {
-    if (err instanceof ApiError) return fail(err, headers);
+    if (err instanceof ApiError) return { ...fail(err, headers), token };
     throw err;
   }
 }

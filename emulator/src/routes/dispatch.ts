@@ -154,7 +154,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     contextId,
     orgUrl: `${ctx.baseUrl()}/orgs/${encodeURIComponent(org.name)}`,
   });
-  recordRequest(stats, outcome.routeKey, outcome.status);
+  recordRequest(stats, outcome.routeKey, outcome.status, outcome.token);
   if (lose) {
     req.socket.destroy();
     return;

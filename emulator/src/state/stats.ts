@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** Per-org request counters, keyed by `METHOD path-template` (e.g. `GET /api/v2/routing/skills/{id}`). */
 export interface OrgStats {
   total: number;
@@ -10,10 +12,17 @@ export interface OrgStats {
   /** Wall-clock ms of the first and the last request since the counters were cleared (the benchmark splits a phase with them). */
   firstAt?: number;
   lastAt?: number;
+  /** API requests that presented a valid token, per token label (a hash, never the token): shows who shared a budget. */
+  byToken: Record<string, { requests: number; rateLimited: number }>;
+}
+
+/** A stable, non-secret name for a token in stats. */
+export function tokenLabel(token: string): string {
+  return createHash("sha256").update(token).digest("hex").slice(0, 12);
 }
 
 export function emptyStats(): OrgStats {
-  return { total: 0, requests: {}, byStatus: {}, rateLimited: 0, tokenGrants: 0, faultsInjected: 0 };
+  return { total: 0, requests: {}, byStatus: {}, rateLimited: 0, tokenGrants: 0, faultsInjected: 0, byToken: {} };
 }
 
 function stamp(stats: OrgStats): void {
@@ -22,8 +31,13 @@ function stamp(stats: OrgStats): void {
   stats.lastAt = now;
 }
 
-export function recordRequest(stats: OrgStats, routeKey: string, status: number): void {
+export function recordRequest(stats: OrgStats, routeKey: string, status: number, token?: string): void {
   stamp(stats);
+  if (token !== undefined) {
+    const t = (stats.byToken[tokenLabel(token)] ??= { requests: 0, rateLimited: 0 });
+    t.requests += 1;
+    if (status === 429) t.rateLimited += 1;
+  }
   stats.total += 1;
   stats.requests[routeKey] = (stats.requests[routeKey] ?? 0) + 1;
   const s = String(status);
@@ -35,7 +49,8 @@ export function recordRequest(stats: OrgStats, routeKey: string, status: number)
 export function sortedStats(stats: OrgStats): OrgStats {
   const sortKeys = (r: Record<string, number>): Record<string, number> =>
     Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { ...stats, requests: sortKeys(stats.requests), byStatus: sortKeys(stats.byStatus) };
+  const byToken = Object.fromEntries(Object.entries(stats.byToken).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ...stats, requests: sortKeys(stats.requests), byStatus: sortKeys(stats.byStatus), byToken };
 }
 
 /** A request whose socket was destroyed by a `drop` fault: counted, with status "dropped". */

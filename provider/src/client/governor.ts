@@ -26,13 +26,29 @@ export function rateHeaders(headers: Record<string, unknown>): RateHeaders {
   return { allowed: n("inin-ratelimit-allowed"), count: n("inin-ratelimit-count"), reset: n("inin-ratelimit-reset") };
 }
 
+/** The request budget of one token, kept in this process (TokenBudget) or shared through Redis (SharedBudget). */
+export interface Budget {
+  /** Resolves when this token may send one more request (counted against the budget). */
+  acquire(): Promise<void>;
+  /** The server's inin-ratelimit-* headers of a response sent with this token. */
+  observe(h: RateHeaders): void;
+  /** After a 429: nothing more on this token until `ms` have passed. */
+  pause(ms: number): void;
+  /** What is left of the current window, as far as this process knows (0 while paused). */
+  remaining(): number;
+  /** When this token can next send, as far as this process knows. */
+  availableAt(): number;
+  /** Requests this budget let through in this process. */
+  readonly sent: number;
+}
+
 /**
  * The request budget of one token: `allowed` requests per window (60 s; 300 by default for
  * client-credentials tokens), corrected by the server's inin-ratelimit-* headers, and paused for
  * Retry-After after a 429. Requests take budget in arrival order; a waiting request sleeps until
  * the window resets or the pause ends (one timer, no busy waiting).
  */
-export class TokenBudget {
+export class TokenBudget implements Budget {
   allowed: number;
   private used = 0;
   private windowEnd = 0;
@@ -119,14 +135,14 @@ export class RateGovernor<T = unknown> {
   private readonly inFlight: Bottleneck;
 
   constructor(
-    readonly members: readonly { budget: TokenBudget; token: T }[],
+    readonly members: readonly { budget: Budget; token: T }[],
     maxConcurrent: number,
   ) {
     this.inFlight = new Bottleneck({ maxConcurrent });
   }
 
   /** The pool member the next request should use. */
-  pick(): { budget: TokenBudget; token: T } {
+  pick(): { budget: Budget; token: T } {
     let best = this.members[0]!;
     for (const m of this.members) {
       const [a, b] = [m.budget.availableAt(), best.budget.availableAt()];
@@ -136,7 +152,7 @@ export class RateGovernor<T = unknown> {
   }
 
   /** Runs `send` with a pool member once its budget allows, within the in-flight limit. */
-  schedule<R>(send: (member: { budget: TokenBudget; token: T }) => Promise<R>): Promise<R> {
+  schedule<R>(send: (member: { budget: Budget; token: T }) => Promise<R>): Promise<R> {
     return this.inFlight.schedule(async () => {
       const member = this.pick();
       await member.budget.acquire();

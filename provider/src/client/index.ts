@@ -1,18 +1,20 @@
 import { createHash } from "crypto";
 import { z } from "zod";
 import { ClientCredentialsTokens } from "./auth";
-import { RateGovernor, realClock, TokenBudget } from "./governor";
+import { type Budget, RateGovernor, realClock, TokenBudget } from "./governor";
 import type { TokenSource } from "./http";
 import { ApiRequest, HttpClient } from "./http";
 import { listAll } from "./paging";
 import { Endpoints, resolveEndpoints } from "./regions";
+import { budgetKey, SharedBudget, SharedStore, SharedTokens } from "./shared";
 
 export * from "./errors";
 export { REGION_DOMAINS, resolveEndpoints, UnknownRegionError } from "./regions";
 export type { Endpoints } from "./regions";
 export { listAll, pageOf } from "./paging";
 export { pollUntil } from "./poll";
-export { RateGovernor, TokenBudget, rateHeaders, realClock, type Clock } from "./governor";
+export { RateGovernor, TokenBudget, rateHeaders, realClock, type Budget, type Clock } from "./governor";
+export { SharedBudget, SharedStore, SharedTokens } from "./shared";
 export type { ApiRequest } from "./http";
 
 /** Where and as whom to call Genesys Cloud. */
@@ -28,35 +30,37 @@ export interface ClientSettings {
   tokenPoolSize?: number;
   maxConcurrent?: number;
   timeoutMs?: number;
+  /** redis:// URL: share the token pool and its budgets with every process that uses the same Redis. */
+  rateLimitRedisUrl?: string;
 }
 
 /** One org, one OAuth client: tokens, rate governor and retries. */
 export class GenesysClient {
   readonly endpoints: Endpoints;
   /** The pool's first token source (the one preflight and the importer use first). */
-  readonly tokens: ClientCredentialsTokens;
-  readonly pool: ClientCredentialsTokens[];
+  readonly tokens: TokenSource;
+  readonly pool: (ClientCredentialsTokens | SharedTokens)[];
   readonly governor: RateGovernor<TokenSource>;
   readonly http: HttpClient;
+  /** The Redis connection when the budget is shared. */
+  readonly shared: SharedStore | undefined;
 
   constructor(readonly settings: ClientSettings) {
     this.endpoints = resolveEndpoints(settings);
     const timeoutMs = settings.timeoutMs ?? 30_000;
-    this.pool = Array.from(
-      { length: Math.max(1, settings.tokenPoolSize ?? 1) },
-      () =>
-        new ClientCredentialsTokens({
-          loginBaseUrl: this.endpoints.loginBaseUrl,
-          clientId: settings.clientId,
-          clientSecret: settings.clientSecret,
-          timeoutMs,
-        }),
+    const rate = settings.ratePerMinute ?? 300;
+    const tokenOptions = { loginBaseUrl: this.endpoints.loginBaseUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, timeoutMs };
+    const size = Math.max(1, settings.tokenPoolSize ?? 1);
+    const shared = settings.rateLimitRedisUrl ? new SharedStore(settings.rateLimitRedisUrl) : undefined;
+    this.shared = shared;
+    const members: { token: ClientCredentialsTokens | SharedTokens; budget: Budget }[] = Array.from({ length: size }, (_, index) =>
+      shared
+        ? { token: new SharedTokens(shared, { ...tokenOptions, index }), budget: new SharedBudget(shared, budgetKey(this.endpoints.apiBaseUrl, settings.clientId, index), rate) }
+        : { token: new ClientCredentialsTokens(tokenOptions), budget: new TokenBudget(rate, realClock) },
     );
+    this.pool = members.map((m) => m.token);
     this.tokens = this.pool[0]!;
-    this.governor = new RateGovernor(
-      this.pool.map((token) => ({ token: token as TokenSource, budget: new TokenBudget(settings.ratePerMinute ?? 300, realClock) })),
-      settings.maxConcurrent ?? 20,
-    );
+    this.governor = new RateGovernor<TokenSource>(members, settings.maxConcurrent ?? 20);
     this.http = new HttpClient(
       {
         apiBaseUrl: this.endpoints.apiBaseUrl,
@@ -67,6 +71,11 @@ export class GenesysClient {
       },
       this.governor,
     );
+  }
+
+  /** Closes the Redis connection, if any (it never holds the process open; tests close it to be tidy). */
+  close(): void {
+    this.shared?.close();
   }
 
   request<T>(req: ApiRequest<T>): Promise<T> {
@@ -83,13 +92,16 @@ export class GenesysClient {
 }
 
 // The one deliberate cache: a client (and so a token and a budget) per (org endpoint, OAuth client).
-// The secret is part of the key only as a hash, so a rotated secret gets a fresh client.
+// The secret and the Redis URL (which may hold a password) are part of the key only as a hash, so a rotated secret gets a fresh client.
 const clients = new Map<string, GenesysClient>();
 
 export function clientFor(settings: ClientSettings): GenesysClient {
   const endpoints = resolveEndpoints(settings);
-  const secretHash = createHash("sha256").update(settings.clientSecret).digest("hex").slice(0, 16);
-  const key = [endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, secretHash, settings.ratePerMinute ?? "", settings.tokenPoolSize ?? 1, settings.timeoutMs ?? ""].join("|");
+  const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
+  const key = [
+    endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, hash(settings.clientSecret), settings.ratePerMinute ?? "",
+    settings.tokenPoolSize ?? 1, settings.timeoutMs ?? "", settings.rateLimitRedisUrl ? hash(settings.rateLimitRedisUrl) : "",
+  ].join("|");
   let client = clients.get(key);
   if (!client) {
     client = new GenesysClient(settings);
