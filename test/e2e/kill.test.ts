@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { E2E, ROOT, differences, viewOf } from "./harness";
 
@@ -24,6 +25,27 @@ async function control(p: string, method: string, body: unknown): Promise<void> 
   assert.equal(res.status, 200, await res.text());
 }
 
+/** Every live descendant of `pid` (the engine puts plugins in process groups of their own). */
+function descendants(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, ppid] of parent) if (ppid === p) (out.push(child), walk(child));
+  };
+  walk(pid);
+  return out;
+}
+
 async function noDuplicates(): Promise<void> {
   const target = await e2e.state("target");
   for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunks"]) {
@@ -45,7 +67,7 @@ for (const mode of [
     const env = { ...e2e.env, ...mode.env };
     // Slow responses, so the kill lands with creates committed, in flight and not yet started.
     await control("/faults", "PUT", [{ org: "target", path: "^/api/v2/", latencyMs: 150 }]);
-    const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], { env, cwd: ROOT, detached: true, stdio: "ignore" });
+    const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], { env, cwd: ROOT, stdio: "ignore" });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     for (let i = 0; ; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -53,7 +75,14 @@ for (const mode of [
       if ((t.skills as unknown[]).length >= 12 && (t.wrapupcodes as unknown[]).length >= 5) break;
       assert.ok(i < 300, "up never got going");
     }
-    process.kill(-child.pid!, "SIGKILL");
+    // Everything at once, as a crash would: the CLI, the language host and the provider processes.
+    for (const pid of [child.pid!, ...descendants(child.pid!)]) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
     await exited;
     await control("/faults", "PUT", []);
     const partly = await e2e.state("target");
