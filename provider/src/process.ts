@@ -2,7 +2,7 @@
  * Entry point of the dynamic-provider process (what the serialized shim requires): holds the stack
  * configuration the engine sent to `configure` and hands out the client and resource implementations.
  */
-import { clientFor, GenesysClient } from "./client";
+import { clientFor, GenesysClient, GenesysError } from "./client";
 import { configFromEnv, ConfigGetter, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import type { ResourceImpl } from "./resources/common";
 import { implementationOf } from "./resources/runtime";
@@ -21,8 +21,44 @@ export function client(): GenesysClient {
   return clientFor(resolveSettings(config ?? configFromEnv()));
 }
 
+const wrapped = new Map<string, ResourceImpl>();
+
+/**
+ * The implementation of a resource type, as the shim calls it. Pulumi's dynamic-provider host prints
+ * `${err}: ${err.stack}` for every error out of check, diff, read and delete, so: an API error while
+ * checking (the target org cannot be read) becomes a check failure, and our typed errors, whose messages
+ * are complete, lose their stack frames.
+ */
 export function impl(resourceType: string): ResourceImpl {
-  return implementationOf(resourceType);
+  let w = wrapped.get(resourceType);
+  if (!w) {
+    const inner = implementationOf(resourceType);
+    const plain = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      try {
+        return await f(...args);
+      } catch (err) {
+        if (err instanceof GenesysError) err.stack = `${err.name}: ${err.message}`;
+        throw err;
+      }
+    };
+    w = {
+      async check(olds, news) {
+        try {
+          return await inner.check(olds, news);
+        } catch (err) {
+          if (!(err instanceof GenesysError)) throw err;
+          return { inputs: news, failures: [{ property: "", reason: err.message }] };
+        }
+      },
+      diff: plain(inner.diff.bind(inner)),
+      create: plain(inner.create.bind(inner)),
+      read: plain(inner.read.bind(inner)),
+      update: plain(inner.update.bind(inner)),
+      delete: plain(inner.delete.bind(inner)),
+    };
+    wrapped.set(resourceType, w);
+  }
+  return w;
 }
 
 /** The stack's default policy for names that already exist in the target (genesys-clone:onConflict). */
