@@ -58,6 +58,48 @@ const KINDS: Record<string, string> = {
   "pulumi-nodejs:dynamic/genesyscloud:TelephonyTrunk": "Trunk",
 };
 
+/** How messages name each kind (the resources' own labels). */
+const LABELS: Record<string, string> = {
+  Division: "Division",
+  Language: "Language",
+  Skill: "Skill",
+  WrapupCode: "Wrap-up code",
+  Schedule: "Schedule",
+  ScheduleGroup: "Schedule group",
+  Queue: "Queue",
+  Flow: "Flow",
+  FlowShell: "Flow shell",
+  Trunk: "Trunk",
+};
+
+/**
+ * Genesys Cloud names are unique per type, ignoring case (flows per name and flow type): two resources of
+ * one program that claim the same name would fight over one object, so the program stops naming both.
+ */
+export function nameClaims(): (kind: string, resource: string, declared: Record<string, unknown>, props: Record<string, unknown>) => void {
+  const claimed = new Map<string, { resource: string; declared: unknown; name: string }>();
+  return (kind, resource, declared, props) => {
+    if (typeof props.name !== "string") return; // an output of another resource: not known yet
+    const flowType = typeof props.type === "string" ? props.type.toLowerCase() : "";
+    const key = [kind, flowType, props.name.toLowerCase()].join("\u0000");
+    const other = claimed.get(key);
+    if (!other) {
+      claimed.set(key, { resource, declared: declared.name, name: props.name });
+      return;
+    }
+    const detail =
+      other.declared !== other.name || declared.name !== props.name
+        ? ` (declared as '${String(other.declared)}' and '${String(declared.name)}': the transforms file maps both to this name)`
+        : other.name !== props.name
+          ? ` (as '${other.name}' and '${props.name}', which differ only in case)`
+          : "";
+    throw new pulumi.RunError(
+      `Two resources in the stack code declare ${LABELS[kind] ?? kind} '${other.name}'${flowType ? ` (${flowType})` : ""}: ` +
+        `'${other.resource}' and '${resource}'${detail}. Names are unique per type in Genesys Cloud (ignoring case): rename or remove one of them.`,
+    );
+  };
+}
+
 /**
  * The stack's transforms file: genesys-clone:transforms (relative to the project), else
  * transforms.<stack>.yaml beside Pulumi.yaml when it exists, else none.
@@ -86,9 +128,13 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
   }
   const target = await preflight();
   const { file, transforms } = stackTransforms(projectDir);
+  const claim = nameClaims();
   pulumi.runtime.registerStackTransformation((args) => {
     const kind = KINDS[args.type];
-    return kind ? { props: transformProps(kind, args.props, transforms), opts: args.opts } : undefined;
+    if (!kind) return undefined;
+    const props = transformProps(kind, args.props, transforms);
+    claim(kind, args.name, args.props, props);
+    return { props, opts: args.opts };
   });
   const lookupsFile = path.join(dir, "lookups.ts");
   const requests: LookupRequest[] = existsSync(lookupsFile) ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS : [];
