@@ -5,12 +5,10 @@ import { z } from "zod";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
+import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
-
-// Public in the SDK's JavaScript, missing from its typings: whether a config key was set with --secret.
-const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
 export interface Target {
   orgName: string;
@@ -25,13 +23,7 @@ export interface Target {
 export async function preflight(): Promise<Target> {
   const get = (key: string) => pulumi.runtime.getConfig(key);
   try {
-    if (get(SETTINGS.clientSecret.key) !== undefined && !isConfigSecret(SETTINGS.clientSecret.key)) {
-      throw new GenesysError(
-        "Config",
-        `${SETTINGS.clientSecret.key} is stored in plaintext in the stack's config file: run ` +
-          "`pulumi config set --secret genesyscloud:oauthClientSecret <secret>` to encrypt it.",
-      );
-    }
+    refusePlaintext(SETTINGS.clientSecret.key, "secret");
     const policy = get(STACK_SETTINGS.onConflict.key);
     if (policy !== undefined && policy !== "fail" && policy !== "adopt") {
       throw new GenesysError("Config", `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`);
