@@ -61,11 +61,15 @@ function fail(message: string): never {
   throw new GenesysError("Validation", message);
 }
 
-/** A write the OAuth client may not make (403) as an error naming the object and the permission to grant. */
+/**
+ * A write the OAuth client may not make (403) as an error naming the object and the permission to grant;
+ * credentials rejected during the write (401) name the object too.
+ */
 async function permitted<T>(owner: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
+    if (err instanceof GenesysError && err.kind === "Auth") throw new GenesysError("Auth", `${owner}: ${err.message}`, err.details);
     if (!(err instanceof GenesysError) || err.kind !== "Forbidden") throw err;
     const { method, path, code } = err.details;
     const verb = method === "POST" ? "create" : method === "DELETE" ? "delete" : "change";
