@@ -144,15 +144,14 @@ export class HttpClient {
           });
         });
       } catch (err) {
-        if (err instanceof GenesysError && err.kind === "Network") {
+        // Only the API request's own failures (they carry the method): the login service's were already
+        // retried by the token source, and its message names its setting.
+        if (err instanceof GenesysError && err.kind === "Network" && err.details.method) {
           if (++failures < this.options.maxAttempts) {
             await this.sleep(this.backoff(failures));
             continue;
           }
-          // The login service's own message already names its setting; API requests carry their method.
-          if (err.details.method) {
-            err.message += `. No answer after ${failures} attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl if you set it, and the network.`;
-          }
+          err.message += `. No answer after ${failures} attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl if you set it, and the network.`;
         }
         throw this.clean(err, token, tokens);
       }
