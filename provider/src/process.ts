@@ -21,44 +21,41 @@ export function client(): GenesysClient {
   return clientFor(resolveSettings(config ?? configFromEnv()));
 }
 
-const wrapped = new Map<string, ResourceImpl>();
+/** Errors out of the implementation: typed ones keep their complete message and lose their stack frames. */
+function plain<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await f(...args);
+    } catch (err) {
+      if (err instanceof GenesysError) err.stack = `${err.name}: ${err.message}`;
+      throw err;
+    }
+  };
+}
 
 /**
  * The implementation of a resource type, as the shim calls it. Pulumi's dynamic-provider host prints
  * `${err}: ${err.stack}` for every error out of check, diff, read and delete, so: an API error while
- * checking (the target org cannot be read) becomes a check failure, and our typed errors, whose messages
- * are complete, lose their stack frames.
+ * checking (the target org cannot be read) becomes a check failure, and our typed errors lose their
+ * stack frames.
  */
 export function impl(resourceType: string): ResourceImpl {
-  let w = wrapped.get(resourceType);
-  if (!w) {
-    const inner = implementationOf(resourceType);
-    const plain = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+  const inner = implementationOf(resourceType);
+  return {
+    async check(olds, news) {
       try {
-        return await f(...args);
+        return await inner.check(olds, news);
       } catch (err) {
-        if (err instanceof GenesysError) err.stack = `${err.name}: ${err.message}`;
-        throw err;
+        if (!(err instanceof GenesysError)) throw err;
+        return { inputs: news, failures: [{ property: "", reason: err.message }] };
       }
-    };
-    w = {
-      async check(olds, news) {
-        try {
-          return await inner.check(olds, news);
-        } catch (err) {
-          if (!(err instanceof GenesysError)) throw err;
-          return { inputs: news, failures: [{ property: "", reason: err.message }] };
-        }
-      },
-      diff: plain(inner.diff.bind(inner)),
-      create: plain(inner.create.bind(inner)),
-      read: plain(inner.read.bind(inner)),
-      update: plain(inner.update.bind(inner)),
-      delete: plain(inner.delete.bind(inner)),
-    };
-    wrapped.set(resourceType, w);
-  }
-  return w;
+    },
+    diff: plain(inner.diff.bind(inner)),
+    create: plain(inner.create.bind(inner)),
+    read: plain(inner.read.bind(inner)),
+    update: plain(inner.update.bind(inner)),
+    delete: plain(inner.delete.bind(inner)),
+  };
 }
 
 /** The stack's default policy for names that already exist in the target (genesys-clone:onConflict). */
