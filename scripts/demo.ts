@@ -1,16 +1,26 @@
 // `npm run demo`: clone the sample contact centre from the emulated us-east-1 org into the emulated
 // eu-west-1 org with the real Pulumi CLI, check the result, roll back, check the rollback.
+//
+// Environment, all optional (test/e2e/demo-secrets runs the demo isolated, with secrets it then scans for):
+//   GENESYS_CLONE_DEMO_EMULATOR        URL of a running emulator to use (reset to the sample seed) instead of starting one
+//   GENESYS_CLONE_DEMO_TRUNK_PASSWORD  trunk passwords become <value>-<trunk> instead of random ones
+//   GENESYS_CLONE_DEMO_STACK           stack name (default demo-eu-west-1); the report is then .genesys-clone/<stack>-verify.md
+//   GENESYS_CLONE_DEMO_SOURCE          directory under stacks/ to import into (default sample)
+//   PULUMI_BACKEND_URL, PULUMI_HOME    where state goes, as for `npm run pulumi` (default .pulumi-state/)
 import { spawn } from "child_process";
 import * as path from "path";
 import { randomBytes } from "crypto";
 import { isDeepStrictEqual } from "util";
-import { startEmulator } from "@genesys-clone/emulator";
+import { startEmulator, type OrgInfo } from "@genesys-clone/emulator";
 import { counts, differences, dumpOrg, viewOf } from "./lib/org-view";
 import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
-const STACK = "demo-eu-west-1";
-const SOURCE_DIR = "sample";
+const STACK = process.env.GENESYS_CLONE_DEMO_STACK || "demo-eu-west-1";
+const SOURCE_DIR = process.env.GENESYS_CLONE_DEMO_SOURCE || "sample";
 const TRANSFORMS = "stacks/sample/transforms.eu-west-1.yaml";
+const REPORT = process.env.GENESYS_CLONE_DEMO_STACK ? `${STACK}-verify.md` : "demo-verify.md";
+const EXTERNAL_EMULATOR = process.env.GENESYS_CLONE_DEMO_EMULATOR;
+const TRUNK_PASSWORD = process.env.GENESYS_CLONE_DEMO_TRUNK_PASSWORD;
 
 function step(text: string): void {
   process.stdout.write(`\n=== ${text}\n`);
@@ -38,9 +48,21 @@ async function pulumi(args: string[], input?: string): Promise<string> {
   return res.stdout;
 }
 
+/** The emulator this run uses: a fresh in-process one, or the given one reset to the sample seed (left running). */
+async function emulatorForDemo(): Promise<{ url: string; orgs: OrgInfo[]; close(): Promise<void> }> {
+  if (!EXTERNAL_EMULATOR) {
+    step("Starting the Genesys Cloud emulator (sample seed)");
+    return startEmulator({ seed: "sample" });
+  }
+  step(`Using the Genesys Cloud emulator at ${EXTERNAL_EMULATOR} (reset to the sample seed)`);
+  const res = await fetch(`${EXTERNAL_EMULATOR}/__emulator/reset`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"seed":"sample"}' });
+  check(res.ok, `reset the emulator at ${EXTERNAL_EMULATOR}`);
+  const { orgs } = (await res.json()) as { orgs: OrgInfo[] };
+  return { url: EXTERNAL_EMULATOR, orgs, close: async () => undefined };
+}
+
 async function main(): Promise<void> {
-  step("Starting the Genesys Cloud emulator (sample seed)");
-  const emulator = await startEmulator({ seed: "sample" });
+  const emulator = await emulatorForDemo();
   try {
     const source = emulator.orgs.find((o) => o.name === "source")!;
     const target = emulator.orgs.find((o) => o.name === "target")!;
@@ -79,7 +101,7 @@ async function main(): Promise<void> {
     // Trunk credentials are never copied from the source: each target stack supplies its own.
     for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
       await set(`genesys-clone:trunk.${trunk}.username`, `eu-${trunk}`, true);
-      await set(`genesys-clone:trunk.${trunk}.password`, randomBytes(18).toString("base64url"), true);
+      await set(`genesys-clone:trunk.${trunk}.password`, TRUNK_PASSWORD ? `${TRUNK_PASSWORD}-${trunk}` : randomBytes(18).toString("base64url"), true);
     }
 
     const before = await dumpOrg(emulator.url, "target");
@@ -90,7 +112,7 @@ async function main(): Promise<void> {
     step("pulumi up");
     await pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"]);
     step("genesys-clone verify: the target against the source, field by field, transforms applied");
-    const report = path.join(ROOT, ".genesys-clone", "demo-verify.md");
+    const report = path.join(ROOT, ".genesys-clone", REPORT);
     const verified = await run(
       process.execPath,
       [path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", STACK, "--report", report],

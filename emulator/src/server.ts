@@ -26,7 +26,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const randomSeed = opts.randomSeed ?? DEFAULT_RANDOM_SEED;
 
   const clock = new OffsetClock(opts.clock ?? systemClock);
-  const state = new EmulatorState(seed, rateLimit, clock);
+  const state = new EmulatorState(seed, rateLimit, clock, opts.clientSecrets);
   const faults = new FaultEngine(randomSeed);
   let url = "";
 

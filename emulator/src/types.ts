@@ -26,6 +26,8 @@ export interface StartEmulatorOptions {
   clock?: Clock;
   /** Seed of the PRNG used for probabilistic faults (default 1). */
   randomSeed?: number;
+  /** OAuth client secrets by org name, instead of random ones (e.g. distinctive values a secret scan looks for). */
+  clientSecrets?: Record<string, string>;
 }
 
 export interface RunningEmulator {

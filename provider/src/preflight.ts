@@ -5,12 +5,10 @@ import { z } from "zod";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
+import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
-
-// Public in the SDK's JavaScript, missing from its typings: whether a config key was set with --secret.
-const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
 export interface Target {
   /** The target org's name; only looked up when `network` is set. */
@@ -29,13 +27,7 @@ export interface Target {
 export async function preflight(opts: { network: boolean }): Promise<Target> {
   const get = (key: string) => pulumi.runtime.getConfig(key);
   try {
-    if (get(SETTINGS.clientSecret.key) !== undefined && !isConfigSecret(SETTINGS.clientSecret.key)) {
-      throw new GenesysError(
-        "Config",
-        `${SETTINGS.clientSecret.key} is stored in plaintext in the stack's config file: run ` +
-          "`pulumi config set --secret genesyscloud:oauthClientSecret <secret>` to encrypt it.",
-      );
-    }
+    refusePlaintext(SETTINGS.clientSecret.key, "secret");
     const policy = get(STACK_SETTINGS.onConflict.key);
     if (policy !== undefined && policy !== "fail" && policy !== "adopt") {
       throw new GenesysError("Config", `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`);
@@ -62,6 +54,48 @@ const KINDS: Record<string, string> = {
   "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlowShell": "FlowShell",
   "pulumi-nodejs:dynamic/genesyscloud:TelephonyTrunk": "Trunk",
 };
+
+/** How messages name each kind (the resources' own labels). */
+const LABELS: Record<string, string> = {
+  Division: "Division",
+  Language: "Language",
+  Skill: "Skill",
+  WrapupCode: "Wrap-up code",
+  Schedule: "Schedule",
+  ScheduleGroup: "Schedule group",
+  Queue: "Queue",
+  Flow: "Flow",
+  FlowShell: "Flow shell",
+  Trunk: "Trunk",
+};
+
+/**
+ * Genesys Cloud names are unique per type, ignoring case (flows per name and flow type): two resources of
+ * one program that claim the same name would fight over one object, so the program stops naming both.
+ */
+export function nameClaims(): (kind: string, resource: string, declared: Record<string, unknown>, props: Record<string, unknown>) => void {
+  const claimed = new Map<string, { resource: string; declared: unknown; name: string }>();
+  return (kind, resource, declared, props) => {
+    if (typeof props.name !== "string") return; // an output of another resource: not known yet
+    const flowType = typeof props.type === "string" ? props.type.toLowerCase() : "";
+    const key = [kind, flowType, props.name.toLowerCase()].join("\u0000");
+    const other = claimed.get(key);
+    if (!other) {
+      claimed.set(key, { resource, declared: declared.name, name: props.name });
+      return;
+    }
+    const detail =
+      other.declared !== other.name || declared.name !== props.name
+        ? ` (declared as '${String(other.declared)}' and '${String(declared.name)}': the transforms file maps both to this name)`
+        : other.name !== props.name
+          ? ` (as '${other.name}' and '${props.name}', which differ only in case)`
+          : "";
+    throw new pulumi.RunError(
+      `Two resources in the stack code declare ${LABELS[kind] ?? kind} '${other.name}'${flowType ? ` (${flowType})` : ""}: ` +
+        `'${other.resource}' and '${resource}'${detail}. Names are unique per type in Genesys Cloud (ignoring case): rename or remove one of them.`,
+    );
+  };
+}
 
 /**
  * The stack's transforms file: genesys-clone:transforms (relative to the project), else
@@ -91,9 +125,13 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
   }
   const target = await preflight({ network: !pulumi.runtime.isDryRun() });
   const { file, transforms } = stackTransforms(projectDir);
+  const claim = nameClaims();
   pulumi.runtime.registerStackTransformation((args) => {
     const kind = KINDS[args.type];
-    return kind ? { props: transformProps(kind, args.props, transforms), opts: args.opts } : undefined;
+    if (!kind) return undefined;
+    const props = transformProps(kind, args.props, transforms);
+    claim(kind, args.name, args.props, props);
+    return { props, opts: args.opts };
   });
   const lookupsFile = path.join(dir, "lookups.ts");
   const requests: LookupRequest[] = existsSync(lookupsFile) ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS : [];

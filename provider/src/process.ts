@@ -50,7 +50,7 @@ export function client(): GenesysClient {
 }
 
 // @pulumi/pulumi's dynamic-provider host prints `${err}: ${err.stack}` to stderr for every error a
-// method throws, and the engine shows that as a second, stack-traced diagnostic. Our own errors
+// method throws, and the engine shows that as a second diagnostic at Stack level. Our own errors
 // (GenesysError: messages written for the user) are already the resource's error message, so their
 // stack is replaced by a marker and that one line is not printed; any other error keeps its trace.
 const REPORTED = "\u2063genesys-clone: reported";
@@ -60,28 +60,40 @@ console.error = (...args: unknown[]) => {
   print(...args);
 };
 
-function reported(err: unknown): never {
-  if (err instanceof GenesysError) err.stack = REPORTED;
-  throw err;
+/** Errors out of the implementation: typed ones keep their complete message and are reported once. */
+function plain<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await f(...args);
+    } catch (err) {
+      if (err instanceof GenesysError) err.stack = REPORTED;
+      throw err;
+    }
+  };
 }
 
-const wrapped = new Map<string, ResourceImpl>();
-
+/**
+ * The implementation of a resource type, as the shim calls it: an API error while checking (the
+ * target org cannot be read) becomes a check failure, and our typed errors are reported once,
+ * without stack frames.
+ */
 export function impl(resourceType: string): ResourceImpl {
-  let w = wrapped.get(resourceType);
-  if (!w) {
-    const i = implementationOf(resourceType);
-    w = {
-      check: (olds, news) => i.check(olds, news).catch(reported),
-      diff: (id, olds, news) => i.diff(id, olds, news).catch(reported),
-      create: (inputs) => i.create(inputs).catch(reported),
-      read: (id, props) => i.read(id, props).catch(reported),
-      update: (id, olds, news) => i.update(id, olds, news).catch(reported),
-      delete: (id, props) => i.delete(id, props).catch(reported),
-    };
-    wrapped.set(resourceType, w);
-  }
-  return w;
+  const inner = implementationOf(resourceType);
+  return {
+    async check(olds, news) {
+      try {
+        return await inner.check(olds, news);
+      } catch (err) {
+        if (!(err instanceof GenesysError)) throw err;
+        return { inputs: news, failures: [{ property: "", reason: err.message }] };
+      }
+    },
+    diff: plain(inner.diff.bind(inner)),
+    create: plain(inner.create.bind(inner)),
+    read: plain(inner.read.bind(inner)),
+    update: plain(inner.update.bind(inner)),
+    delete: plain(inner.delete.bind(inner)),
+  };
 }
 
 /** The stack's default policy for names that already exist in the target (genesys-clone:onConflict). */

@@ -111,6 +111,26 @@ test("stats: per org, by METHOD path-template, and DELETE resets", async () => {
   });
 });
 
+test("given client secrets are used; /tokens lists every token issued, across revocations and resets", async () => {
+  await withEmulator({ clientSecrets: { source: "distinctive+source/secret=" } }, async (emu) => {
+    const source = org(emu, "source");
+    assert.equal(source.clientSecret, "distinctive+source/secret=");
+    assert.notEqual(org(emu, "target").clientSecret, source.clientSecret);
+    const first = await grant(source);
+    await control(emu, "POST", "/orgs/source/tokens/revoke");
+    await control(emu, "POST", "/reset", {});
+    const second = await grant(source);
+    const third = await grant(org(emu, "target"));
+    const all = arr(obj((await control(emu, "GET", "/tokens")).body)["orgs"]);
+    assert.deepEqual(all, [
+      { name: "source", tokens: [first, second] },
+      { name: "target", tokens: [third] },
+    ]);
+    assert.deepEqual(arr(obj((await control(emu, "GET", "/tokens?org=target")).body)["orgs"]), [{ name: "target", tokens: [third] }]);
+    assert.equal(org(emu, "source").clientSecret, "distinctive+source/secret=", "kept across reset");
+  });
+});
+
 test("control API: unknown endpoint 404, bad JSON 400, clock validation", async () => {
   await withEmulator({}, async (emu) => {
     assert.equal((await control(emu, "GET", "/nothing")).status, 404);

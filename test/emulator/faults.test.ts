@@ -64,6 +64,29 @@ test("org filter: a rule for target does not hit source", async () => {
   });
 });
 
+test("a body fault answers a raw, malformed body (default 200, JSON content type) and never reaches state", async () => {
+  await withSource({}, async (emu, source, token) => {
+    await control(emu, "PUT", "/faults", [
+      { method: "GET", path: "^/api/v2/routing/skills$", body: '{"entities": [{"id": 7', times: 1 },
+      { method: "POST", path: "^/api/v2/routing/skills$", status: 502, body: "<html>Bad Gateway</html>", contentType: "text/html", times: 1 },
+    ]);
+    const listed = await fetch(`${source.apiBaseUrl}/api/v2/routing/skills`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(listed.status, 200);
+    assert.match(listed.headers.get("content-type") ?? "", /application\/json/);
+    assert.equal(await listed.text(), '{"entities": [{"id": 7');
+    const before = (await control(emu, "GET", "/state")).body;
+    const posted = await fetch(`${source.apiBaseUrl}/api/v2/routing/skills`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Swahili" }),
+    });
+    assert.equal(posted.status, 502);
+    assert.match(posted.headers.get("content-type") ?? "", /text\/html/);
+    assert.equal(await posted.text(), "<html>Bad Gateway</html>");
+    assert.deepEqual((await control(emu, "GET", "/state")).body, before);
+  });
+});
+
 test("latency-only rule delays, then handles normally", async () => {
   await withSource({}, async (emu, source, token) => {
     await control(emu, "POST", "/faults", { path: "^/api/v2/organizations/me$", latencyMs: 250, times: 1 });
@@ -115,7 +138,7 @@ test("probability uses the seeded PRNG: the same seed replays the same sequence"
 
 test("invalid fault rules are rejected", async () => {
   await withSource({}, async (emu) => {
-    for (const bad of [{ probability: 2 }, { path: "(" }, { status: "x" }, { unknown: 1 }]) {
+    for (const bad of [{ probability: 2 }, { path: "(" }, { status: "x" }, { unknown: 1 }, { status: 200 }]) {
       const r = await control(emu, "POST", "/faults", bad);
       assert.equal(r.status, 400, JSON.stringify(bad));
     }

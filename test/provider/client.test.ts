@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { GenesysClient, GenesysError } from "@genesys-clone/provider/dist/client";
+import { HttpClient } from "@genesys-clone/provider/dist/client/http";
 import { z } from "zod";
 
 // The client against an in-process emulator: tokens, paging, retries, typed and redacted errors.
@@ -67,6 +68,32 @@ test("a revoked token is replaced once, transparently", async () => {
   await control("/orgs/source/tokens/revoke", "POST", {});
   await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) });
   assert.equal((await stats()).tokenGrants, 2);
+});
+
+test("when retrying does not help, the error says what to do: 429 and 5xx forever, 401 with a fresh token, no answer", async () => {
+  const me = { method: "GET" as const, path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) };
+  const cases: { rules: unknown[]; kind: string; message: RegExp }[] = [
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 0 }], kind: "RateLimited", message: /HTTP 429 .*Still rate limited after 20 attempts: .*lower genesyscloud:rateLimitPerMinute/ },
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 86400 }], kind: "RateLimited", message: /HTTP 429 .*The org asks to wait 86400 s .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 503, retryAfter: 0 }], kind: "Server", message: /HTTP 503 .*Still failing after 6 attempts: .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 401 }], kind: "Auth", message: /HTTP 401 .*A freshly minted token was rejected too: .*genesyscloud:oauthClientId/ },
+  ];
+  for (const c of cases) {
+    await control("/faults", "PUT", c.rules);
+    await assert.rejects(client().request(me), (err: unknown) => {
+      assert.ok(err instanceof GenesysError);
+      assert.equal(err.kind, c.kind);
+      assert.match(err.message, c.message);
+      return true;
+    });
+  }
+  await control("/faults", "DELETE");
+  const governor = client().governor;
+  const dead = new HttpClient(
+    { apiBaseUrl: "http://127.0.0.1:9/api", timeoutMs: 1000, maxAttempts: 6, maxRateLimitedAttempts: 20, maxRetryAfterSeconds: 180, sleep: async () => undefined },
+    governor,
+  );
+  await assert.rejects(dead.request(me), /ECONNREFUSED\. No answer after 6 attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl/);
 });
 
 test("typed errors: 404 NotFound, 409 Conflict, 400 Validation, each with method, path and correlation id", async () => {

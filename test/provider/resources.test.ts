@@ -43,6 +43,26 @@ test("check: each bad input is one failure on its property, naming the object an
   assert.deepEqual((await skills().check({}, { name: UNKNOWN, division: UNKNOWN })).failures?.length, 0, "unknowns pass at preview");
 });
 
+test("the target org failing during check is a check failure (no stack trace); a 403 on write names the object and the permission", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  try {
+    // Languages: no other test has listed (and so cached) them in this process.
+    await faults([{ org: "target", method: "GET", path: "^/api/v2/routing/languages", status: 503, retryAfter: 0 }]);
+    const res = await impl("genesyscloud:routing:Language").check({}, { name: "Klingon" });
+    assert.equal(res.failures?.length, 1);
+    assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Still failing after 6 attempts/);
+    await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
+    await assert.rejects(skills().create({ name: "Klingon" }), (err: Error) => {
+      assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
+      assert.equal(err.stack, `${err.name}: ${err.message}`, "no stack frames");
+      return true;
+    });
+  } finally {
+    await faults([]);
+  }
+});
+
 test("skill: create in a named division, read back, move division, replace on rename, delete", async () => {
   const created = await skills().create({ name: "Mandarin", division: "Sales" });
   assert.equal(created.outs.division, "Sales");

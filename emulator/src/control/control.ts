@@ -165,6 +165,12 @@ function buildRouter(): Router<ControlHandler> {
     return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", client)));
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
+  // Every access token issued since the process started (kept across resets and revocations), for secret scans.
+  r.add("GET", `${p}/tokens`, (ctx, req) => {
+    const only = queryValue(req.query, "org");
+    const orgs = only !== undefined ? [requireOrg(ctx, only)] : ctx.state.orgs();
+    return ok({ orgs: orgs.map((o) => ({ name: o.name, tokens: ctx.state.tokensIssued(o.name) })) });
+  });
 
   r.add("GET", `${p}/clock`, (ctx) => ok({ now: ctx.clock.now(), offsetMs: ctx.clock.offset }));
   r.add("POST", `${p}/clock`, (ctx, req) => {

@@ -118,6 +118,12 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       req.socket.destroy();
       return;
     }
+    if (rule.body !== undefined) {
+      const result: HandlerResult = { status: rule.status ?? 200, text: rule.body, headers: { "Content-Type": rule.contentType ?? "application/json" } };
+      recordRequest(stats, routeKey, result.status);
+      reply(result);
+      return;
+    }
     if (rule.status !== undefined) {
       const result = faultResult({ ...rule, status: rule.status }, kind, org, authorization, contextId);
       recordRequest(stats, routeKey, result.status);

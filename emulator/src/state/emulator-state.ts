@@ -16,12 +16,16 @@ export class EmulatorState {
   private readonly credentials = new Map<string, OAuthClient>();
   /** Seed secrets (trunk passwords), minted once per process like client secrets and kept across resets. */
   private readonly secrets = new Map<string, string>();
+  /** Every access token issued, per org, since the process started (kept across resets and revocations): secret scans look for them. */
+  private readonly issuedTokens = new Map<string, string[]>();
   private loadedSeed: SeedName;
 
   constructor(
     readonly initialSeed: SeedName,
     private readonly defaultRateLimitPerMinute: number,
     private readonly clock: Clock,
+    /** Client secrets to use instead of random ones, by org name. */
+    private readonly clientSecrets: Readonly<Record<string, string>> = {},
   ) {
     this.loadedSeed = initialSeed;
     this.load(initialSeed);
@@ -34,7 +38,7 @@ export class EmulatorState {
   private credentialsFor(orgName: string): OAuthClient {
     let c = this.credentials.get(orgName);
     if (!c) {
-      c = { clientId: uuidFromSeed(`${orgName}/oauth-client`), clientSecret: newClientSecret(), name: `${orgName} emulator client` };
+      c = { clientId: uuidFromSeed(`${orgName}/oauth-client`), clientSecret: this.clientSecrets[orgName] ?? newClientSecret(), name: `${orgName} emulator client` };
       this.credentials.set(orgName, c);
     }
     return c;
@@ -54,7 +58,7 @@ export class EmulatorState {
     const orgs = new Map<string, OrgStore>();
     for (const org of SEEDS[seed].orgs) {
       const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute), (key) => this.secretFor(key));
-      orgs.set(org.name, new OrgStore(init, this.clock));
+      orgs.set(org.name, new OrgStore(init, this.clock, (token) => this.issuedTokens.set(org.name, [...(this.issuedTokens.get(org.name) ?? []), token])));
     }
     this.orgsByName = orgs;
     this.resetStats();
@@ -77,6 +81,11 @@ export class EmulatorState {
       this.statsByOrg.set(orgName, s);
     }
     return s;
+  }
+
+  /** The access tokens issued by an org since the process started, oldest first. */
+  tokensIssued(orgName: string): string[] {
+    return [...(this.issuedTokens.get(orgName) ?? [])];
   }
 
   resetStats(): void {

@@ -197,7 +197,12 @@ export class OrgStore {
   readonly flows: FlowStore;
   readonly telephony: TelephonyStore;
 
-  constructor(init: OrgInit, private readonly clock: Clock) {
+  constructor(
+    init: OrgInit,
+    private readonly clock: Clock,
+    /** Told every token this org issues (the emulator keeps a log for secret scans). */
+    private readonly onTokenIssued: (token: string) => void = () => undefined,
+  ) {
     this.id = init.id;
     this.name = init.name;
     this.region = init.region;
@@ -300,6 +305,7 @@ export class OrgStore {
       expiresAt: now + this.settings.tokenLifetimeSeconds * 1000,
     };
     this.tokens.set(issued.token, issued);
+    this.onTokenIssued(issued.token);
     return issued;
   }
 

@@ -144,15 +144,22 @@ export class HttpClient {
           });
         });
       } catch (err) {
-        if (err instanceof GenesysError && err.kind === "Network" && ++failures < this.options.maxAttempts) {
-          await this.sleep(this.backoff(failures));
-          continue;
+        // Only the API request's own failures (they carry the method): the login service's were already
+        // retried by the token source, and its message names its setting.
+        if (err instanceof GenesysError && err.kind === "Network" && err.details.method) {
+          if (++failures < this.options.maxAttempts) {
+            await this.sleep(this.backoff(failures));
+            continue;
+          }
+          err.message += `. No answer after ${failures} attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl if you set it, and the network.`;
         }
         throw this.clean(err, token, tokens);
       }
       budget!.observe(rateHeaders(res.headers));
       if (res.status >= 200 && res.status < 300) return this.parse(req, res, token, tokens);
 
+      // What to do when retrying did not help: the last sentence of the error.
+      let gaveUp = "";
       if (res.status === 429) {
         this.stats.rateLimited++;
         const retryAfter = headerNumber(res.headers, "retry-after") ?? 3;
@@ -161,18 +168,27 @@ export class HttpClient {
           budget!.pause(retryAfter * 1000);
           continue;
         }
+        gaveUp =
+          retryAfter > this.options.maxRetryAfterSeconds
+            ? `The org asks to wait ${retryAfter} s (a daily or org-wide limit): run the command again later.`
+            : `Still rate limited after ${rateLimited} attempts: other clients are using the org's budget; run the command again later, or lower genesyscloud:rateLimitPerMinute.`;
       } else if (res.status === 401 && !reauthenticated) {
         reauthenticated = true;
         tokens!.invalidate(token);
         continue;
+      } else if (res.status === 401) {
+        gaveUp =
+          "A freshly minted token was rejected too: the OAuth client was revoked or lost its roles during the run. " +
+          "Check the client in the target org (genesyscloud:oauthClientId, and `pulumi config set --secret genesyscloud:oauthClientSecret` if it was rotated), then run the command again.";
       } else if ((res.status >= 500 && res.status !== 501) || res.status === 408) {
         if (++failures < this.options.maxAttempts) {
           const retryAfter = headerNumber(res.headers, "retry-after");
           await this.sleep(retryAfter !== undefined ? retryAfter * 1000 : this.backoff(failures));
           continue;
         }
+        gaveUp = `Still failing after ${failures} attempts: Genesys Cloud is having trouble; run the command again later (nothing is created twice).`;
       }
-      throw this.clean(this.errorFrom(req, res), token, tokens);
+      throw this.clean(this.errorFrom(req, res, gaveUp), token, tokens);
     }
   }
 
@@ -202,7 +218,7 @@ export class HttpClient {
     );
   }
 
-  private errorFrom<T>(req: ApiRequest<T>, res: RawResponse): GenesysError {
+  private errorFrom<T>(req: ApiRequest<T>, res: RawResponse, gaveUp = ""): GenesysError {
     const body = errorBody.safeParse(res.data);
     const code = body.success ? body.data.code : undefined;
     const apiMessage = body.success && body.data.message ? body.data.message : typeof res.data === "string" ? res.data.slice(0, 200) : "";
@@ -211,7 +227,8 @@ export class HttpClient {
     return new GenesysError(
       kind,
       `${req.method} ${req.path} failed: HTTP ${res.status}${code ? ` ${code}` : ""}${apiMessage ? `: ${apiMessage}` : ""}` +
-        (correlationId ? ` (correlation id ${correlationId})` : ""),
+        (correlationId ? ` (correlation id ${correlationId})` : "") +
+        (gaveUp ? `. ${gaveUp}` : ""),
       {
         status: res.status,
         code,

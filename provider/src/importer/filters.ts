@@ -50,6 +50,13 @@ export class Filter {
     return !this.exclude.some((r) => Filter.matches(r, type, name));
   }
 
+  /** Include rules with a name pattern that matched none of the listed objects: usually a typo. */
+  unusedIncludes(listed: readonly { type: string; name: string }[], skippedTypes: readonly string[] = []): Rule[] {
+    return this.include.filter(
+      (r) => !r.wholeType && !(r.type && skippedTypes.includes(r.type)) && !listed.some((o) => Filter.matches(r, o.type, o.name)),
+    );
+  }
+
   /** Whether a type can contribute any object at all (so unselected types are not even listed). */
   wantsType(type: string): boolean {
     if (this.exclude.some((r) => r.type === type && r.wholeType)) return false;

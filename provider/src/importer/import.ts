@@ -3,7 +3,7 @@ import * as path from "path";
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../client";
 import { Declared, emitIndex, emitLookups, emitTypeFile, Lookup, SourceInfo } from "./emit";
-import { Filter } from "./filters";
+import { Filter, FilterError } from "./filters";
 import { assignNames, byNameThenId } from "./naming";
 import { EXPORTERS } from "./registry";
 import type { ExportedObject, Exporter } from "./types";
@@ -42,6 +42,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
 
   const selected = new Map<Exporter, ExportedObject[]>();
   const skipped: ImportResult["skipped"] = [];
+  const listed: { type: string; name: string }[] = [];
   for (const exporter of EXPORTERS) {
     if (!filter.wantsType(exporter.key)) {
       selected.set(exporter, []);
@@ -60,10 +61,20 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
       }
       throw err;
     }
+    for (const o of objects) listed.push({ type: exporter.key, name: o.name });
     const kept = objects.filter((o) => filter.selects(exporter.key, o.name));
     if (!exporter.ordered) kept.sort(byNameThenId);
     log(`  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`);
     selected.set(exporter, kept);
+  }
+
+  // An include that matches nothing would write code without those objects, and deploying it would delete them.
+  const unused = filter.unusedIncludes(listed, skipped.map((s) => s.type));
+  if (unused.length) {
+    throw new FilterError(
+      `${unused.map((r) => `--include '${r.text}'`).join(", ")} ${unused.length > 1 ? "match" : "matches"} no object in the source org: ` +
+        "check the spelling (patterns are case-sensitive globs, e.g. 'queues:Support*'). Nothing was written.",
+    );
   }
 
   const declared = new Map<string, Declared>();

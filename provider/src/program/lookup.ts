@@ -49,12 +49,13 @@ export async function prefetchLookups(c: GenesysClient, requests: readonly Looku
     const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
     const found = byType.get(r.type)!.get(targetName);
     if (found) resolved.set(key(r.type, r.name), found);
-    else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'`);
+    else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'${targetName !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : ""}`);
   }
   if (missing.length) {
     throw new pulumi.RunError(
       `The imported code references ${missing.length} object(s) it does not declare and the target org does not have: ${missing.join(", ")}. ` +
-        "Create them in the target org, or import them too (drop the filter that excluded them and run genesys-clone import again).",
+        "Create them in the target org, import them too (drop the filter that excluded them and run genesys-clone import again)" +
+        (missing.some((m) => m.includes("renamed by the transforms file")) ? ", or correct the transforms file's mapping." : "."),
     );
   }
 }

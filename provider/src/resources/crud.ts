@@ -61,6 +61,27 @@ function fail(message: string): never {
   throw new GenesysError("Validation", message);
 }
 
+/**
+ * A write the OAuth client may not make (403) as an error naming the object and the permission to grant;
+ * credentials rejected during the write (401) name the object too.
+ */
+async function permitted<T>(owner: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof GenesysError && err.kind === "Auth") throw new GenesysError("Auth", `${owner}: ${err.message}`, err.details);
+    if (!(err instanceof GenesysError) || err.kind !== "Forbidden") throw err;
+    const { method, path, code } = err.details;
+    const verb = method === "POST" ? "create" : method === "DELETE" ? "delete" : "change";
+    throw new GenesysError(
+      "Forbidden",
+      `${owner}: the OAuth client is not allowed to ${verb} it (HTTP 403${code ? ` ${code}` : ""} on ${method} ${path}). ` +
+        `Grant the client's role the permission to ${verb} this type in the target org, or leave the type out of the import (genesys-clone import --exclude), then run \`pulumi up\` again.`,
+      err.details,
+    );
+  }
+}
+
 /** Per client and type, one promise of a listing-derived map, built once per process; a failure is not kept. */
 type TypeCache = WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>;
 
@@ -141,7 +162,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
 
   async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>): Promise<Wire> {
     listings.get(c)?.delete(def.type); // a listing read before this write is stale now
-    const stored = await write();
+    const stored = await permitted(owner(name), write);
     const diffs = bodyDifferences(body, def.bodyOf(stored));
     if (diffs.length) fail(`${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`);
     return stored;
@@ -263,7 +284,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
         return;
       }
       listings.get(c)?.delete(def.type);
-      await def.remove(c, id);
+      await permitted(owner(props.name), () => def.remove(c, id));
       (await nameIndex(c, def)).delete(props.name);
       journal.record("deleted", props.name);
     },

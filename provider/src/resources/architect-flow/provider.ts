@@ -62,7 +62,8 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       renderFlow(news);
     } catch (err) {
       if (!(err instanceof GenesysError || err instanceof FlowYamlError)) throw err;
-      failures.push({ property: "yaml", reason: err.message });
+      // Not on the property "yaml": the engine would print the whole flow before the message.
+      failures.push({ property: "", reason: err.message });
     }
     if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = await flowsApi.find(client(), news.name, news.type);

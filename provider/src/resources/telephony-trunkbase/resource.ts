@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refusePlaintext } from "../../program/secret-config";
 import { shimFor } from "../shim";
 import { RESOURCE_TYPE } from "./schema";
 
@@ -26,6 +27,8 @@ export interface TrunkArgs {
  * `genesys-clone:trunk.<key>.username` and `genesys-clone:trunk.<key>.password`.
  */
 export function trunkCredentials(key: string): pulumi.Output<{ username: string; password: string }> {
+  refusePlaintext(`genesys-clone:trunk.${key}.username`, "username");
+  refusePlaintext(`genesys-clone:trunk.${key}.password`, "password");
   const config = new pulumi.Config("genesys-clone");
   return pulumi.secret(
     pulumi.all([config.requireSecret(`trunk.${key}.username`), config.requireSecret(`trunk.${key}.password`)]).apply(([username, password]) => ({ username, password })),
