@@ -55,7 +55,7 @@ test("the target org failing during check is a check failure (no stack trace); a
     await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
     await assert.rejects(skills().create({ name: "Klingon" }), (err: Error) => {
       assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
-      assert.equal(err.stack, `${err.name}: ${err.message}`, "no stack frames");
+      assert.doesNotMatch(err.stack ?? "", /\n\s+at /, "no stack frames");
       return true;
     });
   } finally {
