@@ -105,3 +105,41 @@ test("a paused token is avoided while another has budget", async () => {
   assert.deepEqual(used, ["b", "b", "b", "b", "b"]);
   await governor.stop();
 });
+
+test("the response that opens the server's window sets its end to the round trip, not to reset's whole seconds", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(20, clock, 1000);
+  const first = await budget.acquire();
+  await clock.advance(40); // the server opened its 1 s window when this request arrived, before t=40
+  budget.observe({ allowed: 20, count: 1, reset: 1 }, first);
+  const granted = requests(budget, clock, 25);
+  await clock.advance(300);
+  // Later responses of the window round the rest up to a whole second (reset 1 at t=340): the end stays at 1040.
+  budget.observe({ allowed: 20, count: 20, reset: 1 }, first);
+  assert.equal(granted.length, 19, "the rest of the window's budget at once");
+  await clock.advance(700);
+  assert.deepEqual(granted.slice(19), [1040, 1040, 1040, 1040, 1040, 1040], "the next window at 1040 ms, not at 1340");
+});
+
+test("a response to a request of an earlier window does not spend the current one", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(20, clock, 1000);
+  const old = await budget.acquire();
+  await clock.advance(1000);
+  const current = await budget.acquire();
+  assert.notEqual(old, current);
+  budget.observe({ allowed: 20, count: 20, reset: 1 }, old); // answered late, counted in the old window
+  assert.equal(budget.remaining(), 19);
+  budget.observe({ allowed: 20, count: 2, reset: 1 }, current);
+  assert.equal(budget.remaining(), 18);
+});
+
+test("a pool spreads a burst over its tokens: nobody waits while any token has budget", async () => {
+  const clock = new FakeClock();
+  const members = ["a", "b", "c", "d"].map((token) => ({ token, budget: new TokenBudget(5, clock, 60_000) }));
+  const governor = new RateGovernor(members, 50);
+  const used: string[] = [];
+  await Promise.all(Array.from({ length: 20 }, () => governor.schedule(async (m) => void used.push(m.token))));
+  assert.equal(clock.now(), 0, "20 requests within 4 x 5 budget: nobody waited");
+  assert.deepEqual(["a", "b", "c", "d"].map((t) => used.filter((u) => u === t).length), [5, 5, 5, 5]);
+});

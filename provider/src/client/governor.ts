@@ -28,10 +28,13 @@ export function rateHeaders(headers: Record<string, unknown>): RateHeaders {
 
 /** The request budget of one token, kept in this process (TokenBudget) or shared through Redis (SharedBudget). */
 export interface Budget {
-  /** Resolves when this token may send one more request (counted against the budget). */
-  acquire(): Promise<void>;
-  /** The server's inin-ratelimit-* headers of a response sent with this token. */
-  observe(h: RateHeaders): void;
+  /**
+   * Resolves when this token may send one more request (counted against the budget), with a ticket
+   * naming the window the request was counted in, for `observe`.
+   */
+  acquire(): Promise<number | void>;
+  /** The server's inin-ratelimit-* headers of a response to a request sent with `ticket`. */
+  observe(h: RateHeaders, ticket?: number | void): void;
   /** After a 429: nothing more on this token until `ms` have passed. */
   pause(ms: number): void;
   /** What is left of the current window, as far as this process knows (0 while paused). */
@@ -45,15 +48,27 @@ export interface Budget {
 /**
  * The request budget of one token: `allowed` requests per window (60 s; 300 by default for
  * client-credentials tokens), corrected by the server's inin-ratelimit-* headers, and paused for
- * Retry-After after a 429. Requests take budget in arrival order; a waiting request sleeps until
- * the window resets or the pause ends (one timer, no busy waiting).
+ * Retry-After after a 429. Requests take budget in arrival order: at once while budget is left and
+ * nobody waits (so the pool sees the change before its next pick), else behind the waiting ones,
+ * sleeping until the window resets or the pause ends (one timer, no busy waiting).
+ *
+ * The window's end: `inin-ratelimit-reset` counts whole seconds, rounded up, which would put the
+ * end up to a second late every window (half the budget lost with 1-second windows). The response
+ * that opens a server window (count 1) gives the end to within one round trip, never early: the
+ * server started the window before it answered. Later responses keep that end while their reset
+ * agrees with it to the second, and replace it when not.
  */
 export class TokenBudget implements Budget {
   allowed: number;
   private used = 0;
   private windowEnd = 0;
+  /** The current window's end was set by the response that opened the server's window. */
+  private anchored = false;
+  /** Counts local windows: a response to a request of an earlier window says nothing of this one. */
+  private window = 0;
   private pausedUntil = 0;
-  private tail: Promise<void> = Promise.resolve();
+  private waiting = 0;
+  private tail: Promise<unknown> = Promise.resolve();
   /** Requests this budget let through (the benchmark and tests read it). */
   sent = 0;
 
@@ -65,41 +80,61 @@ export class TokenBudget implements Budget {
     this.allowed = ratePerMinute;
   }
 
-  /** Resolves when this token may send one more request (counted against the budget). */
-  acquire(): Promise<void> {
-    const turn = this.tail.then(() => this.take());
+  acquire(): Promise<number> {
+    if (this.waiting === 0) {
+      const ticket = this.tryTake();
+      if (ticket !== undefined) return Promise.resolve(ticket);
+    }
+    this.waiting++;
+    const turn = this.tail.then(() => this.take()).finally(() => this.waiting--);
     this.tail = turn.catch(() => undefined);
     return turn;
   }
 
-  private async take(): Promise<void> {
+  /** Takes one request's budget now if there is any: the ticket of its window, else undefined. */
+  private tryTake(): number | undefined {
+    const now = this.clock.now();
+    if (now < this.pausedUntil) return undefined;
+    if (now >= this.windowEnd) {
+      this.windowEnd = now + this.windowMs;
+      this.anchored = false;
+      this.used = 0;
+      this.window++;
+    }
+    if (this.used >= this.allowed) return undefined;
+    this.used++;
+    this.sent++;
+    return this.window;
+  }
+
+  private async take(): Promise<number> {
     for (;;) {
+      const ticket = this.tryTake();
+      if (ticket !== undefined) return ticket;
+      // Wake when the pause ends or the window resets, or sooner if the server's window turned out shorter.
       const now = this.clock.now();
-      if (now < this.pausedUntil) {
-        await this.clock.sleep(this.pausedUntil - now);
-        continue;
-      }
-      if (now >= this.windowEnd) {
-        this.windowEnd = now + this.windowMs;
-        this.used = 0;
-      }
-      if (this.used < this.allowed) {
-        this.used++;
-        this.sent++;
-        return;
-      }
-      // Wake at the window end, or sooner if the server's window turned out shorter (re-checked then).
-      await this.clock.sleep(Math.min(this.windowEnd - now, this.windowMs));
+      await this.clock.sleep(now < this.pausedUntil ? this.pausedUntil - now : Math.min(this.windowEnd - now, this.windowMs));
     }
   }
 
   /** The server's view wins: its budget, how much of it is used, when its window ends. */
-  observe(h: RateHeaders): void {
+  observe(h: RateHeaders, ticket?: number | void): void {
     if (h.allowed !== undefined && h.allowed > 0) this.allowed = h.allowed;
-    // The first request of a server window sees the whole window in `reset`: that is its length.
-    if (h.count === 1 && h.reset !== undefined && h.reset > 0) this.windowMs = h.reset * 1000;
+    if (typeof ticket === "number" && ticket !== this.window) return;
+    const now = this.clock.now();
+    if (h.count === 1 && h.reset !== undefined && h.reset > 0) {
+      // The first request of a server window sees the whole window in `reset`: that is its length.
+      this.windowMs = h.reset * 1000;
+      this.windowEnd = now + this.windowMs;
+      this.anchored = true;
+    } else if (h.count !== undefined && h.reset !== undefined && h.reset >= 0) {
+      const latest = now + h.reset * 1000;
+      if (!(this.anchored && this.windowEnd > latest - 1000 && this.windowEnd <= latest)) {
+        this.windowEnd = latest;
+        this.anchored = false;
+      }
+    }
     if (h.count !== undefined) this.used = Math.max(this.used, h.count);
-    if (h.reset !== undefined && h.reset >= 0 && h.count !== undefined) this.windowEnd = this.clock.now() + h.reset * 1000;
   }
 
   /** After a 429: nothing more on this token until Retry-After has passed. */
@@ -152,11 +187,11 @@ export class RateGovernor<T = unknown> {
   }
 
   /** Runs `send` with a pool member once its budget allows, within the in-flight limit. */
-  schedule<R>(send: (member: { budget: Budget; token: T }) => Promise<R>): Promise<R> {
+  schedule<R>(send: (member: { budget: Budget; token: T; ticket: number | void }) => Promise<R>): Promise<R> {
     return this.inFlight.schedule(async () => {
       const member = this.pick();
-      await member.budget.acquire();
-      return send(member);
+      const ticket = await member.budget.acquire();
+      return send({ ...member, ticket });
     });
   }
 

@@ -127,11 +127,13 @@ export class HttpClient {
       let token = "";
       let tokens: TokenSource | undefined;
       let res: RawResponse;
-      let budget: { pause(ms: number): void; observe(h: ReturnType<typeof rateHeaders>): void } | undefined;
+      let budget: { pause(ms: number): void; observe(h: ReturnType<typeof rateHeaders>, ticket?: number | void): void } | undefined;
+      let ticket: number | void = undefined;
       try {
         res = await this.governor.schedule(async (member) => {
           tokens = member.token;
           budget = member.budget;
+          ticket = member.ticket;
           token = await member.token.token();
           this.count(req.method);
           return send({
@@ -155,7 +157,7 @@ export class HttpClient {
         }
         throw this.clean(err, token, tokens);
       }
-      budget!.observe(rateHeaders(res.headers));
+      budget!.observe(rateHeaders(res.headers), ticket);
       if (res.status >= 200 && res.status < 300) return this.parse(req, res, token, tokens);
 
       // What to do when retrying did not help: the last sentence of the error.
