@@ -31,6 +31,8 @@ export interface Definition<Args extends { name: string }, Body, Wire extends Na
    * (one call per 100-500 objects) instead of one GET each.
    */
   listIsComplete?: boolean;
+  /** What a listed object lacks that GET has, read separately (a queue's wrap-up codes). */
+  completeListed?(c: GenesysClient, listed: Wire): Promise<Wire>;
   /** Array properties whose order means nothing (compared as sets). */
   unordered?: readonly string[];
   /** Puts args in a canonical form before diffing (e.g. sorts nested id lists). */
@@ -252,7 +254,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     async read(id, props) {
       const c = client();
       const listed = def.listIsComplete ? ((await listing(c, def)).get(id) as Wire | undefined) : undefined;
-      const wire = listed ?? (await def.get(c, id));
+      const wire = listed ? (def.completeListed ? await def.completeListed(c, listed) : listed) : await def.get(c, id);
       if (!wire) return {};
       // Only what the code declares is compared: API defaults for undeclared fields are not drift.
       const args = projectLike(await def.toArgs(c, wire, props), declared(props as Record<string, unknown>)) as Args;

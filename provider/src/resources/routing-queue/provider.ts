@@ -44,6 +44,10 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     args.bullseye
       ? { ...args, bullseye: { rings: args.bullseye.rings.map((r) => (r.skillsToRemove ? { ...r, skillsToRemove: [...r.skillsToRemove].sort() } : r)) } }
       : args,
+  // The listing returns the same Queue entity as GET (reference §4.4); only the wrap-up codes are a
+  // separate call per queue, so refresh reads pages of queues plus one codes call each.
+  listIsComplete: true,
+  completeListed: async (c, q) => ({ ...q, wrapupCodes: (await queuesApi.codes(c, q.id)).map((w) => w.id).sort() }),
   list: queuesApi.list,
   get: queuesApi.get,
   create: queuesApi.create,
