@@ -7,23 +7,12 @@ import { E2E } from "./harness";
 let e2e: E2E;
 
 before(async () => {
-  e2e = await E2E.start("sample");
-  const imported = await e2e.importSource();
-  assert.equal(imported.code, 0, imported.stderr);
+  e2e = await E2E.imported();
 });
 after(async () => e2e.close());
 
 async function faults(rules: unknown[]): Promise<void> {
-  const res = await fetch(`${e2e.emulator.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
-  assert.equal(res.status, 200, await res.text());
-}
-
-async function noDuplicates(): Promise<void> {
-  const target = await e2e.state("target");
-  for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues"]) {
-    const names = (target[kind] as { name: string; state?: string }[]).filter((o) => o.state !== "deleted").map((o) => o.name);
-    assert.equal(new Set(names).size, names.length, `${kind} has duplicates`);
-  }
+  await e2e.control("/faults", "PUT", rules);
 }
 
 const cases: { name: string; rules: unknown[]; config?: Record<string, string> }[] = [
@@ -41,9 +30,9 @@ const cases: { name: string; rules: unknown[]; config?: Record<string, string> }
 
 for (const [i, c] of cases.entries()) {
   test(`${c.name}: up succeeds, the target verifies equal, nothing exists twice, destroy cleans up`, async () => {
-    await fetch(`${e2e.emulator.url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+    await e2e.control("/reset", "POST", {});
     // These tests are about faults, not the budget: a roomier limit saves a minute's wait per destroy.
-    await fetch(`${e2e.emulator.url}/__emulator/orgs/target/settings`, { method: "PUT", body: JSON.stringify({ rateLimitPerMinute: 3000 }), headers: { "Content-Type": "application/json" } });
+    await e2e.control("/orgs/target/settings", "PUT", { rateLimitPerMinute: 3000 });
     const stack = await e2e.stack(`fault${i}`, { config: c.config });
     await faults(c.rules);
     try {
@@ -52,7 +41,7 @@ for (const [i, c] of cases.entries()) {
     } finally {
       await faults([]);
     }
-    await noDuplicates();
+    await e2e.noDuplicates();
     const verify = await e2e.verify(stack);
     assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
     await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
@@ -60,19 +49,15 @@ for (const [i, c] of cases.entries()) {
 }
 
 test("an Architect job failure: up fails naming the flow and the job's message; a second up publishes it, nothing twice", async () => {
-  await fetch(`${e2e.emulator.url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
-  const settings = (body: unknown) =>
-    fetch(`${e2e.emulator.url}/__emulator/orgs/target/settings`, { method: "PUT", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-  await settings({ rateLimitPerMinute: 3000, flowImportJobFailures: 1 });
+  await e2e.control("/reset", "POST", {});
+  await e2e.control("/orgs/target/settings", "PUT", { rateLimitPerMinute: 3000, flowImportJobFailures: 1 });
   const stack = await e2e.stack("jobfail");
   const first = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
   assert.notEqual(first.code, 0, "the failed job should fail the up");
   assert.match(first.stdout + first.stderr, /Flow '[^']+' \([a-z]+\) could not be published: An internal error occurred while processing the Architect job/);
   // The org's queues, skills and codes were deployed around the failure; the re-run finishes the flows.
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
-  await noDuplicates();
-  const flows = ((await e2e.state("target")).flows as { name: string; type: string }[]).map((f) => `${f.type}/${f.name}`);
-  assert.equal(new Set(flows).size, flows.length, `flows twice: ${flows.join(", ")}`);
+  await e2e.noDuplicates();
   const verify = await e2e.verify(stack);
   assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
   await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);

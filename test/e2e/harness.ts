@@ -44,6 +44,14 @@ export class E2E {
     return new E2E(emulator, backend, env);
   }
 
+  /** An emulator seeded with the sample org, its source imported into stacks/.test-<id>. */
+  static async imported(): Promise<E2E> {
+    const e2e = await E2E.start("sample");
+    const imported = await e2e.importSource();
+    assert.equal(imported.code, 0, imported.stderr);
+    return e2e;
+  }
+
   /** The trunk credential values this run's stacks use (distinctive, so leaks are easy to find). */
   trunkSecret(trunk: string, part: string): string {
     return `${part}-${trunk}-${this.id}-Zq7`;
@@ -151,6 +159,28 @@ export class E2E {
     this.extraDirs.push(path.join(ROOT, "stacks", dir));
     for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(ROOT, "stacks", dir, name), text);
     return dir;
+  }
+
+  /** Calls the emulator's control API (reset, faults, org settings, ...); fails the test on an error. */
+  async control(p: string, method = "GET", body?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.emulator.url}/__emulator${p}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { "Content-Type": "application/json" },
+    });
+    const text = await res.text();
+    assert.equal(res.status, 200, `${method} /__emulator${p}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  /** Fails the test when the target holds two live objects of one type with one name (flows: per flow type). */
+  async noDuplicates(): Promise<void> {
+    const target = await this.state("target");
+    for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunks"]) {
+      const live = ((target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]).filter((o) => o.state !== "deleted" && !o.deleted);
+      const names = live.map((o) => `${o.type ?? ""}/${o.name}`);
+      assert.equal(new Set(names).size, names.length, `${kind} has duplicates: ${names.join(", ")}`);
+    }
   }
 
   /** Calls the emulated org's API as its OAuth client (for changes "made in the UI"). */

@@ -14,16 +14,9 @@ import { E2E, ROOT, differences, viewOf } from "./harness";
 let e2e: E2E;
 
 before(async () => {
-  e2e = await E2E.start("sample");
-  const imported = await e2e.importSource();
-  assert.equal(imported.code, 0, imported.stderr);
+  e2e = await E2E.imported();
 });
 after(async () => e2e.close());
-
-async function control(p: string, method: string, body: unknown): Promise<void> {
-  const res = await fetch(`${e2e.emulator.url}/__emulator${p}`, { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-  assert.equal(res.status, 200, await res.text());
-}
 
 /** Every live descendant of `pid` (the engine puts plugins in process groups of their own). */
 function descendants(pid: number): number[] {
@@ -46,27 +39,18 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-async function noDuplicates(): Promise<void> {
-  const target = await e2e.state("target");
-  for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunks"]) {
-    const live = ((target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]).filter((o) => o.state !== "deleted" && !o.deleted);
-    const names = live.map((o) => `${o.type ?? ""}/${o.name}`);
-    assert.equal(new Set(names).size, names.length, `${kind} has duplicates: ${names.join(", ")}`);
-  }
-}
-
 for (const mode of [
   { name: "our wrapper's default (final checkpoint only)", env: { PULUMI_SKIP_CHECKPOINTS: "true" } },
   { name: "Pulumi's default (a checkpoint per step)", env: { PULUMI_SKIP_CHECKPOINTS: "false" } },
 ]) {
   test(`SIGKILL mid-up, then cancel, refresh --clear-pending-creates and up: ${mode.name}`, async () => {
-    await control("/reset", "POST", {});
-    await control("/orgs/target/settings", "PUT", { rateLimitPerMinute: 3000 });
+    await e2e.control("/reset", "POST", {});
+    await e2e.control("/orgs/target/settings", "PUT", { rateLimitPerMinute: 3000 });
     const before_ = await e2e.state("target");
     const stack = await e2e.stack(`kill${mode.env.PULUMI_SKIP_CHECKPOINTS === "true" ? "a" : "b"}`);
     const env = { ...e2e.env, ...mode.env };
     // Slow responses, so the kill lands with creates committed, in flight and not yet started.
-    await control("/faults", "PUT", [{ org: "target", path: "^/api/v2/", latencyMs: 150 }]);
+    await e2e.control("/faults", "PUT", [{ org: "target", path: "^/api/v2/", latencyMs: 150 }]);
     const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], { env, cwd: ROOT, stdio: "ignore" });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     for (let i = 0; ; i++) {
@@ -84,7 +68,7 @@ for (const mode of [
       }
     }
     await exited;
-    await control("/faults", "PUT", []);
+    await e2e.control("/faults", "PUT", []);
     const partly = await e2e.state("target");
     assert.ok((partly.skills as unknown[]).length > (before_.skills as unknown[]).length, "the killed run created nothing");
 
@@ -97,7 +81,7 @@ for (const mode of [
     await run(["cancel", "--stack", stack, "--yes"]);
     await run(["refresh", "--stack", stack, "--clear-pending-creates", "--yes", "--skip-preview"]);
     await run(["up", "--stack", stack, "--yes", "--skip-preview"]);
-    await noDuplicates();
+    await e2e.noDuplicates();
     const verify = await e2e.verify(stack);
     assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
     await run(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
