@@ -50,17 +50,19 @@ export function client(): GenesysClient {
 }
 
 // @pulumi/pulumi's dynamic-provider host prints `${err}: ${err.stack}` to stderr for every error a
-// method throws, and the engine shows that as a second diagnostic at Stack level. Our own errors
-// (GenesysError: messages written for the user) are already the resource's error message, so their
-// stack is replaced by a marker and that one line is not printed; any other error keeps its trace.
+// method throws; the engine shows it at Stack level. That copy matters: once one step fails, the
+// engine does not show the errors of steps still in flight on their resources. Our own errors
+// (GenesysError: messages written for the user) get a marker for a stack, and the line is printed
+// without it: the error's name and message, no stack frames.
 const REPORTED = "\u2063genesys-clone: reported";
 const print = console.error.bind(console);
 console.error = (...args: unknown[]) => {
-  if (args.length === 1 && typeof args[0] === "string" && args[0].endsWith(REPORTED)) return;
-  print(...args);
+  const line = args[0];
+  if (args.length === 1 && typeof line === "string" && line.endsWith(`: ${REPORTED}`)) print(line.slice(0, -REPORTED.length - 2));
+  else print(...args);
 };
 
-/** Errors out of the implementation: typed ones keep their complete message and are reported once. */
+/** Errors out of the implementation: typed ones keep their complete message and lose their stack frames. */
 function plain<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
     try {
@@ -74,8 +76,8 @@ function plain<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args:
 
 /**
  * The implementation of a resource type, as the shim calls it: an API error while checking (the
- * target org cannot be read) becomes a check failure, and our typed errors are reported once,
- * without stack frames.
+ * target org cannot be read) becomes a check failure, and our typed errors are reported without
+ * stack frames.
  */
 export function impl(resourceType: string): ResourceImpl {
   const inner = implementationOf(resourceType);
