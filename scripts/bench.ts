@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 interface Options {
@@ -325,6 +326,7 @@ async function main(): Promise<void> {
   } finally {
     await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env }).catch(() => undefined);
     await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });
+    await fs.rm(Journal.of(ROOT, stack).file, { force: true });
     await fs.rm(work, { recursive: true, force: true });
     await emu.close();
   }

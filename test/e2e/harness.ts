@@ -9,6 +9,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 import { dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
 import { pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 
@@ -217,7 +218,10 @@ export class E2E {
   }
 
   async close(): Promise<void> {
-    for (const name of this.stacks) await this.pulumi(["stack", "rm", name, "--force", "--yes"]);
+    for (const name of this.stacks) {
+      await this.pulumi(["stack", "rm", name, "--force", "--yes"]);
+      await fs.rm(Journal.of(ROOT, name).file, { force: true });
+    }
     for (const dir of [this.outDir, ...this.extraDirs]) await fs.rm(dir, { recursive: true, force: true });
     await fs.rm(this.backend, { recursive: true, force: true });
     await this.emulator.close();

@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 
 const API = "https://api.mypurecloud.ie";
-const fresh = () => Journal.of(mkdtempSync(path.join(os.tmpdir(), "journal-")), "eu-west-1");
+const dirs: string[] = [];
+const fresh = () => {
+  dirs.push(mkdtempSync(path.join(os.tmpdir(), "journal-")));
+  return Journal.of(dirs[dirs.length - 1]!, "eu-west-1");
+};
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 test("a create whose response was lost claims the object by name; one with a known id claims only that id", () => {
   const j = fresh();
@@ -36,7 +41,9 @@ test("a deleted object is no longer claimed; the journal is read back from disk,
   assert.equal(readFileSync(j.file, "utf8").split("\n").filter(Boolean).length, 6);
 });
 
-test("stack names become safe file names under .genesys-clone/journal", () => {
+test("the journal lives in the project root (the nearest Pulumi.yaml up), under a safe file name", () => {
   const j = Journal.of("/project", "org/proj/eu west");
   assert.equal(j.file, path.join("/project", ".genesys-clone", "journal", "org_proj_eu_west.jsonl"));
+  const root = path.resolve(__dirname, "..", "..", "..");
+  assert.equal(Journal.of(path.join(root, "stacks"), "eu-west-1").file, path.join(root, ".genesys-clone", "journal", "eu-west-1.jsonl"));
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from "fs";
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from "fs";
 import * as path from "path";
 
 /**
@@ -30,8 +30,18 @@ export class Journal {
 
   constructor(readonly file: string) {}
 
-  /** The journal of `stack` in the project directory `dir`. */
+  /**
+   * The journal of `stack` in the project that holds `dir` (the nearest directory up with a
+   * Pulumi.yaml: the engine starts providers in the program's directory, which may be below it).
+   */
   static of(dir: string, stack: string): Journal {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+      if (existsSync(path.join(d, "Pulumi.yaml")) || existsSync(path.join(d, "Pulumi.yml"))) {
+        dir = d;
+        break;
+      }
+      if (path.dirname(d) === d) break;
+    }
     return new Journal(path.join(dir, ".genesys-clone", "journal", `${stack.replace(/[^A-Za-z0-9._-]/g, "_")}.jsonl`));
   }
 
