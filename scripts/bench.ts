@@ -49,12 +49,6 @@ export function typeOfRoute(route: string): string {
   return m ? m[1]! : "other";
 }
 
-function byType(s: Stats): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(s.requests)) out[typeOfRoute(k)] = (out[typeOfRoute(k)] ?? 0) + v;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
   const res = await fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
   if (!res.ok) throw new Error(`control ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
@@ -67,13 +61,11 @@ async function stats(emu: RunningEmulator, org: string): Promise<Stats> {
   return s.orgs[0]!;
 }
 
-function byMethod(s: Stats): Record<string, number> {
+/** Request counts (keyed `METHOD /path/template`) summed by `keyOf` of the route, keys sorted. */
+function countBy(s: Stats, keyOf: (route: string) => string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(s.requests)) {
-    const m = k.split(" ")[0]!;
-    out[m] = (out[m] ?? 0) + v;
-  }
-  return out;
+  for (const [route, n] of Object.entries(s.requests)) out[keyOf(route)] = (out[keyOf(route)] ?? 0) + n;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A client-credentials token, for building the synthetic org and for the baseline. */
@@ -250,8 +242,8 @@ async function main(): Promise<void> {
       const secs = (ms: number) => Number((ms / 1000).toFixed(2));
       phases[name] = {
         seconds: (Date.now() - start) / 1000,
-        calls: byMethod(s),
-        calls_by_type: byType(s),
+        calls: countBy(s, (route) => route.split(" ")[0]!),
+        calls_by_type: countBy(s, typeOfRoute),
         total: s.total,
         rateLimited: s.rateLimited,
         failed: res.failed ?? (res.code === 0 ? 0 : -1),

@@ -166,8 +166,7 @@ async function configure(stack: string, settings: Setting[]): Promise<void> {
 }
 
 async function faults(rules: unknown[]): Promise<void> {
-  const res = await fetch(`${e2e.emulator.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
-  assert.equal(res.status, 200, await res.text());
+  await e2e.control("/faults", "PUT", rules);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -652,7 +651,7 @@ test("43. an object deleted in the UI, then changed in the code before a refresh
 });
 
 test("no secret and no access token in anything the CLI printed during the catalogue", async () => {
-  const issued = ((await (await fetch(`${e2e.emulator.url}/__emulator/tokens`)).json()) as { orgs: { name: string; tokens: string[] }[] }).orgs;
+  const issued = ((await e2e.control("/tokens")) as { orgs: { name: string; tokens: string[] }[] }).orgs;
   const tokens = issued.flatMap((o) => o.tokens.map((value) => ({ name: `${o.name} access token`, value })));
   assert.ok(tokens.length > 10);
   assert.deepEqual(findSecrets([{ where: "the CLI output", text: e2e.transcript }], [...secrets([WRONG_SECRET]), ...tokens]), []);

@@ -61,8 +61,7 @@ test("publish, drift caught by refresh, locked flow with and without force-unloc
 
   // Locked by another client: up fails and says how to proceed; with forceUnlock it goes through.
   const flowId = (await targetFlow("Fresh IVR"))!.id;
-  const lock = await fetch(`${e2e.emulator.url}/__emulator/orgs/target/flows/${flowId}/lock`, { method: "POST", body: JSON.stringify({ client: "someone in Architect" }), headers: { "Content-Type": "application/json" } });
-  assert.equal(lock.status, 200, await lock.text());
+  await e2e.control(`/orgs/target/flows/${flowId}/lock`, "POST", { client: "someone in Architect" });
   const locked = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
   assert.notEqual(locked.code, 0);
   assert.match(locked.stdout + locked.stderr, /Flow 'Fresh IVR' \(inboundcall\) is locked by another client \(someone in Architect\).*forceUnlock: true/s);

@@ -22,13 +22,7 @@ interface Stats {
   byToken: Record<string, { requests: number; rateLimited: number }>;
 }
 
-async function emulator(p: string, method = "GET", body?: unknown): Promise<unknown> {
-  const res = await fetch(`${e2e.emulator.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
-  assert.equal(res.status, 200, p);
-  return res.json();
-}
-
-const targetStats = async () => ((await emulator("/stats?org=target")) as { orgs: Stats[] }).orgs[0]!;
+const targetStats = async () => ((await e2e.control("/stats?org=target")) as { orgs: Stats[] }).orgs[0]!;
 
 /** A stack deploying the import with every name suffixed, so the two stacks' objects never collide. */
 async function suffixedStack(suffix: string): Promise<string> {
@@ -55,8 +49,8 @@ after(async () => {
 
 test("two concurrent `pulumi up`s with one OAuth client share one token and stay within its budget; both succeed", async (t) => {
   const [a, b] = [await suffixedStack("A"), await suffixedStack("B")];
-  await emulator("/orgs/target/settings", "PUT", { rateLimitPerMinute: RATE_PER_MINUTE, rateWindowSeconds: 1 });
-  await emulator("/stats", "DELETE");
+  await e2e.control("/orgs/target/settings", "PUT", { rateLimitPerMinute: RATE_PER_MINUTE, rateWindowSeconds: 1 });
+  await e2e.control("/stats", "DELETE");
 
   let started = Date.now();
   const ups = await Promise.all([a, b].map((s) => e2e.pulumi(["up", "--stack", s, "--yes", "--skip-preview"])));
@@ -73,7 +67,7 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
     for (const suffix of ["A", "B"]) assert.equal(names.filter((n) => n.endsWith(` (${suffix})`)).length, expected, `${kind} of stack ${suffix}`);
   }
 
-  await emulator("/stats", "DELETE");
+  await e2e.control("/stats", "DELETE");
   started = Date.now();
   const destroys = await Promise.all([a, b].map((s) => e2e.pulumi(["destroy", "--stack", s, "--yes", "--skip-preview"])));
   const destroySeconds = (Date.now() - started) / 1000;

@@ -65,7 +65,7 @@ test("filters + lookups + transforms: schedule groups cloned with mapped time zo
 });
 
 test("adopt-or-fail: fail lists each colliding object and the choices; adopt takes them over; destroy restores them exactly", async () => {
-  await fetch(`${e2e.emulator.url}/__emulator/reset`, { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
+  await e2e.control("/reset", "POST", {});
   const source = await e2e.state("source");
   const queue = (source.queues as Named[])[0]!;
   const skill = (source.skills as Named[]).find((s) => (s as { state?: string }).state !== "deleted")!;

@@ -74,6 +74,19 @@ export function checkInputs(schema: z.ZodType, label: string, news: Record<strin
 export const divisionField = z.string().min(1, "division must not be empty: omit it for the home division").optional();
 export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict must be \"fail\" or \"adopt\"" }).optional();
 
+/** A `{id}` reference in an API body. */
+export const WireRef = z.object({ id: z.string() });
+
+/** The fields Architect's versioned objects (schedules, schedule groups) share on the wire. */
+export const ArchitectWire = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  division: WireRef.extend({ name: z.string().optional() }).optional(),
+  version: z.number().int(),
+  state: z.string().optional(),
+});
+
 /**
  * DELETE that waits while the object is still in use (409: e.g. a schedule group that is being
  * deleted still references it), up to a deadline; 404 means already gone.

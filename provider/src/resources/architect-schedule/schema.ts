@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { divisionField, nameSchema, onConflictField } from "../common";
+import { ArchitectWire, divisionField, nameSchema, onConflictField } from "../common";
 import { rruleProblem } from "./rrule";
 
 export const RESOURCE_TYPE = "genesyscloud:architect:Schedule";
@@ -29,14 +29,7 @@ export const ScheduleArgs = z
   .strict();
 export type ScheduleArgs = z.infer<typeof ScheduleArgs>;
 
-const Ref = z.object({ id: z.string() });
-export const Schedule = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullish(),
-  division: Ref.extend({ name: z.string().optional() }).optional(),
-  version: z.number().int(),
-  state: z.string().optional(),
+export const Schedule = ArchitectWire.extend({
   start: z.string(),
   end: z.string(),
   rrule: z.string().nullish(),

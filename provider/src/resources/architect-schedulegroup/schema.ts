@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { divisionField, nameSchema, onConflictField } from "../common";
+import { ArchitectWire, divisionField, nameSchema, onConflictField, WireRef } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:architect:ScheduleGroup";
 export const LABEL = "Schedule group";
@@ -38,18 +38,11 @@ export const ScheduleGroupArgs = z
   .strict();
 export type ScheduleGroupArgs = z.infer<typeof ScheduleGroupArgs>;
 
-const Ref = z.object({ id: z.string() });
-export const ScheduleGroup = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullish(),
-  division: Ref.extend({ name: z.string().optional() }).optional(),
-  version: z.number().int(),
-  state: z.string().optional(),
+export const ScheduleGroup = ArchitectWire.extend({
   timeZone: z.string().nullish(),
-  openSchedules: z.array(Ref).nullish(),
-  closedSchedules: z.array(Ref).nullish(),
-  holidaySchedules: z.array(Ref).nullish(),
+  openSchedules: z.array(WireRef).nullish(),
+  closedSchedules: z.array(WireRef).nullish(),
+  holidaySchedules: z.array(WireRef).nullish(),
 });
 export type ScheduleGroup = z.infer<typeof ScheduleGroup>;
 
