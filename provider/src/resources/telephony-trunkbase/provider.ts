@@ -6,13 +6,13 @@ import { checkDivision, divisionArg, resolveDivision } from "../auth-division/ap
 import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { bodyDifferences } from "../crud";
 import { trunksApi } from "./api";
-import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, USERNAME } from "./schema";
+import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
 
 /**
  * Outputs never hold the credentials: only a salted hash, so a rotated secret shows as a change.
  * (The credentials input itself is a secret and Pulumi stores it encrypted.)
  */
-type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: Record<string, unknown> };
+type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: TrunkBody };
 
 const owner = (a: { name?: unknown }) => `${LABEL} '${String(a.name)}'`;
 const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "sipServers", "properties"] as const;
@@ -21,8 +21,8 @@ function credentialsHash(salt: string, creds: TrunkArgs["credentials"]): string 
   return creds ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex") : undefined;
 }
 
-async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<Record<string, unknown>> {
-  const properties: Record<string, unknown> = {};
+async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<TrunkBody> {
+  const properties: TrunkBody["properties"] = {};
   // Start from what is stored (a PUT replaces the properties), then set what the code declares.
   for (const [k, v] of Object.entries(current?.properties ?? {})) properties[k] = { value: { instance: v.value?.instance } };
   for (const [k, v] of Object.entries(args.properties ?? {})) properties[k] = { value: { instance: v } };
@@ -119,7 +119,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
     const journal = journalOf("genesyscloud:telephony:Trunk");
     let stored: TrunkBase;
-    let adoptedPrior: Record<string, unknown> | undefined;
+    let adoptedPrior: TrunkBody | undefined;
     if (existing && journal.claims(args.name, existing.id)) {
       // Made by this stack in a run killed before its state was written: ours, not adopted.
       const sent = await body(c, args, existing);
