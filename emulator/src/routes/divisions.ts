@@ -4,6 +4,7 @@ import type { ApiRouter } from "./context";
 import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { DIVISIONS_PATH, divisionToWire, listing } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 
@@ -12,6 +13,7 @@ const divisionRequestSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
   description: z.string({ error: "description must be a string" }).nullish(),
 });
+type _divisionRequestSchema = SdkRequest<Models.AuthzDivision, z.input<typeof divisionRequestSchema>>;
 
 export function registerDivisionRoutes(router: ApiRouter): void {
   router.add("GET", DIVISIONS_PATH, (ctx) => {

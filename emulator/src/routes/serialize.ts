@@ -1,6 +1,7 @@
 import type { Division, IdRef, Language, Queue, QueueMediaSetting, QueueMediaType, RoutingRule, Schedule, ScheduleGroup, ScriptCommunicationType, Skill, WrapupCode } from "../state/entities";
 import type { OrgStore } from "../state/org-store";
 import type { Page } from "../state/paging";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 /** Wire shapes of the Platform API (relative `/api/v2/...` selfUris, no org prefix). */
 export interface DivisionRef {
@@ -8,6 +9,7 @@ export interface DivisionRef {
   name: string;
   selfUri: string;
 }
+type _DivisionRef = SdkResponse<Models.Division, DivisionRef>;
 
 export interface AuthzDivisionWire {
   id: string;
@@ -16,6 +18,7 @@ export interface AuthzDivisionWire {
   homeDivision: boolean;
   selfUri: string;
 }
+type _AuthzDivisionWire = SdkResponse<Models.AuthzDivision, AuthzDivisionWire>;
 
 export interface RoutingSkillWire {
   id: string;
@@ -26,6 +29,7 @@ export interface RoutingSkillWire {
   version: string;
   selfUri: string;
 }
+type _RoutingSkillWire = SdkResponse<Models.RoutingSkill, RoutingSkillWire>;
 
 export interface WrapupCodeWire {
   id: string;
@@ -36,6 +40,7 @@ export interface WrapupCodeWire {
   dateModified: string;
   selfUri: string;
 }
+type _WrapupCodeWire = SdkResponse<Models.WrapupCode, WrapupCodeWire>;
 
 export interface LanguageWire {
   id: string;
@@ -45,6 +50,7 @@ export interface LanguageWire {
   version: string;
   selfUri: string;
 }
+type _LanguageWire = SdkResponse<Models.Language, LanguageWire>;
 
 export interface RefWire {
   id: string;
@@ -57,6 +63,7 @@ export interface BullseyeRingWire {
   actions?: { skillsToRemove?: RefWire[] };
   memberGroups?: { id: string; type?: string }[];
 }
+type _BullseyeRingWire = SdkResponse<Models.Ring, BullseyeRingWire>;
 
 export interface QueueWire {
   id: string;
@@ -90,6 +97,7 @@ export interface QueueWire {
   suppressInQueueCallRecording?: boolean;
   selfUri: string;
 }
+type _QueueWire = SdkResponse<Models.Queue, QueueWire>;
 
 export interface ScheduleWire {
   id: string;
@@ -105,6 +113,7 @@ export interface ScheduleWire {
   rrule?: string;
   selfUri: string;
 }
+type _ScheduleWire = SdkResponse<Models.Schedule, ScheduleWire>;
 
 export interface ScheduleGroupWire {
   id: string;
@@ -121,6 +130,7 @@ export interface ScheduleGroupWire {
   holidaySchedules: RefWire[];
   selfUri: string;
 }
+type _ScheduleGroupWire = SdkResponse<Models.ScheduleGroup, ScheduleGroupWire>;
 
 export interface OrganizationWire {
   id: string;
@@ -132,6 +142,7 @@ export interface OrganizationWire {
   state: string;
   selfUri: string;
 }
+type _OrganizationWire = SdkResponse<Models.Organization, OrganizationWire>;
 
 export interface EntityListing<T> extends Page<T> {
   firstUri: string;
@@ -140,6 +151,8 @@ export interface EntityListing<T> extends Page<T> {
   nextUri?: string;
   previousUri?: string;
 }
+// The envelope of every *EntityListing model (checked on one of them).
+type _EntityListing = SdkResponse<Models.WrapupCodeEntityListing, EntityListing<WrapupCodeWire>>;
 
 export const DIVISIONS_PATH = "/api/v2/authorization/divisions";
 export const SKILLS_PATH = "/api/v2/routing/skills";
