@@ -13,6 +13,12 @@ import type { Models } from "purecloud-platform-client-v2";
 
 export type { Models };
 
+/**
+ * T without the fields K, keeping its other named fields even when T has an index signature (a zod loose
+ * object), where `Omit` would keep only the index signature and so check nothing.
+ */
+export type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
+
 /** Object part of a model field, never an array. */
 type ObjectOf<M> = NonNullable<M> extends readonly unknown[] ? never : NonNullable<M> extends object ? NonNullable<M> : never;
 

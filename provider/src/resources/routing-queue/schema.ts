@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { divisionField, nameSchema, onConflictField } from "../common";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkBody, SdkRead, Without } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Queue";
 export const LABEL = "Queue";
@@ -132,7 +132,7 @@ export const Queue = z
   });
 export type Queue = z.infer<typeof Queue>;
 // `wrapupCodes` is ours (from the /wrapupcodes sub-resource), not a Queue field.
-type _Queue = SdkRead<Models.Queue, Omit<Queue, "wrapupCodes">>;
+type _Queue = SdkRead<Models.Queue, Without<Queue, "wrapupCodes">>;
 
 /** QueueRequest plus the wrap-up code ids our API layer assigns with separate calls. */
 export type QueueBody = Record<string, unknown> & { name: string; wrapupCodes: string[] };
