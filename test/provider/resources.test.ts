@@ -102,3 +102,16 @@ test("wrap-up code: home division by default, update in place, drift read back, 
   await codes().delete(created.id, updated.outs!);
   assert.deepEqual(await codes().read(created.id, updated.outs!), {});
 });
+
+test("division: created and renamed without a description (the body carries description \"\", which AuthzDivision requires), deleted", async () => {
+  const divisions = () => impl("genesyscloud:auth:Division");
+  const created = await divisions().create({ name: "Outsourcing" });
+  assert.deepEqual(created.outs, { name: "Outsourcing" });
+  const renamed = { name: "Outsourced Care" };
+  const updated = await divisions().update(created.id, created.outs, renamed);
+  assert.deepEqual((await divisions().read(created.id, updated.outs!)).props, { name: "Outsourced Care" });
+  const described = await divisions().update(created.id, updated.outs!, { name: "Outsourced Care", description: "BPO partners" });
+  assert.deepEqual((await divisions().read(created.id, described.outs!)).props, { name: "Outsourced Care", description: "BPO partners" });
+  await divisions().delete(created.id, described.outs!);
+  assert.deepEqual(await divisions().read(created.id, described.outs!), {});
+});

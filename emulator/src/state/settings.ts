@@ -44,6 +44,8 @@ export const orgSettingsSchema = z.object({
   trunkInstanceDelayMs: z.number().int().min(0),
   /** true: reads return the SIP digest password of trunk base settings as `********` (and PUT of `********` keeps it). */
   trunkPasswordMasked: z.boolean(),
+  /** true: a division POST/PUT without `description` is 400 (the SDK's AuthzDivision requires it; real behaviour unverified). */
+  divisionDescriptionRequired: z.boolean(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -69,5 +71,6 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     flowPublishDelayMs: 100,
     trunkInstanceDelayMs: 200,
     trunkPasswordMasked: true,
+    divisionDescriptionRequired: true,
   };
 }
