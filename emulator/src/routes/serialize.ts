@@ -136,6 +136,7 @@ export interface OrganizationWire {
   id: string;
   name: string;
   defaultLanguage: string;
+  defaultCountryCode: string;
   thirdPartyOrgName: string;
   domain: string;
   version: number;
@@ -322,11 +323,22 @@ export function scheduleGroupToWire(org: OrgStore, g: ScheduleGroup): ScheduleGr
   });
 }
 
+/**
+ * Every real org has a default country code (Terraform's provider configure dereferences
+ * `organizations/me` `defaultCountryCode` unchecked): the emulator derives one from the org's region.
+ */
+const COUNTRY_OF_REGION: Record<string, string> = {
+  "us-east-1": "US", "us-east-2": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR", "mx-central-1": "MX",
+  "eu-west-1": "IE", "eu-west-2": "GB", "eu-central-1": "DE", "eu-central-2": "CH", "me-central-1": "AE", "af-south-1": "ZA",
+  "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU", "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-northeast-3": "JP",
+};
+
 export function organizationToWire(org: OrgStore): OrganizationWire {
   return {
     id: org.id,
     name: org.name,
     defaultLanguage: "en-us",
+    defaultCountryCode: COUNTRY_OF_REGION[org.region] ?? "US",
     thirdPartyOrgName: org.thirdPartyOrgName,
     domain: org.domain,
     version: 1,

@@ -46,6 +46,8 @@ export const orgSettingsSchema = z.object({
   trunkPasswordMasked: z.boolean(),
   /** true: a division POST/PUT without `description` is 400 (the SDK's AuthzDivision requires it; real behaviour unverified). */
   divisionDescriptionRequired: z.boolean(),
+  /** The ids `GET /api/v2/authorization/products` lists (real product ids unverified). */
+  authorizationProducts: z.array(z.string().min(1)),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -72,5 +74,6 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     trunkInstanceDelayMs: 200,
     trunkPasswordMasked: true,
     divisionDescriptionRequired: true,
+    authorizationProducts: ["emulated-contact-center"],
   };
 }
