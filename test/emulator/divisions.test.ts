@@ -90,3 +90,33 @@ test("divisions: not empty while a queue is in it, deletable once it is gone", a
     assert.deepEqual(entitiesOf(await call(source, token, "GET", `${DIVISIONS}?name=Pilot`)), []);
   });
 });
+
+test("division-scoped grants (knob grantedDivisions): a create or write in a division the client's role lacks is 403, nothing changes", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const div = await divisionIds(source, token);
+    await control(emu, "PUT", "/orgs/source/settings", { grantedDivisions: ["sales", div["Billing"]!] });
+    const before = (await control(emu, "GET", "/state?org=source")).body;
+    const denied: [string, string, unknown][] = [
+      ["POST", "/api/v2/routing/skills", { name: "Care Skill", division: { id: div["Customer Care"] } }],
+      ["POST", "/api/v2/routing/skills", { name: "Home Skill" }], // no division: the home division
+      ["POST", "/api/v2/routing/wrapupcodes", { name: "Care Code", division: { id: div["Customer Care"] } }],
+      ["POST", "/api/v2/routing/queues", { name: "Care Queue", division: { id: div["Customer Care"] } }],
+      ["POST", "/api/v2/architect/schedules", { name: "Care Hours", division: { id: div["Customer Care"] }, start: "2027-01-04T08:00:00.000", end: "2027-01-04T17:00:00.000" }],
+    ];
+    for (const [method, path, body] of denied) {
+      const r = await call(source, token, method, path, body);
+      assert.equal(r.status, 403, `${method} ${path}`);
+      const e = errorOf(r);
+      assert.equal(e["code"], "missing.permissions");
+      assert.match(String(e["message"]), /^You are not authorized to perform the requested action in division (Customer Care|Home)\.$/);
+      assert.equal(e["status"], 403);
+    }
+    assert.deepEqual((await control(emu, "GET", "/state?org=source")).body, before, "nothing was created");
+    // granted by name (any case) or by id
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Sales Skill", division: { id: div["Sales"] } })).status, 200);
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Billing Skill", division: { id: div["Billing"] } })).status, 200);
+    // all divisions again
+    await control(emu, "PUT", "/orgs/source/settings", { grantedDivisions: null });
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Care Skill", division: { id: div["Customer Care"] } })).status, 200);
+  });
+});

@@ -48,6 +48,11 @@ export const orgSettingsSchema = z.object({
   divisionDescriptionRequired: z.boolean(),
   /** The ids `GET /api/v2/authorization/products` lists (real product ids unverified). */
   authorizationProducts: z.array(z.string().min(1)),
+  /**
+   * The divisions (names, case-insensitive, or ids) the OAuth client's role is granted; null = all divisions.
+   * Creating or changing an object in another division is 403 (the body's code and text are unverified).
+   */
+  grantedDivisions: z.array(z.string().min(1)).nullable(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -75,5 +80,6 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     trunkPasswordMasked: true,
     divisionDescriptionRequired: true,
     authorizationProducts: ["emulated-contact-center"],
+    grantedDivisions: null,
   };
 }
