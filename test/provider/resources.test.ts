@@ -136,3 +136,20 @@ test("create in a division the OAuth client's role lacks: one error naming the o
     await settings({ grantedDivisions: null });
   }
 });
+
+test("trunk create in a division the OAuth client's role lacks: the 403 names the trunk, the division and the fix", async () => {
+  const settings = async (body: unknown) => {
+    const r = await fetch(`${emu.url}/__emulator/orgs/target/settings`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    assert.equal(r.status, 200);
+  };
+  await settings({ grantedDivisions: ["Sales"] });
+  try {
+    const trunks = impl("genesyscloud:telephony:Trunk");
+    await assert.rejects(
+      trunks.create({ name: "EU Carrier", division: "Billing", trunkMetabaseId: "external_sip_pcv_byoc_carrier.json", inboundSite: "EU West Site" }),
+      /^GenesysForbiddenError: Trunk 'EU Carrier': the OAuth client is not allowed to create it in division 'Billing' \(HTTP 403 missing\.permissions on POST \/api\/v2\/telephony\/providers\/edges\/trunkbasesettings\)\. Grant the client's role the permission to create this type in the target org, with division 'Billing' \(or all divisions\)/,
+    );
+  } finally {
+    await settings({ grantedDivisions: null });
+  }
+});

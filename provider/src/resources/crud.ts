@@ -69,7 +69,7 @@ function fail(message: string): never {
  * division-scoped object: a role grants each permission in chosen divisions or in all of them, so a client
  * may create this type in one division and not in another.
  */
-async function permitted<T>(owner: string, write: () => Promise<T>, division?: string): Promise<T> {
+export async function permitted<T>(owner: string, write: () => Promise<T>, division?: string): Promise<T> {
   try {
     return await write();
   } catch (err) {
