@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "fs";
 import * as path from "path";
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "./sdk";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
@@ -9,6 +10,7 @@ import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
+type _Organization = SdkRead<Models.Organization, z.infer<typeof Organization>>;
 
 export interface Target {
   /** The target org's name; only looked up when `network` is set. */

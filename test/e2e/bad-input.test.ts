@@ -587,7 +587,7 @@ test("40. a type the credentials may not write (403): names the object and the p
   try {
     // The engine stops the update at the first failed step: the other skill's create, in flight at that
     // moment, may end cancelled without a message of its own. Whichever failed first is named.
-    await fails(stack, UP, /Skill '(Rook|Bishop)': the OAuth client is not allowed to create it \(HTTP 403 missing\.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role the permission/);
+    await fails(stack, UP, /Skill '(Rook|Bishop)': the OAuth client is not allowed to create it in the home division \(HTTP 403 missing\.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role the permission to create this type in the target org, with the home division \(or all divisions\)/);
   } finally {
     await faults([]);
   }

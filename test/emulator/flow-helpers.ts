@@ -42,5 +42,5 @@ export async function importJob(o: OrgInfo, token: string, id: string): Promise<
 export function errorTexts(job: Json): string[] {
   const messages = job["messages"];
   if (!Array.isArray(messages)) return [];
-  return messages.map(obj).filter((m) => m["type"] === "ERROR").map((m) => String(m["text"]));
+  return messages.map(obj).filter((m) => m["type"] === "Error").map((m) => String(m["text"]));
 }

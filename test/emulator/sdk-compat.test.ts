@@ -382,3 +382,28 @@ test("official JS SDK: telephony - sites, metabases, template, trunk base settin
     assert.equal(field(await rejection(edges.getTelephonyProvidersEdgesTrunk(trunk?.id ?? "")), "status"), 404);
   });
 });
+
+test("official JS SDK: what official clients call at start-up - organizations/me (with defaultCountryCode) and authorization/products", async () => {
+  await withEmulator({}, async (emu) => {
+    const client = platformClient.ApiClient.instance;
+    for (const [name, country] of [["source", "US"], ["target", "IE"]] as const) {
+      const o = org(emu, name);
+      useOrg(emu, o);
+      await client.loginClientCredentialsGrant(o.clientId, o.clientSecret);
+      // Terraform's provider configure reads both and dereferences defaultCountryCode and the products' total unchecked.
+      const me = await new platformClient.OrganizationApi().getOrganizationsMe();
+      assert.equal(me.name, name);
+      assert.equal(me.defaultCountryCode, country, `${name} is in ${o.region}`);
+      assert.equal(me.version, 1);
+      assert.equal(me.state, "active");
+      const products = await new platformClient.AuthorizationApi().getAuthorizationProducts();
+      assert.equal(products.total, products.entities?.length);
+      assert.ok((products.total ?? 0) > 0);
+      assert.ok(products.entities?.every((p) => typeof p.id === "string" && p.id !== ""));
+    }
+    await control(emu, "PUT", "/orgs/source/settings", { authorizationProducts: ["a", "b"] });
+    useOrg(emu, org(emu, "source"));
+    await client.loginClientCredentialsGrant(org(emu, "source").clientId, org(emu, "source").clientSecret);
+    assert.deepEqual((await new platformClient.AuthorizationApi().getAuthorizationProducts()).entities, [{ id: "a" }, { id: "b" }]);
+  });
+});

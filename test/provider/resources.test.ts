@@ -54,7 +54,7 @@ test("the target org failing during check is a check failure (no stack trace); a
     assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Still failing after 6 attempts/);
     await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
     await assert.rejects(skills().create({ name: "Klingon" }), (err: Error) => {
-      assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
+      assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it in the home division \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
       assert.doesNotMatch(err.stack ?? "", /\n\s+at /, "no stack frames");
       return true;
     });
@@ -101,4 +101,55 @@ test("wrap-up code: home division by default, update in place, drift read back, 
   assert.deepEqual(read.props, { name: "Voicemail Left", description: "left a message" });
   await codes().delete(created.id, updated.outs!);
   assert.deepEqual(await codes().read(created.id, updated.outs!), {});
+});
+
+test("division: created and renamed without a description (the body carries description \"\", which AuthzDivision requires), deleted", async () => {
+  const divisions = () => impl("genesyscloud:auth:Division");
+  const created = await divisions().create({ name: "Outsourcing" });
+  assert.deepEqual(created.outs, { name: "Outsourcing" });
+  const renamed = { name: "Outsourced Care" };
+  const updated = await divisions().update(created.id, created.outs, renamed);
+  assert.deepEqual((await divisions().read(created.id, updated.outs!)).props, { name: "Outsourced Care" });
+  const described = await divisions().update(created.id, updated.outs!, { name: "Outsourced Care", description: "BPO partners" });
+  assert.deepEqual((await divisions().read(created.id, described.outs!)).props, { name: "Outsourced Care", description: "BPO partners" });
+  await divisions().delete(created.id, described.outs!);
+  assert.deepEqual(await divisions().read(created.id, described.outs!), {});
+});
+
+test("create in a division the OAuth client's role lacks: one error naming the object, the division and the fix", async () => {
+  const settings = async (body: unknown) => {
+    const r = await fetch(`${emu.url}/__emulator/orgs/target/settings`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    assert.equal(r.status, 200);
+  };
+  await settings({ grantedDivisions: ["Sales"] });
+  try {
+    await assert.rejects(codes().create({ name: "Escalated", division: "Billing" }), (err: Error) => {
+      assert.match(err.message, /^Wrap-up code 'Escalated': the OAuth client is not allowed to create it in division 'Billing' \(HTTP 403 missing\.permissions on POST \/api\/v2\/routing\/wrapupcodes\)\. /);
+      assert.match(err.message, /Grant the client's role the permission to create this type in the target org, with division 'Billing' \(or all divisions\) in that permission's division scope/);
+      assert.match(err.message, /The API said: You are not authorized to perform the requested action in division Billing\.$/);
+      return true;
+    });
+    await assert.rejects(skills().create({ name: "Escalations" }), /Skill 'Escalations': the OAuth client is not allowed to create it in the home division .*\(or all divisions\)/);
+    const ok = await codes().create({ name: "Escalated", division: "Sales" });
+    await codes().delete(ok.id, ok.outs);
+  } finally {
+    await settings({ grantedDivisions: null });
+  }
+});
+
+test("trunk create in a division the OAuth client's role lacks: the 403 names the trunk, the division and the fix", async () => {
+  const settings = async (body: unknown) => {
+    const r = await fetch(`${emu.url}/__emulator/orgs/target/settings`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    assert.equal(r.status, 200);
+  };
+  await settings({ grantedDivisions: ["Sales"] });
+  try {
+    const trunks = impl("genesyscloud:telephony:Trunk");
+    await assert.rejects(
+      trunks.create({ name: "EU Carrier", division: "Billing", trunkMetabaseId: "external_sip_pcv_byoc_carrier.json", inboundSite: "EU West Site" }),
+      /^GenesysForbiddenError: Trunk 'EU Carrier': the OAuth client is not allowed to create it in division 'Billing' \(HTTP 403 missing\.permissions on POST \/api\/v2\/telephony\/providers\/edges\/trunkbasesettings\)\. Grant the client's role the permission to create this type in the target org, with division 'Billing' \(or all divisions\)/,
+    );
+  } finally {
+    await settings({ grantedDivisions: null });
+  }
 });

@@ -2,6 +2,7 @@ import { archyKeyOf, summarizeReferences, type FlowReferenceSummary } from "../s
 import type { ClientRef, FlowOperation, FlowRecord, FlowVersionRecord, JobView } from "../state/flows";
 import type { OrgStore } from "../state/org-store";
 import { divisionRef, type DivisionRef } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 /** Wire shapes of Architect flows, versions, operations and jobs (SDK `Flow`, `FlowVersion`, `Operation`, …). */
 export const FLOWS_PATH = "/api/v2/flows";
@@ -14,6 +15,7 @@ export interface ClientRefWire {
   name?: string;
   selfUri: string;
 }
+type _ClientRefWire = SdkResponse<Models.DomainEntityRef, ClientRefWire>;
 
 export interface OperationWire {
   id: string;
@@ -23,6 +25,7 @@ export interface OperationWire {
   actionStatus: string;
   errorMessage?: string;
 }
+type _OperationWire = SdkResponse<Models.Operation, OperationWire>;
 
 export interface FlowVersionWire {
   id: string;
@@ -38,6 +41,7 @@ export interface FlowVersionWire {
   datePublished?: string;
   selfUri: string;
 }
+type _FlowVersionWire = SdkResponse<Models.FlowVersion, FlowVersionWire>;
 
 export interface FlowWire {
   id: string;
@@ -55,6 +59,7 @@ export interface FlowWire {
   currentOperation?: OperationWire;
   selfUri: string;
 }
+type _FlowWire = SdkResponse<Models.Flow, FlowWire>;
 
 /** What `…/configuration` and `latestconfiguration` return: the emulator's stand-in for the real JSON document. */
 export interface FlowConfigurationWire {
@@ -68,11 +73,13 @@ export interface JobWire {
   id: string;
   status: string;
   command: string;
-  flow?: { id: string; name: string; selfUri: string };
+  /** AddressableEntityRef: id and selfUri, no name. */
+  flow?: { id: string; selfUri: string };
   downloadUrl?: string;
   messages?: JobView["messages"];
   selfUri: string;
 }
+type _JobWire = SdkResponse<Models.ArchitectJobStateResponse & Models.ArchitectExportJobStateResponse, JobWire>;
 
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -145,7 +152,7 @@ export function jobToWire(job: JobView, command: "Publish" | "Export", selfBase:
     id: job.id,
     status: job.status,
     command,
-    flow: job.flow && command === "Publish" ? { ...job.flow, selfUri: `${FLOWS_PATH}/${job.flow.id}` } : undefined,
+    flow: job.flow && command === "Publish" ? { id: job.flow.id, selfUri: `${FLOWS_PATH}/${job.flow.id}` } : undefined,
     downloadUrl: download,
     messages: expandMessages ? job.messages : undefined,
     selfUri: `${selfBase}/${job.id}`,

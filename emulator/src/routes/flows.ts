@@ -19,6 +19,7 @@ import { enumError, parseBody, queryList, queryValue, withoutNulls } from "./htt
 import { booleanParam, sortOrderParam } from "./params";
 import { downloadUrl, uploadUrl } from "./presigned";
 import { listing } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 const MAX_VERSIONS_PAGE_SIZE = 100;
@@ -31,18 +32,19 @@ const createFlowSchema = z.object({
   description: z.string().optional(),
   division: z.object({ id: z.string({ error: "division.id is required" }) }).optional(),
 });
+type _createFlowSchema = SdkRequest<Models.Flow, z.input<typeof createFlowSchema>>;
 
-/** `RegisterArchitectExportJob`: `{flows: [{flow: {id} | {name, type}, version?, fileName?, exportType?}]}`. */
+/** `RegisterArchitectExportJob`: `{flows: [{flow: {id} | {name, type}, and version?}, fileName?, exportType?}]}` (ExportDetails has no version of its own). */
 const exportJobSchema = z.object({
   flows: z.array(
     z.object({
       flow: z.object({ id: z.string().optional(), name: z.string().optional(), type: z.string().optional(), version: z.string().optional() }),
-      version: z.string().optional(),
       fileName: z.string().optional(),
       exportType: z.string().optional(),
     }),
   ),
 });
+type _exportJobSchema = SdkRequest<Models.RegisterArchitectExportJob, z.input<typeof exportJobSchema>>;
 
 function bodyType(raw: string): FlowType {
   const t = flowTypeOf(raw);
@@ -78,7 +80,7 @@ function exportRequest(ctx: ApiContext): ExportRequest {
   if (item.exportType !== undefined && item.exportType.toLowerCase() !== "yaml") {
     throw enumError("flows[0].exportType", item.exportType, ["Yaml"]);
   }
-  const version = item.flow.version ?? item.version;
+  const version = item.flow.version;
   if (item.flow.id !== undefined && item.flow.id !== "") return { id: item.flow.id, version };
   if (item.flow.name === undefined || item.flow.type === undefined) {
     throw invalidValue("flows[0].flow", "Each exported flow needs flows[0].flow.id, or flows[0].flow.name and type");
@@ -163,7 +165,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
         presignedUrl: uploadUrl(ctx.orgUrl, job.id, job.signature),
         headers: { "Content-Type": "application/octet-stream" },
         selfUri: `${FLOW_JOBS_PATH}/${job.id}`,
-      },
+      } satisfies Models.RegisterArchitectJobResponse,
     };
   });
 
@@ -175,7 +177,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
   // ---- export jobs ----
   router.add("POST", FLOW_EXPORT_JOBS_PATH, (ctx) => {
     const job = ctx.org.flows.registerExportJob(exportRequest(ctx));
-    return { status: 200, body: { id: job.id, status: "Started", totalFlows: 1, selfUri: `${FLOW_EXPORT_JOBS_PATH}/${job.id}` } };
+    return { status: 200, body: { id: job.id, status: "Started", totalFlows: 1, selfUri: `${FLOW_EXPORT_JOBS_PATH}/${job.id}` } satisfies Models.RegisterArchitectExportJobResponse };
   });
 
   router.add("GET", `${FLOW_EXPORT_JOBS_PATH}/{jobId}`, (ctx) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { ApiError } from "../state/errors";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 /** Genesys' documented request body limit (`request.bytes.max`). */
 export const MAX_BODY_BYTES = 512_000;
@@ -21,11 +22,13 @@ export interface ErrorBody {
   code: string;
   status: number;
   contextId: string;
-  details: unknown[];
-  errors: unknown[];
+  details: Models.Detail[];
+  /** Nested ErrorBodies: the emulator never nests (and a recursive type would not check). */
+  errors: never[];
   messageWithParams?: string;
   messageParams?: Record<string, string>;
 }
+type _ErrorBody = SdkResponse<Models.ErrorBody, ErrorBody>;
 
 export function errorBody(err: ApiError, contextId: string): ErrorBody {
   const body: ErrorBody = { message: err.message, code: err.code, status: err.status, contextId, details: [], errors: [] };

@@ -5,6 +5,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { sortOrderParam } from "./params";
 import { LANGUAGES_PATH, languageToWire, listing } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
@@ -12,6 +13,7 @@ const MAX_PAGE_SIZE = 500;
 const createLanguageSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
 });
+type _createLanguageSchema = SdkRequest<Models.Language, z.input<typeof createLanguageSchema>>;
 
 export function registerLanguageRoutes(router: ApiRouter): void {
   router.add("GET", LANGUAGES_PATH, (ctx) => {

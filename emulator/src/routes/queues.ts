@@ -18,6 +18,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue, withoutNulls, type EnumIssueParams } from "./http";
 import { booleanParam, sortOrderParam } from "./params";
 import { listing, QUEUES_PATH, queueToWire, wrapupcodeToWire } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 const MAX_QUEUE_WRAPUPCODES_PAGE_SIZE = 100;
@@ -125,9 +126,11 @@ const queueRequestSchema = z.object({
   callingPartyNumber: z.string().optional(),
   defaultScripts: defaultScriptsSchema.optional(),
 });
+type _queueRequestSchema = SdkRequest<Models.QueueRequest & Models.CreateQueueRequest, z.input<typeof queueRequestSchema>>;
 
 /** `[{"id": codeId}, …]` (WrapUpCodeReference[]). */
 const wrapupCodeReferencesSchema = z.array(z.object({ id: z.string({ error: "id is required and must be a string" }) }));
+type _wrapupCodeReferencesSchema = SdkRequest<Models.WrapUpCodeReference[], z.input<typeof wrapupCodeReferencesSchema>>;
 
 function queueInput(ctx: ApiContext): QueueInput {
   const { division, ...rest } = parseBody(queueRequestSchema, withoutNulls(ctx.json()));

@@ -6,6 +6,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue, withoutNulls } from "./http";
 import { choiceParam, sortOrderParam } from "./params";
 import { listing, SCHEDULEGROUPS_PATH, scheduleGroupToWire } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
@@ -22,6 +23,7 @@ const scheduleGroupRequestSchema = z.object({
   closedSchedules: scheduleRefsSchema,
   holidaySchedules: scheduleRefsSchema,
 });
+type _scheduleGroupRequestSchema = SdkRequest<Models.ScheduleGroup, z.input<typeof scheduleGroupRequestSchema>>;
 
 function groupInput(ctx: ApiContext): ScheduleGroupInput & { version?: number } {
   const body = parseBody(scheduleGroupRequestSchema, withoutNulls(ctx.json()));

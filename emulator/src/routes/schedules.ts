@@ -6,6 +6,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue, withoutNulls } from "./http";
 import { choiceParam, sortOrderParam } from "./params";
 import { listing, SCHEDULES_PATH, scheduleToWire } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
@@ -19,6 +20,7 @@ const scheduleRequestSchema = z.object({
   end: z.string({ error: "end is required: a local date-time yyyy-MM-ddTHH:mm:ss.SSS" }),
   rrule: z.string().optional(),
 });
+type _scheduleRequestSchema = SdkRequest<Models.Schedule, z.input<typeof scheduleRequestSchema>>;
 
 function scheduleInput(ctx: ApiContext): ScheduleInput & { version?: number } {
   const { division, ...rest } = parseBody(scheduleRequestSchema, withoutNulls(ctx.json()));

@@ -1,6 +1,7 @@
 import type { Division, IdRef, Language, Queue, QueueMediaSetting, QueueMediaType, RoutingRule, Schedule, ScheduleGroup, ScriptCommunicationType, Skill, WrapupCode } from "../state/entities";
 import type { OrgStore } from "../state/org-store";
 import type { Page } from "../state/paging";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 /** Wire shapes of the Platform API (relative `/api/v2/...` selfUris, no org prefix). */
 export interface DivisionRef {
@@ -8,6 +9,7 @@ export interface DivisionRef {
   name: string;
   selfUri: string;
 }
+type _DivisionRef = SdkResponse<Models.Division, DivisionRef>;
 
 export interface AuthzDivisionWire {
   id: string;
@@ -16,6 +18,7 @@ export interface AuthzDivisionWire {
   homeDivision: boolean;
   selfUri: string;
 }
+type _AuthzDivisionWire = SdkResponse<Models.AuthzDivision, AuthzDivisionWire>;
 
 export interface RoutingSkillWire {
   id: string;
@@ -26,6 +29,7 @@ export interface RoutingSkillWire {
   version: string;
   selfUri: string;
 }
+type _RoutingSkillWire = SdkResponse<Models.RoutingSkill, RoutingSkillWire>;
 
 export interface WrapupCodeWire {
   id: string;
@@ -36,6 +40,7 @@ export interface WrapupCodeWire {
   dateModified: string;
   selfUri: string;
 }
+type _WrapupCodeWire = SdkResponse<Models.WrapupCode, WrapupCodeWire>;
 
 export interface LanguageWire {
   id: string;
@@ -45,6 +50,7 @@ export interface LanguageWire {
   version: string;
   selfUri: string;
 }
+type _LanguageWire = SdkResponse<Models.Language, LanguageWire>;
 
 export interface RefWire {
   id: string;
@@ -57,6 +63,7 @@ export interface BullseyeRingWire {
   actions?: { skillsToRemove?: RefWire[] };
   memberGroups?: { id: string; type?: string }[];
 }
+type _BullseyeRingWire = SdkResponse<Models.Ring, BullseyeRingWire>;
 
 export interface QueueWire {
   id: string;
@@ -90,6 +97,7 @@ export interface QueueWire {
   suppressInQueueCallRecording?: boolean;
   selfUri: string;
 }
+type _QueueWire = SdkResponse<Models.Queue, QueueWire>;
 
 export interface ScheduleWire {
   id: string;
@@ -105,6 +113,7 @@ export interface ScheduleWire {
   rrule?: string;
   selfUri: string;
 }
+type _ScheduleWire = SdkResponse<Models.Schedule, ScheduleWire>;
 
 export interface ScheduleGroupWire {
   id: string;
@@ -121,17 +130,20 @@ export interface ScheduleGroupWire {
   holidaySchedules: RefWire[];
   selfUri: string;
 }
+type _ScheduleGroupWire = SdkResponse<Models.ScheduleGroup, ScheduleGroupWire>;
 
 export interface OrganizationWire {
   id: string;
   name: string;
   defaultLanguage: string;
+  defaultCountryCode: string;
   thirdPartyOrgName: string;
   domain: string;
   version: number;
   state: string;
   selfUri: string;
 }
+type _OrganizationWire = SdkResponse<Models.Organization, OrganizationWire>;
 
 export interface EntityListing<T> extends Page<T> {
   firstUri: string;
@@ -140,6 +152,8 @@ export interface EntityListing<T> extends Page<T> {
   nextUri?: string;
   previousUri?: string;
 }
+// The envelope of every *EntityListing model (checked on one of them).
+type _EntityListing = SdkResponse<Models.WrapupCodeEntityListing, EntityListing<WrapupCodeWire>>;
 
 export const DIVISIONS_PATH = "/api/v2/authorization/divisions";
 export const SKILLS_PATH = "/api/v2/routing/skills";
@@ -309,11 +323,22 @@ export function scheduleGroupToWire(org: OrgStore, g: ScheduleGroup): ScheduleGr
   });
 }
 
+/**
+ * Every real org has a default country code (Terraform's provider configure dereferences
+ * `organizations/me` `defaultCountryCode` unchecked): the emulator derives one from the org's region.
+ */
+const COUNTRY_OF_REGION: Record<string, string> = {
+  "us-east-1": "US", "us-east-2": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR", "mx-central-1": "MX",
+  "eu-west-1": "IE", "eu-west-2": "GB", "eu-central-1": "DE", "eu-central-2": "CH", "me-central-1": "AE", "af-south-1": "ZA",
+  "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU", "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-northeast-3": "JP",
+};
+
 export function organizationToWire(org: OrgStore): OrganizationWire {
   return {
     id: org.id,
     name: org.name,
     defaultLanguage: "en-us",
+    defaultCountryCode: COUNTRY_OF_REGION[org.region] ?? "US",
     thirdPartyOrgName: org.thirdPartyOrgName,
     domain: org.domain,
     version: 1,

@@ -4,6 +4,7 @@ import type { ApiRouter } from "./context";
 import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { listing, SKILLS_PATH, skillToWire } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
@@ -17,6 +18,7 @@ const createSkillSchema = z.object({
 const patchSkillSchema = z.object({
   divisionId: z.string({ error: "divisionId is required and must be a string" }),
 });
+type _patchSkillSchema = SdkRequest<Models.UpdateSkillDivisionRequest, z.input<typeof patchSkillSchema>>;
 
 export function registerSkillRoutes(router: ApiRouter): void {
   router.add("GET", SKILLS_PATH, (ctx) => {

@@ -11,6 +11,7 @@ import {
   type TrunkRecord,
 } from "../state/telephony";
 import { divisionRef, type DivisionRef } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 /** Wire shapes of sites, trunk metabases, trunk base settings and trunks (SDK `Site`, `Metabase`, `TrunkBase`, `Trunk`). */
 export const EDGES_PATH = "/api/v2/telephony/providers/edges";
@@ -43,8 +44,10 @@ export interface SiteWire {
   managed: boolean;
   mediaModel: string;
   coreSite: boolean;
+  location: { id: string; name: string; selfUri: string };
   selfUri: string;
 }
+type _SiteWire = SdkResponse<Models.Site, SiteWire>;
 
 export interface TrunkBaseWire {
   id?: string;
@@ -63,6 +66,7 @@ export interface TrunkBaseWire {
   inboundSite?: Ref;
   selfUri?: string;
 }
+type _TrunkBaseWire = SdkResponse<Models.TrunkBase, TrunkBaseWire>;
 
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -80,6 +84,7 @@ export function siteToWire(org: OrgStore, s: Site): SiteWire {
     managed: false,
     mediaModel: "Cloud",
     coreSite: false,
+    location: { id: s.locationId, name: s.name, selfUri: `/api/v2/locations/${s.locationId}` },
     selfUri: `${SITES_PATH}/${s.id}`,
   });
 }
@@ -89,7 +94,7 @@ function siteRef(org: OrgStore, id: string | undefined): Ref | undefined {
   return compact({ id, name: org.telephony.findSite(id)?.name, selfUri: `${SITES_PATH}/${id}` });
 }
 
-export function metabaseToWire(m: Metabase): { id: string; name: string; type: string } {
+export function metabaseToWire(m: Metabase): { id: string; name: string; type: string } & Models.Metabase {
   return { id: m.id, name: m.name, type: m.type };
 }
 
@@ -172,6 +177,7 @@ export interface TrunkWire {
   family: number;
   selfUri: string;
 }
+type _TrunkWire = SdkResponse<Models.Trunk, TrunkWire>;
 
 export function trunkToWire(org: OrgStore, t: TrunkRecord): TrunkWire {
   const tb = org.telephony.getTrunkBase(t.trunkBaseId);

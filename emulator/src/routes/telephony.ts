@@ -17,6 +17,7 @@ import {
   TRUNKS_PATH,
   SITES_PATH,
 } from "./telephony-wire";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 
@@ -35,6 +36,7 @@ const trunkBaseSchema = z.object({
   site: z.object({ id: z.string({ error: "site.id is required" }) }).optional(),
   inboundSite: z.object({ id: z.string({ error: "inboundSite.id is required" }) }).optional(),
 });
+type _trunkBaseSchema = SdkRequest<Models.TrunkBase, z.input<typeof trunkBaseSchema>>;
 
 function trunkBaseInput(ctx: ApiContext): TrunkBaseInput {
   const body = parseBody(trunkBaseSchema, withoutNulls(ctx.json()));
@@ -136,7 +138,7 @@ export function registerTelephonyRoutes(router: ApiRouter): void {
         trunk: { id: t.id, name: t.name, selfUri: t.selfUri },
         calls: { inboundCallCount: 0, outboundCallCount: 0 },
         qos: { mismatchCount: 0 },
-      },
+      } satisfies Models.TrunkMetrics,
     };
   });
 }

@@ -7,6 +7,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { sortOrderParam } from "./params";
 import { listing, WRAPUPCODES_PATH, wrapupcodeToWire } from "./serialize";
+import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 
@@ -16,6 +17,7 @@ const wrapupCodeRequestSchema = z.object({
   division: z.object({ id: z.string({ error: "division.id is required" }) }).nullish(),
   description: z.string({ error: "description must be a string" }).nullish(),
 });
+type _wrapupCodeRequestSchema = SdkRequest<Models.WrapupCodeRequest, z.input<typeof wrapupCodeRequestSchema>>;
 
 function sortBy(ctx: ApiContext): WrapupSortBy | undefined {
   const raw = queryValue(ctx.query, "sortBy");

@@ -90,7 +90,13 @@ function checkFlowReferences(org: SeedOrg, flows: FlowRecord[], init: Pick<OrgIn
 function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secret: (key: string) => string): { sites: Site[]; trunkbases: TrunkBaseRecord[]; trunks: TrunkRecord[] } {
   const home = org.divisions.find((d) => d.home)?.name ?? "";
   const sites: Site[] = (org.sites ?? []).map((s, i) => {
-    const site: Site = { id: uuidFromSeed(`${org.name}/site/${s.name}`), name: s.name, divisionId: divisionId(home), dateCreated: seedTime(i) };
+    const site: Site = {
+      id: uuidFromSeed(`${org.name}/site/${s.name}`),
+      name: s.name,
+      divisionId: divisionId(home),
+      dateCreated: seedTime(i),
+      locationId: uuidFromSeed(`${org.name}/location/${s.name}`),
+    };
     if (s.description !== undefined) site.description = s.description;
     return site;
   });

@@ -62,7 +62,8 @@ export type JobStatus = "Registered" | "Started" | "Success" | "Failure";
 
 export interface JobMessage {
   dateTime: string;
-  type: "ERROR" | "WARNING" | "INFO";
+  /** The Java SDK's ArchitectJobMessage.TypeEnum (the JS SDK types it as a string). */
+  type: "Error" | "Warning" | "Unknown";
   text: string;
 }
 
@@ -467,7 +468,7 @@ export class FlowStore {
     const at = job.doneAt ?? this.now();
     const msg = (type: JobMessage["type"], text: string): JobMessage => ({ dateTime: this.iso(at), type, text });
     const fail = (errors: string[]): void => {
-      job.result = { status: "Failure", messages: errors.map((e) => msg("ERROR", e)) };
+      job.result = { status: "Failure", messages: errors.map((e) => msg("Error", e)) };
     };
     if (!plan) return;
     if (!plan.ok) return fail(plan.errors);
@@ -512,7 +513,8 @@ export class FlowStore {
     job.result = {
       status: "Success",
       flow: { id: flow.id, name: flow.name },
-      messages: [msg("INFO", `Published ${doc.archyType} '${flow.name}' version ${version.id}.`)],
+      // The SDK has no informational type: the emulator's note of what was published is "Unknown".
+      messages: [msg("Unknown", `Published ${doc.archyType} '${flow.name}' version ${version.id}.`)],
     };
   }
 
@@ -564,7 +566,7 @@ export class FlowStore {
     const job = this.exportJob(id);
     if (this.now() < job.doneAt) return { id, status: "Started", messages: [] };
     const dateTime = this.iso(job.doneAt);
-    if (!job.outcome.ok) return { id, status: "Failure", messages: job.outcome.errors.map((text) => ({ dateTime, type: "ERROR", text })) };
+    if (!job.outcome.ok) return { id, status: "Failure", messages: job.outcome.errors.map((text) => ({ dateTime, type: "Error", text })) };
     return { id, status: "Success", flow: { ...job.outcome.flow }, messages: [], signature: job.signature };
   }
 

@@ -359,10 +359,16 @@ export class OrgStore {
       .sort(byNameThenId);
   }
 
+  /** The division an object is created in or written to: it must exist, and the client's role must be granted it. */
   private requireDivision(id: string | undefined): Division {
-    if (id === undefined) return this.homeDivision();
-    const d = this.divisions.get(id);
+    const d = id === undefined ? this.homeDivision() : this.divisions.get(id);
     if (!d) throw invalidValue("division", `Division ${id} not found`);
+    const granted = this.settings.grantedDivisions;
+    if (granted !== null && !granted.some((g) => g === d.id || g.toLowerCase() === d.name.toLowerCase())) {
+      // Division-scoped permissions: a role grants each permission in chosen divisions or in all of them.
+      const template = "You are not authorized to perform the requested action in division {division}.";
+      throw new ApiError(403, "missing.permissions", template.replace("{division}", d.name), { division: d.name }, template);
+    }
     return d;
   }
 

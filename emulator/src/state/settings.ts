@@ -44,6 +44,15 @@ export const orgSettingsSchema = z.object({
   trunkInstanceDelayMs: z.number().int().min(0),
   /** true: reads return the SIP digest password of trunk base settings as `********` (and PUT of `********` keeps it). */
   trunkPasswordMasked: z.boolean(),
+  /** true: a division POST/PUT without `description` is 400 (the SDK's AuthzDivision requires it; real behaviour unverified). */
+  divisionDescriptionRequired: z.boolean(),
+  /** The ids `GET /api/v2/authorization/products` lists (real product ids unverified). */
+  authorizationProducts: z.array(z.string().min(1)),
+  /**
+   * The divisions (names, case-insensitive, or ids) the OAuth client's role is granted; null = all divisions.
+   * Creating or changing an object in another division is 403 (the body's code and text are unverified).
+   */
+  grantedDivisions: z.array(z.string().min(1)).nullable(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -69,5 +78,8 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     flowPublishDelayMs: 100,
     trunkInstanceDelayMs: 200,
     trunkPasswordMasked: true,
+    divisionDescriptionRequired: true,
+    authorizationProducts: ["emulated-contact-center"],
+    grantedDivisions: null,
   };
 }

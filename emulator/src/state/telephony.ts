@@ -14,6 +14,8 @@ export interface Site {
   description?: string;
   divisionId: string;
   dateCreated: string;
+  /** The site's location (the SDK's Site requires one): seeded, like the site. */
+  locationId: string;
 }
 
 export type PropertyType = "string" | "boolean" | "integer" | "array";

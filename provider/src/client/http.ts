@@ -1,5 +1,6 @@
 import axios, { AxiosInstance } from "axios";
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../sdk";
 import { GenesysError, kindForStatus, redact } from "./errors";
 import { rateHeaders, type RateGovernor } from "./governor";
 
@@ -58,6 +59,7 @@ const errorBody = z
     contextId: z.string().optional(),
   })
   .passthrough();
+type _ErrorBody = SdkRead<Models.ErrorBody, z.infer<typeof errorBody>>;
 
 export interface ApiRequest<T> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

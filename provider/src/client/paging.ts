@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { HttpClient } from "./http";
+import type { Models, SdkBody, SdkRead } from "../sdk";
 
 /** The page-number envelope of Genesys listings ({entities, pageNumber, pageCount, ...}). */
 export function pageOf<T extends z.ZodType>(entity: T) {
@@ -12,6 +13,9 @@ export function pageOf<T extends z.ZodType>(entity: T) {
     nextUri: z.string().nullish(),
   });
 }
+
+// The envelope's fields are those of the SDK's *EntityListing models (checked on one of them).
+type _Envelope = SdkRead<Models.WrapupCodeEntityListing, z.infer<ReturnType<typeof pageOf<z.ZodObject<{ id: z.ZodString }>>>>>;
 
 /** Every entity of a page-number listing, page by page until pageCount (or no nextUri). */
 export async function listAll<T extends z.ZodType>(

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../sdk";
 import { GenesysClient, GenesysError } from "../client";
 import { Declared, emitIndex, emitLookups, emitTypeFile, Lookup, SourceInfo } from "./emit";
 import { Filter, FilterError } from "./filters";
@@ -9,6 +10,7 @@ import { EXPORTERS } from "./registry";
 import type { ExportedObject, Exporter } from "./types";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
+type _Organization = SdkRead<Models.Organization, z.infer<typeof Organization>>;
 
 export interface ImportOptions {
   outDir: string;

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { GenesysClient, isConflict, isNotFound, pollUntil } from "../client";
+import type { Models, SdkBody, SdkRead } from "../sdk";
 
 /** What the engine sends for inputs that are not known yet during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -86,6 +87,7 @@ export const ArchitectWire = z.object({
   version: z.number().int(),
   state: z.string().optional(),
 });
+type _ArchitectWire = SdkRead<Models.Schedule & Models.ScheduleGroup, z.infer<typeof ArchitectWire>>;
 
 /**
  * DELETE that waits while the object is still in use (409: e.g. a schedule group that is being

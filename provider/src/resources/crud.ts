@@ -65,9 +65,11 @@ function fail(message: string): never {
 
 /**
  * A write the OAuth client may not make (403) as an error naming the object and the permission to grant;
- * credentials rejected during the write (401) name the object too.
+ * credentials rejected during the write (401) name the object too. `division` names the division of a
+ * division-scoped object: a role grants each permission in chosen divisions or in all of them, so a client
+ * may create this type in one division and not in another.
  */
-async function permitted<T>(owner: string, write: () => Promise<T>): Promise<T> {
+export async function permitted<T>(owner: string, write: () => Promise<T>, division?: string): Promise<T> {
   try {
     return await write();
   } catch (err) {
@@ -75,10 +77,14 @@ async function permitted<T>(owner: string, write: () => Promise<T>): Promise<T> 
     if (!(err instanceof GenesysError) || err.kind !== "Forbidden") throw err;
     const { method, path, code } = err.details;
     const verb = method === "POST" ? "create" : method === "DELETE" ? "delete" : "change";
+    // The API's own words (e.g. which division it refused), without the correlation id.
+    const apiMessage = / failed: HTTP 403[^:]*: (.*?)(?: \(correlation id [^)]*\))?$/.exec(err.message)?.[1];
+    const scope = division === undefined ? "" : `, with ${division} (or all divisions) in that permission's division scope`;
     throw new GenesysError(
       "Forbidden",
-      `${owner}: the OAuth client is not allowed to ${verb} it (HTTP 403${code ? ` ${code}` : ""} on ${method} ${path}). ` +
-        `Grant the client's role the permission to ${verb} this type in the target org, or leave the type out of the import (genesys-clone import --exclude), then run \`pulumi up\` again.`,
+      `${owner}: the OAuth client is not allowed to ${verb} it${division === undefined ? "" : ` in ${division}`} (HTTP 403${code ? ` ${code}` : ""} on ${method} ${path}). ` +
+        `Grant the client's role the permission to ${verb} this type in the target org${scope}, or leave the type out of the import (genesys-clone import --exclude), then run \`pulumi up\` again.` +
+        (apiMessage ? ` The API said: ${apiMessage}` : ""),
       err.details,
     );
   }
@@ -162,9 +168,16 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
   const policyOf = (args: { onConflict?: ConflictPolicy }) => args.onConflict ?? conflictPolicy();
   const journal = journalOf(def.type);
 
-  async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>): Promise<Wire> {
+  /** The division a division-scoped object is written to, as messages name it. */
+  const divisionOf = (args: Args): string | undefined => {
+    if (!keys.includes("division")) return undefined;
+    const name = (args as { division?: unknown }).division;
+    return typeof name === "string" ? `division '${name}'` : "the home division";
+  };
+
+  async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>, division?: string): Promise<Wire> {
     listings.get(c)?.delete(def.type); // a listing read before this write is stale now
-    const stored = await permitted(owner(name), write);
+    const stored = await permitted(owner(name), write, division);
     const diffs = bodyDifferences(body, def.bodyOf(stored));
     if (diffs.length) fail(`${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`);
     return stored;
@@ -220,7 +233,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       // Made by this stack in a run that was killed before its state was written: ours, not adopted.
       const ours = existing !== undefined && journal.claims(args.name, existing.id);
       if (existing && ours) {
-        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
+        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing), divisionOf(args));
         journal.record("created", args.name, existing.id);
       } else if (existing) {
         if (policyOf(inputs) !== "adopt") {
@@ -230,10 +243,10 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
           );
         }
         adoptedPrior = def.priorOf ? def.priorOf(existing) : def.bodyOf(existing);
-        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing));
+        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing), divisionOf(args));
       } else {
         try {
-          stored = await writeAndVerify(c, args.name, body, () => journal.creating(args.name, () => def.create(c, body)));
+          stored = await writeAndVerify(c, args.name, body, () => journal.creating(args.name, () => def.create(c, body)), divisionOf(args));
         } catch (err) {
           // The create may have been committed although its response was lost (the client's retry then
           // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
@@ -241,7 +254,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
           const found = (await def.list(c)).find((o) => o.name === args.name);
           const wire = found ? await def.get(c, found.id) : undefined;
           if (!wire) throw err;
-          stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire));
+          stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire), divisionOf(args));
           journal.record("created", args.name, wire.id);
         }
       }
@@ -270,7 +283,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       const current = await def.get(c, id);
       if (!current) fail(`${owner(args.name)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`);
       const body = await def.toBody(c, args, owner(args.name));
-      await writeAndVerify(c, args.name, body, () => def.update(c, id, body, current));
+      await writeAndVerify(c, args.name, body, () => def.update(c, id, body, current), divisionOf(args));
       const outs = { ...args } as Outputs<Args>;
       if (news.onConflict) outs.onConflict = news.onConflict;
       if (olds.adoptedPrior !== undefined) outs.adoptedPrior = olds.adoptedPrior;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive } from "../common";
 import { send } from "../../client/http";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
 export const Flow = z.object({
@@ -16,12 +17,14 @@ export const Flow = z.object({
   deleted: z.boolean().nullish(),
 });
 export type Flow = z.infer<typeof Flow>;
+type _Flow = SdkRead<Models.Flow, Flow>;
 
 const Job = z.object({ id: z.string(), presignedUrl: z.string(), headers: z.record(z.string(), z.string()).nullish() });
 const JobState = z.object({
   id: z.string(),
   status: z.string(),
-  flow: Ref.nullish(),
+  // AddressableEntityRef: an id (and selfUri), no name.
+  flow: z.object({ id: z.string() }).nullish(),
   messages: z.array(z.object({ type: z.string().nullish(), text: z.string().nullish() })).nullish(),
 });
 const ExportJob = z.object({ id: z.string(), status: z.string().nullish() });
@@ -31,6 +34,10 @@ const ExportState = z.object({
   downloadUrl: z.string().nullish(),
   messages: z.array(z.object({ text: z.string().nullish() })).nullish(),
 });
+type _Job = SdkRead<Models.RegisterArchitectJobResponse, z.infer<typeof Job>>;
+type _JobState = SdkRead<Models.ArchitectJobStateResponse, z.infer<typeof JobState>>;
+type _ExportJob = SdkRead<Models.RegisterArchitectExportJobResponse, z.infer<typeof ExportJob>>;
+type _ExportState = SdkRead<Models.ArchitectExportJobStateResponse, z.infer<typeof ExportState>>;
 
 const enc = encodeURIComponent;
 const JOB_DEADLINE_MS = 16 * 60_000; // the Terraform provider waits 16 minutes for Archy jobs
@@ -80,7 +87,7 @@ export const flowsApi = {
     const job = await c.request({
       method: "POST",
       path: "/api/v2/flows/export/jobs",
-      body: { flows: [{ flow: { id }, exportType: "Yaml" }] },
+      body: { flows: [{ flow: { id }, exportType: "Yaml" }] } satisfies Models.RegisterArchitectExportJob,
       schema: ExportJob,
     });
     const done = await pollUntil(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { ArchitectWire, divisionField, nameSchema, onConflictField } from "../common";
 import { rruleProblem } from "./rrule";
 
@@ -35,6 +36,7 @@ export const Schedule = ArchitectWire.extend({
   rrule: z.string().nullish(),
 });
 export type Schedule = z.infer<typeof Schedule>;
+type _Schedule = SdkRead<Models.Schedule, Schedule>;
 
 export interface ScheduleBody {
   name: string;
@@ -44,3 +46,4 @@ export interface ScheduleBody {
   end: string;
   rrule?: string;
 }
+type _ScheduleBody = SdkBody<Models.Schedule, ScheduleBody & { version?: number }>;

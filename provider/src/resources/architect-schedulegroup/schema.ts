@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { ArchitectWire, divisionField, nameSchema, onConflictField, WireRef } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:architect:ScheduleGroup";
@@ -45,6 +46,7 @@ export const ScheduleGroup = ArchitectWire.extend({
   holidaySchedules: z.array(WireRef).nullish(),
 });
 export type ScheduleGroup = z.infer<typeof ScheduleGroup>;
+type _ScheduleGroup = SdkRead<Models.ScheduleGroup, ScheduleGroup>;
 
 export interface ScheduleGroupBody {
   name: string;
@@ -55,3 +57,4 @@ export interface ScheduleGroupBody {
   closedSchedules: { id: string }[];
   holidaySchedules: { id: string }[];
 }
+type _ScheduleGroupBody = SdkBody<Models.ScheduleGroup, ScheduleGroupBody & { version?: number }>;

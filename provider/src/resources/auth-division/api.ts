@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
+import type { DivisionBody } from "./schema";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 
@@ -10,6 +12,7 @@ export const Division = z.object({
   homeDivision: z.boolean().optional(),
 });
 export type Division = z.infer<typeof Division>;
+type _Division = SdkRead<Models.AuthzDivision, Division>;
 
 // One listing per client and process; a name we do not find triggers one fresh listing.
 const cache = new WeakMap<GenesysClient, Promise<Division[]>>();
@@ -77,17 +80,18 @@ export async function checkDivision(client: GenesysClient, name: string | undefi
 
 const WireDivision = Division.extend({ description: z.string().nullish() });
 export type WireDivision = z.infer<typeof WireDivision>;
+type _WireDivision = SdkRead<Models.AuthzDivision, WireDivision>;
 
 /** Division writes (reference §4.5); reads go through the cached listing above. */
 export const divisionsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, WireDivision),
-  async create(c: GenesysClient, body: { name: string; description?: string }) {
+  async create(c: GenesysClient, body: DivisionBody) {
     const d = await c.request({ method: "POST", path: "/api/v2/authorization/divisions", body, schema: WireDivision });
     cache.delete(c);
     return d;
   },
-  async update(c: GenesysClient, id: string, body: { name: string; description?: string }) {
+  async update(c: GenesysClient, id: string, body: DivisionBody) {
     const d = await c.request({ method: "PUT", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, body, schema: WireDivision });
     cache.delete(c);
     return d;

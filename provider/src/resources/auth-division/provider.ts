@@ -14,7 +14,7 @@ export const provider = crudProvider<DivisionArgs, DivisionBody, WireDivision>({
   create: divisionsApi.create,
   update: (c, id, body) => divisionsApi.update(c, id, body),
   remove: divisionsApi.remove,
-  toBody: async (_c, args) => ({ name: args.name, ...(args.description !== undefined ? { description: args.description } : {}) }),
-  bodyOf: (wire) => ({ name: wire.name, ...(wire.description ? { description: wire.description } : {}) }),
+  toBody: async (_c, args) => ({ name: args.name, description: args.description ?? "" }),
+  bodyOf: (wire) => ({ name: wire.name, description: wire.description ?? "" }),
   toArgs: async (_c, wire) => ({ name: wire.name, ...(wire.description ? { description: wire.description } : {}) }),
 });

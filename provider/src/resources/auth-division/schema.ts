@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema, onConflictField } from "../common";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 export const LABEL = "Division";
@@ -13,7 +14,9 @@ export const DivisionArgs = z
   .strict();
 export type DivisionArgs = z.infer<typeof DivisionArgs>;
 
+/** AuthzDivision as a request: `description` is required by the SDK model (Terraform sends "" when unset). */
 export interface DivisionBody {
   name: string;
-  description?: string;
+  description: string;
 }
+type _DivisionBody = SdkBody<Models.AuthzDivision, DivisionBody>;

@@ -1,6 +1,6 @@
 import { GenesysClient } from "../../client";
 import { getLive, deleteIfPresent } from "../common";
-import { RoutingLanguage } from "./schema";
+import { RoutingLanguage, type LanguageBody } from "./schema";
 
 const path = "/api/v2/routing/languages";
 
@@ -9,6 +9,6 @@ export const languagesApi = {
   list: async (c: GenesysClient) =>
     (await c.listAll(path, RoutingLanguage, { pageSize: 500 })).filter((l) => l.state !== "deleted"),
   get: (c: GenesysClient, id: string) => getLive(c, `${path}/${encodeURIComponent(id)}`, RoutingLanguage),
-  create: (c: GenesysClient, body: { name: string }) => c.request({ method: "POST", path, body, schema: RoutingLanguage }),
+  create: (c: GenesysClient, body: LanguageBody) => c.request({ method: "POST", path, body, schema: RoutingLanguage }),
   remove: (c: GenesysClient, id: string) => deleteIfPresent(c, `${path}/${encodeURIComponent(id)}`),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Language";
@@ -9,7 +10,9 @@ export type LanguageArgs = z.infer<typeof LanguageArgs>;
 
 export const RoutingLanguage = z.object({ id: z.string(), name: z.string(), state: z.string().optional() });
 export type RoutingLanguage = z.infer<typeof RoutingLanguage>;
+type _RoutingLanguage = SdkRead<Models.Language, RoutingLanguage>;
 
 export interface LanguageBody {
   name: string;
 }
+type _LanguageBody = SdkBody<Models.Language, LanguageBody>;

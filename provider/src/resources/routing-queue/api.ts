@@ -2,9 +2,11 @@ import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
 import { Queue, QueueBody, READ_ONLY } from "./schema";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 const path = "/api/v2/routing/queues";
 const CodeRef = z.object({ id: z.string(), name: z.string() });
+type _CodeRef = SdkRead<Models.WrapupCode, z.infer<typeof CodeRef>>;
 const enc = encodeURIComponent;
 
 /** Queues (reference §4.4): full-replace PUT, wrap-up codes assigned 100 per call, delayed delete. */
@@ -27,7 +29,7 @@ export const queuesApi = {
   async setCodes(c: GenesysClient, id: string, wanted: readonly string[], current: readonly string[]): Promise<void> {
     const add = wanted.filter((w) => !current.includes(w));
     for (let i = 0; i < add.length; i += 100) {
-      await c.request({ method: "POST", path: `${path}/${enc(id)}/wrapupcodes`, body: add.slice(i, i + 100).map((w) => ({ id: w })) });
+      await c.request({ method: "POST", path: `${path}/${enc(id)}/wrapupcodes`, body: add.slice(i, i + 100).map((w): Models.WrapUpCodeReference => ({ id: w })) });
     }
     for (const extra of current.filter((w) => !wanted.includes(w))) {
       await deleteIfPresent(c, `${path}/${enc(id)}/wrapupcodes/${enc(extra)}`);

@@ -2,6 +2,7 @@ import { checkDivision, divisionArg, resolveDivision } from "../auth-division/ap
 import { crudProvider } from "../crud";
 import { queuesApi } from "./api";
 import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 
 type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];
@@ -27,6 +28,8 @@ function ringsToBody(bullseye: QueueArgs["bullseye"]) {
     })),
   };
 }
+
+type _Bullseye = SdkBody<Models.Bullseye, NonNullable<ReturnType<typeof ringsToBody>>>;
 
 function present(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

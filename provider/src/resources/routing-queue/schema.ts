@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { divisionField, nameSchema, onConflictField } from "../common";
+import type { Models, SdkBody, SdkRead, Without } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Queue";
 export const LABEL = "Queue";
@@ -108,6 +109,8 @@ export const PLAIN_FIELDS = [
   "callingPartyName",
   "callingPartyNumber",
 ] as const;
+// Each plain field, as declared, is a QueueRequest field of the same type (sent as it is).
+type _PlainFields = SdkBody<Models.QueueRequest, Pick<QueueArgs, (typeof PLAIN_FIELDS)[number]> & { name: string }>;
 
 /** Fields of a Queue the API computes; everything else is configuration a restore gives back. */
 export const READ_ONLY = ["id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "memberCount", "userMemberCount", "joinedMemberCount", "state"];
@@ -128,6 +131,8 @@ export const Queue = z
     wrapupCodes: z.array(z.string()).optional(),
   });
 export type Queue = z.infer<typeof Queue>;
+// `wrapupCodes` is ours (from the /wrapupcodes sub-resource), not a Queue field.
+type _Queue = SdkRead<Models.Queue, Without<Queue, "wrapupCodes">>;
 
 /** QueueRequest plus the wrap-up code ids our API layer assigns with separate calls. */
 export type QueueBody = Record<string, unknown> & { name: string; wrapupCodes: string[] };

@@ -1,6 +1,7 @@
 import { GenesysClient } from "../../client";
 import { getLive, deleteIfPresent } from "../common";
 import { RoutingSkill } from "./schema";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 /** The calls a routing skill needs (reference §4.1): no PUT, no rename, division via PATCH, soft delete. */
 export const skillsApi = {
@@ -18,7 +19,7 @@ export const skillsApi = {
     c.request({ method: "POST", path: "/api/v2/routing/skills", body, schema: RoutingSkill }),
 
   setDivision: (c: GenesysClient, id: string, divisionId: string) =>
-    c.request({ method: "PATCH", path: `/api/v2/routing/skills/${encodeURIComponent(id)}`, body: { divisionId }, schema: RoutingSkill }),
+    c.request({ method: "PATCH", path: `/api/v2/routing/skills/${encodeURIComponent(id)}`, body: { divisionId } satisfies Models.UpdateSkillDivisionRequest, schema: RoutingSkill }),
 
   delete: (c: GenesysClient, id: string) => deleteIfPresent(c, `/api/v2/routing/skills/${encodeURIComponent(id)}`),
 };

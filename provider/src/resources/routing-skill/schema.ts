@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Skill";
@@ -25,6 +26,7 @@ export const RoutingSkill = z.object({
   version: z.string().optional(),
 });
 export type RoutingSkill = z.infer<typeof RoutingSkill>;
+type _RoutingSkill = SdkRead<Models.RoutingSkill, RoutingSkill>;
 
 /** The request body (create; division moves go through PATCH). */
 export interface SkillBody {

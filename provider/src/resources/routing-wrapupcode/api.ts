@@ -1,8 +1,6 @@
 import { GenesysClient } from "../../client";
 import { getLive, deleteIfPresent } from "../common";
-import { WrapupCode } from "./schema";
-
-type Body = { name: string; division: { id: string }; description?: string };
+import { WrapupCode, type WrapupCodeBody as Body } from "./schema";
 
 /** The calls a wrap-up code needs (reference §4.3): PUT is a full replace, delete is hard. */
 export const wrapupCodesApi = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:WrapupCode";
@@ -24,6 +25,7 @@ export const WrapupCode = z.object({
   description: z.string().nullish(),
 });
 export type WrapupCode = z.infer<typeof WrapupCode>;
+type _WrapupCode = SdkRead<Models.WrapupCode, WrapupCode>;
 
 /** WrapupCodeRequest: PUT is a full replace, so the body is the whole object. */
 export interface WrapupCodeBody {
@@ -31,3 +33,4 @@ export interface WrapupCodeBody {
   division: { id: string };
   description?: string;
 }
+type _WrapupCodeBody = SdkBody<Models.WrapupCodeRequest, WrapupCodeBody>;

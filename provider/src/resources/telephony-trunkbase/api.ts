@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive, deleteIfPresent } from "../common";
-import { TrunkBase, TrunkInstance } from "./schema";
+import { TrunkBase, TrunkBody, TrunkInstance } from "./schema";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 const base = "/api/v2/telephony/providers/edges";
 const Site = z.object({ id: z.string(), name: z.string() });
+type _Site = SdkRead<Models.Site, z.infer<typeof Site>>;
 const enc = encodeURIComponent;
 
 /** BYOC trunk base settings (reference §4.8): versioned PUT, soft delete, instances created by the platform. */
@@ -12,8 +14,8 @@ export const trunksApi = {
   list: async (c: GenesysClient) =>
     (await c.listAll(`${base}/trunkbasesettings`, TrunkBase, { pageSize: 100, query: { expand: "properties" } })).filter((t) => t.state !== "deleted"),
   get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase),
-  create: (c: GenesysClient, body: Record<string, unknown>) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
-  update: (c: GenesysClient, id: string, body: Record<string, unknown>, current: TrunkBase) =>
+  create: (c: GenesysClient, body: TrunkBody) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
+  update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) =>
     c.request({ method: "PUT", path: `${base}/trunkbasesettings/${enc(id)}`, body: { ...body, version: current.version }, schema: TrunkBase }),
   remove: (c: GenesysClient, id: string) => deleteIfPresent(c, `${base}/trunkbasesettings/${enc(id)}`),
   sites: (c: GenesysClient) => c.listAll(`${base}/sites`, Site, { pageSize: 100 }),

@@ -4,25 +4,27 @@ import { GenesysClient, GenesysError } from "../../client";
 import { client, conflictPolicy, journalOf } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
 import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
-import { bodyDifferences } from "../crud";
+import { bodyDifferences, permitted } from "../crud";
 import { trunksApi } from "./api";
-import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, USERNAME } from "./schema";
+import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
 
 /**
  * Outputs never hold the credentials: only a salted hash, so a rotated secret shows as a change.
  * (The credentials input itself is a secret and Pulumi stores it encrypted.)
  */
-type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: Record<string, unknown> };
+type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: TrunkBody };
 
 const owner = (a: { name?: unknown }) => `${LABEL} '${String(a.name)}'`;
+/** The division a write goes to, as a 403 names it (trunk base settings are division-scoped). */
+const divisionOf = (a: TrunkArgs) => (a.division === undefined ? "the home division" : `division '${a.division}'`);
 const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "sipServers", "properties"] as const;
 
 function credentialsHash(salt: string, creds: TrunkArgs["credentials"]): string | undefined {
   return creds ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex") : undefined;
 }
 
-async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<Record<string, unknown>> {
-  const properties: Record<string, unknown> = {};
+async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<TrunkBody> {
+  const properties: TrunkBody["properties"] = {};
   // Start from what is stored (a PUT replaces the properties), then set what the code declares.
   for (const [k, v] of Object.entries(current?.properties ?? {})) properties[k] = { value: { instance: v.value?.instance } };
   for (const [k, v] of Object.entries(args.properties ?? {})) properties[k] = { value: { instance: v } };
@@ -119,7 +121,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
     const journal = journalOf("genesyscloud:telephony:Trunk");
     let stored: TrunkBase;
-    let adoptedPrior: Record<string, unknown> | undefined;
+    let adoptedPrior: TrunkBody | undefined;
     if (existing && journal.claims(args.name, existing.id)) {
       // Made by this stack in a run killed before its state was written: ours, not adopted.
       const sent = await body(c, args, existing);
@@ -136,7 +138,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       verify(sent, stored, args.name);
     } else {
       const sent = await body(c, args);
-      stored = await journal.creating(args.name, () => trunksApi.create(c, sent));
+      stored = await permitted(owner(args), () => journal.creating(args.name, () => trunksApi.create(c, sent)), divisionOf(args));
       try {
         verify(sent, stored, args.name);
       } catch (err) {
@@ -173,7 +175,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const current = await trunksApi.get(c, id);
     if (!current) throw new GenesysError("NotFound", `${owner(args)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\`.`);
     const sent = await body(c, args, current);
-    verify(sent, await trunksApi.update(c, id, sent, current), args.name);
+    verify(sent, await permitted(owner(args), () => trunksApi.update(c, id, sent, current), divisionOf(args)), args.name);
     const connected = await settle(c, id, args);
     return { outs: outputs(args, olds.salt, connected, olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Models, SdkBody, SdkRead } from "../../sdk";
 import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:telephony:Trunk";
@@ -46,9 +47,23 @@ export const TrunkBase = z.object({
   properties: z.record(z.string(), z.object({ value: z.object({ default: z.unknown().optional(), instance: z.unknown().optional() }).nullish() }).loose()).nullish(),
 });
 export type TrunkBase = z.infer<typeof TrunkBase>;
+type _TrunkBase = SdkRead<Models.TrunkBase, TrunkBase>;
+
+/** TrunkBase as a request: properties carry only `{value: {instance}}` (the API fills in the rest). */
+export type TrunkBody = {
+  name: string;
+  description?: string;
+  division: { id: string };
+  trunkMetabase: { id: string };
+  trunkType: string;
+  inboundSite?: { id: string };
+  properties: Record<string, { value: { instance: unknown } }>;
+};
+type _TrunkBody = SdkBody<Models.TrunkBase, TrunkBody>;
 
 export const TrunkInstance = z.object({
   id: z.string(),
   trunkBase: Ref.nullish(),
   connectedStatus: z.object({ connected: z.boolean().nullish() }).nullish(),
 });
+type _TrunkInstance = SdkRead<Models.Trunk, z.infer<typeof TrunkInstance>>;
