@@ -14,13 +14,14 @@ const control = (path: string, method = "GET", body?: unknown) =>
 
 const stats = async () => ((await (await control("/stats?org=source")).json()) as { orgs: { rateLimited: number; tokenGrants: number; total: number; faultsInjected?: number }[] }).orgs[0]!;
 
-function client(overrides: Partial<{ clientSecret: string; timeoutMs: number }> = {}): GenesysClient {
+function client(overrides: Partial<{ clientSecret: string; timeoutMs: number; retryDeadlineMs: number }> = {}): GenesysClient {
   return new GenesysClient({
     apiBaseUrl: source.apiBaseUrl,
     loginBaseUrl: source.loginBaseUrl,
     clientId: source.clientId,
     clientSecret: overrides.clientSecret ?? source.clientSecret,
     timeoutMs: overrides.timeoutMs,
+    retryDeadlineMs: overrides.retryDeadlineMs,
   });
 }
 const Skill = z.object({ id: z.string(), name: z.string() });
@@ -70,30 +71,34 @@ test("a revoked token is replaced once, transparently", async () => {
   assert.equal((await stats()).tokenGrants, 2);
 });
 
-test("when retrying does not help, the error says what to do: 429 and 5xx forever, 401 with a fresh token, no answer", async () => {
+test("when retrying does not help, the error says how long it tried and what to do: 429 and 5xx until the deadline, 401 with a fresh token, no answer", async () => {
   const me = { method: "GET" as const, path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) };
   const cases: { rules: unknown[]; kind: string; message: RegExp }[] = [
-    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 0 }], kind: "RateLimited", message: /HTTP 429 .*Still rate limited after 20 attempts: .*lower genesyscloud:rateLimitPerMinute/ },
-    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 86400 }], kind: "RateLimited", message: /HTTP 429 .*The org asks to wait 86400 s .*run the command again later/ },
-    { rules: [{ path: "^/api/v2/", status: 503, retryAfter: 0 }], kind: "Server", message: /HTTP 503 .*Still failing after 6 attempts: .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 0 }], kind: "RateLimited", message: /HTTP 429 .*Still rate limited after \d+(\.\d)? s, \d+ attempts: .*raise genesyscloud:retryDeadlineSeconds, or lower genesyscloud:rateLimitPerMinute/ },
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 86400 }], kind: "RateLimited", message: /HTTP 429 .*The org asks to wait 86400 s, longer than genesyscloud:retryDeadlineSeconds \(2 s\) allows .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 503, retryAfter: 0 }], kind: "Server", message: /HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): .*run the command again later/ },
     { rules: [{ path: "^/api/v2/", status: 401 }], kind: "Auth", message: /HTTP 401 .*A freshly minted token was rejected too: .*genesyscloud:oauthClientId/ },
   ];
   for (const c of cases) {
     await control("/faults", "PUT", c.rules);
-    await assert.rejects(client().request(me), (err: unknown) => {
+    await assert.rejects(client({ retryDeadlineMs: 2000 }).request(me), (err: unknown) => {
       assert.ok(err instanceof GenesysError);
       assert.equal(err.kind, c.kind);
       assert.match(err.message, c.message);
       return true;
     });
   }
+  // Answers, then drops: the message says the server answered, not to check the network.
+  await control("/faults", "PUT", [{ path: "^/api/v2/", status: 503, times: 2 }, { path: "^/api/v2/", drop: true }]);
+  await assert.rejects(client({ retryDeadlineMs: 2000 }).request(me), (err: Error) => {
+    assert.match(err.message, /Gave up after \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\); the server answered \d+ of them with errors/);
+    assert.doesNotMatch(err.message, /check genesyscloud:region/);
+    return true;
+  });
   await control("/faults", "DELETE");
   const governor = client().governor;
-  const dead = new HttpClient(
-    { apiBaseUrl: "http://127.0.0.1:9/api", timeoutMs: 1000, maxAttempts: 6, maxRateLimitedAttempts: 20, maxRetryAfterSeconds: 180, sleep: async () => undefined },
-    governor,
-  );
-  await assert.rejects(dead.request(me), /ECONNREFUSED\. No answer after 6 attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl/);
+  const dead = new HttpClient({ apiBaseUrl: "http://127.0.0.1:9/api", timeoutMs: 1000, retryDeadlineMs: 1500 }, governor);
+  await assert.rejects(dead.request(me), /ECONNREFUSED\. No answer in \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): check genesyscloud:region, or genesyscloud:apiBaseUrl/);
 });
 
 test("typed errors: 404 NotFound, 409 Conflict, 400 Validation, each with method, path and correlation id", async () => {

@@ -89,7 +89,7 @@ test("control: without Redis, two deployers holding the same token overshoot its
   const fixed: TokenSource = { token: async () => token, invalidate: () => undefined, secret: source.clientSecret };
   const local = () => {
     const governor = new RateGovernor<TokenSource>([{ token: fixed, budget: new TokenBudget(1200) }], 20);
-    return new HttpClient({ apiBaseUrl: source.apiBaseUrl, timeoutMs: 10_000, maxAttempts: 3, maxRateLimitedAttempts: 20, maxRetryAfterSeconds: 10 }, governor);
+    return new HttpClient({ apiBaseUrl: source.apiBaseUrl, timeoutMs: 10_000, retryDeadlineMs: 60_000 }, governor);
   };
   const [a, b] = [local(), local()];
   await Promise.all([me(a), me(b)]);
