@@ -142,3 +142,61 @@ test("a response slower than the timeout is retried; a malformed body is a clear
     /returned a body this tool does not understand \(entities: /,
   );
 });
+
+test("a presigned transfer sends exactly the job's headers (no Content-Type or Accept of its own) and retries S3's 5xx and drops", async () => {
+  const { createServer } = await import("node:http");
+  const seen: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      seen.push({ headers: req.headers, body });
+      if (seen.length === 1) {
+        res.writeHead(503, { "Content-Type": "application/xml" });
+        res.end("<Error><Code>SlowDown</Code></Error>");
+      } else if (seen.length === 2) req.socket.destroy();
+      else res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const c = client({ retryDeadlineMs: 30_000 });
+    const headers = { "Content-Type": "application/octet-stream", "x-amz-meta-origin": "job" };
+    const res = await c.http.transfer({ method: "PUT", url: `http://127.0.0.1:${port}/bucket/job?X-Amz-Signature=secret`, headers, data: "inboundCall:\n  name: X\n", what: "upload" });
+    assert.equal(res.status, 200);
+    assert.equal(seen.length, 3, "503, drop, then 200");
+    const sent = { ...seen[2]!.headers };
+    for (const transport of ["host", "content-length", "connection"]) delete sent[transport];
+    assert.deepEqual(sent, { "content-type": "application/octet-stream", "x-amz-meta-origin": "job" });
+    assert.equal(seen[2]!.body, "inboundCall:\n  name: X\n");
+  } finally {
+    server.close();
+  }
+});
+
+test("flow publish resumes at its failed step: upload 5xx and lost answers on the same job, an expired URL gets a new job, polls ride out faults", async () => {
+  const { flowsApi } = await import("@genesys-clone/provider/dist/resources/architect-flow/api");
+  const jobs = async () => ((await (await control("/stats?org=source")).json()) as { orgs: { requests: Record<string, number> }[] }).orgs[0]!.requests;
+  const cases: { name: string; rules: unknown[]; settings?: Record<string, number>; jobs: number; uploads: number }[] = [
+    { name: "upload 503 then dropped", rules: [{ method: "PUT", path: "^/uploads/", status: 503, times: 1 }, { method: "PUT", path: "^/uploads/", drop: true, times: 1 }], jobs: 1, uploads: 3 },
+    { name: "upload landed, answer lost", rules: [{ method: "PUT", path: "^/uploads/", dropAfter: true, times: 1 }], jobs: 1, uploads: 2 },
+    { name: "URL expired while the upload waited", rules: [{ method: "PUT", path: "^/uploads/", latencyMs: 150, times: 1 }], settings: { presignedUrlTtlMs: 100 }, jobs: 2, uploads: 2 },
+    { name: "job polls answer 503 and drop", rules: [{ method: "GET", path: "^/api/v2/flows/jobs/", status: 503, times: 2 }, { method: "GET", path: "^/api/v2/flows/jobs/", drop: true, times: 1 }], jobs: 1, uploads: 1 },
+  ];
+  for (const [i, k] of cases.entries()) {
+    await control("/reset", "POST", {});
+    if (k.settings) await control("/orgs/source/settings", "PUT", k.settings);
+    await control("/faults", "PUT", k.rules);
+    // A fresh client: reset revoked the last one's token, and its 401 would count as a request.
+    const c = client({ retryDeadlineMs: 30_000 });
+    const name = `Resumed ${i}`;
+    const id = await flowsApi.publishYaml(c, `inboundCall:\n  name: ${name}\n`, `Flow '${name}'`);
+    const requests = await jobs();
+    assert.equal(requests["POST /api/v2/flows/jobs"], k.jobs, `${k.name}: jobs registered`);
+    assert.equal(requests["PUT /uploads/{jobId}"], k.uploads, `${k.name}: uploads`);
+    const flow = await flowsApi.get(c, id);
+    assert.equal(flow?.name, name, k.name);
+    assert.equal(flow?.publishedVersion?.id, "1.0", `${k.name}: published once`);
+  }
+});

@@ -229,6 +229,9 @@ test("the shared budget follows TokenBudget's rules across processes: window, he
     // A 429 seen by one process pauses the token for all of them.
     a.pause(42_000);
     await a.flushed();
+    // A response of the same window, sent before the 429, must not move its end out to the server's reset.
+    b.observe({ allowed: 180, count: 180, reset: 60 });
+    await b.flushed();
     const paused = b.acquire();
     clock.advance(41_999);
     assert.equal(await settles(paused), false);
