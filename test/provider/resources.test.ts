@@ -19,6 +19,8 @@ before(async () => {
     "genesyscloud:loginBaseUrl": target.loginBaseUrl,
     "genesyscloud:oauthClientId": target.clientId,
     "genesyscloud:oauthClientSecret": target.clientSecret,
+    // A target that keeps failing gives up in seconds here, not the default minutes.
+    "genesyscloud:retryDeadlineSeconds": "3",
   };
   configure((key) => config[key]);
 });
@@ -51,7 +53,7 @@ test("the target org failing during check is a check failure (no stack trace); a
     await faults([{ org: "target", method: "GET", path: "^/api/v2/routing/languages", status: 503, retryAfter: 0 }]);
     const res = await impl("genesyscloud:routing:Language").check({}, { name: "Klingon" });
     assert.equal(res.failures?.length, 1);
-    assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Still failing after 6 attempts/);
+    assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts/);
     await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
     await assert.rejects(skills().create({ name: "Klingon" }), (err: Error) => {
       assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
