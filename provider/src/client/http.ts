@@ -114,6 +114,18 @@ function isTransient(status: number): boolean {
 
 export const DEADLINE_SETTING = "genesyscloud:retryDeadlineSeconds";
 
+/**
+ * Network failures that mean "no such server here" (a wrong host or port), not a passing fault: tried a
+ * few times, not until the deadline, so a wrong base URL fails in seconds.
+ */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL"]);
+const UNREACHABLE_ATTEMPTS = 3;
+
+/** Whether a network failure is worth another attempt after `wait` ms. */
+function retryable(err: GenesysError, attempts: Attempts, wait: number): boolean {
+  return UNREACHABLE.has(err.code ?? "") ? attempts.count < UNREACHABLE_ATTEMPTS && attempts.fits(wait) : attempts.fits(wait);
+}
+
 /** What one request's retries went through, for the message when they run out. */
 class Attempts {
   readonly started: number;
@@ -192,7 +204,7 @@ export class HttpClient {
         // retried by the token source, and its message names its setting.
         if (err instanceof GenesysError && err.kind === "Network" && err.details.method) {
           const wait = this.backoff(++attempts.failures);
-          if (attempts.fits(wait)) {
+          if (retryable(err, attempts, wait)) {
             await this.sleep(wait);
             continue;
           }
@@ -269,7 +281,7 @@ export class HttpClient {
       } catch (err) {
         if (!(err instanceof GenesysError && err.kind === "Network")) throw err;
         const wait = this.backoff(++attempts.failures);
-        if (attempts.fits(wait)) {
+        if (retryable(err, attempts, wait)) {
           await this.sleep(wait);
           continue;
         }
