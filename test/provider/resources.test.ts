@@ -104,3 +104,30 @@ test("wrap-up code: home division by default, update in place, drift read back, 
   await codes().delete(created.id, updated.outs!);
   assert.deepEqual(await codes().read(created.id, updated.outs!), {});
 });
+
+test("trunk: a create whose answer was lost is taken over, not made twice, and then awaited", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  const trunks = impl("genesyscloud:telephony:Trunk");
+  const inputs = {
+    name: "Lost Answer Trunk",
+    trunkMetabaseId: "external_sip_pcv_byoc_carrier.json",
+    trunkType: "EXTERNAL",
+    inboundSite: "EU West Site",
+    sipServers: ["sip1.lost.example.com:5061"],
+    properties: { trunk_sip_termination_uri: "lost-answer" },
+    credentials: { username: "lost-user", password: "lost-password-Zq7" },
+    waitForConnection: { timeoutSeconds: 30, required: true },
+  };
+  await faults([{ org: "target", method: "POST", path: "^/api/v2/telephony/providers/edges/trunkbasesettings$", dropAfter: true, times: 1 }]);
+  try {
+    const made = await trunks.create(inputs);
+    const state = (await (await fetch(`${emu.url}/__emulator/state?org=target`)).json()) as { trunkbasesettings: { id: string; name: string; state: string }[] };
+    const live = state.trunkbasesettings.filter((t) => t.name === inputs.name && t.state !== "deleted");
+    assert.deepEqual(live.map((t) => t.id), [made.id], "one trunk base, the one created");
+    assert.equal((made.outs as { connected?: boolean }).connected, true, "then awaited until connected");
+    await trunks.delete(made.id, made.outs);
+  } finally {
+    await faults([]);
+  }
+});
