@@ -131,3 +131,24 @@ test("trunk: a create whose answer was lost is taken over, not made twice, and t
     await faults([]);
   }
 });
+
+test("queue: create then codes resumes at the failed step, nothing twice (lost create answer, code assignment failing)", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  const queues = impl("genesyscloud:routing:Queue");
+  const code = await codes().create({ name: "Resumed Code" });
+  await faults([
+    { org: "target", method: "POST", path: "^/api/v2/routing/queues$", dropAfter: true, times: 1 },
+    { org: "target", method: "POST", path: "^/api/v2/routing/queues/[^/]+/wrapupcodes$", status: 503, times: 2 },
+  ]);
+  try {
+    const made = await queues.create({ name: "Resumed Queue", wrapupCodes: [code.id] });
+    const state = (await (await fetch(`${emu.url}/__emulator/state?org=target`)).json()) as { queues: { id: string; name: string; wrapupCodes: string[] }[] };
+    const live = state.queues.filter((q) => q.name === "Resumed Queue");
+    assert.deepEqual(live.map((q) => [q.id, q.wrapupCodes]), [[made.id, [code.id]]], "one queue, with its code");
+    await queues.delete(made.id, made.outs);
+  } finally {
+    await faults([]);
+    await codes().delete(code.id, code.outs);
+  }
+});
