@@ -163,7 +163,8 @@ test("a presigned transfer sends exactly the job's headers (no Content-Type or A
   try {
     const port = (server.address() as { port: number }).port;
     const c = client({ retryDeadlineMs: 30_000 });
-    const headers = { "Content-Type": "application/octet-stream", "x-amz-meta-origin": "job" };
+    // As the job returns them (lower case here): sent as given.
+    const headers = { "content-type": "application/octet-stream", "x-amz-meta-origin": "job" };
     const res = await c.http.transfer({ method: "PUT", url: `http://127.0.0.1:${port}/bucket/job?X-Amz-Signature=secret`, headers, data: "inboundCall:\n  name: X\n", what: "upload" });
     assert.equal(res.status, 200);
     assert.equal(seen.length, 3, "503, drop, then 200");

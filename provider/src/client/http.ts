@@ -28,14 +28,24 @@ const transport: AxiosInstance = axios.create({
   maxRedirects: 0,
 });
 
+/** Headers axios would add of its own: `false` keeps them out (and never overrides a given one, in any case). */
+const AXIOS_DEFAULTS = ["Accept", "User-Agent", "Accept-Encoding", "Content-Type"];
+
+/** Presigned S3 URLs get exactly the job's headers: none of axios's own (a signed header that differs fails the upload). */
+function exactly(headers: Record<string, string>): Record<string, string | false> {
+  const given = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
+  const out: Record<string, string | false> = {};
+  for (const h of AXIOS_DEFAULTS) if (!given.has(h.toLowerCase())) out[h] = false;
+  return { ...out, ...headers };
+}
+
 /** Sends one request. Network failures become GenesysError("Network") with no request details. */
 export async function send(req: RawRequest): Promise<RawResponse> {
   try {
     const res = await transport.request({
       method: req.method,
       url: req.url,
-      // Presigned S3 URLs get exactly the job's headers: none of axios's own (a signed header that differs fails the upload).
-      headers: req.presigned ? { Accept: false, "User-Agent": false, "Accept-Encoding": false, "Content-Type": false, ...req.headers } : req.headers,
+      headers: req.presigned ? exactly(req.headers ?? {}) : req.headers,
       params: req.params,
       data: req.data,
       timeout: req.timeoutMs,
