@@ -10,6 +10,7 @@ export const SETTINGS = {
   ratePerMinute: { key: "genesyscloud:rateLimitPerMinute", env: "GENESYSCLOUD_RATE_LIMIT_PER_MINUTE" },
   tokenPoolSize: { key: "genesyscloud:tokenPoolSize", env: "GENESYSCLOUD_TOKEN_POOL_SIZE" },
   timeoutSeconds: { key: "genesyscloud:timeoutSeconds", env: "GENESYSCLOUD_TIMEOUT_SECONDS" },
+  retryDeadlineSeconds: { key: "genesyscloud:retryDeadlineSeconds", env: "GENESYSCLOUD_RETRY_DEADLINE_SECONDS" },
   rateLimitRedisUrl: { key: "genesyscloud:rateLimitRedisUrl", env: "GENESYSCLOUD_RATE_LIMIT_REDIS_URL" },
 } as const;
 
@@ -102,6 +103,14 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
     timeoutMs = Number(timeout) * 1000;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) throw configError(`${SETTINGS.timeoutSeconds.key} '${timeout}' must be a number of seconds, at least 1 (default 30).`);
   }
+  const deadline = value(SETTINGS.retryDeadlineSeconds);
+  let retryDeadlineMs: number | undefined;
+  if (deadline !== undefined) {
+    retryDeadlineMs = Number(deadline) * 1000;
+    if (!Number.isFinite(retryDeadlineMs) || retryDeadlineMs < 1000) {
+      throw configError(`${SETTINGS.retryDeadlineSeconds.key} '${deadline}' must be a number of seconds, at least 1 (default 300): how long one request keeps retrying.`);
+    }
+  }
   const rateLimitRedisUrl = value(SETTINGS.rateLimitRedisUrl);
   if (rateLimitRedisUrl !== undefined && !isRedisUrl(rateLimitRedisUrl)) {
     // Not echoed: the URL may hold a password.
@@ -110,7 +119,7 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
         "set it to e.g. redis://localhost:6379 to share the rate budget between deployers, or unset it.",
     );
   }
-  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs, rateLimitRedisUrl };
+  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs, retryDeadlineMs, rateLimitRedisUrl };
 }
 
 /** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */

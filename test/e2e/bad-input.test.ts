@@ -91,7 +91,8 @@ before(async () => {
   const mini = await e2e.writeSource("mini", { "index.ts": MINI, "lookups.ts": NO_LOOKUPS });
   cfg = await e2e.stack("cfg", { config: { "genesys-clone:source": mini } });
   codeDir = await e2e.writeSource("code", { "index.ts": FINE, "lookups.ts": NO_LOOKUPS });
-  code = await e2e.stack("code", { config: { "genesys-clone:source": codeDir } });
+  // A target that keeps failing (cases 20-21) gives up within seconds, not the default minutes.
+  code = await e2e.stack("code", { config: { "genesys-clone:source": codeDir, "genesyscloud:retryDeadlineSeconds": "4" } });
   sample = await e2e.stack("sample");
   transformsDir = await e2e.writeSource("transforms", {
     "broken.yaml": "names:\n  suffix: [oops\n",
@@ -346,13 +347,13 @@ const apiCases: { n: number; name: string; rules: unknown[]; message: RegExp }[]
     n: 20,
     name: "the API answers 429 forever: gives up with the request and what to do",
     rules: [{ org: "target", path: "^/api/v2/", status: 429, retryAfter: 0 }],
-    message: /GET \/api\/v2\/\S+ failed: HTTP 429 .*Still rate limited after 20 attempts: .*lower genesyscloud:rateLimitPerMinute/,
+    message: /GET \/api\/v2\/\S+ failed: HTTP 429 .*Still rate limited after \d+(\.\d)? s, \d+ attempts: .*raise genesyscloud:retryDeadlineSeconds, or lower genesyscloud:rateLimitPerMinute/,
   },
   {
     n: 21,
     name: "the API answers 503 forever: gives up with the request and what to do",
     rules: [{ org: "target", path: "^/api/v2/", status: 503, retryAfter: 0 }],
-    message: /GET \/api\/v2\/\S+ failed: HTTP 503 .*Still failing after 6 attempts: .*run the command again later/,
+    message: /GET \/api\/v2\/\S+ failed: HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): .*run the command again later/,
   },
   {
     n: 22,

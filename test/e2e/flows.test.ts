@@ -50,8 +50,8 @@ test("publish, drift caught by refresh, locked flow with and without force-unloc
   assert.match(published.yaml!, /name: Fresh Queue/);
 
   // Someone publishes another version in Architect: refresh sees it, preview plans to put ours back.
-  const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as { id: string; presignedUrl: string };
-  const put = await fetch(job.presignedUrl, { method: "PUT", body: "inboundCall:\n  name: Fresh IVR\n  description: edited in Architect\n" });
+  const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as { id: string; presignedUrl: string; headers: Record<string, string> };
+  const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: "inboundCall:\n  name: Fresh IVR\n  description: edited in Architect\n" });
   assert.equal(put.status, 200);
   for (let i = 0; i < 50 && (await targetFlow("Fresh IVR"))!.publishedVersion!.id === published.publishedVersion!.id; i++) await new Promise((r) => setTimeout(r, 100));
   await e2e.ok(["refresh", "--stack", stack, "--yes", "--skip-preview"]);

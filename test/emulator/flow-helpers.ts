@@ -19,7 +19,9 @@ export async function flowId(o: OrgInfo, token: string, name: string, type?: str
 export async function putPresigned(url: string, body: string, headers: Record<string, string> = { "Content-Type": "application/octet-stream" }): Promise<Reply> {
   const res = await fetch(url, { method: "PUT", headers, body });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
+  // S3's own errors (faults) are XML: kept as text.
+  const json = res.headers.get("content-type")?.includes("json") ?? false;
+  return { status: res.status, headers: res.headers, body: text === "" ? undefined : json ? (JSON.parse(text) as unknown) : text };
 }
 
 /** Registers an Archy import job and uploads the YAML; returns the job id. */

@@ -235,6 +235,42 @@ test("presigned upload URL: no bearer token, the signature is the credential, si
   });
 });
 
+test("presigned upload as S3 behaves: signed headers must match, URLs expire, faults answer S3's XML, a lost answer still landed", async () => {
+  const clock = new ManualClock();
+  await withSource({ clock }, async (emu, source, token) => {
+    const register = async () => obj((await call(source, token, "POST", FLOW_JOBS)).body);
+    const yaml = "inboundCall:\n  name: Presigned S3\n";
+    const job = await register();
+    // Signed for the job's headers (SDK RegisterArchitectJobResponse.headers): another Content-Type is refused.
+    assert.deepEqual(job["headers"], { "Content-Type": "application/octet-stream" });
+    const wrongType = await putPresigned(String(job["presignedUrl"]), yaml, { "Content-Type": "application/x-www-form-urlencoded" });
+    assert.equal(wrongType.status, 403);
+    assert.match(String(errorOf(wrongType)["message"]), /signed for Content-Type: application\/octet-stream, the upload sent application\/x-www-form-urlencoded/);
+
+    // 5xx faults answer S3's XML error document.
+    await control(emu, "PUT", "/faults", [{ method: "PUT", path: "^/uploads/", status: 503, times: 1 }]);
+    const busy = await putPresigned(String(job["presignedUrl"]), yaml);
+    assert.equal(busy.status, 503);
+    assert.equal(busy.headers.get("content-type"), "application/xml");
+    assert.match(String(busy.body), /<Error><Code>SlowDown<\/Code>/);
+
+    // dropAfter: the upload lands, its answer is lost; sending it again meets the used URL (409).
+    await control(emu, "PUT", "/faults", [{ method: "PUT", path: "^/uploads/", dropAfter: true, times: 1 }]);
+    await assert.rejects(putPresigned(String(job["presignedUrl"]), yaml));
+    assert.equal((await putPresigned(String(job["presignedUrl"]), yaml)).status, 409);
+    clock.ms += JOB_MS;
+    assert.equal(obj((await call(source, token, "GET", `${FLOW_JOBS}/${String(job["id"])}`)).body)["status"], "Success");
+
+    // presignedUrlTtlMs: an expired URL is 403 "Request has expired".
+    await control(emu, "PUT", "/orgs/source/settings", { presignedUrlTtlMs: 60_000 });
+    const late = await register();
+    clock.ms += 60_000;
+    const expired = await putPresigned(String(late["presignedUrl"]), yaml);
+    assert.equal(expired.status, 403);
+    assert.match(String(errorOf(expired)["message"]), /Request has expired/);
+  });
+});
+
 test("export job: Started -> Success with a presigned downloadUrl serving the published YAML as text", async () => {
   const clock = new ManualClock();
   await withSource({ clock }, async (_emu, source, token) => {

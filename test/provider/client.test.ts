@@ -14,13 +14,14 @@ const control = (path: string, method = "GET", body?: unknown) =>
 
 const stats = async () => ((await (await control("/stats?org=source")).json()) as { orgs: { rateLimited: number; tokenGrants: number; total: number; faultsInjected?: number }[] }).orgs[0]!;
 
-function client(overrides: Partial<{ clientSecret: string; timeoutMs: number }> = {}): GenesysClient {
+function client(overrides: Partial<{ clientSecret: string; timeoutMs: number; retryDeadlineMs: number }> = {}): GenesysClient {
   return new GenesysClient({
     apiBaseUrl: source.apiBaseUrl,
     loginBaseUrl: source.loginBaseUrl,
     clientId: source.clientId,
     clientSecret: overrides.clientSecret ?? source.clientSecret,
     timeoutMs: overrides.timeoutMs,
+    retryDeadlineMs: overrides.retryDeadlineMs,
   });
 }
 const Skill = z.object({ id: z.string(), name: z.string() });
@@ -70,30 +71,35 @@ test("a revoked token is replaced once, transparently", async () => {
   assert.equal((await stats()).tokenGrants, 2);
 });
 
-test("when retrying does not help, the error says what to do: 429 and 5xx forever, 401 with a fresh token, no answer", async () => {
+test("when retrying does not help, the error says how long it tried and what to do: 429 and 5xx until the deadline, 401 with a fresh token, no answer", async () => {
   const me = { method: "GET" as const, path: "/api/v2/organizations/me", schema: z.object({ id: z.string() }) };
   const cases: { rules: unknown[]; kind: string; message: RegExp }[] = [
-    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 0 }], kind: "RateLimited", message: /HTTP 429 .*Still rate limited after 20 attempts: .*lower genesyscloud:rateLimitPerMinute/ },
-    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 86400 }], kind: "RateLimited", message: /HTTP 429 .*The org asks to wait 86400 s .*run the command again later/ },
-    { rules: [{ path: "^/api/v2/", status: 503, retryAfter: 0 }], kind: "Server", message: /HTTP 503 .*Still failing after 6 attempts: .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 0 }], kind: "RateLimited", message: /HTTP 429 .*Still rate limited after \d+(\.\d)? s, \d+ attempts: .*raise genesyscloud:retryDeadlineSeconds, or lower genesyscloud:rateLimitPerMinute/ },
+    { rules: [{ path: "^/api/v2/", status: 429, retryAfter: 86400 }], kind: "RateLimited", message: /HTTP 429 .*The org asks to wait 86400 s, longer than genesyscloud:retryDeadlineSeconds \(2 s\) allows .*run the command again later/ },
+    { rules: [{ path: "^/api/v2/", status: 503, retryAfter: 0 }], kind: "Server", message: /HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): .*run the command again later/ },
     { rules: [{ path: "^/api/v2/", status: 401 }], kind: "Auth", message: /HTTP 401 .*A freshly minted token was rejected too: .*genesyscloud:oauthClientId/ },
   ];
   for (const c of cases) {
     await control("/faults", "PUT", c.rules);
-    await assert.rejects(client().request(me), (err: unknown) => {
+    await assert.rejects(client({ retryDeadlineMs: 2000 }).request(me), (err: unknown) => {
       assert.ok(err instanceof GenesysError);
       assert.equal(err.kind, c.kind);
       assert.match(err.message, c.message);
       return true;
     });
   }
+  // Answers, then drops: the message says the server answered, not to check the network.
+  await control("/faults", "PUT", [{ path: "^/api/v2/", status: 503, times: 2 }, { path: "^/api/v2/", drop: true }]);
+  await assert.rejects(client({ retryDeadlineMs: 2000 }).request(me), (err: Error) => {
+    assert.match(err.message, /Gave up after \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\); the server answered \d+ of them with errors/);
+    assert.doesNotMatch(err.message, /check genesyscloud:region/);
+    return true;
+  });
   await control("/faults", "DELETE");
   const governor = client().governor;
-  const dead = new HttpClient(
-    { apiBaseUrl: "http://127.0.0.1:9/api", timeoutMs: 1000, maxAttempts: 6, maxRateLimitedAttempts: 20, maxRetryAfterSeconds: 180, sleep: async () => undefined },
-    governor,
-  );
-  await assert.rejects(dead.request(me), /ECONNREFUSED\. No answer after 6 attempts: check genesyscloud:region, or genesyscloud:apiBaseUrl/);
+  // Nothing listens there: a few attempts, not the whole (default) deadline.
+  const dead = new HttpClient({ apiBaseUrl: "http://127.0.0.1:9/api", timeoutMs: 1000, retryDeadlineMs: 300_000 }, governor);
+  await assert.rejects(dead.request(me), /ECONNREFUSED\. No answer in \d+(\.\d)? s, 3 attempts \(genesyscloud:retryDeadlineSeconds\): check genesyscloud:region, or genesyscloud:apiBaseUrl/);
 });
 
 test("typed errors: 404 NotFound, 409 Conflict, 400 Validation, each with method, path and correlation id", async () => {
@@ -136,4 +142,63 @@ test("a response slower than the timeout is retried; a malformed body is a clear
     c.request({ method: "GET", path: "/api/v2/organizations/me", schema: z.object({ entities: z.array(z.string()) }) }),
     /returned a body this tool does not understand \(entities: /,
   );
+});
+
+test("a presigned transfer sends exactly the job's headers (no Content-Type or Accept of its own) and retries S3's 5xx and drops", async () => {
+  const { createServer } = await import("node:http");
+  const seen: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    req.on("end", () => {
+      seen.push({ headers: req.headers, body });
+      if (seen.length === 1) {
+        res.writeHead(503, { "Content-Type": "application/xml" });
+        res.end("<Error><Code>SlowDown</Code></Error>");
+      } else if (seen.length === 2) req.socket.destroy();
+      else res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (server.address() as { port: number }).port;
+    const c = client({ retryDeadlineMs: 30_000 });
+    // As the job returns them (lower case here): sent as given.
+    const headers = { "content-type": "application/octet-stream", "x-amz-meta-origin": "job" };
+    const res = await c.http.transfer({ method: "PUT", url: `http://127.0.0.1:${port}/bucket/job?X-Amz-Signature=secret`, headers, data: "inboundCall:\n  name: X\n", what: "upload" });
+    assert.equal(res.status, 200);
+    assert.equal(seen.length, 3, "503, drop, then 200");
+    const sent = { ...seen[2]!.headers };
+    for (const transport of ["host", "content-length", "connection"]) delete sent[transport];
+    assert.deepEqual(sent, { "content-type": "application/octet-stream", "x-amz-meta-origin": "job" });
+    assert.equal(seen[2]!.body, "inboundCall:\n  name: X\n");
+  } finally {
+    server.close();
+  }
+});
+
+test("flow publish resumes at its failed step: upload 5xx and lost answers on the same job, an expired URL gets a new job, polls ride out faults", async () => {
+  const { flowsApi } = await import("@genesys-clone/provider/dist/resources/architect-flow/api");
+  const jobs = async () => ((await (await control("/stats?org=source")).json()) as { orgs: { requests: Record<string, number> }[] }).orgs[0]!.requests;
+  const cases: { name: string; rules: unknown[]; settings?: Record<string, number>; jobs: number; uploads: number }[] = [
+    { name: "upload 503 then dropped", rules: [{ method: "PUT", path: "^/uploads/", status: 503, times: 1 }, { method: "PUT", path: "^/uploads/", drop: true, times: 1 }], jobs: 1, uploads: 3 },
+    { name: "upload landed, answer lost", rules: [{ method: "PUT", path: "^/uploads/", dropAfter: true, times: 1 }], jobs: 1, uploads: 2 },
+    { name: "URL expired while the upload waited", rules: [{ method: "PUT", path: "^/uploads/", latencyMs: 150, times: 1 }], settings: { presignedUrlTtlMs: 100 }, jobs: 2, uploads: 2 },
+    { name: "job polls answer 503 and drop", rules: [{ method: "GET", path: "^/api/v2/flows/jobs/", status: 503, times: 2 }, { method: "GET", path: "^/api/v2/flows/jobs/", drop: true, times: 1 }], jobs: 1, uploads: 1 },
+  ];
+  for (const [i, k] of cases.entries()) {
+    await control("/reset", "POST", {});
+    if (k.settings) await control("/orgs/source/settings", "PUT", k.settings);
+    await control("/faults", "PUT", k.rules);
+    // A fresh client: reset revoked the last one's token, and its 401 would count as a request.
+    const c = client({ retryDeadlineMs: 30_000 });
+    const name = `Resumed ${i}`;
+    const id = await flowsApi.publishYaml(c, `inboundCall:\n  name: ${name}\n`, `Flow '${name}'`);
+    const requests = await jobs();
+    assert.equal(requests["POST /api/v2/flows/jobs"], k.jobs, `${k.name}: jobs registered`);
+    assert.equal(requests["PUT /uploads/{jobId}"], k.uploads, `${k.name}: uploads`);
+    const flow = await flowsApi.get(c, id);
+    assert.equal(flow?.name, name, k.name);
+    assert.equal(flow?.publishedVersion?.id, "1.0", `${k.name}: published once`);
+  }
 });

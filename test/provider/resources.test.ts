@@ -19,6 +19,8 @@ before(async () => {
     "genesyscloud:loginBaseUrl": target.loginBaseUrl,
     "genesyscloud:oauthClientId": target.clientId,
     "genesyscloud:oauthClientSecret": target.clientSecret,
+    // A target that keeps failing gives up in seconds here, not the default minutes.
+    "genesyscloud:retryDeadlineSeconds": "3",
   };
   configure((key) => config[key]);
 });
@@ -51,7 +53,7 @@ test("the target org failing during check is a check failure (no stack trace); a
     await faults([{ org: "target", method: "GET", path: "^/api/v2/routing/languages", status: 503, retryAfter: 0 }]);
     const res = await impl("genesyscloud:routing:Language").check({}, { name: "Klingon" });
     assert.equal(res.failures?.length, 1);
-    assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Still failing after 6 attempts/);
+    assert.match(res.failures![0]!.reason, /GET \/api\/v2\/routing\/languages failed: HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts/);
     await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
     await assert.rejects(skills().create({ name: "Klingon" }), (err: Error) => {
       assert.match(err.message, /^Skill 'Klingon': the OAuth client is not allowed to create it in the home division \(HTTP 403 missing.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role/);
@@ -151,5 +153,53 @@ test("trunk create in a division the OAuth client's role lacks: the 403 names th
     );
   } finally {
     await settings({ grantedDivisions: null });
+  }
+});
+
+test("trunk: a create whose answer was lost is taken over, not made twice, and then awaited", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  const trunks = impl("genesyscloud:telephony:Trunk");
+  const inputs = {
+    name: "Lost Answer Trunk",
+    trunkMetabaseId: "external_sip_pcv_byoc_carrier.json",
+    trunkType: "EXTERNAL",
+    inboundSite: "EU West Site",
+    sipServers: ["sip1.lost.example.com:5061"],
+    properties: { trunk_sip_termination_uri: "lost-answer" },
+    credentials: { username: "lost-user", password: "lost-password-Zq7" },
+    waitForConnection: { timeoutSeconds: 30, required: true },
+  };
+  await faults([{ org: "target", method: "POST", path: "^/api/v2/telephony/providers/edges/trunkbasesettings$", dropAfter: true, times: 1 }]);
+  try {
+    const made = await trunks.create(inputs);
+    const state = (await (await fetch(`${emu.url}/__emulator/state?org=target`)).json()) as { trunkbasesettings: { id: string; name: string; state: string }[] };
+    const live = state.trunkbasesettings.filter((t) => t.name === inputs.name && t.state !== "deleted");
+    assert.deepEqual(live.map((t) => t.id), [made.id], "one trunk base, the one created");
+    assert.equal((made.outs as { connected?: boolean }).connected, true, "then awaited until connected");
+    await trunks.delete(made.id, made.outs);
+  } finally {
+    await faults([]);
+  }
+});
+
+test("queue: create then codes resumes at the failed step, nothing twice (lost create answer, code assignment failing)", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  const queues = impl("genesyscloud:routing:Queue");
+  const code = await codes().create({ name: "Resumed Code" });
+  await faults([
+    { org: "target", method: "POST", path: "^/api/v2/routing/queues$", dropAfter: true, times: 1 },
+    { org: "target", method: "POST", path: "^/api/v2/routing/queues/[^/]+/wrapupcodes$", status: 503, times: 2 },
+  ]);
+  try {
+    const made = await queues.create({ name: "Resumed Queue", wrapupCodes: [code.id] });
+    const state = (await (await fetch(`${emu.url}/__emulator/state?org=target`)).json()) as { queues: { id: string; name: string; wrapupCodes: string[] }[] };
+    const live = state.queues.filter((q) => q.name === "Resumed Queue");
+    assert.deepEqual(live.map((q) => [q.id, q.wrapupCodes]), [[made.id, [code.id]]], "one queue, with its code");
+    await queues.delete(made.id, made.outs);
+  } finally {
+    await faults([]);
+    await codes().delete(code.id, code.outs);
   }
 });

@@ -89,7 +89,7 @@ test("control: without Redis, two deployers holding the same token overshoot its
   const fixed: TokenSource = { token: async () => token, invalidate: () => undefined, secret: source.clientSecret };
   const local = () => {
     const governor = new RateGovernor<TokenSource>([{ token: fixed, budget: new TokenBudget(1200) }], 20);
-    return new HttpClient({ apiBaseUrl: source.apiBaseUrl, timeoutMs: 10_000, maxAttempts: 3, maxRateLimitedAttempts: 20, maxRetryAfterSeconds: 10 }, governor);
+    return new HttpClient({ apiBaseUrl: source.apiBaseUrl, timeoutMs: 10_000, retryDeadlineMs: 60_000 }, governor);
   };
   const [a, b] = [local(), local()];
   await Promise.all([me(a), me(b)]);
@@ -229,6 +229,9 @@ test("the shared budget follows TokenBudget's rules across processes: window, he
     // A 429 seen by one process pauses the token for all of them.
     a.pause(42_000);
     await a.flushed();
+    // A response of the same window, sent before the 429, must not move its end out to the server's reset.
+    b.observe({ allowed: 180, count: 180, reset: 60 });
+    await b.flushed();
     const paused = b.acquire();
     clock.advance(41_999);
     assert.equal(await settles(paused), false);

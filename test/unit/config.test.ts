@@ -37,6 +37,7 @@ test("resolveSettings: one clear error per bad setting, naming the fix", () => {
     { name: "bad URL", values: { ...good, "genesyscloud:apiBaseUrl": "api.example" }, message: /genesyscloud:apiBaseUrl 'api.example' is not an http\(s\) URL/ },
     { name: "bad rate", values: { ...good, "genesyscloud:rateLimitPerMinute": "fast" }, message: /rateLimitPerMinute 'fast' must be a whole number/ },
     { name: "bad Redis URL", values: { ...good, "genesyscloud:rateLimitRedisUrl": "http://redis:6379" }, message: /genesyscloud:rateLimitRedisUrl \(or GENESYSCLOUD_RATE_LIMIT_REDIS_URL\) is not a redis:\/\/ or rediss:\/\/ URL/ },
+    { name: "bad retry deadline", values: { ...good, "genesyscloud:retryDeadlineSeconds": "0.5" }, message: /genesyscloud:retryDeadlineSeconds '0.5' must be a number of seconds, at least 1 \(default 300\)/ },
     { name: "Redis URL without a host", values: { ...good, "genesyscloud:rateLimitRedisUrl": "redis:6379" }, message: /rateLimitRedisUrl .* is not a redis:\/\// },
   ];
   for (const c of cases) {
@@ -53,6 +54,7 @@ test("resolveSettings falls back to the Terraform provider's environment variabl
   assert.equal(s.region, "us-east-1");
   assert.equal(s.clientId, "env-id");
   assert.equal(s.clientSecret, "env-secret");
+  assert.equal(resolveSettings(() => undefined, { GENESYSCLOUD_REGION: "us-east-1", GENESYSCLOUD_OAUTHCLIENT_ID: "i", GENESYSCLOUD_OAUTHCLIENT_SECRET: "s", GENESYSCLOUD_RETRY_DEADLINE_SECONDS: "90" }).retryDeadlineMs, 90_000);
 });
 
 test("stack config wins over the environment", () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RateGovernor, TokenBudget, type Clock } from "@genesys-clone/provider/dist/client/governor";
+import { HttpClient, type RawRequest, type RawResponse, type TokenSource } from "@genesys-clone/provider/dist/client/http";
 
 /** A clock tests move by hand; sleepers wake in time order when it advances. */
 class FakeClock implements Clock {
@@ -142,4 +143,65 @@ test("a pool spreads a burst over its tokens: nobody waits while any token has b
   await Promise.all(Array.from({ length: 20 }, () => governor.schedule(async (m) => void used.push(m.token))));
   assert.equal(clock.now(), 0, "20 requests within 4 x 5 budget: nobody waited");
   assert.deepEqual(["a", "b", "c", "d"].map((t) => used.filter((u) => u === t).length), [5, 5, 5, 5]);
+});
+
+test("a response of the window a 429 ended does not move its end out to inin-ratelimit-reset", async () => {
+  const clock = new FakeClock();
+  const budget = new TokenBudget(300, clock);
+  const [a, b] = [await budget.acquire(), await budget.acquire()];
+  budget.observe({ allowed: 300, count: 300, reset: 60 }, a);
+  budget.pause(2000); // a's 429: Retry-After 2
+  await clock.advance(10);
+  budget.observe({ allowed: 300, count: 300, reset: 60 }, b); // b's 503 or 200, sent before the pause
+  assert.equal(budget.availableAt(), 2000, "the pause ends at Retry-After");
+  const granted = requests(budget, clock, 2);
+  await clock.advance(1990);
+  assert.deepEqual(granted, [2000, 2000], "budget again once Retry-After has passed, not at 60 s");
+});
+
+/** Runs `work` on the fake clock, advancing it in small steps until it settles; returns the clock time it took. */
+async function onClock<T>(clock: FakeClock, work: Promise<T>, limitMs = 300_000): Promise<{ value: T; ms: number }> {
+  const start = clock.now();
+  let settled: { value: T } | { error: unknown } | undefined;
+  work.then((value) => (settled = { value }), (error: unknown) => (settled = { error }));
+  while (!settled && clock.now() - start < limitMs) {
+    // The in-flight limiter (bottleneck) hands out slots on timers of its own: let them run.
+    await new Promise((resolve) => setImmediate(resolve));
+    await clock.advance(10);
+  }
+  if (!settled) throw new Error(`still running after ${limitMs} ms of fake time`);
+  if ("error" in settled) throw settled.error;
+  return { value: settled.value, ms: clock.now() - start };
+}
+
+test("two concurrent GETs and four 429s with Retry-After 2 take about 3 x Retry-After, not a 60 s window (the client with its governor)", async () => {
+  const clock = new FakeClock();
+  const spent = { "inin-ratelimit-allowed": "300", "inin-ratelimit-count": "300", "inin-ratelimit-reset": "60" };
+  // The server's answers in the order requests reach it, each after its latency: a's 429 comes back
+  // before b's 503 of the same window, as in the issue.
+  const script: { latencyMs: number; res: RawResponse }[] = [
+    { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: { code: "too.many.requests.retry.after" } } },
+    { latencyMs: 20, res: { status: 503, headers: spent, data: { code: "service.unavailable" } } },
+    { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: {} } },
+    { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: {} } },
+    { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: {} } },
+  ];
+  const sent: RawRequest[] = [];
+  const send = async (req: RawRequest): Promise<RawResponse> => {
+    sent.push(req);
+    const next = script.shift() ?? { latencyMs: 10, res: { status: 200, headers: { "inin-ratelimit-allowed": "300", "inin-ratelimit-count": "1", "inin-ratelimit-reset": "60" }, data: { id: "org" } } };
+    await clock.sleep(next.latencyMs);
+    return next.res;
+  };
+  const token: TokenSource = { token: async () => "token", invalidate: () => undefined, secret: "secret" };
+  const governor = new RateGovernor<TokenSource>([{ token, budget: new TokenBudget(300, clock) }], 10);
+  const http = new HttpClient({ apiBaseUrl: "http://api.invalid", timeoutMs: 1000, retryDeadlineMs: 300_000, send, now: () => clock.now(), sleep: (ms) => clock.sleep(ms), random: () => 0.5 }, governor);
+  const get = () => http.request({ method: "GET", path: "/api/v2/organizations/me" });
+  const { ms } = await onClock(clock, Promise.all([get(), get()]));
+  assert.equal(script.length, 0, "every scripted answer was used");
+  assert.equal(sent.length, 7, "5 failures and 2 successes");
+  assert.equal(http.stats.rateLimited, 4);
+  // a: 429 at 10 ms, then both wait to 2010; 429, 429 to 4020; a's third 429 to 6030.
+  assert.ok(ms >= 6000 && ms < 7000, `took ${ms} ms of fake time; Retry-After allows about 6 s`);
+  await governor.stop();
 });

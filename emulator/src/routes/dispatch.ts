@@ -41,6 +41,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** S3's error codes for the statuses it answers when busy or failing (AWS S3 API reference, "Error responses"). */
+const S3_ERROR_CODES: Record<number, string> = { 403: "AccessDenied", 500: "InternalError", 503: "SlowDown", 504: "GatewayTimeout" };
+
 /** The response of a fault rule with a status: a proper body for the prefix kind, never touching state. */
 function faultResult(rule: FaultRule & { status: number }, kind: PrefixKind, org: OrgStore, authorization: string | undefined, contextId: string): HandlerResult {
   const status = rule.status;
@@ -51,6 +54,13 @@ function faultResult(rule: FaultRule & { status: number }, kind: PrefixKind, org
     const error = rule.code ?? (status >= 500 ? "server_error" : status === 401 ? "invalid_client" : "invalid_request");
     const description = rule.message ?? (rateLimited ? `rate limit exceeded; Retry the request in [${retryAfter ?? 1}] seconds` : messageForStatus(status));
     return { status, headers, body: { error, description, error_description: description } };
+  }
+  if (kind === "uploads" || kind === "downloads") {
+    // Presigned URLs are S3's: its XML error document, no Genesys headers.
+    const code = rule.code ?? S3_ERROR_CODES[status] ?? "ServiceUnavailable";
+    const message = rule.message ?? messageForStatus(status);
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>${contextId}</RequestId></Error>`;
+    return { status, text: xml, headers: { ...headers, "Content-Type": "application/xml" } };
   }
   const body =
     status === 429 && rule.code === undefined && rule.message === undefined
@@ -133,8 +143,13 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   }
 
   if (kind === "uploads" || kind === "downloads") {
-    const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId);
+    const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId, { "content-type": header(req, "content-type") });
     recordRequest(stats, routeKey, result.status);
+    // dropAfter: the upload landed, its answer is lost.
+    if (rule?.dropAfter === true) {
+      req.socket.destroy();
+      return;
+    }
     reply(result);
     return;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FLOW_TYPES, flowTypeOf, type FlowType } from "../state/archy";
 import { ApiError, badRequest, invalidValue } from "../state/errors";
-import type { ExportRequest } from "../state/flows";
+import { UPLOAD_HEADERS, type ExportRequest } from "../state/flows";
 import { pageRequest, paginate } from "../state/paging";
 import type { ApiContext, ApiRouter } from "./context";
 import { param } from "./context";
@@ -163,7 +163,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
       body: {
         id: job.id,
         presignedUrl: uploadUrl(ctx.orgUrl, job.id, job.signature),
-        headers: { "Content-Type": "application/octet-stream" },
+        headers: { ...UPLOAD_HEADERS },
         selfUri: `${FLOW_JOBS_PATH}/${job.id}`,
       } satisfies Models.RegisterArchitectJobResponse,
     };

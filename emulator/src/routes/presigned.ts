@@ -35,14 +35,23 @@ export function presignedRouteKey(kind: PresignedKind, method: string, subPath: 
   return method === expected && jobIdOf(subPath) !== undefined ? `${method} /${kind}/{jobId}` : `${method} (unknown)`;
 }
 
-export function handlePresignedRequest(org: OrgStore, kind: PresignedKind, method: string, subPath: string, query: URLSearchParams, rawBody: Buffer, contextId: string): HandlerResult {
+export function handlePresignedRequest(
+  org: OrgStore,
+  kind: PresignedKind,
+  method: string,
+  subPath: string,
+  query: URLSearchParams,
+  rawBody: Buffer,
+  contextId: string,
+  headers: Readonly<Record<string, string | undefined>>,
+): HandlerResult {
   const jobId = jobIdOf(subPath);
   const expected = kind === "uploads" ? "PUT" : "GET";
   try {
     if (jobId === undefined || method !== expected) throw notFound();
     const signature = queryValue(query, "signature");
     if (kind === "uploads") {
-      org.flows.uploadImportJob(jobId, signature, rawBody.toString("utf8"));
+      org.flows.uploadImportJob(jobId, signature, rawBody.toString("utf8"), headers);
       return { status: 200 };
     }
     return { status: 200, text: org.flows.downloadExport(jobId, signature) };

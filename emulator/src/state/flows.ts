@@ -77,10 +77,17 @@ export interface JobView {
 
 type ImportPlan = { ok: true; doc: ArchyDocument; yaml: string } | { ok: false; errors: string[] };
 
+/**
+ * The headers an import job's presigned URL is signed for (SDK RegisterArchitectJobResponse.headers); the upload
+ * must send them as given, as the Terraform provider does (util/files/util_files.go).
+ */
+export const UPLOAD_HEADERS: Readonly<Record<string, string>> = { "Content-Type": "application/octet-stream" };
+
 interface ImportJob {
   id: string;
   signature: string;
   client: ClientRef;
+  registeredAt: number;
   /** Set by the upload: the outcome is decided then and revealed at `doneAt`. */
   plan?: ImportPlan;
   doneAt?: number;
@@ -412,7 +419,7 @@ export class FlowStore {
   /** POST /flows/jobs: a job waiting for its YAML at a presigned URL. */
   registerImportJob(client: ClientRef): { id: string; signature: string } {
     this.settle();
-    const job: ImportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), client: { ...client } };
+    const job: ImportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), client: { ...client }, registeredAt: this.now() };
     this.importJobs.set(job.id, job);
     return { id: job.id, signature: job.signature };
   }
@@ -439,14 +446,22 @@ export class FlowStore {
   }
 
   /**
-   * The PUT to the presigned URL: 403 for a missing or wrong signature, 409 once uploaded. The YAML is judged
-   * now (syntax, type, name, references, lock); the outcome shows after `flowJobDurationMs`.
+   * The PUT to the presigned URL: 403 for a missing or wrong signature, a signed header sent otherwise (as S3
+   * checks the headers a URL is signed for), or an expired URL (`presignedUrlTtlMs`); 409 once uploaded. The YAML
+   * is judged now (syntax, type, name, references, lock); the outcome shows after `flowJobDurationMs`.
    */
-  uploadImportJob(id: string, signature: string | undefined, yaml: string): void {
+  uploadImportJob(id: string, signature: string | undefined, yaml: string, headers: Readonly<Record<string, string | undefined>> = UPLOAD_HEADERS): void {
     this.settle();
     const job = this.importJob(id);
     if (signature === undefined || signature !== job.signature) {
       throw new ApiError(403, "access.denied", "The request signature does not match the presigned URL.");
+    }
+    const ttl = this.ctx.settings().presignedUrlTtlMs;
+    if (ttl > 0 && this.now() >= job.registeredAt + ttl) throw new ApiError(403, "access.denied", "Request has expired: register a new job.");
+    for (const [name, value] of Object.entries(UPLOAD_HEADERS)) {
+      if (headers[name.toLowerCase()] !== value) {
+        throw new ApiError(403, "access.denied", `The request signature does not match: the URL is signed for ${name}: ${value}, the upload sent ${headers[name.toLowerCase()] ?? "none"}.`);
+      }
     }
     if (job.plan) throw conflict("This presigned URL has already been used: register a new job.");
     const parsed = parseArchyYaml(yaml);

@@ -40,6 +40,11 @@ export const orgSettingsSchema = z.object({
   flowImportJobFailures: z.number().int().min(0),
   /** How long `POST /flows/actions/publish` keeps its Operation `STARTED` before the version is published. */
   flowPublishDelayMs: z.number().int().min(0),
+  /**
+   * How long an import job's presigned upload URL stays valid (emulator time); 0: no expiry. Real presigned S3 URLs
+   * expire (403 "Request has expired"); the lifetime of the Architect job's URL is not documented.
+   */
+  presignedUrlTtlMs: z.number().int().min(0),
   /** How long after a BYOC trunk base is created its trunk instance appears in `/telephony/providers/edges/trunks`. */
   trunkInstanceDelayMs: z.number().int().min(0),
   /** true: reads return the SIP digest password of trunk base settings as `********` (and PUT of `********` keeps it). */
@@ -76,6 +81,7 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     flowJobDurationMs: 150,
     flowImportJobFailures: 0,
     flowPublishDelayMs: 100,
+    presignedUrlTtlMs: 0,
     trunkInstanceDelayMs: 200,
     trunkPasswordMasked: true,
     divisionDescriptionRequired: true,

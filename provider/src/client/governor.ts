@@ -56,7 +56,8 @@ export interface Budget {
  * end up to a second late every window (half the budget lost with 1-second windows). The response
  * that opens a server window (count 1) gives the end to within one round trip, never early: the
  * server started the window before it answered. Later responses keep that end while their reset
- * agrees with it to the second, and replace it when not.
+ * agrees with it to the second, and replace it when not. A 429 ends the window at Retry-After: the
+ * window's other responses no longer move its end.
  */
 export class TokenBudget implements Budget {
   allowed: number;
@@ -67,6 +68,8 @@ export class TokenBudget implements Budget {
   /** Counts local windows: a response to a request of an earlier window says nothing of this one. */
   private window = 0;
   private pausedUntil = 0;
+  /** The window a 429 ended: its end is Retry-After's, whatever its other responses say. */
+  private pausedWindow = -1;
   private waiting = 0;
   private tail: Promise<unknown> = Promise.resolve();
   /** Requests this budget let through (the benchmark and tests read it). */
@@ -121,6 +124,10 @@ export class TokenBudget implements Budget {
   observe(h: RateHeaders, ticket?: number | void): void {
     if (h.allowed !== undefined && h.allowed > 0) this.allowed = h.allowed;
     if (typeof ticket === "number" && ticket !== this.window) return;
+    // A 429 marked this window spent until Retry-After: a later response of the same window (sent
+    // before the pause) must not move its end out to the server's inin-ratelimit-reset (up to 60 s),
+    // which would stall the token far beyond Retry-After with its budget marked spent.
+    if (this.pausedWindow === this.window) return;
     const now = this.clock.now();
     if (h.count === 1 && h.reset !== undefined && h.reset > 0) {
       // The first request of a server window sees the whole window in `reset`: that is its length.
@@ -144,6 +151,7 @@ export class TokenBudget implements Budget {
     // The server's window is spent and resets when Retry-After says.
     this.used = Math.max(this.used, this.allowed);
     this.windowEnd = this.pausedUntil;
+    this.pausedWindow = this.window;
   }
 
   /** What is left of the current window (0 while paused). */

@@ -17,6 +17,14 @@ export { RateGovernor, TokenBudget, rateHeaders, realClock, type Budget, type Cl
 export { SharedBudget, SharedStore, SharedTokens } from "./shared";
 export type { ApiRequest } from "./http";
 
+/**
+ * Five minutes: about what the official clients allow. The JS SDK does not retry at all; the Terraform
+ * provider configures the Go SDK with 20 retries waiting 1-30 s each (provider/provider.go
+ * RetryConfiguration), the CLI 20 retries of 5-60 s (retry/retry.go); Java and Go give up on a
+ * Retry-After above 180 s.
+ */
+export const DEFAULT_RETRY_DEADLINE_MS = 300_000;
+
 /** Where and as whom to call Genesys Cloud. */
 export interface ClientSettings {
   region?: string;
@@ -30,6 +38,8 @@ export interface ClientSettings {
   tokenPoolSize?: number;
   maxConcurrent?: number;
   timeoutMs?: number;
+  /** How long one request (or presigned transfer) keeps retrying transient failures (default 300 s). */
+  retryDeadlineMs?: number;
   /** redis:// URL: share the token pool and its budgets with every process that uses the same Redis. */
   rateLimitRedisUrl?: string;
 }
@@ -65,9 +75,7 @@ export class GenesysClient {
       {
         apiBaseUrl: this.endpoints.apiBaseUrl,
         timeoutMs,
-        maxAttempts: 6,
-        maxRateLimitedAttempts: 20,
-        maxRetryAfterSeconds: 180,
+        retryDeadlineMs: settings.retryDeadlineMs ?? DEFAULT_RETRY_DEADLINE_MS,
       },
       this.governor,
     );
@@ -100,7 +108,7 @@ export function clientFor(settings: ClientSettings): GenesysClient {
   const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
   const key = [
     endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, hash(settings.clientSecret), settings.ratePerMinute ?? "",
-    settings.tokenPoolSize ?? 1, settings.timeoutMs ?? "", settings.rateLimitRedisUrl ? hash(settings.rateLimitRedisUrl) : "",
+    settings.tokenPoolSize ?? 1, settings.timeoutMs ?? "", settings.retryDeadlineMs ?? "", settings.rateLimitRedisUrl ? hash(settings.rateLimitRedisUrl) : "",
   ].join("|");
   let client = clients.get(key);
   if (!client) {

@@ -233,9 +233,12 @@ return {0, math.min(windowEnd - now, windowMs), 0}`);
 const OBSERVE = new LuaScript(`${LOAD}
 local hAllowed, count, reset = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 if hAllowed and hAllowed > 0 then allowed = hAllowed end
-if count == 1 and reset and reset > 0 then windowMs = reset * 1000 end
-if count then used = math.max(used, count) end
-if reset and reset >= 0 and count then windowEnd = now + reset * 1000 end
+-- A window a 429 ended (at pausedUntil) keeps Retry-After's end: see TokenBudget.observe.
+if not (pausedUntil > 0 and windowEnd == pausedUntil) then
+  if count == 1 and reset and reset > 0 then windowMs = reset * 1000 end
+  if count then used = math.max(used, count) end
+  if reset and reset >= 0 and count then windowEnd = now + reset * 1000 end
+end
 save()
 return 1`);
 /** ARGV[5]: pause (ms). */

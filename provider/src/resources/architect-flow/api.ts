@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive } from "../common";
-import { send } from "../../client/http";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
@@ -41,6 +40,8 @@ type _ExportState = SdkRead<Models.ArchitectExportJobStateResponse, z.infer<type
 
 const enc = encodeURIComponent;
 const JOB_DEADLINE_MS = 16 * 60_000; // the Terraform provider waits 16 minutes for Archy jobs
+/** Jobs registered for one publication when their presigned URLs are refused (expired). */
+const MAX_JOBS = 3;
 
 /** Architect flows (reference §4.7, §5): jobs API to publish YAML, export jobs to read it back. */
 export const flowsApi = {
@@ -56,18 +57,36 @@ export const flowsApi = {
   unlock: (c: GenesysClient, id: string) => c.request({ method: "POST", path: "/api/v2/flows/actions/unlock", query: { flow: id } }),
 
   /**
-   * Registers an Archy job, uploads the YAML to its presigned URL and waits for the outcome. A failed
-   * job throws with the job's own messages.
+   * Registers an Archy job, uploads the YAML to its presigned URL and waits for the outcome; each
+   * step resumes where it failed. The upload is retried on the same job while its URL is valid (an
+   * upload whose answer was lost shows as 409 "already used": it landed); an expired URL (403, as
+   * S3 answers) gets a new job, since nothing reached the old one. Polls ride out faults through the
+   * client's retries. A failed job throws with the job's own messages.
    */
   async publishYaml(c: GenesysClient, yaml: string, owner: string): Promise<string> {
-    const job = await c.request({ method: "POST", path: "/api/v2/flows/jobs", schema: Job });
-    const upload = await send({ method: "PUT", url: job.presignedUrl, headers: job.headers ?? {}, data: yaml, timeoutMs: 60_000 });
-    if (upload.status < 200 || upload.status >= 300) {
-      throw new GenesysError("Server", `${owner}: uploading the flow YAML to the Architect job failed (HTTP ${upload.status}).`);
+    let job = await c.request({ method: "POST", path: "/api/v2/flows/jobs", schema: Job });
+    for (let jobs = 1; ; jobs++) {
+      // Exactly the headers the job returned, as the Terraform provider sends them (util/files/util_files.go).
+      const upload = await c.http.transfer({
+        method: "PUT",
+        url: job.presignedUrl,
+        headers: job.headers ?? {},
+        data: yaml,
+        what: `${owner}: uploading the flow YAML to the Architect job`,
+      });
+      if ((upload.status >= 200 && upload.status < 300) || upload.status === 409) break;
+      if (upload.status === 403 && jobs < MAX_JOBS) {
+        job = await c.request({ method: "POST", path: "/api/v2/flows/jobs", schema: Job });
+        continue;
+      }
+      throw new GenesysError("Server", `${owner}: uploading the flow YAML to the Architect job failed (HTTP ${upload.status}${upload.status === 403 ? ` for ${jobs} jobs in a row: the presigned URLs were refused` : ""}).`, {
+        status: upload.status,
+      });
     }
+    const jobId = job.id;
     const done = await pollUntil(
       async () => {
-        const state = await c.request({ method: "GET", path: `/api/v2/flows/jobs/${enc(job.id)}`, query: { expand: "messages" }, schema: JobState });
+        const state = await c.request({ method: "GET", path: `/api/v2/flows/jobs/${enc(jobId)}`, query: { expand: "messages" }, schema: JobState });
         return state.status === "Success" || state.status === "Failure" ? state : undefined;
       },
       { deadlineMs: JOB_DEADLINE_MS, intervalMs: 1000, what: `the Architect job of ${owner}` },
@@ -100,7 +119,7 @@ export const flowsApi = {
     if (done.status === "Failure" || !done.downloadUrl) {
       throw new GenesysError("Server", `${owner}: export failed: ${(done.messages ?? []).map((m) => m.text).join(" ") || "no message"}`);
     }
-    const file = await send({ method: "GET", url: done.downloadUrl, timeoutMs: 60_000 });
+    const file = await c.http.transfer({ method: "GET", url: done.downloadUrl, what: `${owner}: downloading the exported YAML` });
     if (file.status !== 200 || typeof file.data !== "string") throw new GenesysError("Server", `${owner}: downloading the exported YAML failed (HTTP ${file.status}).`);
     return file.data;
   },

@@ -138,7 +138,17 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       verify(sent, stored, args.name);
     } else {
       const sent = await body(c, args);
-      stored = await permitted(owner(args), () => journal.creating(args.name, () => trunksApi.create(c, sent)), divisionOf(args));
+      try {
+        stored = await permitted(owner(args), () => journal.creating(args.name, () => trunksApi.create(c, sent)), divisionOf(args));
+      } catch (err) {
+        // The create may have been committed although its response was lost (the client's retry then
+        // meets the name, or its retries ran out): take that one over rather than fail or make a second.
+        if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
+        const made = (await trunksApi.list(c)).find((t) => t.name === args.name);
+        if (!made) throw err;
+        journal.record("created", args.name, made.id);
+        stored = await trunksApi.update(c, made.id, await body(c, args, made), made);
+      }
       try {
         verify(sent, stored, args.name);
       } catch (err) {
