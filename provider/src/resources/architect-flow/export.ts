@@ -1,7 +1,7 @@
 import { GenesysError, type GenesysClient } from "../../client";
 import { createHash } from "crypto";
 import type { Document, YAMLMap } from "yaml";
-import { assignNames, slug } from "../../importer/naming";
+import { assignNames } from "../../importer/naming";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
 import { schedulesApi } from "../architect-schedule/api";
@@ -130,6 +130,17 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
     const names = assignNames(list, "");
     for (const o of list) keyOf.set(`${type}\u0000${o.name}`, `${type === "divisions" ? "division" : type.replace(/s$/, "")}.${names.get(o)!.resourceName}`);
   }
+  // One file per flow: flows whose names slug alike get an id suffix, and long names a short, unique one
+  // (a file name has at most 255 bytes).
+  const fileKeys = sorted.map((f) => ({ id: f.id, name: `${f.name} ${f.type.toLowerCase()}` }));
+  const fileNames = assignNames(fileKeys, "");
+  const fileOf = new Map(
+    sorted.map((f, i) => {
+      const n = fileNames.get(fileKeys[i]!)!.resourceName;
+      const short = n.length > 100 ? `${n.slice(0, 80).replace(/-+$/, "")}-${createHash("sha256").update(f.id).digest("hex").slice(0, 16)}` : n;
+      return [f.id, `flows/${short}.yaml`];
+    }),
+  );
   const out: SourceFlow[] = [];
   for (const { flow: f, yaml, doc, body, refs } of parsed) {
     const substitutions: Record<string, Value> = {};
@@ -145,7 +156,7 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
     }
     body.set("name", "{{name}}");
     const typeName = f.type.toLowerCase();
-    const file = `flows/${slug(f.name)}-${typeName}.yaml`;
+    const file = fileOf.get(f.id)!;
     out.push({ id: f.id, name: f.name, type: typeName, file, yaml: doc.toString(), published: yaml, substitutions, flowRefs });
   }
   const edges = new Map(out.map((f) => [f.id, f.flowRefs]));
