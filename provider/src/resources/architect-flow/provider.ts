@@ -23,7 +23,14 @@ export function contentHash(yaml: string): string {
 
 /** The YAML to publish: placeholders substituted, the flow's name set to the declared (transformed) name. */
 export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "substitutions">): string {
-  const text = renderTemplate(args.yaml, { name: args.name, ...args.substitutions }, owner(args));
+  let text: string;
+  try {
+    text = renderTemplate(args.yaml, { name: args.name, ...args.substitutions }, owner(args));
+  } catch (err) {
+    // A message for the user (reported without stack frames), as before substitution moved onto the parsed YAML.
+    if (err instanceof FlowYamlError) fail(err.message);
+    throw err;
+  }
   const { doc, typeKey, body } = parseFlow(text, owner(args));
   if (FLOW_TYPES[typeKey] !== args.type) fail(`${owner(args)}: the YAML is a ${typeKey} flow, not ${args.type}: fix type or the file.`);
   body.set("name", args.name);
