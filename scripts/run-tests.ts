@@ -28,5 +28,15 @@ if (!files.length) {
 const e2e = files.some((f) => path.relative(root, f).startsWith("e2e"));
 if (e2e) pulumiBinDir(); // build or find the CLI once, before tests run in parallel
 
-const res = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", cwd: ROOT });
+// The shared rate budget tests start their own redis-server: find or install it first, as for the Pulumi CLI.
+const REDIS_TESTS = ["provider/shared-budget", "e2e/redis"];
+let env = process.env;
+if (files.some((f) => REDIS_TESTS.some((t) => path.relative(root, f).startsWith(t)))) {
+  const redis = spawnSync("bash", [path.join(ROOT, "scripts", "setup-redis.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const dir = redis.stdout.trim().split("\n").pop();
+  if (redis.status !== 0 || !dir) process.exit(1); // setup-redis.sh said why
+  env = { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}` };
+}
+
+const res = spawnSync(process.execPath, ["--test", ...files], { stdio: "inherit", cwd: ROOT, env });
 process.exit(res.status ?? 1);

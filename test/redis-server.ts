@@ -43,8 +43,8 @@ function ping(port: number): Promise<boolean> {
 export async function startRedis(): Promise<RunningRedis> {
   if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).error) {
     throw new Error(
-      "redis-server is not on PATH, and the shared rate budget tests need one: install it " +
-        "(`sudo apt-get install -y redis-server` on Debian/Ubuntu, `brew install redis` on macOS); .ci/run does.",
+      "redis-server is not on PATH, and the shared rate budget tests need one: run the tests with `npm test` " +
+        "(scripts/setup-redis.sh finds or installs it), or install it (`sudo apt-get install -y redis-server`, `brew install redis`).",
     );
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-clone-redis-"));

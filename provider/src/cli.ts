@@ -66,8 +66,8 @@ program
     }
     for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
     if (result.secretConfig.length) {
-      process.stderr.write("Trunk credentials are never exported. Set them for each target stack:\n");
-      for (const key of result.secretConfig) process.stderr.write(`  npm run pulumi -- config set --secret ${key} <value> --stack <stack>\n`);
+      process.stderr.write("Trunk credentials are never exported. Set them for each target stack (each command prompts for the value, or reads it from stdin):\n");
+      for (const key of result.secretConfig) process.stderr.write(`  npm run -s pulumi -- config set --secret ${key} --stack <stack>\n`);
     }
   });
 
@@ -79,7 +79,8 @@ function sharedBudgetEnv(): NodeJS.ProcessEnv {
 /**
  * An org to verify: `env:PREFIX` reads PREFIX_REGION, PREFIX_OAUTHCLIENT_ID, PREFIX_OAUTHCLIENT_SECRET
  * (+ _API_BASE_URL, _LOGIN_BASE_URL), e.g. env:GENESYSCLOUD; anything else is a Pulumi stack whose
- * config is read with `pulumi config --show-secrets` (run through `npm run clone` so the CLI is found).
+ * config is read with `pulumi config --show-secrets` (run through `npm run clone` so the CLI is found), with
+ * the provider's GENESYSCLOUD_* environment variables as its fallback, as in `pulumi up`.
  */
 function orgFrom(spec: string): { settings: ClientSettings; transforms?: string } {
   if (spec.startsWith("env:")) {
@@ -97,7 +98,8 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
   if (res.status !== 0) throw new Error(`cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`);
   const config = JSON.parse(res.stdout) as Record<string, { value?: string }>;
   return {
-    settings: resolveSettings((k) => config[k]?.value, sharedBudgetEnv()),
+    // As the deployment reads it: the stack's config, falling back to the GENESYSCLOUD_* environment.
+    settings: resolveSettings((k) => config[k]?.value),
     transforms: config["genesys-clone:transforms"]?.value,
   };
 }

@@ -78,7 +78,7 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
   }
   if (!clientSecret) {
     throw configError(
-      "Missing OAuth client secret: run `pulumi config set --secret genesyscloud:oauthClientSecret <secret>` " +
+      "Missing OAuth client secret: run `pulumi config set --secret genesyscloud:oauthClientSecret` (it prompts for the secret, or reads it from stdin) " +
         "(or set GENESYSCLOUD_OAUTHCLIENT_SECRET).",
     );
   }

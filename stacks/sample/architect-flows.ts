@@ -3,8 +3,8 @@
 import * as gc from "@genesys-clone/provider";
 import { flowShellMainIvr, flowShellSpanishIvr } from "./architect-flow-shells";
 import { scheduleGroupMainLineHours } from "./architect-schedulegroups";
+import { languageSpanish } from "./routing-languages";
 import { queueBillingPayments, queueGeneralEnquiries, queueOverflow, queueSalesNewBusiness, queueSalesSpanish, queueSalesVip, queueSupportSpanish, queueSupportTier1 } from "./routing-queues";
-import { skillSpanish } from "./routing-skills";
 
 export const flowMainIvr = new gc.Flow("main-ivr", {
     name: "Main IVR",
@@ -36,9 +36,9 @@ export const flowSpanishIvr = new gc.Flow("spanish-ivr", {
     yaml: gc.readFlow(__dirname, "flows/spanish-ivr-inboundcall.yaml"),
     substitutions: {
         "flow.main-ivr": flowShellMainIvr.name,
+        "language.spanish": languageSpanish.name,
         "queue.sales-spanish": queueSalesSpanish.name,
         "queue.support-spanish": queueSupportSpanish.name,
-        "skill.spanish": skillSpanish.name,
     },
     shell: flowShellSpanishIvr.id,
 });

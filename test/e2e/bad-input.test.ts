@@ -323,7 +323,7 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "a trunk password stored in plaintext is refused",
     bad: () => [{ key: "genesys-clone:trunk.us-carrier-primary.password", value: e2e.trunkSecret("us-carrier-primary", "password") }],
     restore: (g) => [g.trunkPassword!],
-    message: /genesys-clone:trunk\.us-carrier-primary\.password is stored in plaintext in the stack's config file: run `pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password <password>`/,
+    message: /genesys-clone:trunk\.us-carrier-primary\.password is stored in plaintext in the stack's config file: run `pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password` to encrypt it \(it prompts for the password, or reads it from stdin/,
   },
 ];
 

@@ -88,8 +88,8 @@ test("import job: Registered -> Started -> Success; the flow is created and publ
       scheduleGroups: [],
       schedules: ["Business Hours Mon-Fri"],
       wrapupCodes: ["Sale Completed"],
-      skills: ["Retention", "Spanish"],
-      languages: ["French"],
+      skills: ["Retention"],
+      languages: ["French", "Spanish"],
       divisions: ["Sales"],
     });
     assert.equal(dumped["yaml"], VIP_IN_QUEUE);
@@ -140,7 +140,10 @@ const FAILURE_CASES: FailureCase[] = [
   { name: "missing schedule", yaml: broken("  x:\n    schedule:\n      name: Lunch Break\n"), errors: ["Unable to find a schedule named 'Lunch Break' referenced by inboundCall 'Broken'."] },
   { name: "missing wrap-up code", yaml: broken("  x:\n    - wrapupCode:\n        lit:\n          name: Hung Up\n"), errors: ["Unable to find a wrap-up code named 'Hung Up' referenced by inboundCall 'Broken'."] },
   { name: "missing skill", yaml: broken("  x:\n    skill:\n      lit:\n        name: Juggling\n"), errors: ["Unable to find a skill named 'Juggling' referenced by inboundCall 'Broken'."] },
-  { name: "missing language skill; a deleted skill does not count", yaml: broken("  x:\n    languageSkill:\n      lit:\n        name: Legacy Fax Support\n"), errors: ["Unable to find a skill named 'Legacy Fax Support' referenced by inboundCall 'Broken'."] },
+  { name: "a deleted skill does not count", yaml: broken("  x:\n    skill:\n      lit:\n        name: Legacy Fax Support\n"), errors: ["Unable to find a skill named 'Legacy Fax Support' referenced by inboundCall 'Broken'."] },
+  // Architect's language skills are routing languages: a skill of that name does not satisfy them.
+  { name: "a language skill names a routing language, not a skill", yaml: broken("  x:\n    languageSkill:\n      lit:\n        name: Retention\n"), errors: ["Unable to find a language named 'Retention' referenced by inboundCall 'Broken'."] },
+  { name: "the default language skill names a routing language", yaml: broken("  x:\n    defaultLanguageSkill:\n      lit:\n        name: Retention\n"), errors: ["Unable to find a language named 'Retention' referenced by inboundCall 'Broken'."] },
   { name: "missing language", yaml: broken("  x:\n    language:\n      lit:\n        name: Klingon\n"), errors: ["Unable to find a language named 'Klingon' referenced by inboundCall 'Broken'."] },
   { name: "missing flow", yaml: broken("  x:\n    targetFlow:\n      name: Nope IVR\n"), errors: ["Unable to find a flow named 'Nope IVR' referenced by inboundCall 'Broken'."] },
   { name: "flow of another type", yaml: broken("  x:\n    flow:\n      name: Main IVR\n      type: inqueueCall\n"), errors: ["Unable to find a flow named 'Main IVR' of type INQUEUECALL referenced by inboundCall 'Broken'."] },

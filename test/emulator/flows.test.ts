@@ -343,7 +343,8 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
       divisions: ["Home"],
     });
     assert.deepEqual(refs("Spanish IVR")["flows"], ["Main IVR"]);
-    assert.deepEqual(refs("Spanish IVR")["skills"], ["Spanish"]);
+    assert.deepEqual(refs("Spanish IVR")["skills"], []);
+    assert.deepEqual(refs("Spanish IVR")["languages"], ["Spanish"]);
     assert.deepEqual(refs("Sales In-Queue")["queues"], ["Sales - VIP"]);
     for (const f of flows) assert.match(String(f["yaml"]), new RegExp(`^${String(f["archyType"])}:\\n  name: ${String(f["name"])}\\n`));
 

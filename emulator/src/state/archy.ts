@@ -68,7 +68,10 @@ const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
   schedule: "schedule",
   wrapupCode: "wrapupCode",
   skill: "skill",
-  languageSkill: "skill",
+  // Architect's language skills are routing languages (help center "Language skills in Architect":
+  // the flow's default language skill and Transfer to ACD's language skill name an ACD language).
+  languageSkill: "language",
+  defaultLanguageSkill: "language",
   language: "language",
   targetFlow: "flow",
   flow: "flow",

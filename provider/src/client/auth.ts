@@ -81,7 +81,7 @@ export async function mintToken(options: ClientCredentialsOptions): Promise<{ to
           `Genesys Cloud rejected the OAuth client credentials for client id ${clientId} at ${loginBaseUrl} ` +
             `(HTTP ${res.status}${err.success && err.data.error ? ` ${err.data.error}` : ""}). ` +
             "Check genesyscloud:oauthClientId and set the right secret with " +
-            "`pulumi config set --secret genesyscloud:oauthClientSecret <secret>` " +
+            "`pulumi config set --secret genesyscloud:oauthClientSecret` (it prompts for the secret, or reads it from stdin) " +
             "(or GENESYSCLOUD_OAUTHCLIENT_ID / GENESYSCLOUD_OAUTHCLIENT_SECRET), and that the client uses the client-credentials grant in this region.",
           [clientSecret],
         ),

@@ -84,6 +84,14 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     const names = assignNames(objects, exporter.variablePrefix);
     for (const o of objects) declared.set(`${exporter.key}\u0000${o.id}`, { ...names.get(o)!, file: exporter.file });
   }
+  // Prefixes can meet across types (a schedule "Group Hours" and a schedule group "Hours" are both
+  // scheduleGroupHours): such variables also carry their type, so every generated file compiles.
+  const byVariable = new Map<string, string[]>();
+  for (const [key, d] of declared) byVariable.set(d.variable, [...(byVariable.get(d.variable) ?? []), key]);
+  for (const keys of byVariable.values()) {
+    if (keys.length < 2) continue;
+    for (const key of keys) declared.get(key)!.variable += `_${key.split("\u0000")[0]}`;
+  }
   const lookup = (type: string, id: string) => declared.get(`${type}\u0000${id}`);
 
   const rendered = new Map<string, string>();

@@ -33,6 +33,8 @@ export interface ExportedObject {
   secretConfig?: string[];
   /** Files written beside the code, relative to the output directory (flow YAML). */
   files?: Record<string, string>;
+  /** The object's content as the org holds it where the code only points at it (a flow's published YAML): what verify compares. */
+  published?: string;
 }
 
 /** How the importer reads one resource type (kept beside the resource, in its export.ts). */

@@ -7,7 +7,7 @@ const { isConfigSecret } = require("@pulumi/pulumi/runtime/config") as { isConfi
 export function refusePlaintext(key: string, placeholder: string): void {
   if (pulumi.runtime.getConfig(key) !== undefined && !isConfigSecret(key)) {
     throw new pulumi.RunError(
-      `${key} is stored in plaintext in the stack's config file: run \`pulumi config set --secret ${key} <${placeholder}>\` to encrypt it.`,
+      `${key} is stored in plaintext in the stack's config file: run \`pulumi config set --secret ${key}\` to encrypt it (it prompts for the ${placeholder}, or reads it from stdin: never put it on the command line).`,
     );
   }
 }

@@ -2,11 +2,12 @@ import type { GenesysClient } from "../client";
 import { EXPORTERS } from "../importer/registry";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
 import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
+import { flowReferences, parseFlow } from "../resources/architect-flow/references";
 
 /**
  * Parity of two orgs by name, for every supported type: each object's declaration as the importer
  * would write it, with references as (type, name), compared field by field after applying the
- * target stack's transforms to the source.
+ * target stack's transforms to the source. Flows compare their published YAML, leaf by leaf.
  */
 export interface TypeReport {
   type: string;
@@ -55,8 +56,37 @@ function plain(v: Value | undefined, t: Transforms, files: Record<string, string
 }
 const r = (type: string) => type.replace(/s$/, "");
 
+/** Every leaf of a parsed document by its path (`inboundCall.tasks[0].task.name`), so a difference names its place. */
+function leaves(v: unknown, at: string, out: Record<string, Plain>): Record<string, Plain> {
+  if (Array.isArray(v)) {
+    if (!v.length) out[at] = [];
+    v.forEach((x, i) => leaves(x, `${at}[${i}]`, out));
+  } else if (v !== null && typeof v === "object") {
+    const keys = Object.keys(v);
+    if (!keys.length) out[at] = {};
+    for (const k of keys) leaves((v as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
+  } else out[at] = v === undefined ? null : (v as Plain);
+  return out;
+}
+
+/**
+ * A flow as the org published it, with the names it references (and its own) mapped through the
+ * transforms: never through the stack code's placeholders, so a deployment that named the wrong object
+ * shows up here.
+ */
+function publishedFlow(published: string, name: string, t: Transforms): Record<string, Plain> {
+  const { doc, body } = parseFlow(published, `Flow '${name}'`);
+  for (const ref of flowReferences(doc, body)) ref.node.value = ref.type === "divisions" ? mapDivision(t, ref.name) : mapName(t, ref.name);
+  body.set("name", mapName(t, name));
+  return leaves(doc.toJS(), "", {});
+}
+
 /** The source object as the target should hold it: transforms applied to names and region values. */
 function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name: string; fields: Record<string, Plain> } {
+  if (exporter.key === "flows" && o.published !== undefined) {
+    const published = publishedFlow(o.published, o.name, t);
+    return { name: mapName(t, o.name), fields: { type: plain(o.args.type, t, {}), ...Object.fromEntries(Object.entries(published).map(([k, v]) => [`yaml ${k}`, v])) } };
+  }
   const files = o.files ?? {};
   const fields: Record<string, Plain> = {};
   for (const [k, v] of Object.entries(o.args)) if (v !== undefined) fields[k] = plain(v, t, files);
@@ -68,8 +98,8 @@ function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name:
   return { name, fields };
 }
 
-function actual(o: ExportedObject): { name: string; fields: Record<string, Plain> } {
-  return expected({ key: "" } as Exporter, o, NO_TRANSFORMS);
+function actual(exporter: Exporter, o: ExportedObject): { name: string; fields: Record<string, Plain> } {
+  return expected(exporter, o, NO_TRANSFORMS);
 }
 
 const show = (v: Plain | undefined) => {
@@ -82,7 +112,7 @@ export async function verifyOrgs(source: GenesysClient, target: GenesysClient, t
   for (const exporter of COMPARED) {
     const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
-    const have = new Map(tg.map((o) => actual(o)).map((e) => [e.name, e.fields]));
+    const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));
     const report: TypeReport = { type: exporter.key, title: exporter.title, source: s.length, target: tg.length, missing: [], extra: [], different: [] };
     for (const [name, fields] of [...want].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const other = have.get(name);

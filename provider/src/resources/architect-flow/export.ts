@@ -1,5 +1,7 @@
 import { GenesysError, type GenesysClient } from "../../client";
-import { slug } from "../../importer/naming";
+import { createHash } from "crypto";
+import type { Document, YAMLMap } from "yaml";
+import { assignNames } from "../../importer/naming";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
 import { schedulesApi } from "../architect-schedule/api";
@@ -9,7 +11,7 @@ import { queuesApi } from "../routing-queue/api";
 import { skillsApi } from "../routing-skill/api";
 import { wrapupCodesApi } from "../routing-wrapupcode/api";
 import { flowsApi } from "./api";
-import { FLOW_TYPES, flowReferences, parseFlow } from "./references";
+import { FLOW_TYPES, flowReferences, parseFlow, type FlowReference } from "./references";
 import { RESOURCE_TYPE, SHELL_RESOURCE_TYPE } from "./schema";
 
 interface SourceFlow {
@@ -18,6 +20,8 @@ interface SourceFlow {
   type: string;
   file: string;
   yaml: string;
+  /** The YAML as the org published it (what verify compares). */
+  published: string;
   substitutions: Record<string, Value>;
   /** Ids of flows this one references. */
   flowRefs: string[];
@@ -30,6 +34,9 @@ interface Analysis {
 }
 
 const cache = new WeakMap<GenesysClient, Promise<Analysis>>();
+
+/** A stand-in id for a referenced name the source org does not hold (it becomes a lookup by name). */
+const missingId = (name: string) => `missing-${createHash("sha256").update(name).digest("hex").slice(0, 16)}`;
 
 /** Tarjan's algorithm: the strongly connected components of the flow reference graph. */
 export function cycles(nodes: readonly string[], edges: ReadonlyMap<string, readonly string[]>): Map<string, number> {
@@ -96,34 +103,61 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
     flows: byName(flows),
   };
   const home = divisions.find((d) => d.homeDivision);
+  const sorted = [...flows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  const parsed: { flow: (typeof flows)[number]; yaml: string; doc: Document; body: YAMLMap; refs: FlowReference[] }[] = [];
   let done = 0;
-  const out: SourceFlow[] = [];
-  for (const f of [...flows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
+  for (const f of sorted) {
     const yaml = await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`);
     progress?.(++done, flows.length);
     const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
+    parsed.push({ flow: f, yaml, doc, body, refs: flowReferences(doc, body) });
+  }
+  // Region-specific names become {{placeholders}} whose values are the target's objects. A key is the
+  // referenced object's resource name (naming.ts: names that slug alike get a suffix from the id), so
+  // it is unique per object and the same on every import; names the source does not hold get a key too.
+  const named: Record<string, { id: string; name: string }[]> = {
+    ...Object.fromEntries(Object.entries(index).map(([type, byName]) => [type, [...byName].map(([name, id]) => ({ id, name }))])),
+    divisions: divisions.filter((d) => d.id !== home?.id).map((d) => ({ id: d.id, name: d.name })),
+  };
+  for (const { refs } of parsed) {
+    for (const r of refs) {
+      const list = (named[r.type] ??= []);
+      if (r.type !== "divisions" && !list.some((o) => o.name === r.name)) list.push({ id: missingId(r.name), name: r.name });
+    }
+  }
+  const keyOf = new Map<string, string>();
+  for (const [type, list] of Object.entries(named)) {
+    const names = assignNames(list, "");
+    for (const o of list) keyOf.set(`${type}\u0000${o.name}`, `${type === "divisions" ? "division" : type.replace(/s$/, "")}.${names.get(o)!.resourceName}`);
+  }
+  // One file per flow: flows whose names slug alike get an id suffix, and long names a short, unique one
+  // (a file name has at most 255 bytes).
+  const fileKeys = sorted.map((f) => ({ id: f.id, name: `${f.name} ${f.type.toLowerCase()}` }));
+  const fileNames = assignNames(fileKeys, "");
+  const fileOf = new Map(
+    sorted.map((f, i) => {
+      const n = fileNames.get(fileKeys[i]!)!.resourceName;
+      const short = n.length > 100 ? `${n.slice(0, 80).replace(/-+$/, "")}-${createHash("sha256").update(f.id).digest("hex").slice(0, 16)}` : n;
+      return [f.id, `flows/${short}.yaml`];
+    }),
+  );
+  const out: SourceFlow[] = [];
+  for (const { flow: f, yaml, doc, body, refs } of parsed) {
     const substitutions: Record<string, Value> = {};
     const flowRefs: string[] = [];
-    for (const r of flowReferences(doc, body)) {
-      // Region-specific names become {{placeholders}} whose values are the target's objects.
-      if (r.type === "divisions") {
-        const d = divisions.find((x) => x.name === r.name);
-        if (!d || d.id === home?.id) continue; // home maps to home: its name stays literal
-        const key = `division.${slug(r.name)}`;
-        substitutions[key] = new Ref("divisions", d.id, d.name, "name");
-        r.node.value = `{{${key}}}`;
-        continue;
-      }
-      const id = index[r.type]?.get(r.name);
-      const key = `${r.type.replace(/s$/, "")}.${slug(r.name)}`;
-      substitutions[key] = new Ref(r.type, id ?? `missing:${r.name}`, r.name, "name");
+    for (const r of refs) {
+      // Home maps to home, and a division the client cannot see resolves by name: both stay literal.
+      const source = named[r.type]!.find((o) => o.name === r.name);
+      if (!source) continue;
+      const key = keyOf.get(`${r.type}\u0000${r.name}`)!;
+      substitutions[key] = new Ref(r.type, source.id, r.name, "name");
       r.node.value = `{{${key}}}`;
-      if (r.type === "flows" && id) flowRefs.push(id);
+      if (r.type === "flows" && index.flows!.has(r.name)) flowRefs.push(source.id);
     }
     body.set("name", "{{name}}");
     const typeName = f.type.toLowerCase();
-    const file = `flows/${slug(f.name)}-${typeName}.yaml`;
-    out.push({ id: f.id, name: f.name, type: typeName, file, yaml: doc.toString(), substitutions, flowRefs });
+    const file = fileOf.get(f.id)!;
+    out.push({ id: f.id, name: f.name, type: typeName, file, yaml: doc.toString(), published: yaml, substitutions, flowRefs });
   }
   const edges = new Map(out.map((f) => [f.id, f.flowRefs]));
   return { flows: out, cyclic: cycles(out.map((f) => f.id), edges) };
@@ -198,6 +232,7 @@ export const exporter: Exporter = {
           shell: a.cyclic.has(f.id) ? new Ref("flowshells", f.id, f.name, "id") : undefined,
         },
         files: { [f.file]: f.yaml },
+        published: f.published,
       };
     });
   },

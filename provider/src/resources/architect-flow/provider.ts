@@ -4,7 +4,7 @@ import { GenesysClient, GenesysError } from "../../client";
 import { client, conflictPolicy, journalOf } from "../../process";
 import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInputs } from "../common";
 import { Flow, flowsApi } from "./api";
-import { FLOW_TYPES, FlowYamlError, parseFlow, substitute, unresolvedPlaceholders } from "./references";
+import { FLOW_TYPES, FlowYamlError, parseFlow, renderTemplate } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
 
 type FlowOutputs = FlowArgs & { contentHash: string; publishedVersion: string; adoptedPrior?: string };
@@ -23,9 +23,14 @@ export function contentHash(yaml: string): string {
 
 /** The YAML to publish: placeholders substituted, the flow's name set to the declared (transformed) name. */
 export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "substitutions">): string {
-  const text = substitute(args.yaml, { name: args.name, ...args.substitutions });
-  const missing = unresolvedPlaceholders(text);
-  if (missing.length) fail(`${owner(args)}: the YAML uses ${missing.map((m) => `{{${m}}}`).join(", ")} but substitutions has no value for it: add it.`);
+  let text: string;
+  try {
+    text = renderTemplate(args.yaml, { name: args.name, ...args.substitutions }, owner(args));
+  } catch (err) {
+    // A message for the user (reported without stack frames), as before substitution moved onto the parsed YAML.
+    if (err instanceof FlowYamlError) fail(err.message);
+    throw err;
+  }
   const { doc, typeKey, body } = parseFlow(text, owner(args));
   if (FLOW_TYPES[typeKey] !== args.type) fail(`${owner(args)}: the YAML is a ${typeKey} flow, not ${args.type}: fix type or the file.`);
   body.set("name", args.name);

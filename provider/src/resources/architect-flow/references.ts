@@ -2,8 +2,8 @@ import { Document, isMap, isPair, isScalar, parseDocument, Scalar, visit, YAMLMa
 
 /**
  * References by name inside Archy YAML, the contract the emulator documents: a mapping key names the
- * kind (`queue`/`targetQueue`, `scheduleGroup`, `schedule`, `wrapupCode`, `skill`/`languageSkill`,
- * `language`, `targetFlow`/`flow`; the top-level `division`), and the value is a name, `{name: X}`
+ * kind (`queue`/`targetQueue`, `scheduleGroup`, `schedule`, `wrapupCode`, `skill`, `language`/`languageSkill`/
+ * `defaultLanguageSkill`, `targetFlow`/`flow`; the top-level `division`), and the value is a name, `{name: X}`
  * or Archy's literal `{lit: {name: X}}`.
  */
 export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
@@ -13,7 +13,10 @@ export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
   schedule: "schedules",
   wrapupCode: "wrapupcodes",
   skill: "skills",
-  languageSkill: "skills",
+  // Architect's "language skills" are the org's routing languages (help center: Language skills in
+  // Architect; /api/v2/routing/languages), not routing skills.
+  languageSkill: "languages",
+  defaultLanguageSkill: "languages",
   language: "languages",
   targetFlow: "flows",
   flow: "flows",
@@ -95,11 +98,52 @@ export function flowReferences(doc: Document, body: YAMLMap): FlowReference[] {
   return refs;
 }
 
-/** `{{key}}` substitution, as Archy's options file and the Terraform provider do it. */
-export function substitute(text: string, substitutions: Readonly<Record<string, string>>): string {
-  return text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (all, key: string) => (key in substitutions ? substitutions[key]! : all));
+const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
+
+/** An unquoted `{{key}}` in a template, which YAML reads as a flow mapping `{ {key: null}: null }`: its key. */
+function bareKey(node: unknown, text: string): string | undefined {
+  if (!isMap(node) || !node.flow || node.items.length !== 1 || !node.range) return undefined;
+  const source = text.slice(node.range[0], node.range[1]).trim();
+  const m = /^\{\{([A-Za-z0-9_.-]+)\}\}$/.exec(source);
+  return m?.[1];
 }
 
-export function unresolvedPlaceholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{([A-Za-z0-9_.-]+)\}\}/g)].map((m) => m[1]!))].sort();
+/**
+ * A flow template with its `{{key}}` placeholders replaced by their values, as Archy's options file and the
+ * Terraform provider substitute them, but on the parsed document: a value is set as the scalar's string, so
+ * quotes, backslashes, `${...}`, `{{...}}` or any script in a name reach the flow as written. A placeholder
+ * may be a whole scalar (quoted or not) or part of a string. Throws FlowYamlError on broken YAML or a
+ * placeholder without a value.
+ */
+export function renderTemplate(text: string, substitutions: Readonly<Record<string, string>>, what: string): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new FlowYamlError(`${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`);
+  }
+  const missing = new Set<string>();
+  const value = (key: string) => {
+    if (Object.prototype.hasOwnProperty.call(substitutions, key)) return substitutions[key]!;
+    missing.add(key);
+    return `{{${key}}}`;
+  };
+  // Values are never searched for placeholders themselves: a name may contain `{{...}}`.
+  const substituted = new Set<Scalar>();
+  visit(doc, {
+    Map(_, node) {
+      const key = bareKey(node, text);
+      if (key === undefined) return undefined;
+      const scalar = new Scalar(value(key));
+      substituted.add(scalar);
+      return scalar;
+    },
+    Scalar(_, node) {
+      if (!substituted.has(node) && typeof node.value === "string" && node.value.includes("{{")) node.value = node.value.replace(PLACEHOLDER, (_all, key: string) => value(key));
+    },
+  });
+  if (missing.size) {
+    const list = [...missing].sort().map((m) => `{{${m}}}`);
+    throw new FlowYamlError(`${what}: the YAML uses ${list.join(", ")} but substitutions has no value for ${list.length > 1 ? "them" : "it"}: add ${list.length > 1 ? "them" : "it"}.`);
+  }
+  return doc.toString();
 }

@@ -68,8 +68,21 @@ export async function divisionArg(client: GenesysClient, id: string | undefined,
   return divisionLabel(client, id);
 }
 
-/** Preview-time check that a declared division exists in the target org. */
+/**
+ * Names of the divisions this deployment's program declares as new or changed gc.Division resources. The
+ * engine checks a division before any resource that uses its name (that input is the division's output),
+ * and all dynamic resources share this provider process, so at preview a division the program will create
+ * is known here before the objects placed in it are checked.
+ */
+const declaredDivisions = new Set<string>();
+
+export function declareDivision(name: string): void {
+  declaredDivisions.add(name);
+}
+
+/** Preview-time check that a division exists in the target org, or that the program itself declares it. */
 export async function checkDivision(client: GenesysClient, name: string | undefined, owner: string) {
+  if (name !== undefined && declaredDivisions.has(name)) return [];
   try {
     await resolveDivision(client, name, owner);
     return [];

@@ -1,5 +1,5 @@
 import { crudProvider } from "../crud";
-import { divisionsApi, WireDivision } from "./api";
+import { declareDivision, divisionsApi, WireDivision } from "./api";
 import { DivisionArgs, DivisionBody, LABEL, RESOURCE_TYPE } from "./schema";
 
 /** Named divisions (the home division maps to home and is never declared). */
@@ -17,4 +17,9 @@ export const provider = crudProvider<DivisionArgs, DivisionBody, WireDivision>({
   toBody: async (_c, args) => ({ name: args.name, description: args.description ?? "" }),
   bodyOf: (wire) => ({ name: wire.name, description: wire.description ?? "" }),
   toArgs: async (_c, wire) => ({ name: wire.name, ...(wire.description ? { description: wire.description } : {}) }),
+  // Objects in this division pass their preview check although it does not exist in the target yet.
+  checkTarget: async (_c, args) => {
+    declareDivision(args.name);
+    return [];
+  },
 });
