@@ -193,9 +193,12 @@ export class SharedTokens implements TokenSource {
 
 /*
  * The TokenBudget rules (fixed window, corrected by the server's headers, paused by Retry-After) as
- * atomic scripts over one hash per token. Time is Redis's own clock (so machines agree), or the
- * caller's when ARGV[1] is given (tests with a fake clock).
- * Fields: allowed, used, windowEnd, windowMs, pausedUntil (ms).
+ * atomic scripts over one hash per token; test/provider/budget-rules runs one table of cases against
+ * both. Time is Redis's own clock (so machines agree), or the caller's when ARGV[1] is given (tests
+ * with a fake clock).
+ * Fields (ms where a time): allowed, used, windowEnd, windowMs, pausedUntil, window (counts windows:
+ * the ticket), anchored (1 when the response that opened the server's window set windowEnd),
+ * pausedWindow (the window a 429 ended).
  */
 const LOAD = `
 local now = tonumber(ARGV[1])
@@ -204,40 +207,58 @@ if not now then
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
-local s = redis.call('HMGET', KEYS[1], 'allowed', 'used', 'windowEnd', 'windowMs', 'pausedUntil')
+local s = redis.call('HMGET', KEYS[1], 'allowed', 'used', 'windowEnd', 'windowMs', 'pausedUntil', 'window', 'anchored', 'pausedWindow')
 local allowed = tonumber(s[1]) or tonumber(ARGV[2])
 local used = tonumber(s[2]) or 0
 local windowEnd = tonumber(s[3]) or 0
 local windowMs = tonumber(s[4]) or tonumber(ARGV[3])
 local pausedUntil = tonumber(s[5]) or 0
+local window = tonumber(s[6]) or 0
+local anchored = tonumber(s[7]) or 0
+local pausedWindow = tonumber(s[8]) or -1
 local function save()
-  redis.call('HSET', KEYS[1], 'allowed', allowed, 'used', used, 'windowEnd', windowEnd, 'windowMs', windowMs, 'pausedUntil', pausedUntil)
+  redis.call('HSET', KEYS[1], 'allowed', allowed, 'used', used, 'windowEnd', windowEnd, 'windowMs', windowMs,
+    'pausedUntil', pausedUntil, 'window', window, 'anchored', anchored, 'pausedWindow', pausedWindow)
   redis.call('PEXPIRE', KEYS[1], ARGV[4])
 end
 `;
-/** -> {granted 0/1, ms to wait before asking again, left in the window} */
+/** -> {granted 0/1, ms to wait before asking again, left in the window, the window's ticket} */
 const ACQUIRE = new LuaScript(`${LOAD}
-if now < pausedUntil then return {0, pausedUntil - now, 0} end
+if now < pausedUntil then return {0, pausedUntil - now, 0, window} end
 if now >= windowEnd then
   windowEnd = now + windowMs
+  anchored = 0
   used = 0
+  window = window + 1
 end
 if used < allowed then
   used = used + 1
   save()
-  return {1, 0, allowed - used}
+  return {1, 0, allowed - used, window}
 end
 save()
-return {0, math.min(windowEnd - now, windowMs), 0}`);
-/** ARGV[5..7]: allowed, count, reset (s), each "" when the response lacked it. */
+return {0, math.min(windowEnd - now, windowMs), 0, window}`);
+/** ARGV[5..8]: allowed, count, reset (s), the request's ticket; each "" when absent. See TokenBudget.observe. */
 const OBSERVE = new LuaScript(`${LOAD}
-local hAllowed, count, reset = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local hAllowed, count, reset, ticket = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
 if hAllowed and hAllowed > 0 then allowed = hAllowed end
--- A window a 429 ended (at pausedUntil) keeps Retry-After's end: see TokenBudget.observe.
-if not (pausedUntil > 0 and windowEnd == pausedUntil) then
-  if count == 1 and reset and reset > 0 then windowMs = reset * 1000 end
+-- A response to a request of an earlier window says nothing of this one; a window a 429 ended keeps
+-- Retry-After's end.
+if (not ticket or ticket == window) and pausedWindow ~= window then
+  if count == 1 and reset and reset > 0 then
+    -- The first request of a server window sees the whole window in reset: its length, and its end to within the round trip.
+    windowMs = reset * 1000
+    windowEnd = now + windowMs
+    anchored = 1
+  elseif count and reset and reset >= 0 then
+    -- reset counts whole seconds, rounded up: keep the opened window's end while reset agrees with it to the second.
+    local latest = now + reset * 1000
+    if not (anchored == 1 and windowEnd > latest - 1000 and windowEnd <= latest) then
+      windowEnd = latest
+      anchored = 0
+    end
+  end
   if count then used = math.max(used, count) end
-  if reset and reset >= 0 and count then windowEnd = now + reset * 1000 end
 end
 save()
 return 1`);
@@ -246,10 +267,11 @@ const PAUSE = new LuaScript(`${LOAD}
 pausedUntil = math.max(pausedUntil, now + tonumber(ARGV[5]))
 used = math.max(used, allowed)
 windowEnd = pausedUntil
+pausedWindow = window
 save()
 return 1`);
 
-const acquireResult = z.tuple([z.number(), z.number(), z.number()]);
+const acquireResult = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
 /** Idle state expires: a window (or pause) long past says nothing about the next one. */
 const STATE_TTL_MS = 3_600_000;
@@ -261,7 +283,7 @@ const STATE_TTL_MS = 3_600_000;
  */
 export class SharedBudget implements Budget {
   sent = 0;
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<unknown> = Promise.resolve();
   private writes: Promise<unknown> = Promise.resolve();
   private writeFailure: unknown;
   private known = { remaining: 1, availableAt: 0 };
@@ -280,13 +302,13 @@ export class SharedBudget implements Budget {
     return [this.opts.clock ? this.clock.now() : "", this.ratePerMinute, this.opts.windowMs ?? 60_000, STATE_TTL_MS];
   }
 
-  acquire(): Promise<void> {
+  acquire(): Promise<number> {
     const turn = this.tail.then(() => this.take());
     this.tail = turn.catch(() => undefined);
     return turn;
   }
 
-  private async take(): Promise<void> {
+  private async take(): Promise<number> {
     for (;;) {
       await this.writes;
       if (this.writeFailure !== undefined) {
@@ -294,12 +316,12 @@ export class SharedBudget implements Budget {
         this.writeFailure = undefined;
         throw err;
       }
-      const [granted, waitMs, remaining] = acquireResult.parse(await this.store.script("take from the shared budget", ACQUIRE, [this.key], this.args()));
+      const [granted, waitMs, remaining, ticket] = acquireResult.parse(await this.store.script("take from the shared budget", ACQUIRE, [this.key], this.args()));
       // While denied, assume a fresh window once the wait is over (pick() only ranks pool members by this).
       this.known = granted === 1 ? { remaining, availableAt: this.clock.now() } : { remaining: 1, availableAt: this.clock.now() + waitMs };
       if (granted === 1) {
         this.sent++;
-        return;
+        return ticket;
       }
       await this.clock.sleep(waitMs);
     }
@@ -318,9 +340,10 @@ export class SharedBudget implements Budget {
     await this.writes;
   }
 
-  observe(h: RateHeaders): void {
+  /** `ticket`: the window (shared by every process) that `acquire` counted the request in. */
+  observe(h: RateHeaders, ticket?: number | void): void {
     if (h.allowed === undefined && h.count === undefined && h.reset === undefined) return;
-    this.write("correct the shared budget", OBSERVE, [h.allowed ?? "", h.count ?? "", h.reset ?? ""]);
+    this.write("correct the shared budget", OBSERVE, [h.allowed ?? "", h.count ?? "", h.reset ?? "", typeof ticket === "number" ? ticket : ""]);
   }
 
   pause(ms: number): void {
