@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { SharedBudget, SharedStore, TokenBudget, type Budget, type Clock } from "@genesys-clone/provider/dist/client";
-import type { RateHeaders } from "@genesys-clone/provider/dist/client/governor";
+import { SharedBudget, SharedStore, TokenBudget, type Budget, type Clock, type RateHeaders } from "@genesys-clone/provider/dist/client";
 import { startRedis, type RunningRedis } from "../redis-server";
 
 // The budget's rules as one table of event sequences, run against both budgets: the one kept in this
