@@ -29,7 +29,7 @@ const e2e = files.some((f) => path.relative(root, f).startsWith("e2e"));
 if (e2e) pulumiBinDir(); // build or find the CLI once, before tests run in parallel
 
 // The shared rate budget tests start their own redis-server: find or install it first, as for the Pulumi CLI.
-const REDIS_TESTS = ["provider/shared-budget", "e2e/redis"];
+const REDIS_TESTS = ["provider/shared-budget", "provider/budget-rules", "e2e/redis"];
 let env = process.env;
 if (files.some((f) => REDIS_TESTS.some((t) => path.relative(root, f).startsWith(t)))) {
   const redis = spawnSync("bash", [path.join(ROOT, "scripts", "setup-redis.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });

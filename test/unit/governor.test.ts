@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { RateGovernor, TokenBudget, type Clock } from "@genesys-clone/provider/dist/client/governor";
+import { TokenBudget, type Clock } from "@genesys-clone/provider/dist/client/budget";
+import { RateGovernor } from "@genesys-clone/provider/dist/client/governor";
 import { HttpClient, type RawRequest, type RawResponse, type TokenSource } from "@genesys-clone/provider/dist/client/http";
 
 /** A clock tests move by hand; sleepers wake in time order when it advances. */

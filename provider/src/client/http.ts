@@ -2,7 +2,8 @@ import axios, { AxiosInstance } from "axios";
 import { z } from "zod";
 import type { Models, SdkBody, SdkRead } from "../sdk";
 import { GenesysError, kindForStatus, redact } from "./errors";
-import { rateHeaders, type RateGovernor } from "./governor";
+import { rateHeaders } from "./budget";
+import type { RateGovernor } from "./governor";
 
 /** The only place axios is called. */
 export interface RawResponse {

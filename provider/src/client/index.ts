@@ -1,20 +1,26 @@
 import { createHash } from "crypto";
 import { z } from "zod";
 import { ClientCredentialsTokens } from "./auth";
-import { type Budget, RateGovernor, realClock, TokenBudget } from "./governor";
+import { SharedTokens } from "./auth-shared";
+import { type Budget, realClock, TokenBudget } from "./budget";
+import { budgetKey, SharedBudget } from "./budget-shared";
+import { RateGovernor } from "./governor";
 import type { TokenSource } from "./http";
 import { ApiRequest, HttpClient } from "./http";
 import { listAll } from "./paging";
 import { Endpoints, resolveEndpoints } from "./regions";
-import { budgetKey, SharedBudget, SharedStore, SharedTokens } from "./shared";
+import { SharedStore } from "./redis-store";
 
 export * from "./errors";
 export { REGION_DOMAINS, resolveEndpoints, UnknownRegionError } from "./regions";
 export type { Endpoints } from "./regions";
 export { listAll, pageOf } from "./paging";
 export { pollUntil } from "./poll";
-export { RateGovernor, TokenBudget, rateHeaders, realClock, type Budget, type Clock } from "./governor";
-export { SharedBudget, SharedStore, SharedTokens } from "./shared";
+export { TokenBudget, rateHeaders, realClock, type Budget, type Clock, type RateHeaders } from "./budget";
+export { SharedBudget } from "./budget-shared";
+export { SharedTokens } from "./auth-shared";
+export { RateGovernor } from "./governor";
+export { SharedStore } from "./redis-store";
 export type { ApiRequest } from "./http";
 
 /**
