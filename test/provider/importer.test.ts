@@ -63,3 +63,21 @@ test("include + exclude: only matching queues; their wrap-up codes and skills be
   assert.match(queues, /gc\.lookup\("divisions", "Customer Care", "name"\)/);
   assert.ok(progress.includes("queues 31/31"), "per-queue progress is reported");
 });
+
+test("trunks: properties are read per trunk when the listing leaves them out; the media site is exported", async () => {
+  await fetch(`${emu.url}/__emulator/orgs/source/settings`, {
+    method: "PUT",
+    body: JSON.stringify({ trunkListingProperties: false }),
+    headers: { "Content-Type": "application/json" },
+  });
+  try {
+    await importOrg(client, { outDir: dir, region: "us-east-1", include: ["trunks"] });
+    const code = await fs.readFile(path.join(dir, "telephony-trunks.ts"), "utf8");
+    assert.match(code, /sipServers: \["sip1\.carrier-us\.example\.com:5061", "sip2\.carrier-us\.example\.com:5061"\]/);
+    assert.match(code, /trunk_sip_termination_uri: "[^"]+"/);
+    assert.match(code, /site: "US East Site"/);
+    assert.doesNotMatch(code, /trunk_internal_routingCache/, "internal properties are never exported");
+  } finally {
+    await fetch(`${emu.url}/__emulator/orgs/source/settings`, { method: "PUT", body: JSON.stringify({ trunkListingProperties: true }), headers: { "Content-Type": "application/json" } });
+  }
+});

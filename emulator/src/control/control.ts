@@ -67,7 +67,7 @@ export function dumpOrg(org: OrgStore): unknown {
     // the SIP password is always masked here; passwordSet tells whether one is stored
     trunkbasesettings: tel.trunkbases.map((tb) => {
       const password = tb.properties[PASSWORD_PROPERTY];
-      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true }), passwordSet: typeof password === "string" && password !== "" };
+      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }), passwordSet: typeof password === "string" && password !== "" };
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),

@@ -116,11 +116,15 @@ function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secr
       metabaseId: metabase.id,
       trunkType: metabase.type,
       properties,
+      managed: false,
       dateCreated: seedTime(i),
       dateModified: seedTime(i),
     };
     if (t.description !== undefined) tb.description = t.description;
     if (inboundSite) tb.inboundSiteId = inboundSite.id;
+    // the site the API prepopulates when none is sent (see TelephonyStore)
+    const site = inboundSite ?? sites[0];
+    if (site) tb.siteId = site.id;
     trunkbases.push(tb);
     if (inboundSite) {
       trunks.push({
