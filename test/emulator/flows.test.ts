@@ -232,6 +232,28 @@ test("flows: locks - checkout, checkin, force unlock; another client's lock bloc
   });
 });
 
+test("flows: a user's lock from Architect (lockedUser) blocks every OAuth client, imports too, until force-unlocked", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const id = await flowId(source, token, "Main IVR");
+    const action = (name: string) => call(source, token, "POST", `${FLOWS}/actions/${name}?flow=${id}`);
+    const locked = await control(emu, "POST", `/orgs/source/flows/${id}/lock`, { user: { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor" } });
+    assert.equal(locked.status, 200);
+    assert.deepEqual(obj(locked.body)["lockedUser"], { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor", selfUri: "/api/v2/users/3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001" });
+    assert.equal(obj(locked.body)["lockedClient"], undefined);
+    assert.deepEqual(obj((await call(source, token, "GET", `${FLOWS}/${id}`)).body)["lockedUser"], obj(locked.body)["lockedUser"]);
+    for (const name of ["checkout", "checkin", "publish", "deactivate"]) {
+      const r = await action(name);
+      assert.equal(r.status, 409, name);
+      assert.equal(errorOf(r)["message"], "Flow 'Main IVR' is locked by user Dana Editor.", name);
+    }
+    assert.equal((await control(emu, "POST", `/orgs/source/flows/${id}/lock`, { user: "A", client: "B" })).status, 400);
+    const unlocked = await action("unlock");
+    assert.equal(unlocked.status, 200);
+    assert.equal(obj(unlocked.body)["lockedUser"], undefined);
+    assert.equal((await action("checkout")).status, 200);
+  });
+});
+
 test("flows: publish is an asynchronous Operation (flowPublishDelayMs, emulator clock); deactivate", async () => {
   const clock = new ManualClock();
   await withSource({ clock }, async (emu, source, token) => {

@@ -41,9 +41,9 @@ const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.nu
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
 const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
 /** The OAuth client to lock a flow as: a name, or `{id?, name?}` (an id is derived from the name when absent). */
-const lockSchema = z
-  .object({ client: z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]).optional() })
-  .strict();
+const holderSchema = z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]);
+/** `client` locks as another OAuth client (`lockedClient`); `user` as a person editing it in Architect (`lockedUser`). */
+const lockSchema = z.object({ client: holderSchema.optional(), user: holderSchema.optional() }).strict();
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
 export function dumpOrg(org: OrgStore): unknown {
@@ -159,10 +159,13 @@ function buildRouter(): Router<ControlHandler> {
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/lock`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
     const body = parseBody(lockSchema, optionalBody(req));
-    const given = typeof body.client === "string" ? { name: body.client } : (body.client ?? {});
-    const name = given.name ?? "Another OAuth client";
-    const client = { id: given.id ?? uuidFromSeed(`${org.name}/lock-client/${name}`), name };
-    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", client)));
+    if (body.user !== undefined && body.client !== undefined) throw new ApiError(400, "bad.request", "Lock as a client or as a user, not both.");
+    const kind = body.user !== undefined ? "user" : "client";
+    const raw = body.user ?? body.client;
+    const given = typeof raw === "string" ? { name: raw } : (raw ?? {});
+    const name = given.name ?? (kind === "user" ? "Architect User" : "Another OAuth client");
+    const holder = { id: given.id ?? uuidFromSeed(`${org.name}/lock-${kind}/${name}`), name };
+    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
   // Every access token issued since the process started (kept across resets and revocations), for secret scans.

@@ -46,6 +46,8 @@ export interface FlowWire {
   description?: string;
   type: string;
   lockedClient?: ClientRefWire;
+  /** SDK `Flow.lockedUser` (a `User`; the emulator fills id, name, selfUri). */
+  lockedUser?: ClientRefWire;
   active: boolean;
   system: boolean;
   deleted: boolean;
@@ -124,6 +126,7 @@ export function flowToWire(org: OrgStore, f: FlowRecord): FlowWire {
     description: f.description,
     type: f.type,
     lockedClient: f.lockedClient && clientRefToWire(org, f.lockedClient),
+    lockedUser: f.lockedUser && compact({ id: f.lockedUser.id, name: f.lockedUser.name, selfUri: `/api/v2/users/${f.lockedUser.id}` }),
     active: f.active,
     system: false,
     deleted: false,

@@ -49,6 +49,8 @@ export interface FlowRecord {
   divisionId: string;
   active: boolean;
   lockedClient?: ClientRef;
+  /** SDK `Flow.lockedUser`: a person editing the flow in Architect holds it; no OAuth client may change it until unlocked. */
+  lockedUser?: ClientRef;
   versions: FlowVersionRecord[];
   publishedVersionId?: string;
   checkedInVersionId?: string;
@@ -260,10 +262,11 @@ export class FlowStore {
   }
 
   private lockedByOther(flow: FlowRecord, client: ClientRef | undefined): boolean {
-    return flow.lockedClient !== undefined && flow.lockedClient.id !== client?.id;
+    return flow.lockedUser !== undefined || (flow.lockedClient !== undefined && flow.lockedClient.id !== client?.id);
   }
 
   private lockedMessage(flow: FlowRecord): string {
+    if (flow.lockedUser) return `Flow '${flow.name}' is locked by user ${clientLabel(flow.lockedUser)}.`;
     return `Flow '${flow.name}' is locked by another client (${clientLabel(flow.lockedClient ?? { id: "unknown" })}).`;
   }
 
@@ -313,17 +316,21 @@ export class FlowStore {
     return structuredClone(op);
   }
 
-  /** Admin force unlock: whoever holds the lock. */
+  /** Admin force unlock: whoever holds the lock, an OAuth client or a user. */
   unlock(id: string): FlowRecord {
     const flow = this.getFlow(id);
     delete flow.lockedClient;
+    delete flow.lockedUser;
     return flow;
   }
 
-  /** Test hook (control API): lock the flow as some other OAuth client. */
-  lockAs(id: string, client: ClientRef): FlowRecord {
+  /** Test hook (control API): lock the flow as some other OAuth client, or as a user editing it in Architect. */
+  lockAs(id: string, holder: ClientRef, kind: "client" | "user" = "client"): FlowRecord {
     const flow = this.getFlow(id);
-    flow.lockedClient = { ...client };
+    delete flow.lockedClient;
+    delete flow.lockedUser;
+    if (kind === "user") flow.lockedUser = { ...holder };
+    else flow.lockedClient = { ...holder };
     return flow;
   }
 

@@ -32,21 +32,28 @@ export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "subs
   return doc.toString();
 }
 
+/**
+ * Who holds the flow's lock: an OAuth client (`lockedClient`) or a person editing it in Architect (`lockedUser`,
+ * SDK `Flow`); either blocks publishing until it is checked in or force-unlocked (`/flows/actions/unlock`).
+ */
+export function lockHolder(f: Pick<Flow, "lockedClient" | "lockedUser"> | undefined): string | undefined {
+  if (f?.lockedUser) return `user ${f.lockedUser.name ?? f.lockedUser.id} (in Architect)`;
+  if (f?.lockedClient) return `another client (${f.lockedClient.name ?? f.lockedClient.id})`;
+  return undefined;
+}
+
 async function publish(c: GenesysClient, args: FlowArgs, existing: Flow | undefined): Promise<{ id: string; version: string }> {
-  if (existing?.lockedClient && args.forceUnlock) await flowsApi.unlock(c, existing.id);
-  else if (existing?.lockedClient) {
-    fail(
-      `${owner(args)} is locked by another client (${existing.lockedClient.name ?? existing.lockedClient.id}): ` +
-        "check it in in Architect, or set forceUnlock: true on the resource to unlock it first.",
-    );
-  }
+  const holder = lockHolder(existing);
+  if (holder && args.forceUnlock) await flowsApi.unlock(c, existing!.id);
+  else if (holder) fail(`${owner(args)} is locked by ${holder}: check it in in Architect, or set forceUnlock: true on the resource to unlock it first.`);
   const id = await flowsApi.publishYaml(c, renderFlow(args), owner(args));
   const after = await flowsApi.get(c, id);
   if (!after?.publishedVersion) fail(`${owner(args)}: the job succeeded but the flow has no published version.`);
   if (existing?.publishedVersion && after.publishedVersion.id === existing.publishedVersion.id) {
     fail(`${owner(args)}: the job succeeded but the published version is still ${after.publishedVersion.id}.`);
   }
-  if (after.lockedClient) fail(`${owner(args)}: published, but left locked by ${after.lockedClient.name ?? after.lockedClient.id}; unlock it in Architect.`);
+  const left = lockHolder(after);
+  if (left) fail(`${owner(args)}: published, but left locked by ${left}; unlock it in Architect.`);
   return { id, version: after.publishedVersion.id };
 }
 
