@@ -339,3 +339,44 @@ test("cross-org: the source's exported YAML fails in the empty target, naming ev
     assert.ok(!errorTexts(await importJob(target, targetToken, again)).some((t) => t.includes("Spanish IVR")));
   });
 });
+
+test("export job: without a version it exports the latest saved version (a draft saved in Architect), with the published version's id the published YAML", async () => {
+  const clock = new ManualClock();
+  await withSource({ clock }, async (emu, source, token) => {
+    const id = await flowId(source, token, "Sales In-Queue");
+    const published = String(obj((await call(source, token, "GET", `${FLOWS}/${id}/versions/1.0/configuration`)).body)["yaml"]);
+    const draftYaml = published.replace(/description: .*/, "description: a draft nobody published");
+    const draft = await control(emu, "POST", `/orgs/source/flows/${id}/draft`, { yaml: draftYaml });
+    assert.equal(draft.status, 200, JSON.stringify(draft.body));
+    assert.equal(obj(draft.body)["id"], "2.0");
+    const flow = obj((await call(source, token, "GET", `${FLOWS}/${id}`)).body);
+    assert.equal(obj(flow["publishedVersion"])["id"], "1.0");
+    assert.equal(obj(flow["savedVersion"])["id"], "2.0");
+    const exported = async (item: Json): Promise<string> => {
+      const job = obj((await call(source, token, "POST", EXPORT_JOBS, { flows: [item] })).body);
+      clock.ms += JOB_MS;
+      const done = obj((await call(source, token, "GET", `${EXPORT_JOBS}/${String(job["id"])}?expand=messages`)).body);
+      return (await fetch(String(done["downloadUrl"]))).text();
+    };
+    assert.equal(await exported({ flow: { id } }), draftYaml);
+    assert.equal(await exported({ flow: { id, version: "1.0" } }), published);
+    assert.equal((await control(emu, "POST", `/orgs/source/flows/${id}/draft`, { yaml: "inqueueCall:\n  name: Another\n" })).status, 400);
+  });
+});
+
+test("export job: knob flowExportJobTransientFailures fails the next jobs as Archy does under load (exit code 107), then exports", async () => {
+  const clock = new ManualClock();
+  await withSource({ clock }, async (emu, source, token) => {
+    const id = await flowId(source, token, "Main IVR");
+    await control(emu, "PUT", "/orgs/source/settings", { flowExportJobTransientFailures: 1 });
+    const run = async (): Promise<Json> => {
+      const job = obj((await call(source, token, "POST", EXPORT_JOBS, { flows: [{ flow: { id, version: "1.0" } }] })).body);
+      clock.ms += JOB_MS;
+      return obj((await call(source, token, "GET", `${EXPORT_JOBS}/${String(job["id"])}?expand=messages`)).body);
+    };
+    const failed = await run();
+    assert.equal(failed["status"], "Failure");
+    assert.deepEqual(errorTexts(failed), [`Archy failed: could not find the flow with id '${id}' (exit code: 107).`]);
+    assert.equal((await run())["status"], "Success");
+  });
+});

@@ -81,3 +81,22 @@ test("trunks: properties are read per trunk when the listing leaves them out; th
     await fetch(`${emu.url}/__emulator/orgs/source/settings`, { method: "PUT", body: JSON.stringify({ trunkListingProperties: true }), headers: { "Content-Type": "application/json" } });
   }
 });
+
+test("flows: the export names the published version (not a draft saved since), and a job failing as Archy does under load is retried", async () => {
+  const state = (await (await fetch(`${emu.url}/__emulator/state?org=source`)).json()) as { flows: { id: string; name: string; yaml: string }[] };
+  const flow = state.flows.find((f) => f.name === "Sales In-Queue")!;
+  const control = (method: string, p: string, body: unknown) =>
+    fetch(`${emu.url}/__emulator${p}`, { method, body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  const draft = flow.yaml.replace(/description: .*/, "description: DRAFT NOT PUBLISHED");
+  assert.equal((await control("POST", `/orgs/source/flows/${flow.id}/draft`, { yaml: draft })).status, 200);
+  assert.equal((await control("PUT", "/orgs/source/settings", { flowExportJobTransientFailures: 1 })).status, 200);
+  // a client of its own: the flow analysis is cached per client
+  const source = emu.orgs.find((o) => o.name === "source")!;
+  const fresh = new GenesysClient({ apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret });
+  await importOrg(fresh, { outDir: dir, region: "us-east-1", include: ["flows:Sales In-Queue"] });
+  const yaml = await fs.readFile(path.join(dir, "flows", "sales-in-queue-inqueuecall.yaml"), "utf8");
+  assert.doesNotMatch(yaml, /DRAFT NOT PUBLISHED/);
+  assert.match(yaml, /description: Sales hold experience; long waits move to the VIP line/);
+  const settings = (await (await fetch(`${emu.url}/__emulator/orgs/source/settings`)).json()) as { flowExportJobTransientFailures: number };
+  assert.equal(settings.flowExportJobTransientFailures, 0, "the failing job happened and was retried");
+});

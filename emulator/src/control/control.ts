@@ -167,6 +167,13 @@ function buildRouter(): Router<ControlHandler> {
     const holder = { id: given.id ?? uuidFromSeed(`${org.name}/lock-${kind}/${name}`), name };
     return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
   });
+  // A person saves a draft in Architect: a new saved version, not published (exports without a version return it).
+  r.add("POST", `${p}/orgs/{name}/flows/{flowId}/draft`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(z.object({ yaml: z.string().min(1) }).strict(), req.json());
+    const v = org.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
+    return ok({ id: v.id, flow: flowToWire(org, org.flows.getFlow(req.params["flowId"] ?? "")) });
+  });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
   // Every access token issued since the process started (kept across resets and revocations), for secret scans.
   r.add("GET", `${p}/tokens`, (ctx, req) => {

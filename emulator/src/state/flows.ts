@@ -324,6 +324,27 @@ export class FlowStore {
     return flow;
   }
 
+  /**
+   * Test hook (control API): a person saves a draft in Architect: a new version from the YAML, saved but neither
+   * checked in nor published. 400 when the YAML is not a flow of this name and type.
+   */
+  saveDraft(id: string, yaml: string): FlowVersionRecord {
+    const flow = this.getFlow(id);
+    const parsed = parseArchyYaml(yaml);
+    if (!parsed.ok) throw badRequest(parsed.errors.join(" "));
+    if (parsed.doc.type !== flow.type || !sameName(parsed.doc.name, flow.name)) throw badRequest(`The draft must be the ${flow.type} flow '${flow.name}'.`);
+    const version: FlowVersionRecord = {
+      id: `${flow.versions.length + 1}.0`,
+      yaml,
+      references: parsed.doc.references,
+      createdByClientId: "architect-ui",
+      dateCreated: this.now(),
+    };
+    flow.versions.push(version);
+    flow.savedVersionId = version.id;
+    return version;
+  }
+
   /** Test hook (control API): lock the flow as some other OAuth client, or as a user editing it in Architect. */
   lockAs(id: string, holder: ClientRef, kind: "client" | "user" = "client"): FlowRecord {
     const flow = this.getFlow(id);
@@ -550,11 +571,19 @@ export class FlowStore {
       const what = request.id !== undefined ? `with id '${request.id}'` : `named '${request.name ?? ""}' of type ${request.type ?? ""}`;
       outcome = { ok: false, errors: [`Could not find the flow ${what}.`] };
     } else {
-      const versionId = request.version !== undefined && request.version !== "" ? request.version : flow.publishedVersionId;
+      // Without a version the export is of the latest saved version, a draft when one was saved after the last
+      // publish: Terraform names the published version explicitly "to ensure we export the published version, not
+      // the draft" (architect_flow resource_genesyscloud_architect_flow_utils.go).
+      const versionId = request.version !== undefined && request.version !== "" ? request.version : (flow.savedVersionId ?? flow.publishedVersionId);
       const version = versionId === undefined ? undefined : flow.versions.find((v) => v.id === versionId);
+      const settings = this.ctx.settings();
       if (versionId === undefined) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no published version to export.`] };
       else if (!version) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no version ${versionId}.`] };
-      else outcome = { ok: true, flow: { id: flow.id, name: flow.name }, yaml: version.yaml };
+      else if (settings.flowExportJobTransientFailures > 0) {
+        // Archy under load (Terraform's isRetryableJobFailure, architect_flow *_proxy.go): a transient failure to retry.
+        settings.flowExportJobTransientFailures -= 1;
+        outcome = { ok: false, errors: [`Archy failed: could not find the flow with id '${flow.id}' (exit code: 107).`] };
+      } else outcome = { ok: true, flow: { id: flow.id, name: flow.name }, yaml: version.yaml };
     }
     const job: ExportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), doneAt: this.now() + this.ctx.settings().flowJobDurationMs, outcome };
     this.exportJobs.set(job.id, job);

@@ -99,7 +99,7 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   let done = 0;
   const out: SourceFlow[] = [];
   for (const f of [...flows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
-    const yaml = await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`);
+    const yaml = await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`, f.publishedVersion?.id);
     progress?.(++done, flows.length);
     const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
     const substitutions: Record<string, Value> = {};

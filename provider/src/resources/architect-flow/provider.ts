@@ -108,7 +108,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
         fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
       }
-      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args));
+      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args), existing.publishedVersion.id);
     }
     if (!existing) journal.record("create", args.name);
     const { id, version } = await publish(c, args, existing);
@@ -122,7 +122,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     if (!flow || !flow.publishedVersion) return {};
     if (flow.publishedVersion.id === props.publishedVersion) return { id, props };
     // Published again outside this stack: hash what is published now.
-    const published = await flowsApi.exportYaml(c, id, owner(props));
+    const published = await flowsApi.exportYaml(c, id, owner(props), flow.publishedVersion.id);
     return { id, props: { ...props, contentHash: contentHash(published), publishedVersion: flow.publishedVersion.id } };
   },
 
