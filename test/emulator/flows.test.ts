@@ -373,3 +373,15 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
     assert.deepEqual(target["flows"], []);
   });
 });
+
+test("control: a flow published in Architect of any type the API lists (WORKITEM, VOICE, ...) is listed and exportable", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const r = await control(emu, "POST", "/orgs/source/flows", { name: "Ticket Triage", type: "workitem", yaml: "workitem:\n  name: Ticket Triage\n" });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const f = obj(r.body);
+    assert.equal(f["type"], "WORKITEM");
+    assert.equal(obj(f["publishedVersion"])["id"], "1.0");
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${FLOWS}?type=workitem`)).map((x) => x["name"]), ["Ticket Triage"]);
+    assert.equal((await control(emu, "POST", "/orgs/source/flows", { name: "X", type: "fax", yaml: "x: 1\n" })).status, 400);
+  });
+});

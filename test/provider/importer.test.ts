@@ -100,3 +100,41 @@ test("flows: the export names the published version (not a draft saved since), a
   const settings = (await (await fetch(`${emu.url}/__emulator/orgs/source/settings`)).json()) as { flowExportJobTransientFailures: number };
   assert.equal(settings.flowExportJobTransientFailures, 0, "the failing job happened and was retried");
 });
+
+const freshClient = (): GenesysClient => {
+  const source = emu.orgs.find((o) => o.name === "source")!;
+  return new GenesysClient({ apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret });
+};
+const emuControl = (method: string, p: string, body?: unknown) =>
+  fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+
+test("flows: every type the API lists is read; a type that cannot be deployed and a failed export are left out with a warning, never abort the import", async () => {
+  assert.equal((await emuControl("POST", "/orgs/source/flows", { name: "Ticket Triage", type: "WORKITEM", yaml: "workitem:\n  name: Ticket Triage\n" })).status, 200);
+  assert.equal((await emuControl("POST", "/orgs/source/flows", { name: "After Call Survey", type: "voicesurvey", yaml: "voiceSurvey:\n  name: After Call Survey\n" })).status, 200);
+  // the first export job (flows are exported by name: Main IVR first) is refused
+  await emuControl("PUT", "/faults", [{ org: "source", method: "POST", path: "^/api/v2/flows/export/jobs$", status: 400, times: 1 }]);
+  const lines: string[] = [];
+  try {
+    const result = await importOrg(freshClient(), { outDir: dir, region: "us-east-1", include: ["flows", "flowshells"], log: (l) => lines.push(l) });
+    assert.deepEqual(
+      result.leftOut.map((o) => [o.type, o.name, o.failed]),
+      [["flows", "After Call Survey", false], ["flows", "Ticket Triage", false], ["flows", "Main IVR", true]],
+    );
+    assert.match(result.leftOut[0]!.reason, /^voicesurvey flows cannot be deployed from Archy YAML by genesys-clone; references to it are looked up by name/);
+    assert.match(result.leftOut[2]!.reason, /^its export failed \(POST \/api\/v2\/flows\/export\/jobs failed: HTTP 400/);
+    assert.ok(lines.some((l) => /warning: flows: 'Main IVR' left out: its export failed/.test(l)), lines.join("\n"));
+    assert.equal(result.counts.flows, 4, "the other flows are imported");
+    assert.deepEqual(result.lookups.filter((l) => l.type === "flows").map((l) => l.name), ["Main IVR"], "Spanish IVR's reference to Main IVR is looked up");
+    assert.equal(result.counts.flowshells, 0, "no cycle is left among the exported flows");
+  } finally {
+    await emuControl("DELETE", "/faults");
+  }
+});
+
+test("flows: --include/--exclude apply before any export job is started", async () => {
+  await emuControl("DELETE", "/stats");
+  const result = await importOrg(freshClient(), { outDir: dir, region: "us-east-1", include: ["flows:*IVR"], exclude: ["flows:Spanish*"] });
+  assert.equal(result.counts.flows, 1);
+  const stats = (await (await emuControl("GET", "/stats?org=source")).json()) as { orgs: { requests: Record<string, number> }[] };
+  assert.equal(stats.orgs[0]!.requests["POST /api/v2/flows/export/jobs"], 1, "one export job: Main IVR's");
+});

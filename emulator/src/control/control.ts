@@ -3,6 +3,7 @@ import type { OffsetClock } from "../clock";
 import type { FaultEngine } from "../faults/engine";
 import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
 import { flowToDump, flowToWire } from "../routes/flow-wire";
+import { flowTypeOf } from "../state/archy";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
 import { divisionToWire, languageToWire, queueToWire, scheduleGroupToWire, scheduleToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
@@ -166,6 +167,14 @@ function buildRouter(): Router<ControlHandler> {
     const name = given.name ?? (kind === "user" ? "Architect User" : "Another OAuth client");
     const holder = { id: given.id ?? uuidFromSeed(`${org.name}/lock-${kind}/${name}`), name };
     return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
+  });
+  // A flow published in Architect, of any type (also those Archy files do not cover: WORKITEM, VOICE, ...).
+  r.add("POST", `${p}/orgs/{name}/flows`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(z.object({ name: z.string().min(1), type: z.string().min(1), yaml: z.string().min(1), description: z.string().optional() }).strict(), req.json());
+    const type = flowTypeOf(body.type);
+    if (!type) throw new ApiError(400, "invalid.value", `Unknown flow type ${body.type}`);
+    return ok(flowToWire(org, org.flows.publishAsArchitect({ name: body.name, type, yaml: body.yaml, description: body.description })));
   });
   // A person saves a draft in Architect: a new saved version, not published (exports without a version return it).
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/draft`, (ctx, req) => {

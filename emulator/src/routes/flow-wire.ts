@@ -128,7 +128,7 @@ export function flowToWire(org: OrgStore, f: FlowRecord): FlowWire {
     lockedClient: f.lockedClient && clientRefToWire(org, f.lockedClient),
     lockedUser: f.lockedUser && compact({ id: f.lockedUser.id, name: f.lockedUser.name, selfUri: `/api/v2/users/${f.lockedUser.id}` }),
     active: f.active,
-    system: false,
+    system: f.system ?? false,
     deleted: false,
     publishedVersion: version(f.publishedVersionId),
     savedVersion: version(f.savedVersionId),

@@ -49,6 +49,8 @@ export interface FlowRecord {
   divisionId: string;
   active: boolean;
   lockedClient?: ClientRef;
+  /** SDK `Flow.system`: a flow the org comes with (the defaults every org has). */
+  system?: boolean;
   /** SDK `Flow.lockedUser`: a person editing the flow in Architect holds it; no OAuth client may change it until unlocked. */
   lockedUser?: ClientRef;
   versions: FlowVersionRecord[];
@@ -343,6 +345,35 @@ export class FlowStore {
     flow.versions.push(version);
     flow.savedVersionId = version.id;
     return version;
+  }
+
+  /**
+   * Test hook (control API): a flow published in Architect, of any type (also types Archy files do not cover, such as
+   * WORKITEM or VOICE): created or given a new version, with this YAML as what an export returns.
+   */
+  publishAsArchitect(input: { name: string; type: FlowType; yaml: string; divisionId?: string; description?: string }): FlowRecord {
+    this.settle();
+    let flow = this.byNameAndType(input.name, input.type);
+    if (!flow) {
+      flow = { id: newId(), name: this.ctx.checkName("flow", input.name), type: input.type, divisionId: this.ctx.requireDivisionId(input.divisionId), active: false, versions: [] };
+      this.flows.set(flow.id, flow);
+    }
+    if (input.description !== undefined) flow.description = input.description;
+    const parsed = parseArchyYaml(input.yaml);
+    const version: FlowVersionRecord = {
+      id: `${flow.versions.length + 1}.0`,
+      yaml: input.yaml,
+      references: parsed.ok ? parsed.doc.references : [],
+      createdByClientId: "architect-ui",
+      dateCreated: this.now(),
+      datePublished: this.iso(this.now()),
+    };
+    flow.versions.push(version);
+    flow.publishedVersionId = version.id;
+    flow.checkedInVersionId = version.id;
+    flow.savedVersionId = version.id;
+    flow.active = true;
+    return flow;
   }
 
   /** Test hook (control API): lock the flow as some other OAuth client, or as a user editing it in Architect. */
