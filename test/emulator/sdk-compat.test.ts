@@ -289,7 +289,9 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     // Archy import job: register, PUT the YAML to the presigned URL (plain HTTP), poll
     const job = await architect.postFlowsJobs();
     assert.ok(job.id && job.presignedUrl);
-    const yaml = "inboundCall:\n  name: SDK Flow\n  description: imported\n  division: Home\n  tasks:\n    - task:\n        actions:\n          - transferToAcd:\n              targetQueue:\n                lit:\n                  name: Sales - VIP\n";
+    const yaml =
+      "inboundCall:\n  name: SDK Flow\n  description: imported\n  division: Home\n  defaultLanguage: en-us\n  startUpRef: ./tasks/task[vip]\n" +
+      "  tasks:\n    - task:\n        name: To VIP\n        refId: vip\n        actions:\n          - transferToAcd:\n              targetQueue:\n                lit:\n                  name: Sales - VIP\n";
     const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: yaml });
     assert.equal(put.status, 200);
     assert.equal((await architect.getFlowsJob(job.id, { expand: ["messages"] })).status, "Started");

@@ -59,3 +59,17 @@ test("flow: a lock held by a user in Architect (lockedUser) is named, and forceU
   const updated = await flows().update(created.id, created.outs, { ...next, forceUnlock: true });
   assert.notEqual(updated.outs!.publishedVersion, created.outs.publishedVersion);
 });
+
+test("flow shells: a valid minimal Archy flow of every deployable type (language, error handling, a start), hostile names intact", async () => {
+  const { FLOW_TYPES } = await import("@genesys-clone/provider/dist/resources/architect-flow/references");
+  const shells = impl("genesyscloud:architect:FlowShell");
+  const types = Object.values(FLOW_TYPES);
+  const created = await Promise.all(types.map((type) => shells.create({ name: `Shell "${type}" \\ \${x} 'q'`, type })));
+  const state = (await (await control("GET", "/state?org=target")).json()) as { flows: { id: string; name: string; type: string; publishedVersion?: { id: string } }[] };
+  for (const [i, type] of types.entries()) {
+    const flow = state.flows.find((f) => f.id === created[i]!.id);
+    assert.ok(flow?.publishedVersion, type);
+    assert.equal(flow.name, `Shell "${type}" \\ \${x} 'q'`);
+    assert.equal(flow.type.toLowerCase(), type);
+  }
+});

@@ -6,6 +6,7 @@ import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInp
 import { Flow, flowsApi } from "./api";
 import { FLOW_TYPES, FlowYamlError, parseFlow, substitute, unresolvedPlaceholders } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
+import { minimalFlowYaml } from "./shell";
 
 type FlowOutputs = FlowArgs & { contentHash: string; publishedVersion: string; adoptedPrior?: string };
 
@@ -155,19 +156,9 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
 /** Flows (full and shells alike) are journalled by name and flow type, as the API keys them. */
 const flowJournal = (type: string) => journalOf(`genesyscloud:architect:Flow:${type}`);
 
-const TYPE_KEYS = Object.fromEntries(Object.entries(FLOW_TYPES).map(([k, v]) => [v, k]));
-
-/** A minimal flow of the type that references nothing: what cycle breaking publishes first. */
+/** A minimal flow of the type that references nothing: what cycle breaking and freeing a flow publish (see shell.ts). */
 export function shellYaml(name: string, type: string, division?: string): string {
-  const key = TYPE_KEYS[type] ?? type;
-  return [
-    `${key}:`,
-    `  name: ${JSON.stringify(name)}`,
-    ...(division ? [`  division: ${JSON.stringify(division)}`] : []),
-    `  description: "Placeholder published by genesys-clone so flows that reference each other can be published; the full flow replaces it."`,
-    "  defaultLanguage: en-us",
-    "",
-  ].join("\n");
+  return minimalFlowYaml(name, type, division);
 }
 
 type ShellOutputs = FlowShellArgs & { created: boolean };
