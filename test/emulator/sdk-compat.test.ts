@@ -259,7 +259,7 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     };
 
     const listed = await architect.getFlows({ type: ["inqueuecall"], pageSize: 500 });
-    assert.deepEqual(listed.entities?.map((f) => f.name), ["Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
+    assert.deepEqual(listed.entities?.map((f) => f.name), ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
     const both = await architect.getFlows({ type: ["inboundcall", "inqueuecall"], name: "S*" });
     assert.deepEqual(both.entities?.map((f) => f.name), ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
     const main = (await architect.getFlows({ name: "Main IVR" })).entities?.[0];

@@ -138,3 +138,30 @@ test("flows: --include/--exclude apply before any export job is started", async 
   const stats = (await (await emuControl("GET", "/stats?org=source")).json()) as { orgs: { requests: Record<string, number> }[] };
   assert.equal(stats.orgs[0]!.requests["POST /api/v2/flows/export/jobs"], 1, "one export job: Main IVR's");
 });
+
+test("flows: the default flows every org has are never declared; a reference to one is a lookup", async () => {
+  const yaml = [
+    "inboundCall:",
+    "  name: After Hours IVR",
+    "  defaultLanguage: en-us",
+    "  startUpRef: ./tasks/task[vm]",
+    "  tasks:",
+    "    - task:",
+    "        name: Voicemail",
+    "        refId: vm",
+    "        actions:",
+    "          - transferToFlow:",
+    "              name: To voicemail",
+    "              targetFlow:",
+    "                name: Default Voicemail Flow",
+    "                type: voicemail",
+    "",
+  ].join("\n");
+  assert.equal((await emuControl("POST", "/orgs/source/flows", { name: "After Hours IVR", type: "inboundcall", yaml })).status, 200);
+  const result = await importOrg(freshClient(), { outDir: dir, region: "us-east-1", include: ["flows", "flowshells"] });
+  const code = await fs.readFile(path.join(dir, "architect-flows.ts"), "utf8");
+  assert.doesNotMatch(code, /name: "Default (In-Queue|Voicemail) Flow"/, "no resource for a default flow");
+  assert.ok(!(await fs.readdir(path.join(dir, "flows"))).some((f) => f.startsWith("default-")), "no flow file for a default flow");
+  assert.deepEqual(result.lookups.filter((l) => l.type === "flows").map((l) => l.name), ["Default Voicemail Flow"]);
+  assert.match(code, /gc\.lookup\("flows", "Default Voicemail Flow", "name"\)/);
+});

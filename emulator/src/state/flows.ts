@@ -287,9 +287,11 @@ export class FlowStore {
       .sort(byNameThenId);
   }
 
-  /** Hard delete; 409 while another client holds the lock or a queue or another published flow uses it. */
+  /** Hard delete; 400 for a system flow; 409 while another client holds the lock or a queue or another published flow uses it. */
   deleteFlow(id: string, client: ClientRef): void {
     const flow = this.getFlow(id);
+    // "You cannot delete this flow" (help center, Voicemail flow overview); the same for the other system flows: unverified.
+    if (flow.system) throw badRequest(`Flow '${flow.name}' is a system flow and cannot be deleted; edit and publish it instead.`);
     this.requireUnlocked(flow, client);
     const queues = this.ctx.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);

@@ -14,6 +14,7 @@ export const Flow = z.object({
   lockedUser: Ref.nullish(),
   publishedVersion: z.object({ id: z.string() }).nullish(),
   deleted: z.boolean().nullish(),
+  system: z.boolean().nullish(),
 });
 export type Flow = z.infer<typeof Flow>;
 

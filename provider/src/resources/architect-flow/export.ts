@@ -70,6 +70,20 @@ export function cycles(nodes: readonly string[], edges: ReadonlyMap<string, read
   return out;
 }
 
+/**
+ * The flows every org comes with: Terraform's genesyscloud_flow data source documents "Default In-Queue Flow" and
+ * "Default Voicemail Flow" (voicemail) by name; SDK `Flow.system` marks flows the platform owns. The target has its
+ * own, so they are never declared (a name collision): references to them are lookups.
+ */
+const DEFAULT_FLOWS: readonly [string, string][] = [
+  ["Default In-Queue Flow", "inqueuecall"],
+  ["Default Voicemail Flow", "voicemail"],
+];
+
+export function isDefaultFlow(f: Pick<Flow, "name" | "type" | "system">): boolean {
+  return f.system === true || DEFAULT_FLOWS.some(([name, type]) => name === f.name && type === f.type.toLowerCase());
+}
+
 /** Flow types this tool can publish (an Archy top-level key is known for them); others are left to lookups. */
 const DEPLOYABLE = new Set(Object.values(FLOW_TYPES));
 
@@ -79,6 +93,7 @@ const DEPLOYABLE = new Set(Object.values(FLOW_TYPES));
  */
 function exportable(flows: readonly Flow[], scope: ListScope | undefined): Flow[] {
   return flows.filter((f) => {
+    if (isDefaultFlow(f)) return false;
     if (scope?.wants && !scope.wants(f.name)) return false;
     if (DEPLOYABLE.has(f.type.toLowerCase())) return true;
     scope?.leaveOut?.(f.name, `${f.type.toLowerCase()} flows cannot be deployed from Archy YAML by genesys-clone; references to it are looked up by name in the target`, false);
