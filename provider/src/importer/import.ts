@@ -58,6 +58,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
       leaveOut: (name: string, reason: string, failed: boolean) => {
         log(`  warning: ${filterKey}: '${name}' left out: ${reason}`);
         leftOut.push({ type: filterKey, name, reason, failed });
+        listed.push({ type: filterKey, name }); // it exists: an --include naming it is not a typo
       },
     };
     try {
