@@ -65,6 +65,12 @@ program
       for (const l of result.lookups) process.stderr.write(`  ${l.type}: ${l.name}\n`);
     }
     for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
+    for (const o of result.leftOut) process.stderr.write(`Left out ${o.type} '${o.name}': ${o.reason}\n`);
+    // Incomplete, though written: a failed export says so in the exit code (2), after everything else was imported.
+    if (result.leftOut.some((o) => o.failed)) {
+      process.stderr.write("Some objects could not be read (see above): the code was written without them; import again to retry.\n");
+      process.exitCode = 2;
+    }
     if (result.secretConfig.length) {
       process.stderr.write("Trunk credentials are never exported. Set them for each target stack (each command prompts for the value, or reads it from stdin):\n");
       for (const key of result.secretConfig) process.stderr.write(`  npm run -s pulumi -- config set --secret ${key} --stack <stack>\n`);

@@ -8,6 +8,7 @@ export const trunkUsCarrierBackup = new gc.Trunk("us-carrier-backup", {
     trunkMetabaseId: "external_sip_pcv_byoc_carrier.json",
     trunkType: "EXTERNAL",
     inboundSite: "US East Site",
+    site: "US East Site",
     sipServers: ["sip-backup1.carrier-us.example.com:5061", "sip-backup2.carrier-us.example.com:5061"],
     properties: {
         trunk_access_acl_allowList: ["203.0.113.0/24"],
@@ -30,6 +31,7 @@ export const trunkUsCarrierPrimary = new gc.Trunk("us-carrier-primary", {
     trunkMetabaseId: "external_sip_pcv_byoc_carrier.json",
     trunkType: "EXTERNAL",
     inboundSite: "US East Site",
+    site: "US East Site",
     sipServers: ["sip1.carrier-us.example.com:5061", "sip2.carrier-us.example.com:5061"],
     properties: {
         trunk_access_acl_allowList: ["203.0.113.0/24"],

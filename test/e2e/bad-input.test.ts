@@ -382,7 +382,26 @@ async function writeCode(files: Record<string, string>): Promise<void> {
   await e2e.writeSource("code", { "lookups.ts": NO_LOOKUPS, ...files });
 }
 
-const flowYaml = (queue: string) => ["inboundCall:", "  name: Fresh IVR", "  menu:", "    transferToAcd:", "      targetQueue:", "        lit:", `          name: ${queue}`, ""].join("\n");
+/** A minimal valid inbound call flow (a language and a start menu, as Archy needs) transferring to `queue`. */
+const flowYaml = (queue: string) =>
+  [
+    "inboundCall:",
+    "  name: Fresh IVR",
+    "  defaultLanguage: en-us",
+    "  startUpRef: ./menus/menu[main]",
+    "  menus:",
+    "    - menu:",
+    "        name: Main Menu",
+    "        refId: main",
+    "        choices:",
+    "          - menuTransferToAcd:",
+    "              name: Queue",
+    "              dtmf: digit_1",
+    "              targetQueue:",
+    "                lit:",
+    `                  name: ${queue}`,
+    "",
+  ].join("\n");
 const flowProgram = (yaml: string, substitutions = "{ queue: queue.name }") =>
   program(
     'export const queue = new gc.Queue("fresh", { name: "Fresh Queue" });',
@@ -464,7 +483,11 @@ const codeCases: { n: number; name: string; bad: Record<string, string>; fix?: R
     n: 31,
     name: "a flow of an unsupported type",
     bad: { "index.ts": program('export const f = new gc.Flow("f", { name: "Fax In", type: "inboundfax", yaml: "inboundFax:\\n  name: Fax In\\n" });') },
-    fix: { "index.ts": program('export const f = new gc.Flow("f", { name: "Fax In", type: "inboundcall", yaml: "inboundCall:\\n  name: Fax In\\n" });') },
+    fix: {
+      "index.ts": program(
+        `export const f = new gc.Flow("f", { name: "Fax In", type: "inboundcall", yaml: ${JSON.stringify("inboundCall:\n  name: Fax In\n  defaultLanguage: en-us\n  startUpRef: ./menus/menu[main]\n  menus:\n    - menu:\n        name: Main Menu\n        refId: main\n")} });`,
+      ),
+    },
     message: /Flow 'Fax In' \(inboundfax\): type 'inboundfax' is not an Archy flow type \(inboundcall, inqueuecall/,
   },
   {

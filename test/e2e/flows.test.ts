@@ -12,11 +12,18 @@ const flowYaml = (queuePlaceholder: string) =>
     "inboundCall:",
     "  name: Fresh IVR",
     "  defaultLanguage: en-us",
-    "  menu:",
-    "    transferToAcd:",
-    "      targetQueue:",
-    "        lit:",
-    `          name: ${queuePlaceholder}`,
+    "  startUpRef: ./menus/menu[main]",
+    "  menus:",
+    "    - menu:",
+    "        name: Main Menu",
+    "        refId: main",
+    "        choices:",
+    "          - menuTransferToAcd:",
+    "              name: Fresh Queue",
+    "              dtmf: digit_1",
+    "              targetQueue:",
+    "                lit:",
+    `                  name: ${queuePlaceholder}`,
     "",
   ].join("\n");
 
@@ -51,7 +58,7 @@ test("publish, drift caught by refresh, locked flow with and without force-unloc
 
   // Someone publishes another version in Architect: refresh sees it, preview plans to put ours back.
   const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as { id: string; presignedUrl: string; headers: Record<string, string> };
-  const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: "inboundCall:\n  name: Fresh IVR\n  description: edited in Architect\n" });
+  const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: flowYaml("Fresh Queue").replace("  defaultLanguage:", "  description: edited in Architect\n  defaultLanguage:") });
   assert.equal(put.status, 200);
   for (let i = 0; i < 50 && (await targetFlow("Fresh IVR"))!.publishedVersion!.id === published.publishedVersion!.id; i++) await new Promise((r) => setTimeout(r, 100));
   await e2e.ok(["refresh", "--stack", stack, "--yes", "--skip-preview"]);

@@ -70,7 +70,16 @@ test("up: cycles deploy, every flow is published, trunks connect, and verify fin
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
   const target = await e2e.state("target");
   const flows = target.flows as { name: string; publishedVersion?: { id: string } }[];
-  assert.deepEqual(flows.map((f) => f.name).sort(), ["Main IVR", "Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
+  // the cloned flows, beside the target's own default flows (never declared by the import)
+  assert.deepEqual(flows.map((f) => f.name).sort(), [
+    "Default In-Queue Flow",
+    "Default Voicemail Flow",
+    "Main IVR",
+    "Sales In-Queue",
+    "Spanish IVR",
+    "Standard In-Queue",
+    "Support In-Queue",
+  ]);
   assert.ok(flows.every((f) => f.publishedVersion), "every flow published");
   assert.ok((target.trunks as { connectedStatus?: { connected?: boolean } }[]).every((t) => t.connectedStatus?.connected));
   const vip = (target.queues as { name: string; queueFlow?: { id: string } }[]).find((q) => q.name === "Sales - VIP")!;

@@ -9,6 +9,7 @@ const VIP_IN_QUEUE = `inqueueCall:
   name: VIP In-Queue
   description: first import
   division: Sales
+  defaultLanguage: en-us
   settingsInQueueCall:
     holdMusic:
       lit:
@@ -125,7 +126,9 @@ interface FailureCase {
   errors: (string | RegExp)[];
 }
 
-const broken = (body: string, type = "inboundCall"): string => `${type}:\n  name: Broken\n  division: Home\n${body}`;
+/** A valid inbound call flow (a language and a start menu, as Terraform's example flows) plus `body`. */
+const broken = (body: string, type = "inboundCall"): string =>
+  `${type}:\n  name: Broken\n  division: Home\n  defaultLanguage: en-us\n  startUpRef: ./menus/menu[main]\n  menus:\n    - menu:\n        name: Main\n        refId: main\n${body}`;
 
 const FAILURE_CASES: FailureCase[] = [
   { name: "invalid YAML: the parser's message and line", yaml: "inboundCall:\n  name: Broken\n  tasks: [1, 2\n  menus: 3\n", errors: [/^Invalid YAML: .* at line 4, column 3$/] },
@@ -147,7 +150,34 @@ const FAILURE_CASES: FailureCase[] = [
   { name: "missing language", yaml: broken("  x:\n    language:\n      lit:\n        name: Klingon\n"), errors: ["Unable to find a language named 'Klingon' referenced by inboundCall 'Broken'."] },
   { name: "missing flow", yaml: broken("  x:\n    targetFlow:\n      name: Nope IVR\n"), errors: ["Unable to find a flow named 'Nope IVR' referenced by inboundCall 'Broken'."] },
   { name: "flow of another type", yaml: broken("  x:\n    flow:\n      name: Main IVR\n      type: inqueueCall\n"), errors: ["Unable to find a flow named 'Main IVR' of type INQUEUECALL referenced by inboundCall 'Broken'."] },
-  { name: "missing division", yaml: "inqueueCall:\n  name: Broken\n  division: Nowhere\n", errors: ["Unable to find a division named 'Nowhere' referenced by inqueueCall 'Broken'."] },
+  {
+    name: "missing division",
+    yaml: "inqueueCall:\n  name: Broken\n  division: Nowhere\n  defaultLanguage: en-us\n  startUpTaskActions:\n    - holdMusic:\n        name: Hold\n",
+    errors: ["Unable to find a division named 'Nowhere' referenced by inqueueCall 'Broken'."],
+  },
+  {
+    name: "no defaultLanguage, no startUpRef (Archy needs both for an inbound call flow)",
+    yaml: "inboundCall:\n  name: Broken\n  menus:\n    - menu:\n        name: Main\n        refId: main\n",
+    errors: [
+      "The inboundCall 'Broken' has no defaultLanguage: set it to one of its supported languages, e.g. en-us.",
+      "The inboundCall 'Broken' has no startUpRef: it must reference the menu, state or task the flow starts with.",
+    ],
+  },
+  {
+    name: "a startUpRef to nothing the flow defines",
+    yaml: "inboundShortMessage:\n  name: Broken\n  defaultLanguage: en-us\n  startUpRef: /inboundShortMessage/states/state[Initial State_10]\n  states:\n    - state:\n        name: Other\n        refId: Other_11\n",
+    errors: ["The startUpRef '/inboundShortMessage/states/state[Initial State_10]' of the inboundShortMessage 'Broken' does not reference a menu, state or task defined in the flow."],
+  },
+  {
+    name: "an in-queue email flow without its startUpState",
+    yaml: "inqueueEmail:\n  name: Broken\n  defaultLanguage: en-us\n",
+    errors: ["The inqueueEmail 'Broken' has no startUpState with actions: it needs the state the flow starts in (e.g. one endState action)."],
+  },
+  {
+    name: "an in-queue call flow without startUpTaskActions",
+    yaml: "inqueueCall:\n  name: Broken\n  defaultLanguage: en-us\n",
+    errors: ["The inqueueCall 'Broken' has no startUpTaskActions: it needs at least one action (e.g. holdMusic)."],
+  },
   {
     name: "one ERROR per missing reference",
     yaml: broken("  a:\n    targetQueue: Q1\n  b:\n    - targetQueue: Q2\n    - targetQueue: Q1\n    - scheduleGroup:\n        noValue: true\n    - queue:\n        exp: Flow.Queue\n"),
@@ -376,5 +406,46 @@ test("cross-org: the source's exported YAML fails in the empty target, naming ev
     const again = await startImport(target, targetToken, yaml);
     clock.ms += JOB_MS;
     assert.ok(!errorTexts(await importJob(target, targetToken, again)).some((t) => t.includes("Spanish IVR")));
+  });
+});
+
+test("export job: without a version it exports the latest saved version (a draft saved in Architect), with the published version's id the published YAML", async () => {
+  const clock = new ManualClock();
+  await withSource({ clock }, async (emu, source, token) => {
+    const id = await flowId(source, token, "Sales In-Queue");
+    const published = String(obj((await call(source, token, "GET", `${FLOWS}/${id}/versions/1.0/configuration`)).body)["yaml"]);
+    const draftYaml = published.replace(/description: .*/, "description: a draft nobody published");
+    const draft = await control(emu, "POST", `/orgs/source/flows/${id}/draft`, { yaml: draftYaml });
+    assert.equal(draft.status, 200, JSON.stringify(draft.body));
+    assert.equal(obj(draft.body)["id"], "2.0");
+    const flow = obj((await call(source, token, "GET", `${FLOWS}/${id}`)).body);
+    assert.equal(obj(flow["publishedVersion"])["id"], "1.0");
+    assert.equal(obj(flow["savedVersion"])["id"], "2.0");
+    const exported = async (item: Json): Promise<string> => {
+      const job = obj((await call(source, token, "POST", EXPORT_JOBS, { flows: [item] })).body);
+      clock.ms += JOB_MS;
+      const done = obj((await call(source, token, "GET", `${EXPORT_JOBS}/${String(job["id"])}?expand=messages`)).body);
+      return (await fetch(String(done["downloadUrl"]))).text();
+    };
+    assert.equal(await exported({ flow: { id } }), draftYaml);
+    assert.equal(await exported({ flow: { id, version: "1.0" } }), published);
+    assert.equal((await control(emu, "POST", `/orgs/source/flows/${id}/draft`, { yaml: "inqueueCall:\n  name: Another\n" })).status, 400);
+  });
+});
+
+test("export job: knob flowExportJobTransientFailures fails the next jobs as Archy does under load (exit code 107), then exports", async () => {
+  const clock = new ManualClock();
+  await withSource({ clock }, async (emu, source, token) => {
+    const id = await flowId(source, token, "Main IVR");
+    await control(emu, "PUT", "/orgs/source/settings", { flowExportJobTransientFailures: 1 });
+    const run = async (): Promise<Json> => {
+      const job = obj((await call(source, token, "POST", EXPORT_JOBS, { flows: [{ flow: { id, version: "1.0" } }] })).body);
+      clock.ms += JOB_MS;
+      return obj((await call(source, token, "GET", `${EXPORT_JOBS}/${String(job["id"])}?expand=messages`)).body);
+    };
+    const failed = await run();
+    assert.equal(failed["status"], "Failure");
+    assert.deepEqual(errorTexts(failed), [`Archy failed: could not find the flow with id '${id}' (exit code: 107).`]);
+    assert.equal((await run())["status"], "Success");
   });
 });

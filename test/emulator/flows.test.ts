@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { FLOWS, flowId } from "./flow-helpers";
-import { arr, call, control, divisionIds, entitiesOf, errorOf, idByName, ManualClock, obj, UUID_RE, withSource, type Json } from "./helpers";
+import { arr, call, control, divisionIds, entitiesOf, errorOf, grant, idByName, ManualClock, obj, org, UUID_RE, withEmulator, withSource, type Json } from "./helpers";
 
 const QUEUES = "/api/v2/routing/queues";
 
@@ -12,16 +12,20 @@ interface ListCase {
 }
 
 const LIST_CASES: ListCase[] = [
-  { name: "every seeded flow, by name", query: "", expect: ["Main IVR", "Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"] },
-  { name: "type filter is lowercase", query: "type=inqueuecall", expect: ["Sales In-Queue", "Standard In-Queue", "Support In-Queue"] },
-  { name: "type filter: any case, comma list", query: "type=INBOUNDCALL,inqueuecall", expect: 5 },
+  {
+    name: "every seeded flow, by name (the default flows every org has included)",
+    query: "",
+    expect: ["Default In-Queue Flow", "Default Voicemail Flow", "Main IVR", "Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"],
+  },
+  { name: "type filter is lowercase", query: "type=inqueuecall", expect: ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"] },
+  { name: "type filter: any case, comma list", query: "type=INBOUNDCALL,inqueuecall", expect: 6 },
   { name: "type filter: repeated parameter", query: "type=inboundcall&type=inboundchat", expect: ["Main IVR", "Spanish IVR"] },
   { name: "name is a case-insensitive prefix", query: "name=main", expect: ["Main IVR"] },
-  { name: "name with a * wildcard", query: "name=*In-Queue", expect: ["Sales In-Queue", "Standard In-Queue", "Support In-Queue"] },
+  { name: "name with a * wildcard", query: "name=*In-Queue", expect: ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"] },
   { name: "name with a * in the middle", query: "name=S*IVR", expect: ["Spanish IVR"] },
   { name: "sortOrder=desc reverses", query: "sortOrder=desc&pageSize=2", expect: ["Support In-Queue", "Standard In-Queue"] },
-  { name: "deleted=true changes nothing (deletes are hard)", query: "deleted=true", expect: 5 },
-  { name: "paging", query: "pageSize=2&pageNumber=3", expect: ["Support In-Queue"] },
+  { name: "deleted=true changes nothing (deletes are hard)", query: "deleted=true", expect: 7 },
+  { name: "paging", query: "pageSize=2&pageNumber=4", expect: ["Support In-Queue"] },
 ];
 
 test("flows: listing filters, sorting and paging over the seeded flows", async () => {
@@ -33,7 +37,7 @@ test("flows: listing filters, sorting and paging over the seeded flows", async (
       else assert.deepEqual(names, c.expect, c.name);
     }
     const div = await divisionIds(source, token);
-    assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Home"]}`)).body)["total"], 5);
+    assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Home"]}`)).body)["total"], 7);
     assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Sales"]}`)).body)["total"], 0);
     assert.equal(errorOf(await call(source, token, "GET", `${FLOWS}?pageSize=501`))["code"], "invalid.query.param.value");
     assert.equal(obj((await call(source, token, "GET", `${FLOWS}?pageSize=500`)).body)["pageSize"], 500);
@@ -232,6 +236,28 @@ test("flows: locks - checkout, checkin, force unlock; another client's lock bloc
   });
 });
 
+test("flows: a user's lock from Architect (lockedUser) blocks every OAuth client, imports too, until force-unlocked", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const id = await flowId(source, token, "Main IVR");
+    const action = (name: string) => call(source, token, "POST", `${FLOWS}/actions/${name}?flow=${id}`);
+    const locked = await control(emu, "POST", `/orgs/source/flows/${id}/lock`, { user: { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor" } });
+    assert.equal(locked.status, 200);
+    assert.deepEqual(obj(locked.body)["lockedUser"], { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor", selfUri: "/api/v2/users/3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001" });
+    assert.equal(obj(locked.body)["lockedClient"], undefined);
+    assert.deepEqual(obj((await call(source, token, "GET", `${FLOWS}/${id}`)).body)["lockedUser"], obj(locked.body)["lockedUser"]);
+    for (const name of ["checkout", "checkin", "publish", "deactivate"]) {
+      const r = await action(name);
+      assert.equal(r.status, 409, name);
+      assert.equal(errorOf(r)["message"], "Flow 'Main IVR' is locked by user Dana Editor.", name);
+    }
+    assert.equal((await control(emu, "POST", `/orgs/source/flows/${id}/lock`, { user: "A", client: "B" })).status, 400);
+    const unlocked = await action("unlock");
+    assert.equal(unlocked.status, 200);
+    assert.equal(obj(unlocked.body)["lockedUser"], undefined);
+    assert.equal((await action("checkout")).status, 200);
+  });
+});
+
 test("flows: publish is an asynchronous Operation (flowPublishDelayMs, emulator clock); deactivate", async () => {
   const clock = new ManualClock();
   await withSource({ clock }, async (emu, source, token) => {
@@ -325,6 +351,8 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
     const dump = obj((await control(emu, "GET", "/state?org=source")).body);
     const flows = arr(dump["flows"]);
     assert.deepEqual(flows.map((f) => [f["name"], f["type"], f["archyType"], obj(f["publishedVersion"])["id"]]), [
+      ["Default In-Queue Flow", "INQUEUECALL", "inqueueCall", "1.0"],
+      ["Default Voicemail Flow", "VOICEMAIL", "voicemail", "1.0"],
       ["Main IVR", "INBOUNDCALL", "inboundCall", "1.0"],
       ["Sales In-Queue", "INQUEUECALL", "inqueueCall", "1.0"],
       ["Spanish IVR", "INBOUNDCALL", "inboundCall", "1.0"],
@@ -349,6 +377,35 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
     for (const f of flows) assert.match(String(f["yaml"]), new RegExp(`^${String(f["archyType"])}:\\n  name: ${String(f["name"])}\\n`));
 
     const target = obj((await control(emu, "GET", "/state?org=target")).body);
-    assert.deepEqual(target["flows"], []);
+    assert.deepEqual(arr(target["flows"]).map((f) => [f["name"], f["system"]]), [["Default In-Queue Flow", true], ["Default Voicemail Flow", true]], "only the flows every org has");
+  });
+});
+
+test("control: a flow published in Architect of any type the API lists (WORKITEM, VOICE, ...) is listed and exportable", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const r = await control(emu, "POST", "/orgs/source/flows", { name: "Ticket Triage", type: "workitem", yaml: "workitem:\n  name: Ticket Triage\n" });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const f = obj(r.body);
+    assert.equal(f["type"], "WORKITEM");
+    assert.equal(obj(f["publishedVersion"])["id"], "1.0");
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${FLOWS}?type=workitem`)).map((x) => x["name"]), ["Ticket Triage"]);
+    assert.equal((await control(emu, "POST", "/orgs/source/flows", { name: "X", type: "fax", yaml: "x: 1\n" })).status, 400);
+  });
+});
+
+test("every org has the default flows (empty orgs too): system flows, published; the default voicemail flow cannot be deleted", async () => {
+  await withEmulator({ seed: "empty" }, async (emu) => {
+    for (const name of ["source", "target"]) {
+      const o = org(emu, name);
+      const token = await grant(o);
+      const flows = entitiesOf(await call(o, token, "GET", FLOWS));
+      assert.deepEqual(flows.map((f) => [f["name"], f["type"], f["system"], obj(f["publishedVersion"])["id"]]), [
+        ["Default In-Queue Flow", "INQUEUECALL", true, "1.0"],
+        ["Default Voicemail Flow", "VOICEMAIL", true, "1.0"],
+      ]);
+      const del = await call(o, token, "DELETE", `${FLOWS}/${String(flows[1]!["id"])}`);
+      assert.equal(del.status, 400);
+      assert.match(String(errorOf(del)["message"]), /Flow 'Default Voicemail Flow' is a system flow and cannot be deleted/);
+    }
   });
 });

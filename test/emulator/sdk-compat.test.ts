@@ -259,7 +259,7 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     };
 
     const listed = await architect.getFlows({ type: ["inqueuecall"], pageSize: 500 });
-    assert.deepEqual(listed.entities?.map((f) => f.name), ["Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
+    assert.deepEqual(listed.entities?.map((f) => f.name), ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
     const both = await architect.getFlows({ type: ["inboundcall", "inqueuecall"], name: "S*" });
     assert.deepEqual(both.entities?.map((f) => f.name), ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
     const main = (await architect.getFlows({ name: "Main IVR" })).entities?.[0];
@@ -289,7 +289,9 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     // Archy import job: register, PUT the YAML to the presigned URL (plain HTTP), poll
     const job = await architect.postFlowsJobs();
     assert.ok(job.id && job.presignedUrl);
-    const yaml = "inboundCall:\n  name: SDK Flow\n  description: imported\n  division: Home\n  tasks:\n    - task:\n        actions:\n          - transferToAcd:\n              targetQueue:\n                lit:\n                  name: Sales - VIP\n";
+    const yaml =
+      "inboundCall:\n  name: SDK Flow\n  description: imported\n  division: Home\n  defaultLanguage: en-us\n  startUpRef: ./tasks/task[vip]\n" +
+      "  tasks:\n    - task:\n        name: To VIP\n        refId: vip\n        actions:\n          - transferToAcd:\n              targetQueue:\n                lit:\n                  name: Sales - VIP\n";
     const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: yaml });
     assert.equal(put.status, 200);
     assert.equal((await architect.getFlowsJob(job.id, { expand: ["messages"] })).status, "Started");
@@ -360,7 +362,8 @@ test("official JS SDK: telephony - sites, metabases, template, trunk base settin
     });
     assert.ok(created.id);
     assert.equal(created.version, 1);
-    const got = await edges.getTelephonyProvidersEdgesTrunkbasesetting(created.id);
+    // as Terraform reads it (ignoreHidden=true): what comes back can be PUT as it is
+    const got = await edges.getTelephonyProvidersEdgesTrunkbasesetting(created.id, { ignoreHidden: true });
     assert.deepEqual(field(got.properties?.["trunk_sip_authentication_credentials_password"], "value"), { default: "", instance: "********" });
     const updated = await edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, { ...got, description: "updated by the SDK" });
     assert.equal(updated.version, 2);

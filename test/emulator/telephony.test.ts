@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { OrgInfo } from "@genesys-clone/emulator";
-import { arr, call, control, entitiesOf, errorOf, grant, idByName, ManualClock, obj, org, UUID_RE, withSource, type Json } from "./helpers";
+import { arr, call, control, entitiesOf, errorOf, grant, idByName, ManualClock, obj, org, UUID_RE, withEmulator, withSource, type Json } from "./helpers";
 
 const EDGES = "/api/v2/telephony/providers/edges";
 const SITES = `${EDGES}/sites`;
@@ -10,6 +10,7 @@ const TRUNKS = `${EDGES}/trunks`;
 const BYOC = "external_sip_pcv_byoc_carrier.json";
 const PASSWORD = "trunk_sip_authentication_credentials_password";
 const MASK = "********";
+const HIDDEN = "trunk_internal_routingCache";
 
 const BYOC_KEYS = [
   "trunk_type",
@@ -125,18 +126,20 @@ test("trunk base settings: create, read, versioned PUT, soft delete", async () =
     assert.equal(obj(tb["division"])["name"], "Home");
     assert.deepEqual(tb["trunkMetabase"], { id: BYOC, name: "Generic BYOC Carrier" });
     assert.deepEqual(tb["inboundSite"], { id: site, name: "US East Site", selfUri: `${SITES}/${site}` });
+    // no site sent: the API prepopulates one (Terraform's site_id is Computed); the emulator takes the inbound site
+    assert.deepEqual(tb["site"], tb["inboundSite"]);
     // the server fills value.default from the template; unset properties read as their default
     assert.deepEqual(prop(tb, "trunk_label"), { default: "Generic BYOC Carrier", instance: "EU Carrier" });
     assert.deepEqual(prop(tb, "trunk_transport_serverProxyList"), { default: [], instance: ["sip.eu.example.net"] });
     assert.deepEqual(prop(tb, "trunk_enabled"), { default: true, instance: true });
     assert.deepEqual(prop(tb, PASSWORD), { default: "", instance: "" });
-    assert.deepEqual((await call(source, token, "GET", `${TRUNKBASES}/${id}`)).body, tb);
+    assert.deepEqual((await call(source, token, "GET", `${TRUNKBASES}/${id}?ignoreHidden=true`)).body, tb);
 
     // listings: properties only with expand=properties
     const listed = entitiesOf(await call(source, token, "GET", `${TRUNKBASES}?pageSize=100&name=EU`));
     assert.deepEqual(listed.map((x) => x["id"]), [id]);
     assert.equal(listed[0]!["properties"], undefined);
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKBASES}?name=EU&expand=properties`))[0], tb);
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKBASES}?name=EU&expand=properties&ignoreHidden=true`))[0], tb);
     assert.equal(errorOf(await call(source, token, "GET", `${TRUNKBASES}?pageSize=101`))["code"], "invalid.query.param.value");
 
     // PUT needs the current version
@@ -219,7 +222,7 @@ test("password masking: reads show ********, a PUT of the mask keeps the passwor
     const put = obj((await call(source, token, "PUT", `${TRUNKBASES}/${id}`, { ...tb, description: "touched" })).body);
     assert.equal(prop(put, PASSWORD)["instance"], MASK);
     await control(emu, "PUT", "/orgs/source/settings", { trunkPasswordMasked: false });
-    const clear = obj((await call(source, token, "GET", `${TRUNKBASES}/${id}`)).body);
+    const clear = obj((await call(source, token, "GET", `${TRUNKBASES}/${id}?ignoreHidden=true`)).body);
     assert.equal(prop(clear, PASSWORD)["instance"], "s3cret-Pa55");
 
     // a new password replaces it
@@ -259,8 +262,10 @@ test("trunk instances: appear trunkInstanceDelayMs after create; connected only 
     assert.deepEqual(trunk["proxyAddressList"], ["sip.lab.example.net:5061"]);
     assert.equal(obj(trunk["connectedStatus"])["connected"], false, "no credentials yet");
     assert.deepEqual((await call(source, token, "GET", `${TRUNKS}/${trunkId}`)).body, trunk);
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKS}?trunkBaseId=${id}&trunkType=EXTERNAL`)).map((t) => t["id"]), [trunkId]);
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKS}?trunkBaseId=${id}&trunkType=PHONE`)), []);
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKS}?trunkBase.id=${id}&trunkType=EXTERNAL`)).map((t) => t["id"]), [trunkId]);
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKS}?trunkBase.id=${id}&trunkType=PHONE`)), []);
+    // `trunkBaseId` is the SDK's option name, not the wire name: like any unknown parameter it is ignored (every trunk)
+    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${TRUNKS}?trunkBaseId=${id}`)).length, 3);
 
     const metrics = obj((await call(source, token, "GET", `${TRUNKS}/${trunkId}/metrics`)).body);
     assert.equal(obj(metrics["trunk"])["id"], trunkId);
@@ -344,5 +349,78 @@ test("a division holding a flow or trunk base settings is not empty (409), and d
     assert.equal((await call(source, token, "DELETE", `/api/v2/flows/${flow}`)).status, 204);
     assert.equal((await call(source, token, "DELETE", `${TRUNKBASES}/${tb}`)).status, 204);
     assert.equal((await call(source, token, "DELETE", `/api/v2/authorization/divisions/${division}`)).status, 204);
+  });
+});
+
+test("trunk base settings: internal properties only without ignoreHidden=true, and never writable; managed stored; knob trunkHiddenProperties", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const site = await siteId(source, token);
+    const tb = obj((await call(source, token, "POST", TRUNKBASES, { ...byoc("Hidden", site), managed: true })).body);
+    const id = String(tb["id"]);
+    assert.equal(tb["managed"], true, "managed is stored as sent (Terraform sends it)");
+    const plain = obj((await call(source, token, "GET", `${TRUNKBASES}/${id}`)).body);
+    assert.ok(HIDDEN in obj(plain["properties"]), "a read without ignoreHidden shows internal properties");
+    assert.ok(!(HIDDEN in obj(obj((await call(source, token, "GET", `${TRUNKBASES}/${id}?ignoreHidden=true`)).body)["properties"])));
+    assert.ok(!(HIDDEN in obj(entitiesOf(await call(source, token, "GET", `${TRUNKBASES}?name=Hidden&expand=properties&ignoreHidden=true`))[0]!["properties"])));
+    // sending the read back as it came: the internal property is refused
+    const resent = await call(source, token, "PUT", `${TRUNKBASES}/${id}`, plain);
+    assert.equal(resent.status, 400);
+    assert.match(String(errorOf(resent)["message"]), new RegExp(`Property ${HIDDEN} is internal .*ignoreHidden=true`));
+    const ok = await call(source, token, "PUT", `${TRUNKBASES}/${id}`, { ...obj((await call(source, token, "GET", `${TRUNKBASES}/${id}?ignoreHidden=true`)).body), managed: false });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(obj(ok.body)["managed"], false);
+    await control(emu, "PUT", "/orgs/source/settings", { trunkHiddenProperties: false });
+    assert.ok(!(HIDDEN in obj(obj((await call(source, token, "GET", `${TRUNKBASES}/${id}`)).body)["properties"])));
+  });
+});
+
+test("trunk base settings: knob trunkListingProperties false lists no properties even with expand (GET by id has them)", async () => {
+  await withSource({}, async (emu, source, token) => {
+    await control(emu, "PUT", "/orgs/source/settings", { trunkListingProperties: false });
+    const listed = entitiesOf(await call(source, token, "GET", `${TRUNKBASES}?expand=properties&ignoreHidden=true`));
+    assert.equal(listed.length, 2);
+    assert.ok(listed.every((t) => t["properties"] === undefined));
+    assert.ok(obj((await call(source, token, "GET", `${TRUNKBASES}/${String(listed[0]!["id"])}?ignoreHidden=true`)).body)["properties"]);
+  });
+});
+
+test("trunk base settings: knob trunkBaseDeleteFailures answers 400 to the next DELETEs, then deletes", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const site = await siteId(source, token);
+    const id = String(obj((await call(source, token, "POST", TRUNKBASES, byoc("Busy", site))).body)["id"]);
+    await control(emu, "PUT", "/orgs/source/settings", { trunkBaseDeleteFailures: 2 });
+    for (let i = 0; i < 2; i++) {
+      const r = await call(source, token, "DELETE", `${TRUNKBASES}/${id}`);
+      assert.equal(r.status, 400);
+      assert.match(String(errorOf(r)["message"]), /Trunk base settings 'Busy' cannot be deleted yet/);
+    }
+    assert.equal((await call(source, token, "DELETE", `${TRUNKBASES}/${id}`)).status, 204);
+    assert.equal(obj((await control(emu, "GET", "/orgs/source/settings")).body)["trunkBaseDeleteFailures"], 0);
+  });
+});
+
+test("trunk base settings: a BYOC SIP termination URI is unique within a region (any org), free again once deleted; knob duplicateSipTerminationUri", async () => {
+  await withEmulator({ seed: "sample" }, async (emu) => {
+    const source = org(emu, "source");
+    const target = org(emu, "target");
+    const [st, tt] = [await grant(source), await grant(target)];
+    const seeded = entitiesOf(await call(source, st, "GET", `${TRUNKBASES}?expand=properties&ignoreHidden=true`)).find((t) => t["name"] === "US Carrier Primary")!;
+    const uri = String(prop(seeded, "trunk_sip_termination_uri")["instance"]);
+    assert.ok(uri.length > 0);
+    const site = await siteId(source, st);
+    const clash = await call(source, st, "POST", TRUNKBASES, byoc("Second", site, { trunk_sip_termination_uri: uri.toUpperCase() }));
+    assert.equal(clash.status, 400);
+    assert.equal(errorOf(clash)["code"], "invalid.value");
+    assert.match(String(errorOf(clash)["message"]), /already used by trunk base settings 'US Carrier Primary' in this region \(properties\.trunk_sip_termination_uri\)/);
+    // another region (the target org is in eu-west-1) may use it
+    const targetSite = String(entitiesOf(await call(target, tt, "GET", SITES))[0]!["id"]);
+    assert.equal((await call(target, tt, "POST", TRUNKBASES, byoc("Same URI", targetSite, { trunk_sip_termination_uri: uri }))).status, 200);
+    // an update keeping its own URI is fine; deleting frees the URI
+    const put = await call(source, st, "PUT", `${TRUNKBASES}/${String(seeded["id"])}`, { ...seeded, description: "kept" });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    await control(emu, "PUT", "/orgs/source/settings", { duplicateSipTerminationUri: { status: 409, code: "general.conflict" } });
+    assert.equal((await call(source, st, "POST", TRUNKBASES, byoc("Third", site, { trunk_sip_termination_uri: uri }))).status, 409);
+    assert.equal((await call(source, st, "DELETE", `${TRUNKBASES}/${String(seeded["id"])}`)).status, 204);
+    assert.equal((await call(source, st, "POST", TRUNKBASES, byoc("Third", site, { trunk_sip_termination_uri: uri }))).status, 200);
   });
 });

@@ -32,3 +32,19 @@ test("bad transforms files: one error naming the file and the key", () => {
   ];
   for (const [text, message] of cases) assert.throws(() => parseTransforms(text, "transforms.yaml"), message);
 });
+
+test("trunks: inbound and media sites map through sites:, the SIP termination URI through sipTerminationUris:", () => {
+  const t = parseTransforms(
+    'sites: { US East Site: EU West Site }\nsipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }\n',
+    "transforms.yaml",
+  );
+  const props = { name: "Carrier", inboundSite: "US East Site", site: "US East Site", properties: { trunk_sip_termination_uri: "acme-us.byoc.example", trunk_enabled: true } };
+  assert.deepEqual(transformProps("Trunk", props, t), {
+    name: "Carrier",
+    inboundSite: "EU West Site",
+    site: "EU West Site",
+    properties: { trunk_sip_termination_uri: "acme-eu.byoc.example", trunk_enabled: true },
+  });
+  const unmapped = { name: "Other", properties: { trunk_sip_termination_uri: "other.byoc.example" } };
+  assert.deepEqual(transformProps("Trunk", unmapped, t), unmapped);
+});

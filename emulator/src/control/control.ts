@@ -3,6 +3,7 @@ import type { OffsetClock } from "../clock";
 import type { FaultEngine } from "../faults/engine";
 import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
 import { flowToDump, flowToWire } from "../routes/flow-wire";
+import { flowTypeOf } from "../state/archy";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
 import { divisionToWire, languageToWire, queueToWire, scheduleGroupToWire, scheduleToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
@@ -41,9 +42,9 @@ const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.nu
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
 const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
 /** The OAuth client to lock a flow as: a name, or `{id?, name?}` (an id is derived from the name when absent). */
-const lockSchema = z
-  .object({ client: z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]).optional() })
-  .strict();
+const holderSchema = z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]);
+/** `client` locks as another OAuth client (`lockedClient`); `user` as a person editing it in Architect (`lockedUser`). */
+const lockSchema = z.object({ client: holderSchema.optional(), user: holderSchema.optional() }).strict();
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
 export function dumpOrg(org: OrgStore): unknown {
@@ -67,7 +68,7 @@ export function dumpOrg(org: OrgStore): unknown {
     // the SIP password is always masked here; passwordSet tells whether one is stored
     trunkbasesettings: tel.trunkbases.map((tb) => {
       const password = tb.properties[PASSWORD_PROPERTY];
-      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true }), passwordSet: typeof password === "string" && password !== "" };
+      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }), passwordSet: typeof password === "string" && password !== "" };
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
@@ -159,10 +160,28 @@ function buildRouter(): Router<ControlHandler> {
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/lock`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
     const body = parseBody(lockSchema, optionalBody(req));
-    const given = typeof body.client === "string" ? { name: body.client } : (body.client ?? {});
-    const name = given.name ?? "Another OAuth client";
-    const client = { id: given.id ?? uuidFromSeed(`${org.name}/lock-client/${name}`), name };
-    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", client)));
+    if (body.user !== undefined && body.client !== undefined) throw new ApiError(400, "bad.request", "Lock as a client or as a user, not both.");
+    const kind = body.user !== undefined ? "user" : "client";
+    const raw = body.user ?? body.client;
+    const given = typeof raw === "string" ? { name: raw } : (raw ?? {});
+    const name = given.name ?? (kind === "user" ? "Architect User" : "Another OAuth client");
+    const holder = { id: given.id ?? uuidFromSeed(`${org.name}/lock-${kind}/${name}`), name };
+    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
+  });
+  // A flow published in Architect, of any type (also those Archy files do not cover: WORKITEM, VOICE, ...).
+  r.add("POST", `${p}/orgs/{name}/flows`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(z.object({ name: z.string().min(1), type: z.string().min(1), yaml: z.string().min(1), description: z.string().optional() }).strict(), req.json());
+    const type = flowTypeOf(body.type);
+    if (!type) throw new ApiError(400, "invalid.value", `Unknown flow type ${body.type}`);
+    return ok(flowToWire(org, org.flows.publishAsArchitect({ name: body.name, type, yaml: body.yaml, description: body.description })));
+  });
+  // A person saves a draft in Architect: a new saved version, not published (exports without a version return it).
+  r.add("POST", `${p}/orgs/{name}/flows/{flowId}/draft`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(z.object({ yaml: z.string().min(1) }).strict(), req.json());
+    const v = org.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
+    return ok({ id: v.id, flow: flowToWire(org, org.flows.getFlow(req.params["flowId"] ?? "")) });
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
   // Every access token issued since the process started (kept across resets and revocations), for secret scans.

@@ -17,6 +17,11 @@ export interface ClientRefWire {
 }
 type _ClientRefWire = SdkResponse<Models.DomainEntityRef, ClientRefWire>;
 
+export interface UserRefWire extends ClientRefWire {
+  version: number;
+}
+type _UserRefWire = SdkResponse<Models.User, UserRefWire>;
+
 export interface OperationWire {
   id: string;
   complete: boolean;
@@ -50,6 +55,8 @@ export interface FlowWire {
   description?: string;
   type: string;
   lockedClient?: ClientRefWire;
+  /** SDK `Flow.lockedUser` (a `User`, whose model requires `version`; the emulator fills id, name, version, selfUri). */
+  lockedUser?: UserRefWire;
   active: boolean;
   system: boolean;
   deleted: boolean;
@@ -131,8 +138,9 @@ export function flowToWire(org: OrgStore, f: FlowRecord): FlowWire {
     description: f.description,
     type: f.type,
     lockedClient: f.lockedClient && clientRefToWire(org, f.lockedClient),
+    lockedUser: f.lockedUser && compact({ id: f.lockedUser.id, name: f.lockedUser.name, version: 1, selfUri: `/api/v2/users/${f.lockedUser.id}` }),
     active: f.active,
-    system: false,
+    system: f.system ?? false,
     deleted: false,
     publishedVersion: version(f.publishedVersionId),
     savedVersion: version(f.savedVersionId),

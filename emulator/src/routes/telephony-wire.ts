@@ -108,11 +108,12 @@ function propertyToWire(def: PropertyDefinition, instance: unknown): PropertyWir
   });
 }
 
-/** Every property of the metabase: the instance set (or the default), the password masked when asked to. */
-function propertiesToWire(tb: Pick<TrunkBaseRecord, "metabaseId" | "properties">, mask: boolean): Record<string, PropertyWire> {
+/** Every property of the metabase: the instance set (or the default), the password masked when asked to; hidden ones only when asked. */
+function propertiesToWire(tb: Pick<TrunkBaseRecord, "metabaseId" | "properties">, mask: boolean, hidden: boolean): Record<string, PropertyWire> {
   const metabase = findMetabase(tb.metabaseId);
   const out: Record<string, PropertyWire> = {};
   for (const [key, def] of Object.entries(metabase?.properties ?? {})) {
+    if (def.hidden && !hidden) continue;
     let instance = effectiveProperty(tb, key);
     if (key === PASSWORD_PROPERTY && mask && typeof instance === "string" && instance !== "") instance = PASSWORD_MASK;
     out[key] = propertyToWire(def, instance);
@@ -124,6 +125,8 @@ export interface TrunkBaseWireOptions {
   /** Listings include properties only with `expand=properties`. */
   properties: boolean;
   mask: boolean;
+  /** Include internal properties (reads without ignoreHidden=true, when the trunkHiddenProperties knob is on). */
+  hidden: boolean;
 }
 
 export function trunkBaseToWire(org: OrgStore, tb: TrunkBaseRecord, opts: TrunkBaseWireOptions): TrunkBaseWire {
@@ -138,9 +141,9 @@ export function trunkBaseToWire(org: OrgStore, tb: TrunkBaseRecord, opts: TrunkB
     dateModified: tb.dateModified,
     state: tb.state,
     trunkMetabase: compact({ id: tb.metabaseId, name: metabase?.name }),
-    properties: opts.properties ? propertiesToWire(tb, opts.mask) : undefined,
+    properties: opts.properties ? propertiesToWire(tb, opts.mask, opts.hidden) : undefined,
     trunkType: tb.trunkType,
-    managed: false,
+    managed: tb.managed,
     site: siteRef(org, tb.siteId),
     inboundSite: siteRef(org, tb.inboundSiteId),
     selfUri: `${TRUNKBASES_PATH}/${tb.id}`,
@@ -153,7 +156,7 @@ export function templateToWire(m: Metabase): TrunkBaseWire {
     name: m.name,
     state: "active",
     trunkMetabase: { id: m.id, name: m.name },
-    properties: propertiesToWire({ metabaseId: m.id, properties: {} }, false),
+    properties: propertiesToWire({ metabaseId: m.id, properties: {} }, false, false),
     trunkType: m.type,
     managed: false,
   };

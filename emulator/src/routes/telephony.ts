@@ -24,7 +24,7 @@ const MAX_PAGE_SIZE = 100;
 /** One property as sent: only `value.instance` is read (type, default, … are the server's). */
 const propertySchema = z.looseObject({ value: z.looseObject({ instance: z.unknown().optional() }).optional() });
 
-/** `TrunkBase` as a request; read-only fields (state, dates, managed, selfUri) are ignored. */
+/** `TrunkBase` as a request; read-only fields (state, dates, selfUri) are ignored; `managed` is stored (Terraform sends it). */
 const trunkBaseSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
   description: z.string().optional(),
@@ -33,6 +33,7 @@ const trunkBaseSchema = z.object({
   trunkMetabase: z.object({ id: z.string({ error: "trunkMetabase.id is required" }) }, { error: "trunkMetabase is required" }),
   trunkType: z.enum(TRUNK_TYPES).optional(),
   properties: z.record(z.string(), propertySchema).optional(),
+  managed: z.boolean({ error: "managed must be a boolean" }).optional(),
   site: z.object({ id: z.string({ error: "site.id is required" }) }).optional(),
   inboundSite: z.object({ id: z.string({ error: "inboundSite.id is required" }) }).optional(),
 });
@@ -47,6 +48,7 @@ function trunkBaseInput(ctx: ApiContext): TrunkBaseInput {
   if (body.division !== undefined) input.divisionId = body.division.id;
   if (body.version !== undefined) input.version = body.version;
   if (body.trunkType !== undefined) input.trunkType = body.trunkType;
+  if (body.managed !== undefined) input.managed = body.managed;
   if (body.site !== undefined) input.siteId = body.site.id;
   if (body.inboundSite !== undefined) input.inboundSiteId = body.inboundSite.id;
   return input;
@@ -58,6 +60,11 @@ function page(ctx: ApiContext) {
 
 function masked(ctx: ApiContext): boolean {
   return ctx.org.settings.trunkPasswordMasked;
+}
+
+/** `ignoreHidden=true` (SDK getTelephonyProvidersEdgesTrunkbasesetting[s]) leaves internal properties out. */
+function hidden(ctx: ApiContext): boolean {
+  return ctx.org.settings.trunkHiddenProperties && booleanParam(ctx.query, "ignoreHidden") !== true;
 }
 
 export function registerTelephonyRoutes(router: ApiRouter): void {
@@ -87,28 +94,28 @@ export function registerTelephonyRoutes(router: ApiRouter): void {
 
   // ---- trunk base settings ----
   router.add("GET", TRUNKBASES_PATH, (ctx) => {
-    const expand = queryList(ctx.query, "expand").includes("properties");
-    for (const name of ["recordingEnabled", "ignoreHidden", "managed"]) booleanParam(ctx.query, name);
+    const expand = queryList(ctx.query, "expand").includes("properties") && ctx.org.settings.trunkListingProperties;
+    for (const name of ["recordingEnabled", "managed"]) booleanParam(ctx.query, name);
     const list = ctx.org.telephony
       .listTrunkBases({ name: queryValue(ctx.query, "name") })
-      .map((tb) => trunkBaseToWire(ctx.org, tb, { properties: expand, mask: masked(ctx) }));
+      .map((tb) => trunkBaseToWire(ctx.org, tb, { properties: expand, mask: masked(ctx), hidden: hidden(ctx) }));
     return { status: 200, body: listing(TRUNKBASES_PATH, ctx.query, paginate(list, page(ctx))) };
   });
 
   router.add("POST", TRUNKBASES_PATH, (ctx) => ({
     status: 200,
-    body: trunkBaseToWire(ctx.org, ctx.org.telephony.createTrunkBase(trunkBaseInput(ctx)), { properties: true, mask: masked(ctx) }),
+    body: trunkBaseToWire(ctx.org, ctx.org.telephony.createTrunkBase(trunkBaseInput(ctx)), { properties: true, mask: masked(ctx), hidden: false }),
   }));
 
   router.add("GET", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => ({
     status: 200,
-    body: trunkBaseToWire(ctx.org, ctx.org.telephony.getTrunkBase(param(ctx, "trunkBaseSettingsId")), { properties: true, mask: masked(ctx) }),
+    body: trunkBaseToWire(ctx.org, ctx.org.telephony.getTrunkBase(param(ctx, "trunkBaseSettingsId")), { properties: true, mask: masked(ctx), hidden: hidden(ctx) }),
   }));
 
   router.add("PUT", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => {
     const id = param(ctx, "trunkBaseSettingsId");
     ctx.org.telephony.getTrunkBase(id); // 404 before validating the body
-    return { status: 200, body: trunkBaseToWire(ctx.org, ctx.org.telephony.replaceTrunkBase(id, trunkBaseInput(ctx)), { properties: true, mask: masked(ctx) }) };
+    return { status: 200, body: trunkBaseToWire(ctx.org, ctx.org.telephony.replaceTrunkBase(id, trunkBaseInput(ctx)), { properties: true, mask: masked(ctx), hidden: false }) };
   });
 
   router.add("DELETE", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => {
@@ -120,7 +127,9 @@ export function registerTelephonyRoutes(router: ApiRouter): void {
   router.add("GET", TRUNKS_PATH, (ctx) => {
     const trunks = ctx.org.telephony
       .listTrunks({
-        trunkBaseIds: [...queryList(ctx.query, "trunkBase.id"), ...queryList(ctx.query, "trunkBaseId")],
+        // The SDK sends its trunkBaseId option as `trunkBase.id` (TelephonyProvidersEdgeApi.js getTelephonyProvidersEdgesTrunks);
+        // like the real API, an unknown parameter such as `trunkBaseId` is ignored: every trunk comes back.
+        trunkBaseIds: queryList(ctx.query, "trunkBase.id"),
         trunkType: choiceParam(ctx.query, "trunkType", TRUNK_TYPES),
       })
       .map((t) => trunkToWire(ctx.org, t));

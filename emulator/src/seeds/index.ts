@@ -1,6 +1,7 @@
 import { parseArchyYaml, type ArchyReference } from "../state/archy";
 import type { BullseyeRing, Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "../state/entities";
 import type { FlowRecord } from "../state/flows";
+import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/schedule-rules";
@@ -33,7 +34,8 @@ function seedTime(index: number): string {
 
 /** Seed flows, parsed: published version 1.0 of each, ids derived from (org, type, name). */
 function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string) => string): FlowRecord[] {
-  return (org.flows ?? []).map((f, i) => {
+  // Every org, even an empty one, has the default flows (see default-flows.ts).
+  return [...DEFAULT_FLOWS, ...(org.flows ?? [])].map((f, i) => {
     const parsed = parseArchyYaml(f.yaml);
     if (!parsed.ok) throw new Error(`seed org ${org.name}: bad flow YAML: ${parsed.errors.join("; ")}`);
     const doc = parsed.doc;
@@ -58,6 +60,7 @@ function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string
       savedVersionId: "1.0",
     };
     if (doc.description !== undefined) flow.description = doc.description;
+    if (f.system) flow.system = true;
     return flow;
   });
 }
@@ -122,11 +125,15 @@ function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secr
       metabaseId: metabase.id,
       trunkType: metabase.type,
       properties,
+      managed: false,
       dateCreated: seedTime(i),
       dateModified: seedTime(i),
     };
     if (t.description !== undefined) tb.description = t.description;
     if (inboundSite) tb.inboundSiteId = inboundSite.id;
+    // the site the API prepopulates when none is sent (see TelephonyStore)
+    const site = inboundSite ?? sites[0];
+    if (site) tb.siteId = site.id;
     trunkbases.push(tb);
     if (inboundSite) {
       trunks.push({

@@ -68,6 +68,8 @@ export interface SeedScheduleGroup {
 /** A published Architect flow: its name, type, division and references all come from the Archy YAML. */
 export interface SeedFlow {
   yaml: string;
+  /** One of the flows every org comes with (SDK `Flow.system`). */
+  system?: boolean;
 }
 
 export interface SeedSite {

@@ -180,6 +180,8 @@ export function parseArchyYaml(text: string): ArchyParseResult {
   if (division !== undefined && division !== null && (typeof division !== "string" || division.trim() === "")) {
     return { ok: false, errors: [`The ${archyType} '${name.trim()}' has an invalid division: expected a division name.`] };
   }
+  const structural = missingStructure(archyType, name.trim(), body);
+  if (structural.length > 0) return { ok: false, errors: structural };
   const description = body["description"];
   const refs: ArchyReference[] = [];
   if (typeof division === "string") refs.push({ kind: "division", name: division.trim() });
@@ -193,6 +195,65 @@ export function parseArchyYaml(text: string): ArchyParseResult {
   if (typeof division === "string") doc.division = division.trim();
   if (typeof description === "string") doc.description = description;
   return { ok: true, doc };
+}
+
+/**
+ * Where each flow type starts, as Terraform's example and test flows show it (examples/resources/genesyscloud_flow/*.yaml,
+ * routing_queue test flows): a `startUpRef` to a menu, state or task of the flow; in-queue email and message flows a
+ * `startUpState`; in-queue call flows `startUpTaskActions`. Other types: unverified, only `defaultLanguage` is checked.
+ */
+const START: Readonly<Record<string, "startUpRef" | "startUpState" | "startUpTaskActions">> = {
+  inboundCall: "startUpRef",
+  outboundCall: "startUpRef",
+  inboundEmail: "startUpRef",
+  inboundShortMessage: "startUpRef",
+  workflow: "startUpRef",
+  inqueueEmail: "startUpState",
+  inqueueShortMessage: "startUpState",
+  inqueueCall: "startUpTaskActions",
+};
+
+/** `./menus/menu[mainMenu]`, `/inboundCall/states/state[Initial State_10]`, `/inboundCall/tasks/task[Check_10]`. */
+function startTarget(ref: string): { list: "menus" | "states" | "tasks"; item: "menu" | "state" | "task"; refId: string } | undefined {
+  const m = /(?:^|\/)(menus\/menu|states\/state|tasks\/task)\[(.+)\]$/.exec(ref.trim());
+  if (!m) return undefined;
+  const [list, item] = m[1]!.split("/") as ["menus" | "states" | "tasks", "menu" | "state" | "task"];
+  return { list, item, refId: m[2]! };
+}
+
+/**
+ * What Archy needs before it builds a flow: a `defaultLanguage` (every Terraform example has one) and the flow's
+ * start (see START), which must name a menu, state or task the file defines. One message per problem.
+ */
+function missingStructure(archyType: string, name: string, body: Record<string, Plain>): string[] {
+  const errors: string[] = [];
+  const what = `${archyType} '${name}'`;
+  const lang = body["defaultLanguage"];
+  if (typeof lang !== "string" || lang.trim() === "") errors.push(`The ${what} has no defaultLanguage: set it to one of its supported languages, e.g. en-us.`);
+  const start = START[archyType];
+  if (start === "startUpRef") {
+    const ref = body["startUpRef"];
+    if (typeof ref !== "string" || ref.trim() === "") {
+      errors.push(`The ${what} has no startUpRef: it must reference the menu, state or task the flow starts with.`);
+    } else {
+      const target = startTarget(ref);
+      const items = target ? body[target.list] : undefined;
+      const found =
+        target !== undefined &&
+        Array.isArray(items) &&
+        items.some((x) => isMapping(x) && isMapping(x[target.item]) && (x[target.item] as Record<string, Plain>)["refId"] === target.refId);
+      if (!found) errors.push(`The startUpRef '${ref}' of the ${what} does not reference a menu, state or task defined in the flow.`);
+    }
+  } else if (start === "startUpState") {
+    const state = body["startUpState"];
+    if (!isMapping(state) || !Array.isArray(state["actions"]) || state["actions"].length === 0) {
+      errors.push(`The ${what} has no startUpState with actions: it needs the state the flow starts in (e.g. one endState action).`);
+    }
+  } else if (start === "startUpTaskActions") {
+    const actions = body["startUpTaskActions"];
+    if (!Array.isArray(actions) || actions.length === 0) errors.push(`The ${what} has no startUpTaskActions: it needs at least one action (e.g. holdMusic).`);
+  }
+  return errors;
 }
 
 /** References of one flow version grouped by kind: sorted, unique names (the state dump's `references`). */

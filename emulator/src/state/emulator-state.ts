@@ -58,7 +58,16 @@ export class EmulatorState {
     const orgs = new Map<string, OrgStore>();
     for (const org of SEEDS[seed].orgs) {
       const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute), (key) => this.secretFor(key));
-      orgs.set(org.name, new OrgStore(init, this.clock, (token) => this.issuedTokens.set(org.name, [...(this.issuedTokens.get(org.name) ?? []), token])));
+      const region = init.region;
+      orgs.set(
+        org.name,
+        new OrgStore(
+          init,
+          this.clock,
+          (token) => this.issuedTokens.set(org.name, [...(this.issuedTokens.get(org.name) ?? []), token]),
+          () => this.orgs().filter((o) => o.region === region),
+        ),
+      );
     }
     this.orgsByName = orgs;
     this.resetStats();

@@ -49,6 +49,10 @@ export interface FlowRecord {
   divisionId: string;
   active: boolean;
   lockedClient?: ClientRef;
+  /** SDK `Flow.system`: a flow the org comes with (the defaults every org has). */
+  system?: boolean;
+  /** SDK `Flow.lockedUser`: a person editing the flow in Architect holds it; no OAuth client may change it until unlocked. */
+  lockedUser?: ClientRef;
   versions: FlowVersionRecord[];
   publishedVersionId?: string;
   checkedInVersionId?: string;
@@ -268,10 +272,11 @@ export class FlowStore {
   }
 
   private lockedByOther(flow: FlowRecord, client: ClientRef | undefined): boolean {
-    return flow.lockedClient !== undefined && flow.lockedClient.id !== client?.id;
+    return flow.lockedUser !== undefined || (flow.lockedClient !== undefined && flow.lockedClient.id !== client?.id);
   }
 
   private lockedMessage(flow: FlowRecord): string {
+    if (flow.lockedUser) return `Flow '${flow.name}' is locked by user ${clientLabel(flow.lockedUser)}.`;
     return `Flow '${flow.name}' is locked by another client (${clientLabel(flow.lockedClient ?? { id: "unknown" })}).`;
   }
 
@@ -290,9 +295,11 @@ export class FlowStore {
       .sort(byNameThenId);
   }
 
-  /** Hard delete; 409 while another client holds the lock or a queue or another published flow uses it. */
+  /** Hard delete; 400 for a system flow; 409 while another client holds the lock or a queue or another published flow uses it. */
   deleteFlow(id: string, client: ClientRef): void {
     const flow = this.getFlow(id);
+    // "You cannot delete this flow" (help center, Voicemail flow overview); the same for the other system flows: unverified.
+    if (flow.system) throw badRequest(`Flow '${flow.name}' is a system flow and cannot be deleted; edit and publish it instead.`);
     this.requireUnlocked(flow, client);
     const queues = this.ctx.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
@@ -321,17 +328,71 @@ export class FlowStore {
     return structuredClone(op);
   }
 
-  /** Admin force unlock: whoever holds the lock. */
+  /** Admin force unlock: whoever holds the lock, an OAuth client or a user. */
   unlock(id: string): FlowRecord {
     const flow = this.getFlow(id);
     delete flow.lockedClient;
+    delete flow.lockedUser;
     return flow;
   }
 
-  /** Test hook (control API): lock the flow as some other OAuth client. */
-  lockAs(id: string, client: ClientRef): FlowRecord {
+  /**
+   * Test hook (control API): a person saves a draft in Architect: a new version from the YAML, saved but neither
+   * checked in nor published. 400 when the YAML is not a flow of this name and type.
+   */
+  saveDraft(id: string, yaml: string): FlowVersionRecord {
     const flow = this.getFlow(id);
-    flow.lockedClient = { ...client };
+    const parsed = parseArchyYaml(yaml);
+    if (!parsed.ok) throw badRequest(parsed.errors.join(" "));
+    if (parsed.doc.type !== flow.type || !sameName(parsed.doc.name, flow.name)) throw badRequest(`The draft must be the ${flow.type} flow '${flow.name}'.`);
+    const version: FlowVersionRecord = {
+      id: `${flow.versions.length + 1}.0`,
+      yaml,
+      references: parsed.doc.references,
+      createdByClientId: "architect-ui",
+      dateCreated: this.now(),
+    };
+    flow.versions.push(version);
+    flow.savedVersionId = version.id;
+    return version;
+  }
+
+  /**
+   * Test hook (control API): a flow published in Architect, of any type (also types Archy files do not cover, such as
+   * WORKITEM or VOICE): created or given a new version, with this YAML as what an export returns.
+   */
+  publishAsArchitect(input: { name: string; type: FlowType; yaml: string; divisionId?: string; description?: string }): FlowRecord {
+    this.settle();
+    let flow = this.byNameAndType(input.name, input.type);
+    if (!flow) {
+      flow = { id: newId(), name: this.ctx.checkName("flow", input.name), type: input.type, divisionId: this.ctx.requireDivisionId(input.divisionId), active: false, versions: [] };
+      this.flows.set(flow.id, flow);
+    }
+    if (input.description !== undefined) flow.description = input.description;
+    const parsed = parseArchyYaml(input.yaml);
+    const version: FlowVersionRecord = {
+      id: `${flow.versions.length + 1}.0`,
+      yaml: input.yaml,
+      references: parsed.ok ? parsed.doc.references : [],
+      createdByClientId: "architect-ui",
+      dateCreated: this.now(),
+      datePublished: this.iso(this.now()),
+    };
+    flow.versions.push(version);
+    flow.publishedVersionId = version.id;
+    flow.checkedInVersionId = version.id;
+    flow.savedVersionId = version.id;
+    flow.active = true;
+    return flow;
+  }
+
+  /** Test hook (control API): lock the flow as some other OAuth client, or as a user editing it in Architect. */
+  lockAs(id: string, holder: ClientRef, kind: "client" | "user" = "client"): FlowRecord {
+    const flow = this.getFlow(id);
+    delete flow.lockedClient;
+    delete flow.lockedUser;
+    if (kind === "user") flow.lockedUser = { ...holder };
+    else flow.lockedClient = { ...holder };
     return flow;
   }
 
@@ -560,11 +621,19 @@ export class FlowStore {
       const what = request.id !== undefined ? `with id '${request.id}'` : `named '${request.name ?? ""}' of type ${request.type ?? ""}`;
       outcome = { ok: false, errors: [`Could not find the flow ${what}.`] };
     } else {
-      const versionId = request.version !== undefined && request.version !== "" ? request.version : flow.publishedVersionId;
+      // Without a version the export is of the latest saved version, a draft when one was saved after the last
+      // publish: Terraform names the published version explicitly "to ensure we export the published version, not
+      // the draft" (architect_flow resource_genesyscloud_architect_flow_utils.go).
+      const versionId = request.version !== undefined && request.version !== "" ? request.version : (flow.savedVersionId ?? flow.publishedVersionId);
       const version = versionId === undefined ? undefined : flow.versions.find((v) => v.id === versionId);
+      const settings = this.ctx.settings();
       if (versionId === undefined) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no published version to export.`] };
       else if (!version) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no version ${versionId}.`] };
-      else outcome = { ok: true, flow: { id: flow.id, name: flow.name }, yaml: version.yaml };
+      else if (settings.flowExportJobTransientFailures > 0) {
+        // Archy under load (Terraform's isRetryableJobFailure, architect_flow *_proxy.go): a transient failure to retry.
+        settings.flowExportJobTransientFailures -= 1;
+        outcome = { ok: false, errors: [`Archy failed: could not find the flow with id '${flow.id}' (exit code: 107).`] };
+      } else outcome = { ok: true, flow: { id: flow.id, name: flow.name }, yaml: version.yaml };
     }
     const job: ExportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), doneAt: this.now() + this.ctx.settings().flowJobDurationMs, outcome };
     this.exportJobs.set(job.id, job);

@@ -202,6 +202,8 @@ export class OrgStore {
     private readonly clock: Clock,
     /** Told every token this org issues (the emulator keeps a log for secret scans). */
     private readonly onTokenIssued: (token: string) => void = () => undefined,
+    /** Every org of the emulator in this org's region (itself included): BYOC termination URIs are unique per region. */
+    regionOrgs: () => OrgStore[] = () => [this],
   ) {
     this.id = init.id;
     this.name = init.name;
@@ -241,7 +243,15 @@ export class OrgStore {
       },
       init.flows ?? [],
     );
-    this.telephony = new TelephonyStore(shared, { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] });
+    const terminationUriOwner = (uri: string, exceptId: string | undefined): string | undefined => {
+      for (const org of regionOrgs()) {
+        const owner = org.telephony.terminationUriUser(uri, exceptId);
+        // another org's trunk is not named to this one
+        if (owner !== undefined) return org === this ? `trunk base settings '${owner}'` : "another org";
+      }
+      return undefined;
+    };
+    this.telephony = new TelephonyStore({ ...shared, terminationUriOwner }, { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] });
   }
 
   /** Whether an active object of a kind Archy YAML refers to by name exists (case-insensitive). */

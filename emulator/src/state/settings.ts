@@ -58,6 +58,26 @@ export const orgSettingsSchema = z.object({
    * Creating or changing an object in another division is 403 (the body's code and text are unverified).
    */
   grantedDivisions: z.array(z.string().min(1)).nullable(),
+  /**
+   * Unverified (the SDK only says hidden properties are "meant to be hidden or for internal system usage"): true
+   * makes trunk base reads without `ignoreHidden=true` include an internal property, which a POST / PUT must not send
+   * back (400). Terraform always reads with ignoreHidden=true (trunkbasesettings proxy).
+   */
+  trunkHiddenProperties: z.boolean(),
+  /** Unverified (undocumented `expand` values): true lists trunk base properties with `expand=properties`; false never lists them (GET by id has them). */
+  trunkListingProperties: z.boolean(),
+  /**
+   * A fault knob: the next N DELETEs of trunk base settings answer 400, as the real API does for a while after a
+   * trunk base's last change (Terraform retries 400s for 50 s in its trunkbasesettings delete). Counts down.
+   */
+  trunkBaseDeleteFailures: z.number().int().min(0),
+  /**
+   * Unverified error shape: a BYOC `trunk_sip_termination_uri` already used by another active trunk base in the
+   * same region (any org) is refused with this status and code.
+   */
+  duplicateSipTerminationUri: duplicateNameSchema,
+  /** A fault knob: the next N export jobs fail as Archy does under load ("... exit code: 107"); Terraform retries those. Counts down. */
+  flowExportJobTransientFailures: z.number().int().min(0),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -87,5 +107,10 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     divisionDescriptionRequired: true,
     authorizationProducts: ["emulated-contact-center"],
     grantedDivisions: null,
+    trunkHiddenProperties: true,
+    trunkListingProperties: true,
+    trunkBaseDeleteFailures: 0,
+    duplicateSipTerminationUri: { status: 400, code: "invalid.value" },
+    flowExportJobTransientFailures: 0,
   };
 }

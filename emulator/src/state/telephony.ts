@@ -26,6 +26,8 @@ export interface PropertyDefinition {
   default: string | boolean | number | string[];
   required?: boolean;
   enum?: string[];
+  /** Internal: left out of reads with `ignoreHidden=true`, refused in writes (see the `trunkHiddenProperties` knob). */
+  hidden?: boolean;
 }
 
 export interface Metabase {
@@ -39,6 +41,9 @@ export interface Metabase {
 
 export const PASSWORD_PROPERTY = "trunk_sip_authentication_credentials_password";
 export const PASSWORD_MASK = "********";
+export const TERMINATION_URI_PROPERTY = "trunk_sip_termination_uri";
+/** The emulator's stand-in for the properties the SDK calls "hidden or for internal system usage only". */
+export const HIDDEN_PROPERTY = "trunk_internal_routingCache";
 
 function externalSipProperties(trunkType: string, label: string): Record<string, PropertyDefinition> {
   const overrideMethods = ["Always", "Unassigned DID"];
@@ -71,6 +76,8 @@ function externalSipProperties(trunkType: string, label: string): Record<string,
     trunk_language: { type: "string", default: "en-US" },
     trunk_rlt_enabled: { type: "boolean", default: false },
     trunk_transfer_takeback_enabled: { type: "boolean", default: false },
+    // An internal property (the name is the emulator's own): what ignoreHidden=true leaves out.
+    [HIDDEN_PROPERTY]: { type: "string", default: "emulator-internal", hidden: true },
   };
 }
 
@@ -99,6 +106,8 @@ export interface TrunkBaseRecord {
   properties: Record<string, unknown>;
   siteId?: string;
   inboundSiteId?: string;
+  /** SDK `TrunkBase.managed`: stored as sent (Terraform sends it on create and update). */
+  managed: boolean;
   dateCreated: string;
   dateModified: string;
 }
@@ -126,6 +135,7 @@ export interface TrunkBaseInput {
   properties?: Record<string, unknown>;
   siteId?: string;
   inboundSiteId?: string;
+  managed?: boolean;
 }
 
 export interface TelephonyOrgContext {
@@ -134,6 +144,8 @@ export interface TelephonyOrgContext {
   requireDivisionId(id: string | undefined): string;
   checkName(kind: string, raw: string): string;
   duplicate(kind: string, name: string): ApiError;
+  /** Who uses this SIP termination URI in this org's region besides `exceptId` ("trunk base settings 'X'" or "another org"). */
+  terminationUriOwner(uri: string, exceptId: string | undefined): string | undefined;
 }
 
 /** The value a property has: the instance the client set, else the metabase default. */
@@ -266,6 +278,9 @@ export class TelephonyStore {
       const field = `properties.${key}`;
       const def = metabase.properties[key];
       if (!def) throw invalidValue(field, `Unknown property ${key} for trunk metabase ${metabase.id} (${field})`);
+      if (def.hidden && this.ctx.settings().trunkHiddenProperties) {
+        throw invalidValue(field, `Property ${key} is internal and cannot be set (${field}): read trunk base settings with ignoreHidden=true`);
+      }
       if (instance === undefined) continue;
       if (key === PASSWORD_PROPERTY && instance === PASSWORD_MASK) {
         // the mask sent back by a GET-then-PUT keeps the stored password
@@ -279,9 +294,31 @@ export class TelephonyStore {
       }
       properties[key] = structuredClone(instance);
     }
-    const out: Omit<TrunkBaseRecord, "id" | "version" | "state" | "dateCreated" | "dateModified"> = { name, divisionId, metabaseId: metabase.id, trunkType, properties };
+    const uri = properties[TERMINATION_URI_PROPERTY];
+    if (typeof uri === "string" && uri.trim() !== "") {
+      const owner = this.ctx.terminationUriOwner(uri, existing?.id);
+      if (owner !== undefined) {
+        const { status, code } = this.ctx.settings().duplicateSipTerminationUri;
+        throw new ApiError(
+          status,
+          code,
+          `The SIP termination URI ${uri} is already used by ${owner} in this region (properties.${TERMINATION_URI_PROPERTY}): each BYOC trunk needs its own.`,
+        );
+      }
+    }
+    const out: Omit<TrunkBaseRecord, "id" | "version" | "state" | "dateCreated" | "dateModified"> = {
+      name,
+      divisionId,
+      metabaseId: metabase.id,
+      trunkType,
+      properties,
+      managed: input.managed ?? false,
+    };
     if (input.description !== undefined) out.description = input.description;
-    if (siteId !== undefined) out.siteId = siteId;
+    // Terraform marks site_id Computed: "prepopulated ... if the field is not set". Which site the real API picks is
+    // unverified; the emulator takes the inbound site, else the org's first site by name.
+    const prepopulated = siteId ?? inboundSiteId ?? this.listSites()[0]?.id;
+    if (prepopulated !== undefined) out.siteId = prepopulated;
     if (inboundSiteId !== undefined) out.inboundSiteId = inboundSiteId;
     return out;
   }
@@ -312,9 +349,24 @@ export class TelephonyStore {
     return next;
   }
 
-  /** Soft delete; the trunk instance goes away. */
+  /** Name of the active trunk base of this org other than `exceptId` that uses this SIP termination URI (case-insensitive). */
+  terminationUriUser(uri: string, exceptId: string | undefined): string | undefined {
+    const lower = uri.trim().toLowerCase();
+    for (const t of this.trunkbases.values()) {
+      const v = t.properties[TERMINATION_URI_PROPERTY];
+      if (t.id !== exceptId && t.state === "active" && typeof v === "string" && v.trim().toLowerCase() === lower) return t.name;
+    }
+    return undefined;
+  }
+
+  /** Soft delete; the trunk instance goes away. The `trunkBaseDeleteFailures` knob answers 400 first. */
   deleteTrunkBase(id: string): void {
     const tb = this.activeTrunkBase(id);
+    const settings = this.ctx.settings();
+    if (settings.trunkBaseDeleteFailures > 0) {
+      settings.trunkBaseDeleteFailures -= 1;
+      throw new ApiError(400, "bad.request", `Trunk base settings '${tb.name}' cannot be deleted yet: its trunk is still being updated. Try again shortly.`);
+    }
     tb.state = "deleted";
     tb.version += 1;
     tb.dateModified = this.nowIso();

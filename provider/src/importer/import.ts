@@ -31,6 +31,8 @@ export interface ImportResult {
   lookups: Lookup[];
   /** Secret config keys each target stack must set (trunk credentials). */
   secretConfig: string[];
+  /** Objects left out (a type that cannot be deployed, or an export that failed): references to them are lookups. */
+  leftOut: { type: string; name: string; reason: string; failed: boolean }[];
 }
 
 export const TYPE_KEYS = EXPORTERS.map((e) => e.key);
@@ -44,15 +46,25 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
 
   const selected = new Map<Exporter, ExportedObject[]>();
   const skipped: ImportResult["skipped"] = [];
+  const leftOut: ImportResult["leftOut"] = [];
   const listed: { type: string; name: string }[] = [];
   for (const exporter of EXPORTERS) {
-    if (!filter.wantsType(exporter.key)) {
+    if (!filter.wantsType(exporter.filterKey ?? exporter.key)) {
       selected.set(exporter, []);
       continue;
     }
     let objects: ExportedObject[];
+    const filterKey = exporter.filterKey ?? exporter.key;
+    const scope = {
+      wants: (name: string) => filter.selects(filterKey, name),
+      leaveOut: (name: string, reason: string, failed: boolean) => {
+        log(`  warning: ${filterKey}: '${name}' left out: ${reason}`);
+        leftOut.push({ type: filterKey, name, reason, failed });
+        listed.push({ type: filterKey, name }); // it exists: an --include naming it is not a typo
+      },
+    };
     try {
-      objects = await exporter.list(client, (done, total) => opts.progress?.(exporter.title, done, total));
+      objects = await exporter.list(client, (done, total) => opts.progress?.(exporter.title, done, total), scope);
     } catch (err) {
       if (err instanceof GenesysError && (err.kind === "Forbidden" || err.status === 403)) {
         const reason = `the OAuth client may not read ${exporter.title} (HTTP 403): grant its role the view permission to import them`;
@@ -63,8 +75,8 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
       }
       throw err;
     }
-    for (const o of objects) listed.push({ type: exporter.key, name: o.name });
-    const kept = objects.filter((o) => filter.selects(exporter.key, o.name));
+    for (const o of objects) listed.push({ type: exporter.filterKey ?? exporter.key, name: o.name });
+    const kept = objects.filter((o) => filter.selects(exporter.filterKey ?? exporter.key, o.name));
     if (!exporter.ordered) kept.sort(byNameThenId);
     log(`  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`);
     selected.set(exporter, kept);
@@ -116,5 +128,5 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     await fs.writeFile(path.join(opts.outDir, file), text);
   }
   const secretConfig = [...selected.values()].flatMap((objects) => objects.flatMap((o) => o.secretConfig ?? [])).sort();
-  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing, secretConfig };
+  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing, secretConfig, leftOut };
 }

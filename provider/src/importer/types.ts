@@ -54,8 +54,18 @@ export interface Exporter {
   ordered?: boolean;
   /** Extra constructor arguments every generated resource of this type gets, e.g. { onConflict: "adopt" }. */
   defaults?: Record<string, Value>;
+  /** The filter type whose --include/--exclude rules select this type's objects (default: key). */
+  filterKey?: string;
   /** Every object of the type in the source org; `progress` reports per-object work on long lists. */
-  list(client: GenesysClient, progress?: (done: number, total: number) => void): Promise<ExportedObject[]>;
+  list(client: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<ExportedObject[]>;
+}
+
+/** What the importer tells an exporter beyond the client: its filters, and where left-out objects are reported. */
+export interface ListScope {
+  /** Whether the filters select an object of this name: asked before any per-object work (e.g. an export job). */
+  wants?(name: string): boolean;
+  /** An object left out of the import and why; `failed`: reading it failed, so the import is incomplete. */
+  leaveOut?(name: string, reason: string, failed: boolean): void;
 }
 
 /** Plain JSON as a Value with object keys sorted, so generated code does not depend on the API's key order. */

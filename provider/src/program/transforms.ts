@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import { parse, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { isTimeZone } from "../resources/architect-schedulegroup/schema";
+import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
 
 /**
  * Region transforms: a YAML file the user keeps beside the stack, applied at deploy time to every
@@ -12,6 +13,7 @@ import { isTimeZone } from "../resources/architect-schedulegroup/schema";
  *   divisions: { Sales: EMEA Sales }                 # division names (and references to them)
  *   sites: { US East Site: EU West Site }            # trunks' inbound site
  *   sipServers: { "sip1.us.example:5061": "sip1.eu.example:5061" }   # trunks' SIP servers
+ *   sipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }   # unique per region
  */
 export const Transforms = z
   .object({
@@ -21,11 +23,13 @@ export const Transforms = z
     /** Trunks: inbound site names and SIP server addresses of the target region. */
     sites: z.record(z.string(), z.string()).default({}),
     sipServers: z.record(z.string(), z.string()).default({}),
+    /** BYOC trunks' `trunk_sip_termination_uri`: unique within a region, so each target region needs its own. */
+    sipTerminationUris: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
 
-export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {}, sites: {}, sipServers: {} };
+export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {}, sites: {}, sipServers: {}, sipTerminationUris: {} };
 
 export class TransformsError extends Error {}
 
@@ -42,7 +46,7 @@ export function parseTransforms(text: string, file: string): Transforms {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join(".") || "(top level)";
-    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers` : issue.message;
+    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris` : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
   for (const [from, to] of Object.entries(parsed.data.timeZones)) {
@@ -74,6 +78,12 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
   if (typeof out.inboundSite === "string") out.inboundSite = t.sites[out.inboundSite] ?? out.inboundSite;
+  if (typeof out.site === "string") out.site = t.sites[out.site] ?? out.site;
+  const trunkProps = out.properties;
+  if (trunkProps && typeof trunkProps === "object" && !Array.isArray(trunkProps)) {
+    const uri = (trunkProps as Record<string, unknown>)[TERMINATION_URI];
+    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
+  }
   if (Array.isArray(out.sipServers)) out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return out;
 }

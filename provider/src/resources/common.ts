@@ -115,9 +115,10 @@ export async function getLive<T>(
   path: string,
   schema: z.ZodType<T>,
   gone: (o: T) => boolean = (o) => (o as { state?: unknown }).state === "deleted",
+  query?: Record<string, string>,
 ): Promise<T | undefined> {
   try {
-    const o = await c.request({ method: "GET", path, schema });
+    const o = await c.request({ method: "GET", path, query, schema });
     return gone(o) ? undefined : o;
   } catch (err) {
     if (isNotFound(err)) return undefined;

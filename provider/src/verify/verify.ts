@@ -3,6 +3,7 @@ import { EXPORTERS } from "../importer/registry";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
 import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
 import { flowReferences, parseFlow } from "../resources/architect-flow/references";
+import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
 
 /**
  * Parity of two orgs by name, for every supported type: each object's declaration as the importer
@@ -94,6 +95,12 @@ function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name:
   if (typeof fields.name === "string") fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
   if (typeof fields.timeZone === "string") fields.timeZone = mapTimeZone(t, fields.timeZone);
   if (typeof fields.inboundSite === "string") fields.inboundSite = t.sites[fields.inboundSite] ?? fields.inboundSite;
+  if (typeof fields.site === "string") fields.site = t.sites[fields.site] ?? fields.site;
+  const props = fields.properties;
+  if (props && typeof props === "object" && !Array.isArray(props)) {
+    const uri = props[TERMINATION_URI];
+    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
+  }
   if (Array.isArray(fields.sipServers)) fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return { name, fields };
 }

@@ -14,6 +14,7 @@ export const Flow = z.object({
   lockedUser: Ref.nullish(),
   publishedVersion: z.object({ id: z.string() }).nullish(),
   deleted: z.boolean().nullish(),
+  system: z.boolean().nullish(),
 });
 export type Flow = z.infer<typeof Flow>;
 type _Flow = SdkRead<Models.Flow, Flow>;
@@ -39,6 +40,36 @@ type _ExportJob = SdkRead<Models.RegisterArchitectExportJobResponse, z.infer<typ
 type _ExportState = SdkRead<Models.ArchitectExportJobStateResponse, z.infer<typeof ExportState>>;
 
 const enc = encodeURIComponent;
+
+/** Terraform registers a failed export job again up to 5 times (generateDownloadUrlFn, architect_flow *_proxy.go). */
+const EXPORT_ATTEMPTS = 5;
+/** Terraform waits attempt x 15 s; our client already paces requests by the org's rate limit, so a shorter wait. */
+const EXPORT_BACKOFF_MS = 2_000;
+
+/**
+ * An export job failure Archy reports when it is overloaded, not a missing flow: Terraform's isRetryableJobFailure
+ * ("could not find the flow with id" together with "exit code: 107" or "Archy failed").
+ */
+export function isTransientExportFailure(text: string): boolean {
+  return /could not find the flow with id/i.test(text) && /exit code:? ?107|Archy failed/i.test(text);
+}
+
+/** One export job of one flow version, polled to its end. */
+async function exportJob(c: GenesysClient, id: string, version: string, owner: string): Promise<z.infer<typeof ExportState>> {
+  const job = await c.request({
+    method: "POST",
+    path: "/api/v2/flows/export/jobs",
+    body: { flows: [{ flow: { id, version }, exportType: "Yaml" }] } satisfies Models.RegisterArchitectExportJob,
+    schema: ExportJob,
+  });
+  return pollUntil(
+    async () => {
+      const state = await c.request({ method: "GET", path: `/api/v2/flows/export/jobs/${enc(job.id)}`, query: { expand: "messages" }, schema: ExportState });
+      return state.status === "Success" || state.status === "Failure" ? state : undefined;
+    },
+    { deadlineMs: 90_000, intervalMs: 500, what: `the export of ${owner}` },
+  );
+}
 const JOB_DEADLINE_MS = 16 * 60_000; // the Terraform provider waits 16 minutes for Archy jobs
 /** Jobs registered for one publication when their presigned URLs are refused (expired). */
 const MAX_JOBS = 3;
@@ -101,26 +132,26 @@ export const flowsApi = {
     return done.flow.id;
   },
 
-  /** The YAML of the flow's published version, through an export job. */
-  async exportYaml(c: GenesysClient, id: string, owner: string): Promise<string> {
-    const job = await c.request({
-      method: "POST",
-      path: "/api/v2/flows/export/jobs",
-      body: { flows: [{ flow: { id }, exportType: "Yaml" }] } satisfies Models.RegisterArchitectExportJob,
-      schema: ExportJob,
-    });
-    const done = await pollUntil(
-      async () => {
-        const state = await c.request({ method: "GET", path: `/api/v2/flows/export/jobs/${enc(job.id)}`, query: { expand: "messages" }, schema: ExportState });
-        return state.status === "Success" || state.status === "Failure" ? state : undefined;
-      },
-      { deadlineMs: 90_000, intervalMs: 500, what: `the export of ${owner}` },
-    );
-    if (done.status === "Failure" || !done.downloadUrl) {
-      throw new GenesysError("Server", `${owner}: export failed: ${(done.messages ?? []).map((m) => m.text).join(" ") || "no message"}`);
+  /**
+   * The YAML of the flow's published version, through an export job that names that version: without one the API
+   * exports the latest saved version, possibly a draft (Terraform: "ensure we export the published version, not
+   * the draft"). Jobs failing the way Archy does under load are registered again (see exportAttempts).
+   */
+  async exportYaml(c: GenesysClient, id: string, owner: string, version?: string): Promise<string> {
+    const published = version ?? (await flowsApi.get(c, id))?.publishedVersion?.id;
+    if (!published) throw new GenesysError("NotFound", `${owner}: the flow has no published version to export.`);
+    for (let attempt = 1; ; attempt++) {
+      const done = await exportJob(c, id, published, owner);
+      if (done.status === "Success" && done.downloadUrl) {
+        const file = await c.http.transfer({ method: "GET", url: done.downloadUrl, what: `${owner}: downloading the exported YAML` });
+        if (file.status !== 200 || typeof file.data !== "string") throw new GenesysError("Server", `${owner}: downloading the exported YAML failed (HTTP ${file.status}).`);
+        return file.data;
+      }
+      const text = (done.messages ?? []).map((m) => m.text).join(" ") || "no message";
+      if (!isTransientExportFailure(text) || attempt >= EXPORT_ATTEMPTS) {
+        throw new GenesysError("Server", `${owner}: export failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${text}`);
+      }
+      await new Promise((r) => setTimeout(r, attempt * EXPORT_BACKOFF_MS));
     }
-    const file = await c.http.transfer({ method: "GET", url: done.downloadUrl, what: `${owner}: downloading the exported YAML` });
-    if (file.status !== 200 || typeof file.data !== "string") throw new GenesysError("Server", `${owner}: downloading the exported YAML failed (HTTP ${file.status}).`);
-    return file.data;
   },
 };

@@ -2,7 +2,7 @@ import { GenesysError, type GenesysClient } from "../../client";
 import { createHash } from "crypto";
 import type { Document, YAMLMap } from "yaml";
 import { assignNames } from "../../importer/naming";
-import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../../importer/types";
+import { Code, Ref, type ExportedObject, type Exporter, type ListScope, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
 import { schedulesApi } from "../architect-schedule/api";
 import { scheduleGroupsApi } from "../architect-schedulegroup/api";
@@ -10,7 +10,7 @@ import { languagesApi } from "../routing-language/api";
 import { queuesApi } from "../routing-queue/api";
 import { skillsApi } from "../routing-skill/api";
 import { wrapupCodesApi } from "../routing-wrapupcode/api";
-import { flowsApi } from "./api";
+import { flowsApi, type Flow } from "./api";
 import { FLOW_TYPES, flowReferences, parseFlow, type FlowReference } from "./references";
 import { RESOURCE_TYPE, SHELL_RESOURCE_TYPE } from "./schema";
 
@@ -77,7 +77,50 @@ export function cycles(nodes: readonly string[], edges: ReadonlyMap<string, read
   return out;
 }
 
-async function analyse(c: GenesysClient, progress?: (done: number, total: number) => void): Promise<Analysis> {
+/**
+ * The flows every org comes with: Terraform's genesyscloud_flow data source documents "Default In-Queue Flow" and
+ * "Default Voicemail Flow" (voicemail) by name; SDK `Flow.system` marks flows the platform owns. The target has its
+ * own, so they are never declared (a name collision): references to them are lookups.
+ */
+const DEFAULT_FLOWS: readonly [string, string][] = [
+  ["Default In-Queue Flow", "inqueuecall"],
+  ["Default Voicemail Flow", "voicemail"],
+];
+
+export function isDefaultFlow(f: Pick<Flow, "name" | "type" | "system">): boolean {
+  return f.system === true || DEFAULT_FLOWS.some(([name, type]) => name === f.name && type === f.type.toLowerCase());
+}
+
+/** Flow types this tool can publish (an Archy top-level key is known for them); others are left to lookups. */
+const DEPLOYABLE = new Set(Object.values(FLOW_TYPES));
+
+/**
+ * The flows to export: the filters apply first (no export job is started for a flow the import leaves out),
+ * then types that cannot be deployed are left out with a warning (references to them become lookups).
+ */
+function exportable(flows: readonly Flow[], scope: ListScope | undefined): Flow[] {
+  return flows.filter((f) => {
+    if (isDefaultFlow(f)) return false;
+    if (scope?.wants && !scope.wants(f.name)) return false;
+    if (DEPLOYABLE.has(f.type.toLowerCase())) return true;
+    scope?.leaveOut?.(f.name, `${f.type.toLowerCase()} flows cannot be deployed from Archy YAML by genesys-clone; references to it are looked up by name in the target`, false);
+    return false;
+  });
+}
+
+/** The flow's YAML, or undefined when its export failed: reported, and the import goes on without it. */
+async function exportOrLeaveOut(c: GenesysClient, f: Flow, scope: ListScope | undefined): Promise<string | undefined> {
+  try {
+    return await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`, f.publishedVersion?.id);
+  } catch (err) {
+    if (!(err instanceof GenesysError) && !(err instanceof Error && /^Timed out/.test(err.message))) throw err;
+    if (!scope?.leaveOut) throw err;
+    scope.leaveOut(f.name, `its export failed (${err.message}); references to it are looked up by name in the target`, true);
+    return undefined;
+  }
+}
+
+async function analyse(c: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<Analysis> {
   const flows = (await flowsApi.list(c)).filter((f) => f.publishedVersion && !f.deleted);
   // Names of the objects flows reference; a type this client may not read only loses its
   // placeholders (those references then resolve by name in the target), not the flows.
@@ -103,12 +146,13 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
     flows: byName(flows),
   };
   const home = divisions.find((d) => d.homeDivision);
-  const sorted = [...flows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  const wanted = exportable(flows, scope);
   const parsed: { flow: (typeof flows)[number]; yaml: string; doc: Document; body: YAMLMap; refs: FlowReference[] }[] = [];
   let done = 0;
-  for (const f of sorted) {
-    const yaml = await flowsApi.exportYaml(c, f.id, `Flow '${f.name}'`);
-    progress?.(++done, flows.length);
+  for (const f of [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
+    const yaml = await exportOrLeaveOut(c, f, scope);
+    progress?.(++done, wanted.length);
+    if (yaml === undefined) continue;
     const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
     parsed.push({ flow: f, yaml, doc, body, refs: flowReferences(doc, body) });
   }
@@ -132,6 +176,7 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   }
   // One file per flow: flows whose names slug alike get an id suffix, and long names a short, unique one
   // (a file name has at most 255 bytes).
+  const sorted = parsed.map((p) => p.flow);
   const fileKeys = sorted.map((f) => ({ id: f.id, name: `${f.name} ${f.type.toLowerCase()}` }));
   const fileNames = assignNames(fileKeys, "");
   const fileOf = new Map(
@@ -163,10 +208,10 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   return { flows: out, cyclic: cycles(out.map((f) => f.id), edges) };
 }
 
-function analysis(c: GenesysClient, progress?: (done: number, total: number) => void): Promise<Analysis> {
+function analysis(c: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<Analysis> {
   let a = cache.get(c);
   if (!a) {
-    a = analyse(c, progress);
+    a = analyse(c, progress, scope);
     cache.set(c, a);
   }
   return a;
@@ -194,8 +239,9 @@ export const shellExporter: Exporter = {
   variablePrefix: "flowShell",
   file: "architect-flow-shells.ts",
   title: "flow shells (cycle breaking)",
-  async list(c, progress) {
-    const a = await analysis(c, progress);
+  filterKey: "flows",
+  async list(c, progress, scope) {
+    const a = await analysis(c, progress, scope);
     return a.flows
       .filter((f) => a.cyclic.has(f.id))
       .map((f) => ({ id: f.id, name: f.name, args: { name: f.name, type: f.type } }));
@@ -210,8 +256,8 @@ export const exporter: Exporter = {
   file: "architect-flows.ts",
   title: "flows",
   ordered: true,
-  async list(c, progress) {
-    const a = await analysis(c, progress);
+  async list(c, progress, scope) {
+    const a = await analysis(c, progress, scope);
     return declarationOrder(a).map((f): ExportedObject => {
       const substitutions: Record<string, Value> = {};
       for (const [k, v] of Object.entries(f.substitutions).sort(([x], [y]) => (x < y ? -1 : 1))) {

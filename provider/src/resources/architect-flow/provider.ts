@@ -6,6 +6,7 @@ import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInp
 import { Flow, flowsApi } from "./api";
 import { FLOW_TYPES, FlowYamlError, parseFlow, renderTemplate } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
+import { minimalFlowYaml } from "./shell";
 
 type FlowOutputs = FlowArgs & { contentHash: string; publishedVersion: string; adoptedPrior?: string };
 
@@ -37,21 +38,28 @@ export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "subs
   return doc.toString();
 }
 
+/**
+ * Who holds the flow's lock: an OAuth client (`lockedClient`) or a person editing it in Architect (`lockedUser`,
+ * SDK `Flow`); either blocks publishing until it is checked in or force-unlocked (`/flows/actions/unlock`).
+ */
+export function lockHolder(f: Pick<Flow, "lockedClient" | "lockedUser"> | undefined): string | undefined {
+  if (f?.lockedUser) return `user ${f.lockedUser.name ?? f.lockedUser.id} (in Architect)`;
+  if (f?.lockedClient) return `another client (${f.lockedClient.name ?? f.lockedClient.id})`;
+  return undefined;
+}
+
 async function publish(c: GenesysClient, args: FlowArgs, existing: Flow | undefined): Promise<{ id: string; version: string }> {
-  if (existing?.lockedClient && args.forceUnlock) await flowsApi.unlock(c, existing.id);
-  else if (existing?.lockedClient) {
-    fail(
-      `${owner(args)} is locked by another client (${existing.lockedClient.name ?? existing.lockedClient.id}): ` +
-        "check it in in Architect, or set forceUnlock: true on the resource to unlock it first.",
-    );
-  }
+  const holder = lockHolder(existing);
+  if (holder && args.forceUnlock) await flowsApi.unlock(c, existing!.id);
+  else if (holder) fail(`${owner(args)} is locked by ${holder}: check it in in Architect, or set forceUnlock: true on the resource to unlock it first.`);
   const id = await flowsApi.publishYaml(c, renderFlow(args), owner(args));
   const after = await flowsApi.get(c, id);
   if (!after?.publishedVersion) fail(`${owner(args)}: the job succeeded but the flow has no published version.`);
   if (existing?.publishedVersion && after.publishedVersion.id === existing.publishedVersion.id) {
     fail(`${owner(args)}: the job succeeded but the published version is still ${after.publishedVersion.id}.`);
   }
-  if (after.lockedClient) fail(`${owner(args)}: published, but left locked by ${after.lockedClient.name ?? after.lockedClient.id}; unlock it in Architect.`);
+  const left = lockHolder(after);
+  if (left) fail(`${owner(args)}: published, but left locked by ${left}; unlock it in Architect.`);
   return { id, version: after.publishedVersion.id };
 }
 
@@ -106,7 +114,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
         fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
       }
-      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args));
+      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args), existing.publishedVersion.id);
     }
     if (!existing) journal.record("create", args.name);
     const { id, version } = await publish(c, args, existing);
@@ -120,7 +128,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     if (!flow || !flow.publishedVersion) return {};
     if (flow.publishedVersion.id === props.publishedVersion) return { id, props };
     // Published again outside this stack: hash what is published now.
-    const published = await flowsApi.exportYaml(c, id, owner(props));
+    const published = await flowsApi.exportYaml(c, id, owner(props), flow.publishedVersion.id);
     return { id, props: { ...props, contentHash: contentHash(published), publishedVersion: flow.publishedVersion.id } };
   },
 
@@ -153,19 +161,9 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
 /** Flows (full and shells alike) are journalled by name and flow type, as the API keys them. */
 const flowJournal = (type: string) => journalOf(`genesyscloud:architect:Flow:${type}`);
 
-const TYPE_KEYS = Object.fromEntries(Object.entries(FLOW_TYPES).map(([k, v]) => [v, k]));
-
-/** A minimal flow of the type that references nothing: what cycle breaking publishes first. */
+/** A minimal flow of the type that references nothing: what cycle breaking and freeing a flow publish (see shell.ts). */
 export function shellYaml(name: string, type: string, division?: string): string {
-  const key = TYPE_KEYS[type] ?? type;
-  return [
-    `${key}:`,
-    `  name: ${JSON.stringify(name)}`,
-    ...(division ? [`  division: ${JSON.stringify(division)}`] : []),
-    `  description: "Placeholder published by genesys-clone so flows that reference each other can be published; the full flow replaces it."`,
-    "  defaultLanguage: en-us",
-    "",
-  ].join("\n");
+  return minimalFlowYaml(name, type, division);
 }
 
 type ShellOutputs = FlowShellArgs & { created: boolean };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
-import { getLive, deleteIfPresent } from "../common";
+import { getLive } from "../common";
+import { isNotFound } from "../../client/errors";
 import { TrunkBase, TrunkBody, TrunkInstance } from "./schema";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
@@ -9,15 +10,52 @@ const Site = z.object({ id: z.string(), name: z.string() });
 type _Site = SdkRead<Models.Site, z.infer<typeof Site>>;
 const enc = encodeURIComponent;
 
+/** Terraform reads trunk base settings with ignoreHidden=true (trunkbasesettings proxy): internal properties stay out. */
+const READ = { ignoreHidden: "true" };
+/** Terraform retries a trunk base DELETE answering 400 for 50 s (trunkbasesettings delete). */
+const DELETE_RETRY_MS = 50_000;
+
 /** BYOC trunk base settings (reference §4.8): versioned PUT, soft delete, instances created by the platform. */
 export const trunksApi = {
   list: async (c: GenesysClient) =>
-    (await c.listAll(`${base}/trunkbasesettings`, TrunkBase, { pageSize: 100, query: { expand: "properties" } })).filter((t) => t.state !== "deleted"),
-  get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase),
+    (await c.listAll(`${base}/trunkbasesettings`, TrunkBase, { pageSize: 100, query: { ...READ, expand: "properties" } })).filter((t) => t.state !== "deleted"),
+  /** Every active trunk base with its properties: read one by one where the listing left them out (`expand` values are undocumented). */
+  async listWithProperties(c: GenesysClient): Promise<TrunkBase[]> {
+    const listed = await trunksApi.list(c);
+    const full = await Promise.all(listed.map(async (t) => (t.properties ? t : await trunksApi.get(c, t.id))));
+    return full.filter((t): t is TrunkBase => t !== undefined);
+  },
+  get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase, undefined, READ),
   create: (c: GenesysClient, body: TrunkBody) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
   update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) =>
     c.request({ method: "PUT", path: `${base}/trunkbasesettings/${enc(id)}`, body: { ...body, version: current.version }, schema: TrunkBase }),
-  remove: (c: GenesysClient, id: string) => deleteIfPresent(c, `${base}/trunkbasesettings/${enc(id)}`),
+  /** DELETE; gone (404) counts as deleted; a 400 is retried until DELETE_RETRY_MS, then reported. */
+  async remove(c: GenesysClient, id: string, owner: string, deadlineMs = DELETE_RETRY_MS): Promise<void> {
+    let last: GenesysError | undefined;
+    try {
+      await pollUntil(
+        async () => {
+          try {
+            await c.request({ method: "DELETE", path: `${base}/trunkbasesettings/${enc(id)}` });
+            return true;
+          } catch (err) {
+            if (isNotFound(err)) return true;
+            if (err instanceof GenesysError && err.status === 400) {
+              last = err;
+              return undefined;
+            }
+            throw err;
+          }
+        },
+        { deadlineMs, intervalMs: 2000, what: `${owner} to be deletable` },
+      );
+    } catch (err) {
+      if (last && !(err instanceof GenesysError)) {
+        throw new GenesysError("Validation", `${owner} could not be deleted: the org kept answering HTTP 400 for ${Math.round(deadlineMs / 1000)} s (${last.message}). Run \`pulumi destroy\` again.`, last.details);
+      }
+      throw err;
+    }
+  },
   sites: (c: GenesysClient) => c.listAll(`${base}/sites`, Site, { pageSize: 100 }),
   async site(c: GenesysClient, name: string, owner: string) {
     const site = (await trunksApi.sites(c)).find((s) => s.name === name);
@@ -27,7 +65,8 @@ export const trunksApi = {
     return site;
   },
   instances: (c: GenesysClient, trunkBaseId: string) =>
-    c.listAll(`${base}/trunks`, TrunkInstance, { pageSize: 100, query: { trunkBaseId } }),
+    // The SDK sends its trunkBaseId option as `trunkBase.id` (getTelephonyProvidersEdgesTrunks); the API ignores unknown names.
+    c.listAll(`${base}/trunks`, TrunkInstance, { pageSize: 100, query: { "trunkBase.id": trunkBaseId } }),
 
   /** Waits for the platform to create the trunk instance, then (up to the deadline) for it to connect. */
   async waitConnected(c: GenesysClient, trunkBaseId: string, timeoutMs: number, owner: string): Promise<boolean> {

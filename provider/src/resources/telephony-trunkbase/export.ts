@@ -18,7 +18,8 @@ export const exporter: Exporter = {
   file: "telephony-trunks.ts",
   title: "trunks",
   async list(c) {
-    const [trunks, sites] = await Promise.all([trunksApi.list(c), trunksApi.sites(c)]);
+    // Properties come from each trunk's own read where the listing leaves them out (as Terraform's exporter reads them).
+    const [trunks, sites] = await Promise.all([trunksApi.listWithProperties(c), trunksApi.sites(c)]);
     const siteName = new Map(sites.map((s) => [s.id, s.name]));
     return Promise.all(
       trunks
@@ -44,6 +45,8 @@ export const exporter: Exporter = {
               trunkMetabaseId: t.trunkMetabase.id,
               trunkType: t.trunkType,
               inboundSite: t.inboundSite ? siteName.get(t.inboundSite.id) ?? t.inboundSite.id : undefined,
+              site: t.site ? siteName.get(t.site.id) ?? t.site.id : undefined,
+              managed: t.managed ? true : undefined,
               sipServers: canonical(t.properties?.[SIP_SERVERS]?.value?.instance),
               properties: Object.keys(properties).length ? properties : undefined,
               credentials: hasCredentials ? new Code(`gc.trunkCredentials(${JSON.stringify(key)})`) : undefined,

@@ -6,7 +6,7 @@ import { checkDivision, divisionArg, resolveDivision } from "../auth-division/ap
 import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { bodyDifferences, permitted } from "../crud";
 import { trunksApi } from "./api";
-import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
+import { LABEL, MASK, PASSWORD, SIP_SERVERS, TERMINATION_URI, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
 
 /**
  * Outputs never hold the credentials: only a salted hash, so a rotated secret shows as a change.
@@ -17,7 +17,7 @@ type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt
 const owner = (a: { name?: unknown }) => `${LABEL} '${String(a.name)}'`;
 /** The division a write goes to, as a 403 names it (trunk base settings are division-scoped). */
 const divisionOf = (a: TrunkArgs) => (a.division === undefined ? "the home division" : `division '${a.division}'`);
-const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "sipServers", "properties"] as const;
+const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "site", "managed", "sipServers", "properties"] as const;
 
 function credentialsHash(salt: string, creds: TrunkArgs["credentials"]): string | undefined {
   return creds ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex") : undefined;
@@ -40,8 +40,24 @@ async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Pro
     trunkMetabase: { id: args.trunkMetabaseId },
     trunkType: args.trunkType ?? "EXTERNAL",
     ...(args.inboundSite ? { inboundSite: { id: (await trunksApi.site(c, args.inboundSite, owner(args))).id } } : {}),
+    // A PUT replaces the whole object: keep the media site and managed flag the org has unless the code declares them.
+    ...(args.site ? { site: { id: (await trunksApi.site(c, args.site, owner(args))).id } } : current?.site ? { site: { id: current.site.id } } : {}),
+    ...(args.managed !== undefined ? { managed: args.managed } : typeof current?.managed === "boolean" ? { managed: current.managed } : {}),
     properties,
   };
+}
+
+/** Another trunk base of the target already uses this SIP termination URI (it must be unique within a region). */
+async function terminationUriClash(c: GenesysClient, args: TrunkArgs, exceptId: string | undefined): Promise<string | undefined> {
+  const uri = args.properties?.[TERMINATION_URI];
+  if (typeof uri !== "string" || uri.trim() === "") return undefined;
+  const other = (await trunksApi.listWithProperties(c)).find(
+    (t) => t.id !== exceptId && t.name !== args.name && String(t.properties?.[TERMINATION_URI]?.value?.instance ?? "").toLowerCase() === uri.trim().toLowerCase(),
+  );
+  return other
+    ? `${owner(args)}: the SIP termination URI '${uri}' is already used by trunk '${other.name}' in the target org, and it must be unique within a region: ` +
+        `map it to a new one in the transforms file (sipTerminationUris: { "${uri}": <new URI> }).`
+    : undefined;
 }
 
 /** What a verification compares: everything sent but the password, which reads back masked. */
@@ -86,13 +102,17 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     if (failures.length || hasUnknown(news, [...KEYS])) return { inputs: news, failures };
     const c = client();
     failures.push(...(await checkDivision(c, news.division, owner(news))));
-    if (news.inboundSite) {
+    for (const key of ["inboundSite", "site"] as const) {
+      const site = news[key];
+      if (!site) continue;
       try {
-        await trunksApi.site(c, news.inboundSite, owner(news));
+        await trunksApi.site(c, site, owner(news));
       } catch (err) {
-        failures.push({ property: "inboundSite", reason: (err as Error).message });
+        failures.push({ property: key, reason: (err as Error).message });
       }
     }
+    const clash = await terminationUriClash(c, news, undefined);
+    if (clash) failures.push({ property: "properties", reason: clash });
     if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
       const existing = (await trunksApi.list(c)).find((t) => t.name === news.name);
       if (existing && !journalOf("genesyscloud:telephony:Trunk").claims(news.name, existing.id)) {
@@ -173,6 +193,8 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       ...(division !== undefined ? { division } : {}),
       trunkMetabaseId: t.trunkMetabase.id,
       ...(props.properties ? { properties } : {}),
+      ...(props.site !== undefined && t.site ? { site: (await trunksApi.sites(c)).find((s) => s.id === t.site!.id)?.name ?? t.site.id } : {}),
+      ...(props.managed !== undefined ? { managed: t.managed ?? false } : {}),
       ...(props.sipServers ? { sipServers: (t.properties?.[SIP_SERVERS]?.value?.instance as string[] | undefined) ?? [] } : {}),
     };
     if (!t.description) delete outs.description;
@@ -198,7 +220,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       if (current) await trunksApi.update(c, id, props.adoptedPrior, current);
       return;
     }
-    await trunksApi.remove(c, id);
+    await trunksApi.remove(c, id, owner(props));
     journalOf("genesyscloud:telephony:Trunk").record("deleted", props.name);
   },
 };

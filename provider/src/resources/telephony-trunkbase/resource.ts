@@ -12,6 +12,9 @@ export interface TrunkArgs {
   trunkType?: pulumi.Input<"EXTERNAL" | "PHONE" | "EDGE">;
   /** Site name for inbound calls (BYOC carrier trunks); mapped per region by the transforms file. */
   inboundSite?: pulumi.Input<string>;
+  /** Media site name (the API fills one in when unset); mapped per region by the transforms file's `sites:`. */
+  site?: pulumi.Input<string>;
+  managed?: pulumi.Input<boolean>;
   /** SIP servers, host:port; mapped per region by the transforms file. */
   sipServers?: pulumi.Input<pulumi.Input<string>[]>;
   /** Other properties by name: instance values. */

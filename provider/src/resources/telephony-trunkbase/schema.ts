@@ -10,6 +10,8 @@ export const SIP_SERVERS = "trunk_transport_serverProxyList";
 export const USERNAME = "trunk_sip_authentication_credentials_username";
 export const PASSWORD = "trunk_sip_authentication_credentials_password";
 export const MASK = "********";
+/** Must be unique within a region (no two BYOC trunks, in any org, may share it). */
+export const TERMINATION_URI = "trunk_sip_termination_uri";
 
 export const TrunkArgs = z
   .object({
@@ -20,6 +22,10 @@ export const TrunkArgs = z
     trunkType: z.enum(["EXTERNAL", "PHONE", "EDGE"]).optional(),
     /** Site (by name) that receives inbound calls: required for BYOC carrier trunks. */
     inboundSite: z.string().min(1).optional(),
+    /** Media site (by name; SDK `TrunkBase.site`): the API fills one in when none is sent. Mapped by the transforms file's `sites:`. */
+    site: z.string().min(1).optional(),
+    /** SDK `TrunkBase.managed` (Terraform's `managed`). */
+    managed: z.boolean().optional(),
     /** SIP servers / proxies, host:port (mapped per region by the transforms file). */
     sipServers: z.array(z.string().min(1)).optional(),
     /** Other trunk properties: name -> instance value (credentials and SIP servers have their own arguments). */
@@ -44,6 +50,8 @@ export const TrunkBase = z.object({
   trunkMetabase: Ref,
   trunkType: z.string(),
   inboundSite: Ref.nullish(),
+  site: Ref.nullish(),
+  managed: z.boolean().nullish(),
   properties: z.record(z.string(), z.object({ value: z.object({ default: z.unknown().optional(), instance: z.unknown().optional() }).nullish() }).loose()).nullish(),
 });
 export type TrunkBase = z.infer<typeof TrunkBase>;
