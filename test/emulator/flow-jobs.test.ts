@@ -272,7 +272,7 @@ test("presigned upload as S3 behaves: signed headers must match, URLs expire, fa
   const clock = new ManualClock();
   await withSource({ clock }, async (emu, source, token) => {
     const register = async () => obj((await call(source, token, "POST", FLOW_JOBS)).body);
-    const yaml = "inboundCall:\n  name: Presigned S3\n";
+    const yaml = "inboundCall:\n  name: Presigned S3\n  defaultLanguage: en-us\n  startUpRef: ./tasks/task[start]\n  tasks:\n    - task:\n        name: Start\n        refId: start\n        actions: []\n";
     const job = await register();
     // Signed for the job's headers (SDK RegisterArchitectJobResponse.headers): another Content-Type is refused.
     assert.deepEqual(job["headers"], { "Content-Type": "application/octet-stream" });

@@ -242,7 +242,7 @@ test("flows: a user's lock from Architect (lockedUser) blocks every OAuth client
     const action = (name: string) => call(source, token, "POST", `${FLOWS}/actions/${name}?flow=${id}`);
     const locked = await control(emu, "POST", `/orgs/source/flows/${id}/lock`, { user: { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor" } });
     assert.equal(locked.status, 200);
-    assert.deepEqual(obj(locked.body)["lockedUser"], { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor", selfUri: "/api/v2/users/3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001" });
+    assert.deepEqual(obj(locked.body)["lockedUser"], { id: "3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001", name: "Dana Editor", version: 1, selfUri: "/api/v2/users/3f1c9a52-6a34-4d57-9a0e-7b1f2ad5c001" });
     assert.equal(obj(locked.body)["lockedClient"], undefined);
     assert.deepEqual(obj((await call(source, token, "GET", `${FLOWS}/${id}`)).body)["lockedUser"], obj(locked.body)["lockedUser"]);
     for (const name of ["checkout", "checkin", "publish", "deactivate"]) {

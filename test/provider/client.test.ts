@@ -193,7 +193,7 @@ test("flow publish resumes at its failed step: upload 5xx and lost answers on th
     // A fresh client: reset revoked the last one's token, and its 401 would count as a request.
     const c = client({ retryDeadlineMs: 30_000 });
     const name = `Resumed ${i}`;
-    const id = await flowsApi.publishYaml(c, `inboundCall:\n  name: ${name}\n`, `Flow '${name}'`);
+    const id = await flowsApi.publishYaml(c, `inboundCall:\n  name: ${name}\n  defaultLanguage: en-us\n  startUpRef: ./tasks/task[start]\n  tasks:\n    - task:\n        name: Start\n        refId: start\n        actions: []\n`, `Flow '${name}'`);
     const requests = await jobs();
     assert.equal(requests["POST /api/v2/flows/jobs"], k.jobs, `${k.name}: jobs registered`);
     assert.equal(requests["PUT /uploads/{jobId}"], k.uploads, `${k.name}: uploads`);
