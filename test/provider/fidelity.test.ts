@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, test } from "node:test";
+import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { configure, impl } from "@genesys-clone/provider/dist/process";
+
+// Wire behaviours traced to the official SDK and the Terraform provider (issue 11): the provider's
+// implementations, called as the provider process calls them, against an emulated target org.
+let emu: RunningEmulator;
+let target: OrgInfo;
+const skills = () => impl("genesyscloud:routing:Skill");
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${emu.url}/__emulator${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
+  });
+  const text = await res.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** Requests of the target org by `METHOD path-template` since the last reset of the stats. */
+async function requests(): Promise<Record<string, number>> {
+  const stats = (await control("GET", "/stats?org=target")) as { orgs: { requests: Record<string, number> }[] };
+  return stats.orgs[0]!.requests;
+}
+
+/** A raw API call to the target org with a fresh token (to set up or inspect state as another tool would). */
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const tok = await fetch(`${target.loginBaseUrl}/oauth/token`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${Buffer.from(`${target.clientId}:${target.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body: "grant_type=client_credentials",
+  });
+  const token = ((await tok.json()) as { access_token: string }).access_token;
+  const res = await fetch(`${target.apiBaseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+before(async () => {
+  emu = await startEmulator({ seed: "sample" });
+  target = emu.orgs.find((o) => o.name === "target")!;
+  const config: Record<string, string> = {
+    "genesyscloud:region": target.region,
+    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
+    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
+    "genesyscloud:oauthClientId": target.clientId,
+    "genesyscloud:oauthClientSecret": target.clientSecret,
+  };
+  configure((key) => config[key]);
+});
+after(async () => emu.close());
+beforeEach(async () => {
+  await control("DELETE", "/stats");
+});
+
+test("skill: created in its division with the SDK's CreateRoutingSkill {name, divisionId}, no PATCH afterwards", async () => {
+  const created = await skills().create({ name: "Wire Shape Skill", division: "Sales" });
+  assert.equal(created.outs.division, "Sales");
+  const calls = await requests();
+  assert.equal(calls["POST /api/v2/routing/skills"], 1);
+  assert.equal(calls["PATCH /api/v2/routing/skills/{skillId}"], undefined, "the division is set by the create itself");
+  const stored = (await api("GET", `/api/v2/routing/skills/${created.id}`)).body as { division: { name: string } };
+  assert.equal(stored.division.name, "Sales");
+});
