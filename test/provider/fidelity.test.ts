@@ -67,3 +67,28 @@ test("skill: created in its division with the SDK's CreateRoutingSkill {name, di
   const stored = (await api("GET", `/api/v2/routing/skills/${created.id}`)).body as { division: { name: string } };
   assert.equal(stored.division.name, "Sales");
 });
+
+test("queue: updates and the QueueFlows link keep conditional group routing without resending the first rule's queue", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  const created = await queues.create({ name: "CGR Managed", description: "before" });
+  const team = "6a1b2c3d-0000-4000-8000-000000006e01";
+  // Conditional group routing set outside the stack (the UI, or the standalone Terraform resource).
+  const current = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as Record<string, unknown>;
+  const set = await api("PUT", `/api/v2/routing/queues/${created.id}`, {
+    ...current,
+    conditionalGroupRouting: { rules: [{ metric: "EstimatedWaitTime", operator: "GreaterThan", conditionValue: 30, groups: [{ id: team, type: "TEAM" }] }] },
+  });
+  assert.equal(set.status, 200, JSON.stringify(set.body));
+
+  const updated = await queues.update(created.id, created.outs, { name: "CGR Managed", description: "after" });
+  assert.equal(updated.outs?.description, "after");
+
+  const flow = (await api("POST", "/api/v2/flows", { name: "CGR In-Queue", type: "inqueuecall" })).body as { id: string };
+  const link = await impl("genesyscloud:routing:QueueFlows").create({ queue: created.id, queueFlow: flow.id });
+  assert.equal(link.outs.queueFlow, flow.id);
+
+  const after = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as { description: string; queueFlow: { id: string }; conditionalGroupRouting: { rules: { queue: { id: string }; groups: { id: string }[] }[] } };
+  assert.equal(after.description, "after");
+  assert.equal(after.queueFlow.id, flow.id);
+  assert.deepEqual(after.conditionalGroupRouting.rules.map((r) => [r.queue.id, r.groups[0]!.id]), [[created.id, team]], "the rules survive both PUTs");
+});

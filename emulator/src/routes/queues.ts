@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  CGR_METRICS,
+  CGR_OPERATORS,
   EXPANSION_CRITERION_TYPES,
   LAST_AGENT_ROUTING_MODES,
   MEMBER_GROUP_TYPES,
@@ -64,8 +66,8 @@ const defaultScriptsSchema = z
 
 /**
  * CreateQueueRequest / QueueRequest (identical but for the ignored create-only `sourceQueueId`). Read-only
- * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, conditional group routing,
- * canned responses, outbound addresses, peerId, …) are ignored.
+ * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, canned responses,
+ * outbound addresses, peerId, …) are ignored.
  */
 const queueRequestSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
@@ -99,6 +101,24 @@ const queueRequestSchema = z.object({
             memberGroups: z.array(z.object({ id: z.string(), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
           }),
         )
+        .optional(),
+    })
+    .optional(),
+  // SDK ConditionalGroupRouting; at most 5 rules, enums and bounds of TF routing_queue `conditional_group_routing_rules`.
+  conditionalGroupRouting: z
+    .object({
+      rules: z
+        .array(
+          z.object({
+            queue: z.object({ id: z.string() }).optional(),
+            metric: z.enum(CGR_METRICS).optional(),
+            operator: z.enum(CGR_OPERATORS).optional(),
+            conditionValue: z.number().min(0).max(259200).optional(),
+            groups: z.array(z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
+            waitSeconds: z.number().int().min(0).max(259200).optional(),
+          }),
+        )
+        .max(5)
         .optional(),
     })
     .optional(),

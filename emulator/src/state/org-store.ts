@@ -643,6 +643,14 @@ export class OrgStore {
         if (!skill || skill.state !== "active") throw invalidValue(field, `Skill ${ref.id} in ${field} does not exist`);
       }
     });
+    (settings.conditionalGroupRouting?.rules ?? []).forEach((rule, i) => {
+      const field = `conditionalGroupRouting.rules[${i}].queue`;
+      // The first rule always evaluates the queue itself: the real API rejects a queue there (Terraform strips
+      // it before every update: routing_queue `addCGRAndOEAAndCGA`, "remove queue_id from first CGR rule to
+      // avoid api error"). The exact error code is not documented: knob-free, 400 invalid.value.
+      if (i === 0 && rule.queue) throw invalidValue(field, `The first conditional group routing rule always applies to the queue itself: ${field} must not be set`);
+      if (i > 0 && rule.queue && !this.activeQueues().some((q) => q.id === rule.queue!.id)) throw invalidValue(field, `Queue ${rule.queue.id} in ${field} does not exist`);
+    });
     const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = { name, divisionId: division.id, settings };
     if (description !== undefined) record.description = description;
     return record;

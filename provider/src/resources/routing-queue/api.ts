@@ -7,6 +7,19 @@ const path = "/api/v2/routing/queues";
 const CodeRef = z.object({ id: z.string(), name: z.string() });
 const enc = encodeURIComponent;
 
+/**
+ * The body without a queue on the first conditional group routing rule. Reads name the queue itself there,
+ * but the API rejects it in a request (Terraform strips it before every update: routing_queue
+ * `addCGRAndOEAAndCGA`, "remove queue_id from first CGR rule to avoid api error").
+ */
+export function withoutFirstRuleQueue(body: Record<string, unknown>): Record<string, unknown> {
+  const cgr = body.conditionalGroupRouting as { rules?: Record<string, unknown>[] | null } | null | undefined;
+  const first = cgr?.rules?.[0];
+  if (!cgr || !first || first.queue === undefined) return body;
+  const { queue: _self, ...rest } = first;
+  return { ...body, conditionalGroupRouting: { ...cgr, rules: [rest, ...cgr.rules!.slice(1)] } };
+}
+
 /** Queues (reference §4.4): full-replace PUT, wrap-up codes assigned 100 per call, delayed delete. */
 export const queuesApi = {
   list: (c: GenesysClient) => c.listAll(path, Queue, { pageSize: 500 }),
@@ -54,7 +67,7 @@ export const queuesApi = {
    */
   async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
-    const merged = { ...queuesApi.requestOf(current), ...request };
+    const merged = withoutFirstRuleQueue({ ...queuesApi.requestOf(current), ...request });
     const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
     await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { call, divisionIds, errorOf, idByName, obj, withSource, type Json } from "./helpers";
+
+// Real-API rules the emulator follows, each traced to the official SDK or the Terraform provider (issue 11).
+const QUEUES = "/api/v2/routing/queues";
+const TEAM_ID = "6a1b2c3d-0000-4000-8000-000000006e01";
+
+test("queues: conditional group routing, first rule read back naming its own queue, a PUT naming a queue there is 400", async () => {
+  await withSource({}, async (_emu, source, token) => {
+    const other = await idByName(source, token, QUEUES, "Overflow");
+    const created = await call(source, token, "POST", QUEUES, {
+      name: "CGR Queue",
+      conditionalGroupRouting: {
+        rules: [
+          { metric: "EstimatedWaitTime", operator: "GreaterThan", conditionValue: 30, waitSeconds: 2, groups: [{ id: TEAM_ID, type: "TEAM" }] },
+          { queue: { id: other }, metric: "ServiceLevel", operator: "LessThan", conditionValue: 0.8, groups: [{ id: TEAM_ID, type: "TEAM" }] },
+        ],
+      },
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const q = obj(created.body);
+    const id = String(q["id"]);
+    const rules = (obj(q["conditionalGroupRouting"])["rules"] as Json[]);
+    assert.deepEqual(rules.map((r) => obj(r["queue"])["id"]), [id, other], "the first rule reads back naming the queue itself");
+
+    // Sending the read shape back (what a naive full-replace PUT does) is what the real API rejects.
+    const resent = await call(source, token, "PUT", `${QUEUES}/${id}`, q);
+    assert.equal(resent.status, 400);
+    const err = errorOf(resent);
+    assert.equal(err["code"], "invalid.value");
+    assert.match(String(err["message"]), /conditionalGroupRouting\.rules\[0\]\.queue must not be set/);
+
+    const firstStripped = structuredClone(q);
+    delete obj((obj(firstStripped["conditionalGroupRouting"])["rules"] as Json[])[0])["queue"];
+    const ok = await call(source, token, "PUT", `${QUEUES}/${id}`, { ...firstStripped, description: "changed" });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual((obj(obj(ok.body)["conditionalGroupRouting"])["rules"] as Json[]).length, 2);
+
+    const tooMany = await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "CGR Queue", conditionalGroupRouting: { rules: Array.from({ length: 6 }, () => ({})) } });
+    assert.equal(tooMany.status, 400);
+    const unknownQueue = await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "CGR Queue", conditionalGroupRouting: { rules: [{}, { queue: { id: TEAM_ID } }] } });
+    assert.equal(unknownQueue.status, 400);
+    assert.match(String(errorOf(unknownQueue)["message"]), /rules\[1\]\.queue does not exist/);
+    void divisionIds;
+  });
+});
