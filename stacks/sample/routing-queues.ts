@@ -417,7 +417,7 @@ export const queueOverflow = new gc.Queue("overflow", {
     description: "Takes calls when the other queues are full",
     mediaSettings: {
         call: {
-            alertingTimeoutSeconds: 6,
+            alertingTimeoutSeconds: 7,
             autoAnswerAlertToneSeconds: 0,
             enableAutoAnswer: false,
             manualAnswerAlertToneSeconds: 0,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { call, divisionIds, errorOf, idByName, obj, withSource, type Json } from "./helpers";
+import { call, control, divisionIds, errorOf, idByName, obj, withSource, type Json } from "./helpers";
 
 // Real-API rules the emulator follows, each traced to the official SDK or the Terraform provider (issue 11).
 const QUEUES = "/api/v2/routing/queues";
@@ -42,6 +42,26 @@ test("queues: conditional group routing, first rule read back naming its own que
     const unknownQueue = await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "CGR Queue", conditionalGroupRouting: { rules: [{}, { queue: { id: TEAM_ID } }] } });
     assert.equal(unknownQueue.status, 400);
     assert.match(String(errorOf(unknownQueue)["message"]), /rules\[1\]\.queue does not exist/);
-    void divisionIds;
+  });
+});
+
+test("queues: the API's limits (TF routing_queue schema) are 400 invalid.value naming the field, nothing stored", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const before = (await control(emu, "GET", "/state?org=source")).body;
+    const cases: { body: Json; field: string }[] = [
+      { body: { mediaSettings: { call: { alertingTimeoutSeconds: 6 } } }, field: "mediaSettings.call.alertingTimeoutSeconds" },
+      { body: { mediaSettings: { chat: { serviceLevel: { percentage: 0.8, durationMs: 999 } } } }, field: "mediaSettings.chat.serviceLevel.durationMs" },
+      { body: { bullseye: { rings: Array.from({ length: 7 }, () => ({})) } }, field: "bullseye.rings" },
+    ];
+    for (const c of cases) {
+      const r = await call(source, token, "POST", QUEUES, { name: "Limits", ...c.body });
+      assert.equal(r.status, 400, c.field);
+      const e = errorOf(r);
+      assert.equal(e["code"], "invalid.value");
+      assert.match(String(e["message"]), new RegExp(`^Invalid value for field '${c.field.replace(/\./g, "\\.")}'`), c.field);
+    }
+    assert.deepEqual((await control(emu, "GET", "/state?org=source")).body, before);
+    const atLimits = { mediaSettings: { call: { alertingTimeoutSeconds: 7, serviceLevel: { percentage: 0.8, durationMs: 1000 } } }, bullseye: { rings: Array.from({ length: 6 }, () => ({})) } };
+    assert.equal((await call(source, token, "POST", QUEUES, { name: "Limits", ...atLimits })).status, 200);
   });
 });

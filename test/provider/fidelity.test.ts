@@ -92,3 +92,22 @@ test("queue: updates and the QueueFlows link keep conditional group routing with
   assert.equal(after.queueFlow.id, flow.id);
   assert.deepEqual(after.conditionalGroupRouting.rules.map((r) => [r.queue.id, r.groups[0]!.id]), [[created.id, team]], "the rules survive both PUTs");
 });
+
+test("check: the API's limits (Terraform's schema) fail at preview, naming the object and the field", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  const groups = impl("genesyscloud:architect:ScheduleGroup");
+  const cases: { impl: typeof queues; news: Record<string, unknown>; reason: RegExp }[] = [
+    { impl: queues, news: { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 6 } } }, reason: /^Queue 'Limits': mediaSettings\.call\.alertingTimeoutSeconds: alertingTimeoutSeconds must be at least 7/ },
+    { impl: queues, news: { name: "Limits", mediaSettings: { email: { serviceLevel: { percentage: 0.8, durationMs: 500 } } } }, reason: /^Queue 'Limits': mediaSettings\.email\.serviceLevel\.durationMs: serviceLevel\.durationMs must be at least 1000/ },
+    { impl: queues, news: { name: "Limits", bullseye: { rings: Array.from({ length: 7 }, () => ({})) } }, reason: /^Queue 'Limits': bullseye\.rings: bullseye has at most 6 rings/ },
+    { impl: groups, news: { name: "No Hours", timeZone: "Europe/Dublin" }, reason: /^Schedule group 'No Hours': openSchedules is required: a schedule group needs at least one open schedule/ },
+    { impl: groups, news: { name: "No Hours", timeZone: "Europe/Dublin", openSchedules: [] }, reason: /^Schedule group 'No Hours': openSchedules needs at least one schedule/ },
+  ];
+  for (const c of cases) {
+    const res = await c.impl.check({}, c.news);
+    assert.equal(res.failures?.length, 1, JSON.stringify(res.failures));
+    assert.match(res.failures![0]!.reason, c.reason);
+  }
+  const atLimits = { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 7, serviceLevel: { percentage: 0.8, durationMs: 1000 } } }, bullseye: { rings: Array.from({ length: 6 }, () => ({})) } };
+  assert.deepEqual((await queues.check({}, atLimits)).failures, []);
+});

@@ -27,13 +27,15 @@ const MAX_QUEUE_WRAPUPCODES_PAGE_SIZE = 100;
 /** A reference to an object the emulator does not hold yet (flow, prompt, script): any UUID is accepted. */
 const uuidRef = z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }) });
 
+// Limits of TF routing_queue schema (queueMediaSettingsResource): alerting_timeout_sec "Must be >= 7",
+// service_level_duration_ms "Must be >= 1000".
 const serviceLevelSchema = z.object({
   percentage: z.number().min(0).max(1).optional(),
-  durationMs: z.number().int().min(0).optional(),
+  durationMs: z.number().int().min(1000, "must be at least 1000 (ms)").optional(),
 });
 
 const mediaFields = {
-  alertingTimeoutSeconds: z.number().int().min(0).optional(),
+  alertingTimeoutSeconds: z.number().int().min(7, "must be at least 7 (seconds)").optional(),
   serviceLevel: serviceLevelSchema.optional(),
   enableAutoAnswer: z.boolean().optional(),
   autoAnswerAlertToneSeconds: z.number().min(0).optional(),
@@ -101,6 +103,8 @@ const queueRequestSchema = z.object({
             memberGroups: z.array(z.object({ id: z.string(), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
           }),
         )
+        // TF routing_queue schema `bullseye_rings`: MaxItems 6.
+        .max(6, "at most 6 bullseye rings")
         .optional(),
     })
     .optional(),

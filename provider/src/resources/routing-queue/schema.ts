@@ -9,11 +9,12 @@ const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: 
 
 const MediaSetting = z
   .object({
-    alertingTimeoutSeconds: z.number().int().min(0).max(86400).optional(),
+    // The API's limits, as the Terraform provider's routing_queue schema states them.
+    alertingTimeoutSeconds: z.number().int().min(7, "alertingTimeoutSeconds must be at least 7 (seconds)").max(86400).optional(),
     serviceLevel: z
       .object({
         percentage: z.number().min(0).max(1, "serviceLevel.percentage is a fraction between 0 and 1 (e.g. 0.8)"),
-        durationMs: z.number().int().min(0),
+        durationMs: z.number().int().min(1000, "serviceLevel.durationMs must be at least 1000 (1 s)"),
       })
       .strict()
       .optional(),
@@ -63,7 +64,8 @@ export const QueueArgs = z
               skillsToRemove: z.array(z.string()).optional(),
             })
             .strict(),
-        ),
+        )
+        .max(6, "bullseye has at most 6 rings"),
       })
       .strict()
       .optional(),
