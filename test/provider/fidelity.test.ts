@@ -111,3 +111,56 @@ test("check: the API's limits (Terraform's schema) fail at preview, naming the o
   const atLimits = { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 7, serviceLevel: { percentage: 0.8, durationMs: 1000 } } }, bullseye: { rings: Array.from({ length: 6 }, () => ({})) } };
   assert.deepEqual((await queues.check({}, atLimits)).failures, []);
 });
+
+test("schedule: start/end in any fraction precision compare as times (create, verify, refresh, diff, end after start)", async () => {
+  const schedules = impl("genesyscloud:architect:Schedule");
+  const declared = { name: "Precise Hours", start: "2027-01-04T08:00:00.000000", end: "2027-01-04T18:00:00", rrule: "FREQ=WEEKLY;BYDAY=MO" };
+  assert.deepEqual((await schedules.check({}, declared)).failures, []);
+  const created = await schedules.create(declared);
+  const stored = (await api("GET", `/api/v2/architect/schedules/${created.id}`)).body as { start: string; end: string };
+  assert.deepEqual([stored.start, stored.end], ["2027-01-04T08:00:00.000", "2027-01-04T18:00:00.000"]);
+  const read = await schedules.read(created.id, created.outs);
+  assert.deepEqual(read.props, created.outs, "refresh keeps the code's spelling: no drift");
+  assert.deepEqual(await schedules.diff(created.id, created.outs, { ...declared, start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.0" }), { changes: false, replaces: [] });
+  assert.deepEqual((await schedules.diff(created.id, created.outs, { ...declared, end: "2027-01-04T18:00:00.001" })).changes, true);
+  const backwards = await schedules.check({}, { name: "Backwards Precise", start: "2027-01-04T08:00:00.5", end: "2027-01-04T08:00:00.123456" });
+  assert.match(backwards.failures?.[0]?.reason ?? "", /Schedule 'Backwards Precise': end 2027-01-04T08:00:00\.123456 must be after start 2027-01-04T08:00:00\.5/);
+  const same = await schedules.check({}, { name: "Same Precise", start: "2027-01-04T08:00:00", end: "2027-01-04T08:00:00.000" });
+  assert.match(same.failures?.[0]?.reason ?? "", /must be after start/);
+});
+
+test("schedule: a version mismatch (409, or 400 'does not match the current version') re-reads and retries once", async () => {
+  const { schedulesApi } = await import("@genesys-clone/provider/dist/resources/architect-schedule/api");
+  const { client } = await import("@genesys-clone/provider/dist/process");
+  const schedules = impl("genesyscloud:architect:Schedule");
+  const declared = { name: "Contended Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000" };
+  const created = await schedules.create(declared);
+  const path = `/api/v2/architect/schedules/${created.id}`;
+  const c = client();
+  const stale = (await schedulesApi.get(c, created.id))!;
+  // Someone else changes it (the emulator's real rule then answers 409 to the stale version).
+  const current = (await api("GET", path)).body as Record<string, unknown>;
+  assert.equal((await api("PUT", path, { ...current, description: "edited in the UI" })).status, 200);
+  const division = { id: stale.division!.id };
+  const updated = await schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 2", division }, stale);
+  assert.equal(updated.name, "Contended Hours 2");
+  assert.equal(updated.version, stale.version + 2);
+
+  // The directory-style answer, 400 with the message Terraform looks for, once.
+  await control("PUT", "/faults", [{ org: "target", method: "PUT", path: "^/api/v2/architect/schedules/", status: 400, times: 1, message: "The version 3 does not match the current version 4." }]);
+  try {
+    const again = await schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 3", division }, updated);
+    assert.equal(again.name, "Contended Hours 3");
+  } finally {
+    await control("PUT", "/faults", []);
+  }
+  const calls = await requests();
+  assert.equal(calls["PUT /api/v2/architect/schedules/{scheduleId}"], 5, "the UI's PUT, then two attempts per provider update");
+  // A second mismatch is a real concurrent edit: reported, not retried forever.
+  await control("PUT", "/faults", [{ org: "target", method: "PUT", path: "^/api/v2/architect/schedules/", status: 409, times: 2 }]);
+  try {
+    await assert.rejects(schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 4", division }, updated), /HTTP 409/);
+  } finally {
+    await control("PUT", "/faults", []);
+  }
+});

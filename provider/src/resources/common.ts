@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { GenesysClient, isConflict, isNotFound, pollUntil } from "../client";
+import { GenesysClient, GenesysError, isConflict, isNotFound, pollUntil } from "../client";
 
 /** What the engine sends for inputs that are not known yet during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -129,5 +129,35 @@ export async function deleteIfPresent(c: GenesysClient, path: string): Promise<v
     await c.request({ method: "DELETE", path });
   } catch (err) {
     if (!isNotFound(err)) throw err;
+  }
+}
+
+/**
+ * Whether a write failed because the version it sent is no longer current: 409, or 400 whose message says
+ * "does not match the current version" (TF util/util_retries.go `IsVersionMismatch`).
+ */
+export function isVersionMismatch(err: unknown): boolean {
+  if (!(err instanceof GenesysError)) return false;
+  return err.status === 409 || (err.status === 400 && /does not match the current version/i.test(err.message));
+}
+
+/**
+ * A versioned PUT: sent with the version read before, and when someone else changed the object in between,
+ * once more with the version read again (Terraform re-reads and retries on a version mismatch:
+ * architect_schedules `updateArchitectSchedules`). A second mismatch is a real concurrent edit: it fails.
+ */
+export async function putVersioned<T extends { version: number }>(
+  c: GenesysClient,
+  path: string,
+  body: object,
+  current: { version: number },
+  schema: z.ZodType<T>,
+): Promise<T> {
+  try {
+    return await c.request({ method: "PUT", path, body: { ...body, version: current.version }, schema });
+  } catch (err) {
+    if (!isVersionMismatch(err)) throw err;
+    const fresh = await c.request({ method: "GET", path, schema });
+    return c.request({ method: "PUT", path, body: { ...body, version: fresh.version }, schema });
   }
 }

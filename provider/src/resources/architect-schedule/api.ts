@@ -1,5 +1,5 @@
 import { GenesysClient } from "../../client";
-import { getLive, removeWhenFree } from "../common";
+import { getLive, putVersioned, removeWhenFree } from "../common";
 import { Schedule, ScheduleBody } from "./schema";
 
 const path = "/api/v2/architect/schedules";
@@ -10,6 +10,6 @@ export const schedulesApi = {
   get: (c: GenesysClient, id: string) => getLive(c, `${path}/${encodeURIComponent(id)}`, Schedule),
   create: (c: GenesysClient, body: ScheduleBody) => c.request({ method: "POST", path, body, schema: Schedule }),
   update: (c: GenesysClient, id: string, body: ScheduleBody, current: Schedule) =>
-    c.request({ method: "PUT", path: `${path}/${encodeURIComponent(id)}`, body: { ...body, version: current.version }, schema: Schedule }),
+    putVersioned(c, `${path}/${encodeURIComponent(id)}`, body, current, Schedule),
   remove: (c: GenesysClient, id: string) => removeWhenFree(c, `${path}/${encodeURIComponent(id)}`),
 };

@@ -1,5 +1,5 @@
 import { GenesysClient } from "../../client";
-import { getLive, removeWhenFree } from "../common";
+import { getLive, putVersioned, removeWhenFree } from "../common";
 import { ScheduleGroup, ScheduleGroupBody } from "./schema";
 
 const path = "/api/v2/architect/schedulegroups";
@@ -10,6 +10,6 @@ export const scheduleGroupsApi = {
   get: (c: GenesysClient, id: string) => getLive(c, `${path}/${encodeURIComponent(id)}`, ScheduleGroup),
   create: (c: GenesysClient, body: ScheduleGroupBody) => c.request({ method: "POST", path, body, schema: ScheduleGroup }),
   update: (c: GenesysClient, id: string, body: ScheduleGroupBody, current: ScheduleGroup) =>
-    c.request({ method: "PUT", path: `${path}/${encodeURIComponent(id)}`, body: { ...body, version: current.version }, schema: ScheduleGroup }),
+    putVersioned(c, `${path}/${encodeURIComponent(id)}`, body, current, ScheduleGroup),
   remove: (c: GenesysClient, id: string) => removeWhenFree(c, `${path}/${encodeURIComponent(id)}`),
 };
