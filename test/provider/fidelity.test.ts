@@ -164,3 +164,35 @@ test("schedule: a version mismatch (409, or 400 'does not match the current vers
     await control("PUT", "/faults", []);
   }
 });
+
+test("names are unique case-insensitively, as in the API: conflict check, adoption, divisions and lookups match names ignoring case", async () => {
+  const { prefetchLookups, lookup } = await import("@genesys-clone/provider/dist/program/lookup");
+  const { NO_TRANSFORMS } = await import("@genesys-clone/provider/dist/program/transforms");
+  const { client } = await import("@genesys-clone/provider/dist/process");
+  const codes = impl("genesyscloud:routing:WrapupCode");
+  const made = await api("POST", "/api/v2/routing/skills", { name: "case skill" });
+  assert.equal(made.status, 200);
+  const skillId = (made.body as { id: string }).id;
+
+  // Conflict check at preview, and at create (languages: no earlier test listed them in this process).
+  const languages = impl("genesyscloud:routing:Language");
+  assert.equal((await api("POST", "/api/v2/routing/languages", { name: "klingon" })).status, 200);
+  const check = await languages.check({}, { name: "Klingon" });
+  assert.match(check.failures?.[0]?.reason ?? "", /^Language 'Klingon' already exists in the target org as 'klingon' \(id [0-9a-f-]+\)\. Choose: adopt it/);
+  await assert.rejects(languages.create({ name: "Klingon" }), /Language 'Klingon' already exists in the target org as 'klingon' \(id /);
+
+  // Adoption takes over the object spelled differently (and gives it the declared spelling).
+  const code = (await api("POST", "/api/v2/routing/wrapupcodes", { name: "left a voicemail" })).body as { id: string };
+  const adopted = await codes.create({ name: "Left A Voicemail", onConflict: "adopt" });
+  assert.equal(adopted.id, code.id);
+  assert.equal(((await api("GET", `/api/v2/routing/wrapupcodes/${code.id}`)).body as { name: string }).name, "Left A Voicemail");
+
+  // A division named in another case is that division; refresh keeps the code's spelling.
+  const inSales = await skills().create({ name: "Lower Division Skill", division: "sales" });
+  assert.equal(((await api("GET", `/api/v2/routing/skills/${inSales.id}`)).body as { division: { name: string } }).division.name, "Sales");
+  assert.deepEqual((await skills().read(inSales.id, inSales.outs)).props, inSales.outs);
+
+  // Lookups of objects the code references but does not declare.
+  await prefetchLookups(client(), [{ type: "skills", name: "CASE SKILL" }], NO_TRANSFORMS);
+  assert.equal(await new Promise((resolve) => lookup("skills", "CASE SKILL").apply(resolve)), skillId);
+});

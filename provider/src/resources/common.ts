@@ -74,6 +74,18 @@ export function checkInputs(schema: z.ZodType, label: string, news: Record<strin
 export const divisionField = z.string().min(1, "division must not be empty: omit it for the home division").optional();
 export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict must be \"fail\" or \"adopt\"" }).optional();
 
+/**
+ * Names as the API compares them: uniqueness is case-insensitive ("Sales" and "sales" are one name), so
+ * conflict checks, adoption and lookups match names this way.
+ */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
 /** A `{id}` reference in an API body. */
 export const WireRef = z.object({ id: z.string() });
 

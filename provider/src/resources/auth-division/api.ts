@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../../client";
-import { deleteIfPresent, getLive } from "../common";
+import { deleteIfPresent, getLive, sameName } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 
@@ -29,7 +29,9 @@ export function listDivisions(client: GenesysClient, fresh = false): Promise<Div
  * (home maps to home across orgs, whatever each org calls it).
  */
 export async function resolveDivision(client: GenesysClient, name: string | undefined, owner: string): Promise<Division> {
-  const pick = (all: Division[]) => (name === undefined ? all.find((d) => d.homeDivision) : all.find((d) => d.name === name));
+  // Division names are unique case-insensitively: the exact spelling first, else the one that differs in case only.
+  const pick = (all: Division[]) =>
+    name === undefined ? all.find((d) => d.homeDivision) : (all.find((d) => d.name === name) ?? all.find((d) => sameName(d.name, name)));
   let found = pick(await listDivisions(client));
   if (!found) found = pick(await listDivisions(client, true));
   if (!found) {
@@ -37,7 +39,7 @@ export async function resolveDivision(client: GenesysClient, name: string | unde
       "Validation",
       name === undefined
         ? `${owner}: the target org reports no home division; check the OAuth client's permission authorization:division:view.`
-        : `${owner}: division '${name}' does not exist in the target org. Create it there, or change the division in the stack code (division names are matched exactly; omit it for the home division).`,
+        : `${owner}: division '${name}' does not exist in the target org. Create it there, or change the division in the stack code (division names are matched ignoring case, as the API does; omit it for the home division).`,
     );
   }
   return found;
@@ -60,7 +62,7 @@ export async function divisionLabel(client: GenesysClient, id: string | undefine
 export async function divisionArg(client: GenesysClient, id: string | undefined, previous: string | undefined): Promise<string | undefined> {
   if (previous !== undefined && id !== undefined) {
     const all = await listDivisions(client);
-    if (all.find((d) => d.name === previous)?.id === id) return previous;
+    if (all.find((d) => sameName(d.name, previous))?.id === id) return previous;
   }
   return divisionLabel(client, id);
 }

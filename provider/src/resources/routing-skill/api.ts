@@ -1,5 +1,5 @@
 import { GenesysClient } from "../../client";
-import { getLive, deleteIfPresent } from "../common";
+import { getLive, deleteIfPresent, sameName } from "../common";
 import { RoutingSkill } from "./schema";
 
 /** The calls a routing skill needs (reference §4.1): no PUT, no rename, division via PATCH, soft delete. */
@@ -9,7 +9,7 @@ export const skillsApi = {
   async findByName(c: GenesysClient, name: string): Promise<RoutingSkill | undefined> {
     // `name` filters by prefix: keep the exact, active match.
     const page = await c.listAll("/api/v2/routing/skills", RoutingSkill, { pageSize: 500, query: { name } });
-    return page.find((s) => s.name === name && s.state !== "deleted");
+    return page.find((s) => sameName(s.name, name) && s.state !== "deleted");
   },
 
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/routing/skills/${encodeURIComponent(id)}`, RoutingSkill),

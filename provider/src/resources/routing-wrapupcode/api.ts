@@ -1,5 +1,5 @@
 import { GenesysClient } from "../../client";
-import { getLive, deleteIfPresent } from "../common";
+import { getLive, deleteIfPresent, sameName } from "../common";
 import { WrapupCode } from "./schema";
 
 type Body = { name: string; division: { id: string }; description?: string };
@@ -10,7 +10,7 @@ export const wrapupCodesApi = {
 
   async findByName(c: GenesysClient, name: string): Promise<WrapupCode | undefined> {
     const page = await c.listAll("/api/v2/routing/wrapupcodes", WrapupCode, { pageSize: 100, query: { name } });
-    return page.find((w) => w.name === name);
+    return page.find((w) => sameName(w.name, name));
   },
 
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`, WrapupCode),

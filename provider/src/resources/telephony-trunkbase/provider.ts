@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
 import { client, conflictPolicy, journalOf } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { checkInputs, hasUnknown, ResourceImpl, sameName, userInputs } from "../common";
 import { bodyDifferences } from "../crud";
 import { trunksApi } from "./api";
 import { LABEL, MASK, PASSWORD, SIP_SERVERS, TrunkArgs, TrunkBase, USERNAME } from "./schema";
@@ -92,7 +92,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       }
     }
     if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
-      const existing = (await trunksApi.list(c)).find((t) => t.name === news.name);
+      const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, news.name));
       if (existing && !journalOf("genesyscloud:telephony:Trunk").claims(news.name, existing.id)) {
         failures.push({
           property: "name",
@@ -116,7 +116,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const c = client();
     const args = declared(inputs);
     const salt = randomBytes(16).toString("hex");
-    const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
+    const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, args.name));
     const journal = journalOf("genesyscloud:telephony:Trunk");
     let stored: TrunkBase;
     let adoptedPrior: Record<string, unknown> | undefined;
