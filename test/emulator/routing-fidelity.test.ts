@@ -65,3 +65,33 @@ test("queues: the API's limits (TF routing_queue schema) are 400 invalid.value n
     assert.equal((await call(source, token, "POST", QUEUES, { name: "Limits", ...atLimits })).status, 200);
   });
 });
+
+test("divisions: a queue moves with POST /authorization/divisions/{id}/objects/QUEUE (SDK postAuthorizationDivisionObject), never by PUT", async () => {
+  await withSource({}, async (_emu, source, token) => {
+    const div = await divisionIds(source, token);
+    const id = await idByName(source, token, QUEUES, "Billing - Payments");
+    const q = obj((await call(source, token, "GET", `${QUEUES}/${id}`)).body);
+    const put = await call(source, token, "PUT", `${QUEUES}/${id}`, { ...q, division: { id: div["Sales"] } });
+    assert.equal(put.status, 200);
+    assert.equal(obj(obj(put.body)["division"])["name"], "Billing", "a division in the PUT body is ignored");
+
+    const moved = await call(source, token, "POST", `/api/v2/authorization/divisions/${div["Sales"]}/objects/QUEUE`, [id]);
+    assert.equal(moved.status, 204);
+    assert.equal(moved.body, undefined);
+    assert.equal(obj(obj((await call(source, token, "GET", `${QUEUES}/${id}`)).body)["division"])["name"], "Sales");
+
+    const other = await idByName(source, token, QUEUES, "Overflow");
+    const rejected: { path: string; body: unknown; status: number; message: RegExp }[] = [
+      { path: `/api/v2/authorization/divisions/00000000-0000-4000-8000-000000000000/objects/QUEUE`, body: [other], status: 404, message: /./ },
+      { path: `/api/v2/authorization/divisions/${div["Billing"]}/objects/QUEUE`, body: [other, TEAM_ID], status: 400, message: new RegExp(`Queue ${TEAM_ID} not found`) },
+      { path: `/api/v2/authorization/divisions/${div["Billing"]}/objects/QUEUE`, body: { ids: [other] }, status: 400, message: /array of object ids/ },
+      { path: `/api/v2/authorization/divisions/${div["Billing"]}/objects/CAMPAIGN`, body: [other], status: 400, message: /not emulated/ },
+    ];
+    for (const c of rejected) {
+      const r = await call(source, token, "POST", c.path, c.body);
+      assert.equal(r.status, c.status, c.path);
+      assert.match(String(errorOf(r)["message"]), c.message, c.path);
+    }
+    assert.equal(obj(obj((await call(source, token, "GET", `${QUEUES}/${other}`)).body)["division"])["name"], "Home", "nothing moved by a rejected request");
+  });
+});

@@ -196,3 +196,39 @@ test("names are unique case-insensitively, as in the API: conflict check, adopti
   await prefetchLookups(client(), [{ type: "skills", name: "CASE SKILL" }], NO_TRANSFORMS);
   assert.equal(await new Promise((resolve) => lookup("skills", "CASE SKILL").apply(resolve)), skillId);
 });
+
+test("queue: a division change moves the queue with the division objects endpoint after the PUT", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  const created = await queues.create({ name: "Moving Queue", division: "Sales" });
+  await control("DELETE", "/stats");
+  const updated = await queues.update(created.id, created.outs, { name: "Moving Queue", division: "Billing" });
+  assert.equal(updated.outs?.division, "Billing");
+  const stored = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as { division: { name: string } };
+  assert.equal(stored.division.name, "Billing");
+  const calls = await requests();
+  assert.equal(calls["POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}"], 1);
+  assert.deepEqual((await queues.read(created.id, updated.outs as Record<string, unknown>)).props?.division, "Billing");
+});
+
+test("division: destroy retries the API's 400 while objects deleted a moment before detach, for a bounded time", async () => {
+  const divisions = impl("genesyscloud:auth:Division");
+  const created = await divisions.create({ name: "Detach Lab" });
+  const skill = (await api("POST", "/api/v2/routing/skills", { name: "Detaching Skill", divisionId: created.id })).body as { id: string };
+  assert.equal((await api("DELETE", `/api/v2/routing/skills/${skill.id}`)).status, 204);
+  await control("DELETE", "/stats");
+  await divisions.delete(created.id, created.outs);
+  assert.equal((await api("GET", `/api/v2/authorization/divisions/${created.id}`)).status, 404);
+  assert.ok((await requests())["DELETE /api/v2/authorization/divisions/{divisionId}"]! >= 2, "the first attempt met the still-attached skill");
+
+  // A division that really still holds something fails after Terraform's 10 attempts, naming what to do.
+  const { divisionsApi } = await import("@genesys-clone/provider/dist/resources/auth-division/api");
+  const { client } = await import("@genesys-clone/provider/dist/process");
+  const full = (await api("POST", "/api/v2/authorization/divisions", { name: "Full Lab", description: "" })).body as { id: string };
+  assert.equal((await api("POST", "/api/v2/routing/skills", { name: "Staying Skill", divisionId: full.id })).status, 200);
+  const waits: number[] = [];
+  await assert.rejects(
+    divisionsApi.remove(client(), full.id, async (ms: number) => void waits.push(ms)),
+    /Division Full Lab is not empty: it contains 1 skill\..* Still refused after 10 attempts over 23 s: move or delete what is still in the division/,
+  );
+  assert.deepEqual(waits, [500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500]);
+});

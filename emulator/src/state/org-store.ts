@@ -189,6 +189,8 @@ export class OrgStore {
   private readonly schedulegroups = new Map<string, ScheduleGroup>();
   private readonly clients = new Map<string, OAuthClient>();
   private readonly tokens = new Map<string, IssuedToken>();
+  /** Objects deleted a moment ago that still count in their division until `until` (knob `divisionDetachDelayMs`). */
+  private detaching: { divisionId: string; kind: string; until: number }[] = [];
   /** Requests allowed per window: the per-minute limit scaled to the window length. */
   private windowBudget(): number {
     return Math.max(1, Math.round((this.settings.rateLimitPerMinute * this.settings.rateWindowSeconds) / 60));
@@ -404,14 +406,22 @@ export class OrgStore {
     return d;
   }
 
-  /** Objects still in a division, by kind (soft-deleted ones do not count; queues count until gone). */
+  /** Records that an object left its division now; it still counts there for `divisionDetachDelayMs`. */
+  private detach(divisionId: string, kind: string): void {
+    if (this.settings.divisionDetachDelayMs > 0) this.detaching.push({ divisionId, kind, until: this.clock.now() + this.settings.divisionDetachDelayMs });
+  }
+
+  /** Objects still in a division, by kind (soft-deleted ones do not count once detached; queues count until gone). */
   private divisionContents(id: string): string[] {
+    const now = this.clock.now();
+    this.detaching = this.detaching.filter((d) => d.until > now);
+    const detaching = (kind: string) => this.detaching.filter((d) => d.divisionId === id && d.kind === kind).length;
     const counts: [number, string][] = [
-      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length, "skill"],
-      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length, "wrap-up code"],
-      [this.existingQueues().filter((q) => q.divisionId === id).length, "queue"],
-      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length, "schedule"],
-      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length, "schedule group"],
+      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length + detaching("skill"), "skill"],
+      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length + detaching("wrap-up code"), "wrap-up code"],
+      [this.existingQueues().filter((q) => q.divisionId === id).length + detaching("queue"), "queue"],
+      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length + detaching("schedule"), "schedule"],
+      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length + detaching("schedule group"), "schedule group"],
       [this.flows.countInDivision(id), "flow"],
       [this.telephony.countInDivision(id), "trunk base setting"],
     ];
@@ -424,9 +434,34 @@ export class OrgStore {
     if (d.homeDivision) throw badRequest(`The home division ${d.name} cannot be deleted.`);
     const contents = this.divisionContents(id);
     if (contents.length > 0) {
-      throw new ApiError(409, "general.conflict", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
+      // 400: Terraform retries exactly this status while objects detach (auth_division `deleteAuthDivision`,
+      // RetryWhen(IsStatus400)); the code and wording are unverified.
+      throw new ApiError(400, "bad.request", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
     }
     this.divisions.delete(id);
+  }
+
+  /**
+   * `POST /authorization/divisions/{divisionId}/objects/{objectType}` (SDK `postAuthorizationDivisionObject`):
+   * moves objects of one type into a division. The SDK lists CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES
+   * and USER; of those the emulator holds queues and flows. Every id must name an object of the type (else 400,
+   * nothing moved).
+   */
+  moveObjectsToDivision(divisionId: string, objectType: string, ids: string[]): void {
+    const division = this.getDivision(divisionId);
+    if (objectType === "QUEUE") {
+      const queues = ids.map((qid) => {
+        const q = this.activeQueues().find((x) => x.id === qid);
+        if (!q) throw invalidValue("body", `Queue ${qid} not found`);
+        return q;
+      });
+      for (const q of queues) {
+        q.divisionId = division.id;
+        q.dateModified = this.nowIso();
+      }
+      return;
+    }
+    throw invalidValue("objectType", `Moving objects of type ${objectType} is not emulated (only QUEUE)`);
   }
 
   // ---- routing skills -------------------------------------------------------------------------
@@ -480,6 +515,7 @@ export class OrgStore {
     s.state = "deleted";
     s.version += 1;
     s.dateModified = this.nowIso();
+    this.detach(s.divisionId, "skill");
   }
 
   // ---- wrap-up codes --------------------------------------------------------------------------
@@ -544,6 +580,7 @@ export class OrgStore {
       for (const q of users) q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== id);
     }
     this.wrapupcodes.delete(id);
+    this.detach(code.divisionId, "wrap-up code");
   }
 
   // ---- routing languages ----------------------------------------------------------------------
@@ -592,7 +629,13 @@ export class OrgStore {
   /** Queues that still exist (including those whose deletion is pending); gone ones are dropped. */
   private existingQueues(): Queue[] {
     const now = this.clock.now();
-    for (const [id, q] of this.queues) if (q.goneAt !== undefined && now >= q.goneAt) this.queues.delete(id);
+    for (const [id, q] of this.queues) {
+      if (q.goneAt === undefined || now < q.goneAt) continue;
+      this.queues.delete(id);
+      // Gone, but still attached to its division for a moment (knob divisionDetachDelayMs).
+      const until = q.goneAt + this.settings.divisionDetachDelayMs;
+      if (until > now) this.detaching.push({ divisionId: q.divisionId, kind: "queue", until });
+    }
     return [...this.queues.values()];
   }
 
@@ -663,12 +706,16 @@ export class OrgStore {
     return queue;
   }
 
-  /** PUT is a full replace (no version); assigned wrap-up codes are not part of the body and stay. */
+  /**
+   * PUT is a full replace (no version); assigned wrap-up codes are not part of the body and stay. The division
+   * does not change by PUT: Terraform sends none in a queue update and moves queues with
+   * `POST /authorization/divisions/{id}/objects/QUEUE` (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`).
+   */
   replaceQueue(id: string, input: QueueInput): Queue {
     const existing = this.activeQueue(id);
     const next: Queue = {
       id,
-      ...this.queueRecord(input, id),
+      ...this.queueRecord({ ...input, divisionId: existing.divisionId }, id),
       dateCreated: existing.dateCreated,
       dateModified: this.nowIso(),
       wrapupCodeIds: existing.wrapupCodeIds,
@@ -793,6 +840,7 @@ export class OrgStore {
       throw new ApiError(409, "general.conflict", `Schedule ${x.name} is in use by schedule group(s): ${names}`, { name: x.name }, `Schedule {name} is in use by schedule group(s): ${names}`);
     }
     x.state = "deleted";
+    this.detach(x.divisionId, "schedule");
     x.version += 1;
     x.dateModified = this.nowIso();
   }
@@ -876,6 +924,7 @@ export class OrgStore {
   deleteScheduleGroup(id: string): void {
     const g = this.activeScheduleGroup(id);
     g.state = "deleted";
+    this.detach(g.divisionId, "schedule group");
     g.version += 1;
     g.dateModified = this.nowIso();
   }

@@ -80,6 +80,9 @@ export async function checkDivision(client: GenesysClient, name: string | undefi
 const WireDivision = Division.extend({ description: z.string().nullish() });
 export type WireDivision = z.infer<typeof WireDivision>;
 
+const DIVISION_DELETE_ATTEMPTS = 10;
+const totalWaitMs = (attempts: number) => (500 * (attempts - 1) * attempts) / 2;
+
 /** Division writes (reference §4.5); reads go through the cached listing above. */
 export const divisionsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
@@ -94,8 +97,25 @@ export const divisionsApi = {
     cache.delete(c);
     return d;
   },
-  async remove(c: GenesysClient, id: string) {
-    await deleteIfPresent(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`);
+  /**
+   * Objects deleted a moment before (by this same destroy) may still be attached to the division: the API
+   * answers 400 until they "detach completely eventually". Terraform retries 400 up to 10 times, waiting
+   * 0.5 s more each time, about 27 s in all (auth_division `deleteAuthDivision`, util `RetryWhen(IsStatus400)`).
+   */
+  async remove(c: GenesysClient, id: string, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {
+    const path = `/api/v2/authorization/divisions/${encodeURIComponent(id)}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deleteIfPresent(c, path);
+        break;
+      } catch (err) {
+        if (!(err instanceof GenesysError) || err.status !== 400) throw err;
+        if (attempt >= DIVISION_DELETE_ATTEMPTS) {
+          throw new GenesysError(err.kind, `${err.message} Still refused after ${attempt} attempts over ${Math.round(totalWaitMs(attempt) / 1000)} s: move or delete what is still in the division, then run destroy again.`, err.details);
+        }
+        await sleep(attempt * 500);
+      }
+    }
     cache.delete(c);
   },
 };

@@ -68,7 +68,14 @@ export const queuesApi = {
   async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
     const merged = withoutFirstRuleQueue({ ...queuesApi.requestOf(current), ...request });
-    const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
+    let q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
+    // A PUT does not move a queue: Terraform moves it with the division objects endpoint after the update
+    // (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`; SDK `postAuthorizationDivisionObject`).
+    const division = (request.division as { id?: string } | undefined)?.id;
+    if (division && division !== q.division?.id) {
+      await c.request({ method: "POST", path: `/api/v2/authorization/divisions/${enc(division)}/objects/QUEUE`, body: [id] });
+      q = await c.request({ method: "GET", path: `${path}/${enc(id)}`, schema: Queue });
+    }
     await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },
