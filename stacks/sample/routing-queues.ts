@@ -1172,7 +1172,6 @@ export const queueSupportEmail = new gc.Queue("support-email", {
     mediaSettings: {
         email: {
             alertingTimeoutSeconds: 300,
-            allOutboundEmailAddresses: [],
             autoAnswerAlertToneSeconds: 0,
             enableAutoAnswer: false,
             manualAnswerAlertToneSeconds: 0,

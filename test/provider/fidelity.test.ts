@@ -232,3 +232,36 @@ test("division: destroy retries the API's 400 while objects deleted a moment bef
   );
   assert.deepEqual(waits, [500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500]);
 });
+
+test("queue media settings: the callback site by name, media flows through QueueFlows, kept by the queue's own updates", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  const links = impl("genesyscloud:routing:QueueFlows");
+  const media = { callback: { alertingTimeoutSeconds: 30, mode: "AgentFirst" }, message: { alertingTimeoutSeconds: 30, enableInactivityTimeout: true, inactivityTimeoutSettings: { timeoutSeconds: 600, actionType: "Disconnect" } } };
+  const declared = { name: "Callback Queue", mediaSettings: media, callbackSite: "EU West Site" };
+  assert.match((await queues.check({}, { ...declared, name: "Nowhere Queue", callbackSite: "Mars Site" })).failures?.[0]?.reason ?? "", /Queue 'Nowhere Queue': site 'Mars Site' does not exist in the target org: map it in the transforms file \(sites:\)/);
+  const created = await queues.create(declared);
+  const site = ((await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100")).body as { entities: { id: string; name: string }[] }).entities.find((s) => s.name === "EU West Site")!;
+  type Stored = { description?: string; mediaSettings: { callback: { site?: { id: string }; liveVoiceFlow?: { id: string } }; message: { inactivityTimeoutSettings: { flowId?: { id: string }; timeoutSeconds: number } } } };
+  const stored = async () => (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as Stored;
+  assert.equal((await stored()).mediaSettings.callback.site?.id, site.id);
+  assert.deepEqual((await queues.read(created.id, created.outs)).props, created.outs, "refresh: the site by name, no drift");
+
+  const flow = (await api("POST", "/api/v2/flows", { name: "Live Voice", type: "outboundcall" })).body as { id: string };
+  const link = await links.create({ queue: created.id, callbackLiveVoiceFlow: flow.id, messageInactivityTimeoutFlow: flow.id });
+  assert.equal((await stored()).mediaSettings.callback.liveVoiceFlow?.id, flow.id);
+  assert.equal((await stored()).mediaSettings.message.inactivityTimeoutSettings.flowId?.id, flow.id);
+  assert.deepEqual((await links.read(link.id, link.outs)).props, link.outs);
+
+  // The queue's own full-replace PUT leaves what QueueFlows set.
+  await queues.update(created.id, created.outs, { ...declared, description: "updated" });
+  const after = await stored();
+  assert.equal(after.description, "updated");
+  assert.equal(after.mediaSettings.callback.liveVoiceFlow?.id, flow.id);
+  assert.equal(after.mediaSettings.message.inactivityTimeoutSettings.flowId?.id, flow.id);
+  assert.equal(after.mediaSettings.message.inactivityTimeoutSettings.timeoutSeconds, 600);
+
+  await links.delete(link.id, link.outs);
+  const restored = await stored();
+  assert.equal(restored.mediaSettings.callback.liveVoiceFlow, undefined, "the link's destroy puts back what was there");
+  assert.equal(restored.mediaSettings.message.inactivityTimeoutSettings.flowId, undefined);
+});

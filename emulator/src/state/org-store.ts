@@ -679,6 +679,25 @@ export class OrgStore {
     if (settings.queueFlow) this.flows.requireFlowOfType("queueFlow", settings.queueFlow.id, "INQUEUECALL");
     if (settings.emailInQueueFlow) this.flows.requireFlowOfType("emailInQueueFlow", settings.emailInQueueFlow.id, "INQUEUEEMAIL");
     if (settings.messageInQueueFlow) this.flows.requireFlowOfType("messageInQueueFlow", settings.messageInQueueFlow.id, "INQUEUESHORTMESSAGE");
+    // Media settings that name other objects of the org (SDK CallbackMediaSettings, MessageMediaSettings):
+    // an id of another org (a source org's) is not an object here, 400 as for the in-queue flows.
+    const media = settings.mediaSettings as Record<string, Record<string, unknown> | undefined> | undefined;
+    const refAt = (type: string, ...path: string[]): string | undefined => {
+      let v: unknown = media?.[type];
+      for (const k of path) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+      return typeof v === "object" && v !== null ? String((v as { id?: unknown }).id) : undefined;
+    };
+    for (const [field, id] of [
+      ["mediaSettings.callback.liveVoiceFlow", refAt("callback", "liveVoiceFlow")],
+      ["mediaSettings.callback.answeringMachineFlow", refAt("callback", "answeringMachineFlow")],
+      ["mediaSettings.message.inactivityTimeoutSettings.flowId", refAt("message", "inactivityTimeoutSettings", "flowId")],
+    ] as const) {
+      if (id !== undefined && !this.flows.findFlow(id)) throw invalidValue(field, `Flow ${id} in ${field} does not exist`);
+    }
+    const siteId = refAt("callback", "site");
+    if (siteId !== undefined && !this.telephony.listSites().some((s) => s.id === siteId)) {
+      throw invalidValue("mediaSettings.callback.site", `Site ${siteId} in mediaSettings.callback.site does not exist`);
+    }
     (settings.bullseye?.rings ?? []).forEach((ring, i) => {
       const field = `bullseye.rings[${i}].actions.skillsToRemove`;
       for (const ref of ring.actions?.skillsToRemove ?? []) {

@@ -74,6 +74,7 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
   if (typeof out.inboundSite === "string") out.inboundSite = t.sites[out.inboundSite] ?? out.inboundSite;
+  if (typeof out.callbackSite === "string") out.callbackSite = t.sites[out.callbackSite] ?? out.callbackSite;
   if (Array.isArray(out.sipServers)) out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return out;
 }

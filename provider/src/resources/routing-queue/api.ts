@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
+import { keepUndeclaredMedia } from "./media";
 import { Queue, QueueBody, READ_ONLY } from "./schema";
 
 const path = "/api/v2/routing/queues";
@@ -65,9 +66,12 @@ export const queuesApi = {
    * PUT replaces the whole queue: fields this tool does not manage (in-queue flows set by QueueFlows,
    * prompts, member groups) are carried over from the stored queue; null clears a field.
    */
-  async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
+  async update(c: GenesysClient, id: string, body: QueueBody, current: Queue, keepUndeclared = true): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
     const merged = withoutFirstRuleQueue({ ...queuesApi.requestOf(current), ...request });
+    // The Queue resource's mediaSettings leave out what QueueFlows and the target org set (see media.ts);
+    // QueueFlows itself sends the whole mediaSettings (keepUndeclared false).
+    if (keepUndeclared && request.mediaSettings !== undefined) merged.mediaSettings = keepUndeclaredMedia(request.mediaSettings, current.mediaSettings);
     let q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
     // A PUT does not move a queue: Terraform moves it with the division objects endpoint after the update
     // (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`; SDK `postAuthorizationDivisionObject`).

@@ -86,6 +86,10 @@ export const QueueArgs = z
     suppressInQueueCallRecording: z.boolean().optional(),
     callingPartyName: z.string().optional(),
     callingPartyNumber: z.string().optional(),
+    /**
+     * The callback site by name (`mediaSettings.callback.site`); the transforms file's `sites:` maps it per region.
+     */
+    callbackSite: z.string().min(1, "callbackSite must not be empty: omit it for none").optional(),
     /** Ids of WrapupCode resources assigned to the queue. */
     wrapupCodes: z.array(z.string()).optional(),
     onConflict: onConflictField,
