@@ -16,14 +16,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EDGE_GROUP = "5e1d2c3b-0000-4000-8000-00000000e6e1";
 const EMAIL_ROUTE = "5e1d2c3b-0000-4000-8000-0000000e3a11";
 
-async function api(method: string, p: string, body?: unknown): Promise<Record<string, unknown>> {
-  const tok = await fetch(`${source.loginBaseUrl}/oauth/token`, {
+async function api(method: string, p: string, body?: unknown, o: OrgInfo = source): Promise<Record<string, unknown>> {
+  const tok = await fetch(`${o.loginBaseUrl}/oauth/token`, {
     method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${source.clientId}:${source.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
     body: "grant_type=client_credentials",
   });
   const token = ((await tok.json()) as { access_token: string }).access_token;
-  const res = await fetch(`${source.apiBaseUrl}${p}`, {
+  const res = await fetch(`${o.apiBaseUrl}${p}`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -99,4 +99,22 @@ test("no id of any source object appears in any generated file; media settings' 
   const queuesTs = await fs.readFile(path.join(dir, "routing-queues.ts"), "utf8");
   assert.match(queuesTs, new RegExp(`callbackSite: "${site.name}"`));
   assert.match(queuesTs, /timeoutSeconds: 600/, "the rest of the inactivity settings is kept");
+});
+
+test("verify maps a queue's callback site through the transforms file's sites, as deployment does", async () => {
+  const { verifyOrgs } = await import("@genesys-clone/provider/dist/verify/verify");
+  const { NO_TRANSFORMS } = await import("@genesys-clone/provider/dist/program/transforms");
+  const target = emu.orgs.find((o) => o.name === "target")!;
+  const clientOf = (o: OrgInfo) => new GenesysClient({ apiBaseUrl: o.apiBaseUrl, loginBaseUrl: o.loginBaseUrl, clientId: o.clientId, clientSecret: o.clientSecret });
+  const siteOf = async (o: OrgInfo, name: string) => ((await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100", undefined, o)).entities as { id: string; name: string }[]).find((x) => x.name === name)!.id;
+  const queue = (site: string) => ({ name: "Verify Site Queue", mediaSettings: { callback: { alertingTimeoutSeconds: 30, site: { id: site } } } });
+  await api("POST", "/api/v2/routing/queues", queue(await siteOf(source, "US East Site")));
+  await api("POST", "/api/v2/routing/queues", queue(await siteOf(target, "EU West Site")), target);
+  const report = await verifyOrgs(clientOf(source), clientOf(target), { ...NO_TRANSFORMS, sites: { "US East Site": "EU West Site" } });
+  const queues = report.types.find((t) => t.type === "queues")!;
+  assert.ok(!queues.missing.includes("Verify Site Queue") && !queues.extra.includes("Verify Site Queue"));
+  assert.deepEqual(queues.different.filter((d) => d.name === "Verify Site Queue"), [], "the mapped site is the expected one");
+  const unmapped = await verifyOrgs(clientOf(source), clientOf(target));
+  const diff = unmapped.types.find((t) => t.type === "queues")!.different.find((d) => d.name === "Verify Site Queue");
+  assert.deepEqual(diff?.fields.map((f) => f.field), ["callbackSite"], "without the mapping the sites differ");
 });

@@ -64,6 +64,7 @@ function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name:
   if (typeof fields.name === "string") fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
   if (typeof fields.timeZone === "string") fields.timeZone = mapTimeZone(t, fields.timeZone);
   if (typeof fields.inboundSite === "string") fields.inboundSite = t.sites[fields.inboundSite] ?? fields.inboundSite;
+  if (typeof fields.callbackSite === "string") fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
   if (Array.isArray(fields.sipServers)) fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return { name, fields };
 }
