@@ -417,7 +417,7 @@ export const queueOverflow = new gc.Queue("overflow", {
     description: "Takes calls when the other queues are full",
     mediaSettings: {
         call: {
-            alertingTimeoutSeconds: 6,
+            alertingTimeoutSeconds: 7,
             autoAnswerAlertToneSeconds: 0,
             enableAutoAnswer: false,
             manualAnswerAlertToneSeconds: 0,
@@ -1172,7 +1172,6 @@ export const queueSupportEmail = new gc.Queue("support-email", {
     mediaSettings: {
         email: {
             alertingTimeoutSeconds: 300,
-            allOutboundEmailAddresses: [],
             autoAnswerAlertToneSeconds: 0,
             enableAutoAnswer: false,
             manualAnswerAlertToneSeconds: 0,

@@ -77,6 +77,8 @@ let transformsDir: string;
 
 const NO_LOOKUPS = "export const LOOKUPS: { type: string; name: string }[] = [];\n";
 const program = (...lines: string[]) => `import * as gc from "@genesys-clone/provider";\n${lines.join("\n")}\n`;
+// Open hours for a schedule group (the API requires at least one open schedule).
+const HOURS = 'const hours = new gc.Schedule("hours", { name: "Bad Group Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });';
 const MINI = program(
   'export const skill = new gc.Skill("chess", { name: "Chess" });',
   'export const code = new gc.WrapupCode("checkmate", { name: "Checkmate" });',
@@ -441,8 +443,8 @@ const codeCases: { n: number; name: string; bad: Record<string, string>; fix?: R
   {
     n: 27,
     name: "a schedule group time zone that is not IANA",
-    bad: { "index.ts": program('export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dubln" });') },
-    fix: { "index.ts": program('export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dublin" });') },
+    bad: { "index.ts": program(HOURS, 'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dubln", openSchedules: [hours.id] });') },
+    fix: { "index.ts": program(HOURS, 'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dublin", openSchedules: [hours.id] });') },
     message: /Schedule group 'Bad Group': timeZone 'Europe\/Dubln' is not an IANA time zone \(e\.g\. Europe\/Dublin\)/,
   },
   {

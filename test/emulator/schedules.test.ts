@@ -210,23 +210,26 @@ const GROUP_REJECT_CASES: GroupRejectCase[] = [
   { name: "time zone offset instead of IANA name", body: { timeZone: "GMT+25" }, message: /timeZone/ },
   { name: "missing schedule", body: { openSchedules: [{ id: "00000000-0000-4000-8000-0000000005c0" }] }, message: /^Schedule 00000000-0000-4000-8000-0000000005c0 in openSchedules does not exist$/ },
   { name: "deleted schedule", body: { holidaySchedules: [{ id: "{deleted}" }] }, message: /^Schedule \{deleted\} in holidaySchedules does not exist$/ },
-  { name: "schedule ref without id", body: { closedSchedules: [{ name: "Christmas Day" }] }, message: /closedSchedules\[0\]\.id/ },
+  { name: "schedule ref without id", body: { closedSchedules: [{ name: "Christmas Day" }] }, message: /closedSchedules\[0\]\.id/ },  // TF architect_schedulegroups: open_schedules_id is Required.
+  { name: "no open schedules", body: { openSchedules: [] }, message: /^Invalid value for field 'openSchedules': a schedule group needs at least one open schedule$/ },
+  { name: "open schedules missing", body: { openSchedules: undefined }, message: /openSchedules is required/ },
 ];
 
 test("schedule groups: table of rejected creates", async () => {
   await withSource({}, async (emu, source, token) => {
     const deleted = String(obj((await call(source, token, "POST", SCHEDULES, { name: "Short Lived", start: NINE, end: FIVE })).body)["id"]);
     assert.equal((await call(source, token, "DELETE", `${SCHEDULES}/${deleted}`)).status, 204);
+    const open = await idByName(source, token, SCHEDULES, "Business Hours Mon-Fri");
     const before = (await control(emu, "GET", "/state?org=source")).body;
     for (const c of GROUP_REJECT_CASES) {
-      const body = JSON.parse(JSON.stringify({ name: "Bad Group", timeZone: "America/New_York", ...c.body }).replace("{deleted}", deleted)) as unknown;
+      const body = JSON.parse(JSON.stringify({ name: "Bad Group", timeZone: "America/New_York", openSchedules: [{ id: open }], ...c.body }).replace("{deleted}", deleted)) as unknown;
       const r = await call(source, token, "POST", GROUPS, body);
       assert.equal(r.status, 400, c.name);
       const e = errorOf(r);
       assert.equal(e["code"], "invalid.value", c.name);
       assert.match(String(e["message"]).replace(deleted, "{deleted}"), c.message, c.name);
     }
-    assert.equal((await call(source, token, "POST", GROUPS, { name: "SALES HOURS" })).status, 409);
+    assert.equal((await call(source, token, "POST", GROUPS, { name: "SALES HOURS", openSchedules: [{ id: open }] })).status, 409);
     assert.deepEqual((await control(emu, "GET", "/state?org=source")).body, before);
   });
 });

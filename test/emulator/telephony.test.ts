@@ -337,14 +337,14 @@ test("seeded BYOC trunks: two connected carrier trunks at the US East Site, pass
   });
 });
 
-test("a division holding a flow or trunk base settings is not empty (409), and deletable once they are gone", async () => {
+test("a division holding a flow or trunk base settings is not empty (400), and deletable once they are gone", async () => {
   await withSource({}, async (_emu, source, token) => {
     const site = await siteId(source, token);
     const division = String(obj((await call(source, token, "POST", "/api/v2/authorization/divisions", { name: "Voice Lab", description: "lab" })).body)["id"]);
     const flow = String(obj((await call(source, token, "POST", "/api/v2/flows", { name: "Lab IVR", type: "inboundcall", division: { id: division } })).body)["id"]);
     const tb = String(obj((await call(source, token, "POST", TRUNKBASES, { ...byoc("Lab Trunk", site), division: { id: division } })).body)["id"]);
     const r = await call(source, token, "DELETE", `/api/v2/authorization/divisions/${division}`);
-    assert.equal(r.status, 409);
+    assert.equal(r.status, 400);
     assert.equal(errorOf(r)["message"], "Division Voice Lab is not empty: it contains 1 flow, 1 trunk base setting.");
     assert.equal((await call(source, token, "DELETE", `/api/v2/flows/${flow}`)).status, 204);
     assert.equal((await call(source, token, "DELETE", `${TRUNKBASES}/${tb}`)).status, 204);

@@ -50,7 +50,16 @@ export function registerDivisionRoutes(router: ApiRouter): void {
     return { status: 200, body: divisionToWire(ctx.org.replaceDivision(id, divisionInput(ctx))) };
   });
 
-  // `force` (delete the division's objects too) is not emulated: a non-empty division is always 409.
+  // SDK postAuthorizationDivisionObject: body `Array<string>` of object ids, answers no content.
+  router.add("POST", `${DIVISIONS_PATH}/{divisionId}/objects/{objectType}`, (ctx) => {
+    const divisionId = param(ctx, "divisionId");
+    ctx.org.getDivision(divisionId); // 404 before validating the body
+    const ids = parseBody(z.array(z.string({ error: "object ids must be strings" }), { error: "the body is an array of object ids" }), ctx.json());
+    ctx.org.moveObjectsToDivision(divisionId, param(ctx, "objectType"), ids);
+    return { status: 204 };
+  });
+
+  // `force` (delete the division's objects too) is not emulated: a non-empty division is always 400.
   router.add("DELETE", `${DIVISIONS_PATH}/{divisionId}`, (ctx) => {
     ctx.org.deleteDivision(param(ctx, "divisionId"));
     return { status: 204 };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  CGR_METRICS,
+  CGR_OPERATORS,
   EXPANSION_CRITERION_TYPES,
   LAST_AGENT_ROUTING_MODES,
   MEMBER_GROUP_TYPES,
@@ -26,13 +28,15 @@ const MAX_QUEUE_WRAPUPCODES_PAGE_SIZE = 100;
 /** A reference to an object the emulator does not hold yet (flow, prompt, script): any UUID is accepted. */
 const uuidRef = z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }) });
 
+// Limits of TF routing_queue schema (queueMediaSettingsResource): alerting_timeout_sec "Must be >= 7",
+// service_level_duration_ms "Must be >= 1000".
 const serviceLevelSchema = z.object({
   percentage: z.number().min(0).max(1).optional(),
-  durationMs: z.number().int().min(0).optional(),
+  durationMs: z.number().int().min(1000, "must be at least 1000 (ms)").optional(),
 });
 
 const mediaFields = {
-  alertingTimeoutSeconds: z.number().int().min(0).optional(),
+  alertingTimeoutSeconds: z.number().int().min(7, "must be at least 7 (seconds)").optional(),
   serviceLevel: serviceLevelSchema.optional(),
   enableAutoAnswer: z.boolean().optional(),
   autoAnswerAlertToneSeconds: z.number().min(0).optional(),
@@ -65,8 +69,8 @@ const defaultScriptsSchema = z
 
 /**
  * CreateQueueRequest / QueueRequest (identical but for the ignored create-only `sourceQueueId`). Read-only
- * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, conditional group routing,
- * canned responses, outbound addresses, peerId, …) are ignored.
+ * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, canned responses,
+ * outbound addresses, peerId, …) are ignored.
  */
 const queueRequestSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
@@ -100,6 +104,26 @@ const queueRequestSchema = z.object({
             memberGroups: z.array(z.object({ id: z.string(), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
           }),
         )
+        // TF routing_queue schema `bullseye_rings`: MaxItems 6.
+        .max(6, "at most 6 bullseye rings")
+        .optional(),
+    })
+    .optional(),
+  // SDK ConditionalGroupRouting; at most 5 rules, enums and bounds of TF routing_queue `conditional_group_routing_rules`.
+  conditionalGroupRouting: z
+    .object({
+      rules: z
+        .array(
+          z.object({
+            queue: z.object({ id: z.string() }).optional(),
+            metric: z.enum(CGR_METRICS).optional(),
+            operator: z.enum(CGR_OPERATORS).optional(),
+            conditionValue: z.number().min(0).max(259200).optional(),
+            groups: z.array(z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
+            waitSeconds: z.number().int().min(0).max(259200).optional(),
+          }),
+        )
+        .max(5)
         .optional(),
     })
     .optional(),

@@ -19,7 +19,8 @@ const scheduleGroupRequestSchema = z.object({
   description: z.string().optional(),
   version: z.number().int().optional(),
   timeZone: z.string().optional(),
-  openSchedules: scheduleRefsSchema,
+  // TF architect_schedulegroups schema: open_schedules_id is Required (a group needs open hours).
+  openSchedules: z.array(z.object({ id: z.string({ error: "id is required and must be a string" }) }), { error: "openSchedules is required" }).min(1, "a schedule group needs at least one open schedule"),
   closedSchedules: scheduleRefsSchema,
   holidaySchedules: scheduleRefsSchema,
 });

@@ -65,6 +65,16 @@ export interface BullseyeRingWire {
 }
 type _BullseyeRingWire = SdkResponse<Models.Ring, BullseyeRingWire>;
 
+/** SDK ConditionalGroupRoutingRule as read: every rule names its queue (the first one its own). */
+export interface ConditionalGroupRoutingRuleWire {
+  queue?: RefWire;
+  metric?: string;
+  operator?: string;
+  conditionValue?: number;
+  groups?: { id: string; type?: string }[];
+  waitSeconds?: number;
+}
+
 export interface QueueWire {
   id: string;
   name: string;
@@ -78,6 +88,7 @@ export interface QueueWire {
   mediaSettings?: Partial<Record<QueueMediaType, QueueMediaSetting>>;
   routingRules?: RoutingRule[];
   bullseye?: { rings?: BullseyeRingWire[] };
+  conditionalGroupRouting?: { rules?: ConditionalGroupRoutingRuleWire[] };
   scoringMethod?: string;
   lastAgentRoutingMode?: string;
   acwSettings?: { wrapupPrompt?: string; timeoutMs?: number };
@@ -254,6 +265,18 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
                 expansionCriteria: ring.expansionCriteria?.map((c) => ({ ...c })),
                 actions: ring.actions === undefined ? undefined : compact({ skillsToRemove: ring.actions.skillsToRemove?.map((r) => skillRef(org, r.id)) }),
                 memberGroups: ring.memberGroups?.map((g) => ({ ...g })),
+              }),
+            ),
+          }),
+    conditionalGroupRouting:
+      s.conditionalGroupRouting === undefined
+        ? undefined
+        : compact({
+            rules: s.conditionalGroupRouting.rules?.map((rule, i) =>
+              compact<ConditionalGroupRoutingRuleWire>({
+                ...rule,
+                queue: ref(QUEUES_PATH, i === 0 ? { id: q.id } : rule.queue),
+                groups: rule.groups?.map((g) => ({ ...g })),
               }),
             ),
           }),

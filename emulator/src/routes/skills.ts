@@ -8,10 +8,13 @@ import type { Models, SdkRequest, SdkResponse } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
-/** `CreateRoutingSkill`; unknown (read-only) fields are ignored like the real API does. */
+/**
+ * SDK `CreateRoutingSkill {name, divisionId?}` (index.d.ts). Unknown fields are ignored like the real API
+ * does, so a `division: {id}` object (the RoutingSkill read shape) is not a division: the skill lands in home.
+ */
 const createSkillSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
-  division: z.object({ id: z.string({ error: "division.id is required" }) }).nullish(),
+  divisionId: z.string({ error: "divisionId must be a string" }).nullish(),
 });
 
 /** `UpdateSkillDivisionRequest`: the only update skills support. */
@@ -29,7 +32,7 @@ export function registerSkillRoutes(router: ApiRouter): void {
 
   router.add("POST", SKILLS_PATH, (ctx) => {
     const body = parseBody(createSkillSchema, ctx.json());
-    const skill = ctx.org.createSkill({ name: body.name, divisionId: body.division?.id });
+    const skill = ctx.org.createSkill({ name: body.name, divisionId: body.divisionId ?? undefined });
     return { status: 200, body: skillToWire(ctx.org, skill) };
   });
 

@@ -386,7 +386,8 @@ const QUEUES: SeedQueue[] = [
     name: "Overflow",
     division: "Home",
     description: "Takes calls when the other queues are full",
-    settings: { mediaSettings: { call: call(6, sl(0.7, 60)), callback: callback() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 }, skillEvaluationMethod: "NONE", autoAnswerOnly: false },
+    // 7 s: the API's minimum alerting timeout (TF routing_queue schema).
+    settings: { mediaSettings: { call: call(7, sl(0.7, 60)), callback: callback() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 }, skillEvaluationMethod: "NONE", autoAnswerOnly: false },
     wrapupCodes: ["Transferred", "Callback Scheduled", "Abandoned"],
   },
   {

@@ -95,10 +95,28 @@ export interface BullseyeRing {
 }
 
 /** Everything of a CreateQueueRequest / QueueRequest except name, division and description. */
+/** SDK `ConditionalGroupRoutingRule` operators and metrics (TF routing_queue schema `conditional_group_routing_rules`). */
+export const CGR_OPERATORS = ["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"] as const;
+export const CGR_METRICS = ["EstimatedWaitTime", "ServiceLevel"] as const;
+
+/**
+ * One conditional group routing rule. The first rule always evaluates the queue itself: it is stored
+ * without a queue and read back naming its own queue (TF routing_queue `flattenConditionalGroupRoutingRules`).
+ */
+export interface ConditionalGroupRoutingRule {
+  queue?: IdRef;
+  metric?: (typeof CGR_METRICS)[number];
+  operator?: (typeof CGR_OPERATORS)[number];
+  conditionValue?: number;
+  groups?: { id: string; type?: (typeof MEMBER_GROUP_TYPES)[number] }[];
+  waitSeconds?: number;
+}
+
 export interface QueueSettings {
   mediaSettings?: Partial<Record<QueueMediaType, QueueMediaSetting>>;
   routingRules?: RoutingRule[];
   bullseye?: { rings?: BullseyeRing[] };
+  conditionalGroupRouting?: { rules?: ConditionalGroupRoutingRule[] };
   scoringMethod?: (typeof SCORING_METHODS)[number];
   lastAgentRoutingMode?: (typeof LAST_AGENT_ROUTING_MODES)[number];
   acwSettings?: { wrapupPrompt?: (typeof WRAPUP_PROMPTS)[number]; timeoutMs?: number };

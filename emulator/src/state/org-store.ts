@@ -189,6 +189,8 @@ export class OrgStore {
   private readonly schedulegroups = new Map<string, ScheduleGroup>();
   private readonly clients = new Map<string, OAuthClient>();
   private readonly tokens = new Map<string, IssuedToken>();
+  /** Objects deleted a moment ago that still count in their division until `until` (knob `divisionDetachDelayMs`). */
+  private detaching: { divisionId: string; kind: string; until: number }[] = [];
   /** Requests allowed per window: the per-minute limit scaled to the window length. */
   private windowBudget(): number {
     return Math.max(1, Math.round((this.settings.rateLimitPerMinute * this.settings.rateWindowSeconds) / 60));
@@ -420,14 +422,22 @@ export class OrgStore {
     return d;
   }
 
-  /** Objects still in a division, by kind (soft-deleted ones do not count; queues count until gone). */
+  /** Records that an object left its division now; it still counts there for `divisionDetachDelayMs`. */
+  private detach(divisionId: string, kind: string): void {
+    if (this.settings.divisionDetachDelayMs > 0) this.detaching.push({ divisionId, kind, until: this.clock.now() + this.settings.divisionDetachDelayMs });
+  }
+
+  /** Objects still in a division, by kind (soft-deleted ones do not count once detached; queues count until gone). */
   private divisionContents(id: string): string[] {
+    const now = this.clock.now();
+    this.detaching = this.detaching.filter((d) => d.until > now);
+    const detaching = (kind: string) => this.detaching.filter((d) => d.divisionId === id && d.kind === kind).length;
     const counts: [number, string][] = [
-      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length, "skill"],
-      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length, "wrap-up code"],
-      [this.existingQueues().filter((q) => q.divisionId === id).length, "queue"],
-      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length, "schedule"],
-      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length, "schedule group"],
+      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length + detaching("skill"), "skill"],
+      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length + detaching("wrap-up code"), "wrap-up code"],
+      [this.existingQueues().filter((q) => q.divisionId === id).length + detaching("queue"), "queue"],
+      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length + detaching("schedule"), "schedule"],
+      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length + detaching("schedule group"), "schedule group"],
       [this.flows.countInDivision(id), "flow"],
       [this.telephony.countInDivision(id), "trunk base setting"],
     ];
@@ -440,9 +450,34 @@ export class OrgStore {
     if (d.homeDivision) throw badRequest(`The home division ${d.name} cannot be deleted.`);
     const contents = this.divisionContents(id);
     if (contents.length > 0) {
-      throw new ApiError(409, "general.conflict", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
+      // 400: Terraform retries exactly this status while objects detach (auth_division `deleteAuthDivision`,
+      // RetryWhen(IsStatus400)); the code and wording are unverified.
+      throw new ApiError(400, "bad.request", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
     }
     this.divisions.delete(id);
+  }
+
+  /**
+   * `POST /authorization/divisions/{divisionId}/objects/{objectType}` (SDK `postAuthorizationDivisionObject`):
+   * moves objects of one type into a division. The SDK lists CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES
+   * and USER; of those the emulator holds queues and flows. Every id must name an object of the type (else 400,
+   * nothing moved).
+   */
+  moveObjectsToDivision(divisionId: string, objectType: string, ids: string[]): void {
+    const division = this.getDivision(divisionId);
+    if (objectType === "QUEUE") {
+      const queues = ids.map((qid) => {
+        const q = this.activeQueues().find((x) => x.id === qid);
+        if (!q) throw invalidValue("body", `Queue ${qid} not found`);
+        return q;
+      });
+      for (const q of queues) {
+        q.divisionId = division.id;
+        q.dateModified = this.nowIso();
+      }
+      return;
+    }
+    throw invalidValue("objectType", `Moving objects of type ${objectType} is not emulated (only QUEUE)`);
   }
 
   // ---- routing skills -------------------------------------------------------------------------
@@ -496,6 +531,7 @@ export class OrgStore {
     s.state = "deleted";
     s.version += 1;
     s.dateModified = this.nowIso();
+    this.detach(s.divisionId, "skill");
   }
 
   // ---- wrap-up codes --------------------------------------------------------------------------
@@ -560,6 +596,7 @@ export class OrgStore {
       for (const q of users) q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== id);
     }
     this.wrapupcodes.delete(id);
+    this.detach(code.divisionId, "wrap-up code");
   }
 
   // ---- routing languages ----------------------------------------------------------------------
@@ -608,7 +645,13 @@ export class OrgStore {
   /** Queues that still exist (including those whose deletion is pending); gone ones are dropped. */
   private existingQueues(): Queue[] {
     const now = this.clock.now();
-    for (const [id, q] of this.queues) if (q.goneAt !== undefined && now >= q.goneAt) this.queues.delete(id);
+    for (const [id, q] of this.queues) {
+      if (q.goneAt === undefined || now < q.goneAt) continue;
+      this.queues.delete(id);
+      // Gone, but still attached to its division for a moment (knob divisionDetachDelayMs).
+      const until = q.goneAt + this.settings.divisionDetachDelayMs;
+      if (until > now) this.detaching.push({ divisionId: q.divisionId, kind: "queue", until });
+    }
     return [...this.queues.values()];
   }
 
@@ -652,12 +695,39 @@ export class OrgStore {
     if (settings.queueFlow) this.flows.requireFlowOfType("queueFlow", settings.queueFlow.id, "INQUEUECALL");
     if (settings.emailInQueueFlow) this.flows.requireFlowOfType("emailInQueueFlow", settings.emailInQueueFlow.id, "INQUEUEEMAIL");
     if (settings.messageInQueueFlow) this.flows.requireFlowOfType("messageInQueueFlow", settings.messageInQueueFlow.id, "INQUEUESHORTMESSAGE");
+    // Media settings that name other objects of the org (SDK CallbackMediaSettings, MessageMediaSettings):
+    // an id of another org (a source org's) is not an object here, 400 as for the in-queue flows.
+    const media = settings.mediaSettings as Record<string, Record<string, unknown> | undefined> | undefined;
+    const refAt = (type: string, ...path: string[]): string | undefined => {
+      let v: unknown = media?.[type];
+      for (const k of path) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+      return typeof v === "object" && v !== null ? String((v as { id?: unknown }).id) : undefined;
+    };
+    for (const [field, id] of [
+      ["mediaSettings.callback.liveVoiceFlow", refAt("callback", "liveVoiceFlow")],
+      ["mediaSettings.callback.answeringMachineFlow", refAt("callback", "answeringMachineFlow")],
+      ["mediaSettings.message.inactivityTimeoutSettings.flowId", refAt("message", "inactivityTimeoutSettings", "flowId")],
+    ] as const) {
+      if (id !== undefined && !this.flows.findFlow(id)) throw invalidValue(field, `Flow ${id} in ${field} does not exist`);
+    }
+    const siteId = refAt("callback", "site");
+    if (siteId !== undefined && !this.telephony.listSites().some((s) => s.id === siteId)) {
+      throw invalidValue("mediaSettings.callback.site", `Site ${siteId} in mediaSettings.callback.site does not exist`);
+    }
     (settings.bullseye?.rings ?? []).forEach((ring, i) => {
       const field = `bullseye.rings[${i}].actions.skillsToRemove`;
       for (const ref of ring.actions?.skillsToRemove ?? []) {
         const skill = this.skills.get(ref.id);
         if (!skill || skill.state !== "active") throw invalidValue(field, `Skill ${ref.id} in ${field} does not exist`);
       }
+    });
+    (settings.conditionalGroupRouting?.rules ?? []).forEach((rule, i) => {
+      const field = `conditionalGroupRouting.rules[${i}].queue`;
+      // The first rule always evaluates the queue itself: the real API rejects a queue there (Terraform strips
+      // it before every update: routing_queue `addCGRAndOEAAndCGA`, "remove queue_id from first CGR rule to
+      // avoid api error"). The exact error code is not documented: knob-free, 400 invalid.value.
+      if (i === 0 && rule.queue) throw invalidValue(field, `The first conditional group routing rule always applies to the queue itself: ${field} must not be set`);
+      if (i > 0 && rule.queue && !this.activeQueues().some((q) => q.id === rule.queue!.id)) throw invalidValue(field, `Queue ${rule.queue.id} in ${field} does not exist`);
     });
     const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = { name, divisionId: division.id, settings };
     if (description !== undefined) record.description = description;
@@ -671,12 +741,16 @@ export class OrgStore {
     return queue;
   }
 
-  /** PUT is a full replace (no version); assigned wrap-up codes are not part of the body and stay. */
+  /**
+   * PUT is a full replace (no version); assigned wrap-up codes are not part of the body and stay. The division
+   * does not change by PUT: Terraform sends none in a queue update and moves queues with
+   * `POST /authorization/divisions/{id}/objects/QUEUE` (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`).
+   */
   replaceQueue(id: string, input: QueueInput): Queue {
     const existing = this.activeQueue(id);
     const next: Queue = {
       id,
-      ...this.queueRecord(input, id),
+      ...this.queueRecord({ ...input, divisionId: existing.divisionId }, id),
       dateCreated: existing.dateCreated,
       dateModified: this.nowIso(),
       wrapupCodeIds: existing.wrapupCodeIds,
@@ -801,6 +875,7 @@ export class OrgStore {
       throw new ApiError(409, "general.conflict", `Schedule ${x.name} is in use by schedule group(s): ${names}`, { name: x.name }, `Schedule {name} is in use by schedule group(s): ${names}`);
     }
     x.state = "deleted";
+    this.detach(x.divisionId, "schedule");
     x.version += 1;
     x.dateModified = this.nowIso();
   }
@@ -884,6 +959,7 @@ export class OrgStore {
   deleteScheduleGroup(id: string): void {
     const g = this.activeScheduleGroup(id);
     g.state = "deleted";
+    this.detach(g.divisionId, "schedule group");
     g.version += 1;
     g.dateModified = this.nowIso();
   }

@@ -29,6 +29,13 @@ export const orgSettingsSchema = z.object({
    * seconds (Terraform polls for up to 120 s); 0 keeps tests fast.
    */
   queueDeleteDelayMs: z.number().int().min(0),
+  /**
+   * How long a deleted skill, wrap-up code, queue, schedule or schedule group still counts as being in its
+   * division (DELETE of the division: 400 "not empty"). Terraform retries a division delete on 400 because
+   * objects deleted a moment before "should detach completely eventually" (auth_division `deleteAuthDivision`,
+   * up to 10 attempts over ~27 s); the real delay is unverified.
+   */
+  divisionDetachDelayMs: z.number().int().min(0),
   /** true: deleting a wrap-up code that a queue uses is 409 `general.conflict`; false: the code is unassigned. */
   wrapupCodeInUseConflict: z.boolean(),
   /** How long an Architect import or export job stays `Started` before it reports Success / Failure (emulator time). */
@@ -97,6 +104,7 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     maxNameLength: 256,
     duplicateName: { status: 409, code: "general.conflict" },
     queueDeleteDelayMs: 0,
+    divisionDetachDelayMs: 1000,
     wrapupCodeInUseConflict: true,
     flowJobDurationMs: 150,
     flowImportJobFailures: 0,

@@ -8,6 +8,7 @@ import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { nameKey } from "../resources/common";
 import { mapDivision, mapName, Transforms } from "./transforms";
 
 /** Objects the imported code references but does not declare, found by name in the target org. */
@@ -41,13 +42,14 @@ export async function prefetchLookups(c: GenesysClient, requests: readonly Looku
   }
   // One listing per type, all awaited together, so no listing is left failing unobserved.
   const listed = await Promise.all(
-    types.map(async (t) => [t, new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [o.name, o]))] as const),
+    // Keyed by nameKey: the API's names are unique case-insensitively, so "sales" in the target is "Sales".
+    types.map(async (t) => [t, new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o]))] as const),
   );
   const byType = new Map(listed);
   const missing: string[] = [];
   for (const r of requests) {
     const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
-    const found = byType.get(r.type)!.get(targetName);
+    const found = byType.get(r.type)!.get(nameKey(targetName));
     if (found) resolved.set(key(r.type, r.name), found);
     else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'${targetName !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : ""}`);
   }

@@ -84,6 +84,7 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
     const uri = (trunkProps as Record<string, unknown>)[TERMINATION_URI];
     if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
+  if (typeof out.callbackSite === "string") out.callbackSite = t.sites[out.callbackSite] ?? out.callbackSite;
   if (Array.isArray(out.sipServers)) out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return out;
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { GenesysClient, isConflict, isNotFound, pollUntil } from "../client";
+import { GenesysClient, GenesysError, isConflict, isNotFound, pollUntil } from "../client";
 import type { Models, SdkBody, SdkRead } from "../sdk";
 
 /** What the engine sends for inputs that are not known yet during preview. */
@@ -75,6 +75,18 @@ export function checkInputs(schema: z.ZodType, label: string, news: Record<strin
 export const divisionField = z.string().min(1, "division must not be empty: omit it for the home division").optional();
 export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict must be \"fail\" or \"adopt\"" }).optional();
 
+/**
+ * Names as the API compares them: uniqueness is case-insensitive ("Sales" and "sales" are one name), so
+ * conflict checks, adoption and lookups match names this way.
+ */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
 /** A `{id}` reference in an API body. */
 export const WireRef = z.object({ id: z.string() });
 
@@ -132,5 +144,35 @@ export async function deleteIfPresent(c: GenesysClient, path: string): Promise<v
     await c.request({ method: "DELETE", path });
   } catch (err) {
     if (!isNotFound(err)) throw err;
+  }
+}
+
+/**
+ * Whether a write failed because the version it sent is no longer current: 409, or 400 whose message says
+ * "does not match the current version" (TF util/util_retries.go `IsVersionMismatch`).
+ */
+export function isVersionMismatch(err: unknown): boolean {
+  if (!(err instanceof GenesysError)) return false;
+  return err.status === 409 || (err.status === 400 && /does not match the current version/i.test(err.message));
+}
+
+/**
+ * A versioned PUT: sent with the version read before, and when someone else changed the object in between,
+ * once more with the version read again (Terraform re-reads and retries on a version mismatch:
+ * architect_schedules `updateArchitectSchedules`). A second mismatch is a real concurrent edit: it fails.
+ */
+export async function putVersioned<T extends { version: number }>(
+  c: GenesysClient,
+  path: string,
+  body: object,
+  current: { version: number },
+  schema: z.ZodType<T>,
+): Promise<T> {
+  try {
+    return await c.request({ method: "PUT", path, body: { ...body, version: current.version }, schema });
+  } catch (err) {
+    if (!isVersionMismatch(err)) throw err;
+    const fresh = await c.request({ method: "GET", path, schema });
+    return c.request({ method: "PUT", path, body: { ...body, version: fresh.version }, schema });
   }
 }

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "util";
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../client";
 import { client, conflictPolicy, journalOf } from "../process";
-import { checkInputs, CheckFailure, hasUnknown, ResourceImpl, UNKNOWN, userInputs } from "./common";
+import { checkInputs, CheckFailure, hasUnknown, nameKey, ResourceImpl, sameName, UNKNOWN, userInputs } from "./common";
 
 /** What to do when a new resource's name already exists in the target org. */
 export const ConflictPolicy = z.enum(["fail", "adopt"]);
@@ -105,11 +105,17 @@ function cached(store: TypeCache, c: GenesysClient, type: string, load: () => Pr
   return entry;
 }
 
-// By-name index of each type in the target org: one listing serves the conflict check of every new resource.
+// By-name index of each type in the target org (keyed by nameKey: the API's names are case-insensitive):
+// one listing serves the conflict check of every new resource.
 const indexes: TypeCache = new WeakMap();
 
 function nameIndex<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
-  return cached(indexes, c, def.type, async () => new Map((await def.list(c)).map((o) => [o.name, o] as [string, Named])));
+  return cached(indexes, c, def.type, async () => new Map((await def.list(c)).map((o) => [nameKey(o.name), o] as [string, Named])));
+}
+
+/** " as 'sales'" when the target spells the colliding name differently (names are unique case-insensitively). */
+function spelled(existing: Named, declared: string): string {
+  return existing.name === declared ? "" : ` as '${existing.name}'`;
 }
 
 function comparable(value: unknown, unordered: boolean): unknown {
@@ -196,12 +202,12 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       await c.tokens.token();
       if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
       if (isNew && policyOf(news) === "fail") {
-        const existing = (await nameIndex(c, def)).get(args.name);
+        const existing = (await nameIndex(c, def)).get(nameKey(args.name));
         if (existing && !journal.claims(args.name, existing.id)) {
           failures.push({
             property: "name",
             reason:
-              `${owner(args.name)} already exists in the target org (id ${existing.id}). Choose: adopt it ` +
+              `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}). Choose: adopt it ` +
               "(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: \"adopt\"` on this resource; " +
               "destroy then restores its prior configuration), or rename or delete it in the target org.",
           });
@@ -226,7 +232,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       const args = declared(inputs);
       const body = await def.toBody(c, args, owner(args.name));
       // Look up by name first: it finds objects to adopt, and a create whose response was lost.
-      const known = (await nameIndex(c, def)).get(args.name);
+      const known = (await nameIndex(c, def)).get(nameKey(args.name));
       const existing = known ? await def.get(c, known.id) : undefined;
       let stored: Wire;
       let adoptedPrior: unknown;
@@ -238,7 +244,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       } else if (existing) {
         if (policyOf(inputs) !== "adopt") {
           fail(
-            `${owner(args.name)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
+            `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
               "(or onConflict: \"adopt\" on the resource), or rename or delete it in the target org.",
           );
         }
@@ -251,14 +257,14 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
           // The create may have been committed although its response was lost (the client's retry then
           // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
           if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
-          const found = (await def.list(c)).find((o) => o.name === args.name);
+          const found = (await def.list(c)).find((o) => sameName(o.name, args.name));
           const wire = found ? await def.get(c, found.id) : undefined;
           if (!wire) throw err;
           stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire), divisionOf(args));
           journal.record("created", args.name, wire.id);
         }
       }
-      (await nameIndex(c, def)).set(stored.name, stored);
+      (await nameIndex(c, def)).set(nameKey(stored.name), stored);
       const outs = { ...args, ...(adoptedPrior !== undefined ? { adoptedPrior } : {}) } as Outputs<Args>;
       if (inputs.onConflict) outs.onConflict = inputs.onConflict;
       return { id: stored.id, outs };
@@ -300,7 +306,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       }
       listings.get(c)?.delete(def.type);
       await permitted(owner(props.name), () => def.remove(c, id));
-      (await nameIndex(c, def)).delete(props.name);
+      (await nameIndex(c, def)).delete(nameKey(props.name));
       journal.record("deleted", props.name);
     },
   } satisfies ResourceImpl<Args, Outputs<Args>> as ResourceImpl<Args, Outputs<Args>>;

@@ -101,6 +101,7 @@ function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name:
     const uri = props[TERMINATION_URI];
     if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
+  if (typeof fields.callbackSite === "string") fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
   if (Array.isArray(fields.sipServers)) fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
   return { name, fields };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
-import { getLive } from "../common";
+import { getLive, sameName } from "../common";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
@@ -80,7 +80,7 @@ export const flowsApi = {
 
   async find(c: GenesysClient, name: string, type: string): Promise<Flow | undefined> {
     const page = await c.listAll("/api/v2/flows", Flow, { pageSize: 500, query: { name, type: type.toLowerCase() } });
-    return page.find((f) => f.name === name && f.type.toLowerCase() === type.toLowerCase() && !f.deleted);
+    return page.find((f) => sameName(f.name, name) && f.type.toLowerCase() === type.toLowerCase() && !f.deleted);
   },
 
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/flows/${enc(id)}`, Flow, (f) => Boolean(f.deleted)),

@@ -6,8 +6,24 @@ import { rruleProblem } from "./rrule";
 export const RESOURCE_TYPE = "genesyscloud:architect:Schedule";
 export const LABEL = "Schedule";
 
-/** Schedules hold local times: the schedule group that uses them carries the time zone. */
-export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/;
+/**
+ * Schedules hold local times: the schedule group that uses them carries the time zone. Any fraction
+ * precision is a valid spelling (Terraform writes `.000000`, the API answers `.SSS`: Python SDK Schedule.md,
+ * TF architect_schedules), so values are compared as times, never as strings.
+ */
+export const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?$/;
+
+/** A local date-time in the API's millisecond form `yyyy-MM-ddTHH:mm:ss.SSS` (finer digits dropped, as the API stores ms). */
+export function localTimeMs(value: string): string {
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m) return value;
+  return `${m[1]}.${(m[2] ?? "").padEnd(3, "0").slice(0, 3)}`;
+}
+
+/** Whether two local date-times name the same instant (at the API's millisecond precision). */
+export function sameLocalTime(a: string, b: string): boolean {
+  return localTimeMs(a) === localTimeMs(b);
+}
 const localTime = (field: string) =>
   z.string().regex(LOCAL_DATE_TIME, `${field} must be a local date-time without time zone, yyyy-MM-ddTHH:mm:ss.SSS (e.g. 2027-01-04T08:00:00.000)`);
 

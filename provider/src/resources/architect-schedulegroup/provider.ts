@@ -44,7 +44,7 @@ export const provider = crudProvider<ScheduleGroupArgs, ScheduleGroupBody, Sched
       ...(division !== undefined ? { division } : {}),
       ...(g.description ? { description: g.description } : {}),
       timeZone: g.timeZone ?? "",
-      ...(list(ids(g.openSchedules)) ? { openSchedules: ids(g.openSchedules) } : {}),
+      openSchedules: ids(g.openSchedules),
       ...(list(ids(g.closedSchedules)) ? { closedSchedules: ids(g.closedSchedules) } : {}),
       ...(list(ids(g.holidaySchedules)) ? { holidaySchedules: ids(g.holidaySchedules) } : {}),
     };

@@ -8,7 +8,8 @@ export interface ScheduleGroupArgs {
   description?: pulumi.Input<string>;
   /** IANA time zone, e.g. Europe/Dublin (the stack's transforms can map it per region). */
   timeZone: pulumi.Input<string>;
-  openSchedules?: pulumi.Input<pulumi.Input<string>[]>;
+  /** `schedule.id`s of the open hours: at least one (the API requires them). */
+  openSchedules: pulumi.Input<pulumi.Input<string>[]>;
   closedSchedules?: pulumi.Input<pulumi.Input<string>[]>;
   holidaySchedules?: pulumi.Input<pulumi.Input<string>[]>;
   onConflict?: pulumi.Input<"fail" | "adopt">;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../../client";
-import { deleteIfPresent, getLive } from "../common";
+import { deleteIfPresent, getLive, sameName } from "../common";
 import type { DivisionBody } from "./schema";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
@@ -32,7 +32,9 @@ export function listDivisions(client: GenesysClient, fresh = false): Promise<Div
  * (home maps to home across orgs, whatever each org calls it).
  */
 export async function resolveDivision(client: GenesysClient, name: string | undefined, owner: string): Promise<Division> {
-  const pick = (all: Division[]) => (name === undefined ? all.find((d) => d.homeDivision) : all.find((d) => d.name === name));
+  // Division names are unique case-insensitively: the exact spelling first, else the one that differs in case only.
+  const pick = (all: Division[]) =>
+    name === undefined ? all.find((d) => d.homeDivision) : (all.find((d) => d.name === name) ?? all.find((d) => sameName(d.name, name)));
   let found = pick(await listDivisions(client));
   if (!found) found = pick(await listDivisions(client, true));
   if (!found) {
@@ -40,7 +42,7 @@ export async function resolveDivision(client: GenesysClient, name: string | unde
       "Validation",
       name === undefined
         ? `${owner}: the target org reports no home division; check the OAuth client's permission authorization:division:view.`
-        : `${owner}: division '${name}' does not exist in the target org. Create it there, or change the division in the stack code (division names are matched exactly; omit it for the home division).`,
+        : `${owner}: division '${name}' does not exist in the target org. Create it there, or change the division in the stack code (division names are matched ignoring case, as the API does; omit it for the home division).`,
     );
   }
   return found;
@@ -63,7 +65,7 @@ export async function divisionLabel(client: GenesysClient, id: string | undefine
 export async function divisionArg(client: GenesysClient, id: string | undefined, previous: string | undefined): Promise<string | undefined> {
   if (previous !== undefined && id !== undefined) {
     const all = await listDivisions(client);
-    if (all.find((d) => d.name === previous)?.id === id) return previous;
+    if (all.find((d) => sameName(d.name, previous))?.id === id) return previous;
   }
   return divisionLabel(client, id);
 }
@@ -95,6 +97,9 @@ const WireDivision = Division.extend({ description: z.string().nullish() });
 export type WireDivision = z.infer<typeof WireDivision>;
 type _WireDivision = SdkRead<Models.AuthzDivision, WireDivision>;
 
+const DIVISION_DELETE_ATTEMPTS = 10;
+const totalWaitMs = (attempts: number) => (500 * (attempts - 1) * attempts) / 2;
+
 /** Division writes (reference §4.5); reads go through the cached listing above. */
 export const divisionsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
@@ -109,8 +114,25 @@ export const divisionsApi = {
     cache.delete(c);
     return d;
   },
-  async remove(c: GenesysClient, id: string) {
-    await deleteIfPresent(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`);
+  /**
+   * Objects deleted a moment before (by this same destroy) may still be attached to the division: the API
+   * answers 400 until they "detach completely eventually". Terraform retries 400 up to 10 times, waiting
+   * 0.5 s more each time, about 27 s in all (auth_division `deleteAuthDivision`, util `RetryWhen(IsStatus400)`).
+   */
+  async remove(c: GenesysClient, id: string, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {
+    const path = `/api/v2/authorization/divisions/${encodeURIComponent(id)}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deleteIfPresent(c, path);
+        break;
+      } catch (err) {
+        if (!(err instanceof GenesysError) || err.status !== 400) throw err;
+        if (attempt >= DIVISION_DELETE_ATTEMPTS) {
+          throw new GenesysError(err.kind, `${err.message} Still refused after ${attempt} attempts over ${Math.round(totalWaitMs(attempt) / 1000)} s: move or delete what is still in the division, then run destroy again.`, err.details);
+        }
+        await sleep(attempt * 500);
+      }
+    }
     cache.delete(c);
   },
 };

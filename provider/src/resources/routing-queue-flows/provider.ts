@@ -3,9 +3,20 @@ import { GenesysError } from "../../client";
 import { client } from "../../process";
 import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
 import { queuesApi } from "../routing-queue/api";
+import { getAt, MEDIA_FLOW_FIELDS, setAt, type MediaFlowField } from "../routing-queue/media";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:QueueFlows";
-const FIELDS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
+const TOP_FIELDS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
+const MEDIA_FIELDS = Object.keys(MEDIA_FLOW_FIELDS) as MediaFlowField[];
+/** Every flow a queue names: in-queue flows, and the flows of its callback and message settings. */
+const FIELDS = [...TOP_FIELDS, ...MEDIA_FIELDS] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The flow id a stored queue has in one of the fields. */
+function flowOf(queue: Record<string, unknown>, f: Field): string | undefined {
+  const ref = (MEDIA_FIELDS as string[]).includes(f) ? getAt(queue.mediaSettings, MEDIA_FLOW_FIELDS[f as MediaFlowField]) : queue[f];
+  return (ref as { id?: string } | null | undefined)?.id || undefined;
+}
 
 export const QueueFlowsArgs = z
   .object({
@@ -14,26 +25,36 @@ export const QueueFlowsArgs = z
     queueFlow: z.string().optional(),
     emailInQueueFlow: z.string().optional(),
     messageInQueueFlow: z.string().optional(),
+    callbackLiveVoiceFlow: z.string().optional(),
+    callbackAnsweringMachineFlow: z.string().optional(),
+    messageInactivityTimeoutFlow: z.string().optional(),
   })
   .strict();
 export type QueueFlowsArgs = z.infer<typeof QueueFlowsArgs>;
-type Outputs = QueueFlowsArgs & { prior: Partial<Record<(typeof FIELDS)[number], string>> };
+type Outputs = QueueFlowsArgs & { prior: Partial<Record<Field, string>> };
 
 const label = (a: { queue?: unknown }) => `Queue flows of queue ${String(a.queue)}`;
 
-async function setFlows(queueId: string, flows: Partial<Record<(typeof FIELDS)[number], string>>, what: string) {
+async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, what: string) {
   const c = client();
   const current = await queuesApi.get(c, queueId);
   if (!current) throw new GenesysError("NotFound", `${what}: queue ${queueId} no longer exists in the target org: run pulumi refresh.`);
   const prior: Outputs["prior"] = {};
   for (const f of FIELDS) {
-    const ref = current[f] as { id?: string } | null | undefined;
-    if (ref?.id) prior[f] = ref.id;
+    const id = flowOf(current, f);
+    if (id) prior[f] = id;
   }
   const body: Record<string, unknown> = { ...current };
-  for (const f of FIELDS) body[f] = flows[f] ? { id: flows[f] } : null; // null clears the field
+  for (const f of TOP_FIELDS) body[f] = flows[f] ? { id: flows[f] } : null; // null clears the field
+  for (const f of MEDIA_FIELDS) {
+    const path = MEDIA_FLOW_FIELDS[f];
+    // Only media types the queue has: a flow for a media type the queue does not handle has nowhere to go.
+    if (flows[f] || getAt(body.mediaSettings, path) !== undefined) {
+      body.mediaSettings = setAt(body.mediaSettings as Record<string, unknown> | undefined, path, flows[f] ? { id: flows[f] } : undefined);
+    }
+  }
   const { wrapupCodes } = current;
-  await queuesApi.update(c, queueId, { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] }, current);
+  await queuesApi.update(c, queueId, { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] }, current, false);
   return prior;
 }
 
@@ -61,8 +82,8 @@ export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
     if (!q) return {};
     const outs: Outputs = { queue: props.queue, prior: props.prior };
     for (const f of FIELDS) {
-      const ref = q[f] as { id?: string } | null | undefined;
-      if (ref?.id) outs[f] = ref.id;
+      const id = flowOf(q, f);
+      if (id) outs[f] = id;
     }
     return { id, props: outs };
   },

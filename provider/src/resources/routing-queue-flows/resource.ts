@@ -8,6 +8,11 @@ export interface QueueFlowsArgs {
   queueFlow?: pulumi.Input<string>;
   emailInQueueFlow?: pulumi.Input<string>;
   messageInQueueFlow?: pulumi.Input<string>;
+  /** `flow.id`s of the callback's live-voice and answering-machine flows (mediaSettings.callback). */
+  callbackLiveVoiceFlow?: pulumi.Input<string>;
+  callbackAnsweringMachineFlow?: pulumi.Input<string>;
+  /** `flow.id` run on message inactivity (mediaSettings.message.inactivityTimeoutSettings.flowId). */
+  messageInactivityTimeoutFlow?: pulumi.Input<string>;
 }
 
 /** Connects a queue to its in-queue flows after both exist (breaks the queue <-> flow cycle). */

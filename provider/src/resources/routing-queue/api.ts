@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
+import { keepUndeclaredMedia } from "./media";
 import { Queue, QueueBody, READ_ONLY } from "./schema";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
@@ -8,6 +9,19 @@ const path = "/api/v2/routing/queues";
 const CodeRef = z.object({ id: z.string(), name: z.string() });
 type _CodeRef = SdkRead<Models.WrapupCode, z.infer<typeof CodeRef>>;
 const enc = encodeURIComponent;
+
+/**
+ * The body without a queue on the first conditional group routing rule. Reads name the queue itself there,
+ * but the API rejects it in a request (Terraform strips it before every update: routing_queue
+ * `addCGRAndOEAAndCGA`, "remove queue_id from first CGR rule to avoid api error").
+ */
+export function withoutFirstRuleQueue(body: Record<string, unknown>): Record<string, unknown> {
+  const cgr = body.conditionalGroupRouting as { rules?: Record<string, unknown>[] | null } | null | undefined;
+  const first = cgr?.rules?.[0];
+  if (!cgr || !first || first.queue === undefined) return body;
+  const { queue: _self, ...rest } = first;
+  return { ...body, conditionalGroupRouting: { ...cgr, rules: [rest, ...cgr.rules!.slice(1)] } };
+}
 
 /** Queues (reference §4.4): full-replace PUT, wrap-up codes assigned 100 per call, delayed delete. */
 export const queuesApi = {
@@ -54,10 +68,20 @@ export const queuesApi = {
    * PUT replaces the whole queue: fields this tool does not manage (in-queue flows set by QueueFlows,
    * prompts, member groups) are carried over from the stored queue; null clears a field.
    */
-  async update(c: GenesysClient, id: string, body: QueueBody, current: Queue): Promise<Queue> {
+  async update(c: GenesysClient, id: string, body: QueueBody, current: Queue, keepUndeclared = true): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
-    const merged = { ...queuesApi.requestOf(current), ...request };
-    const q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
+    const merged = withoutFirstRuleQueue({ ...queuesApi.requestOf(current), ...request });
+    // The Queue resource's mediaSettings leave out what QueueFlows and the target org set (see media.ts);
+    // QueueFlows itself sends the whole mediaSettings (keepUndeclared false).
+    if (keepUndeclared && request.mediaSettings !== undefined) merged.mediaSettings = keepUndeclaredMedia(request.mediaSettings, current.mediaSettings);
+    let q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
+    // A PUT does not move a queue: Terraform moves it with the division objects endpoint after the update
+    // (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`; SDK `postAuthorizationDivisionObject`).
+    const division = (request.division as { id?: string } | undefined)?.id;
+    if (division && division !== q.division?.id) {
+      await c.request({ method: "POST", path: `/api/v2/authorization/divisions/${enc(division)}/objects/QUEUE`, body: [id] });
+      q = await c.request({ method: "GET", path: `${path}/${enc(id)}`, schema: Queue });
+    }
     await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },

@@ -1,6 +1,8 @@
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
 import { crudProvider } from "../crud";
+import { trunksApi } from "../telephony-trunkbase/api";
 import { queuesApi } from "./api";
+import { declaredMedia, getAt, setAt } from "./media";
 import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
 
@@ -58,10 +60,16 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   remove: queuesApi.remove,
   async toBody(c, args, owner) {
     const bullseye = ringsToBody(args.bullseye);
+    const plain = present(args, PLAIN_FIELDS);
+    // The callback site by name in the code, by the target's id on the wire.
+    if (args.callbackSite !== undefined) {
+      const site = await trunksApi.site(c, args.callbackSite, owner);
+      plain.mediaSettings = setAt(plain.mediaSettings as Record<string, unknown> | undefined, ["callback", "site"], { id: site.id });
+    }
     return {
       name: args.name,
       division: { id: (await resolveDivision(c, args.division, owner)).id },
-      ...present(args, PLAIN_FIELDS),
+      ...plain,
       ...(bullseye ? { bullseye } : {}),
       wrapupCodes: [...(args.wrapupCodes ?? [])].sort(),
     };
@@ -87,13 +95,28 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   async toArgs(c, q, previous) {
     const division = await divisionArg(c, q.division?.id, previous.division);
     const bullseye = ringsToArgs(q.bullseye?.rings as Rings | undefined);
+    const plain = present(q, PLAIN_FIELDS);
+    const siteId = (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id;
+    if (plain.mediaSettings !== undefined) plain.mediaSettings = declaredMedia(plain.mediaSettings);
+    const site = siteId ? (await trunksApi.sites(c)).find((s) => s.id === siteId) : undefined;
     return {
       name: q.name,
       ...(division !== undefined ? { division } : {}),
-      ...(present(q, PLAIN_FIELDS) as Partial<QueueArgs>),
+      ...(plain as Partial<QueueArgs>),
+      ...(siteId ? { callbackSite: site?.name ?? `(unknown site ${siteId})` } : {}),
       ...(bullseye ? { bullseye } : {}),
       ...(q.wrapupCodes?.length ? { wrapupCodes: q.wrapupCodes } : {}),
     };
   },
-  checkTarget: async (c, args, owner) => checkDivision(c, args.division, owner),
+  async checkTarget(c, args, owner) {
+    const failures = await checkDivision(c, args.division, owner);
+    if (args.callbackSite !== undefined) {
+      try {
+        await trunksApi.site(c, args.callbackSite, owner);
+      } catch (err) {
+        failures.push({ property: "callbackSite", reason: (err as Error).message });
+      }
+    }
+    return failures;
+  },
 });

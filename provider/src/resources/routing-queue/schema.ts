@@ -10,11 +10,12 @@ const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: 
 
 const MediaSetting = z
   .object({
-    alertingTimeoutSeconds: z.number().int().min(0).max(86400).optional(),
+    // The API's limits, as the Terraform provider's routing_queue schema states them.
+    alertingTimeoutSeconds: z.number().int().min(7, "alertingTimeoutSeconds must be at least 7 (seconds)").max(86400).optional(),
     serviceLevel: z
       .object({
         percentage: z.number().min(0).max(1, "serviceLevel.percentage is a fraction between 0 and 1 (e.g. 0.8)"),
-        durationMs: z.number().int().min(0),
+        durationMs: z.number().int().min(1000, "serviceLevel.durationMs must be at least 1000 (1 s)"),
       })
       .strict()
       .optional(),
@@ -64,7 +65,8 @@ export const QueueArgs = z
               skillsToRemove: z.array(z.string()).optional(),
             })
             .strict(),
-        ),
+        )
+        .max(6, "bullseye has at most 6 rings"),
       })
       .strict()
       .optional(),
@@ -85,6 +87,10 @@ export const QueueArgs = z
     suppressInQueueCallRecording: z.boolean().optional(),
     callingPartyName: z.string().optional(),
     callingPartyNumber: z.string().optional(),
+    /**
+     * The callback site by name (`mediaSettings.callback.site`); the transforms file's `sites:` maps it per region.
+     */
+    callbackSite: z.string().min(1, "callbackSite must not be empty: omit it for none").optional(),
     /** Ids of WrapupCode resources assigned to the queue. */
     wrapupCodes: z.array(z.string()).optional(),
     onConflict: onConflictField,

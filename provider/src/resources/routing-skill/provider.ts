@@ -12,10 +12,7 @@ export const provider = crudProvider<SkillArgs, SkillBody, import("./schema").Ro
   replaceOn: ["name"],
   list: async (c) => (await skillsApi.list(c)).filter((s) => s.state !== "deleted"),
   get: skillsApi.get,
-  async create(c, body) {
-    const skill = await skillsApi.create(c, body);
-    return skill.division?.id === body.division.id ? skill : skillsApi.setDivision(c, skill.id, body.division.id);
-  },
+  create: skillsApi.create,
   update: async (c, id, body, current) => (current.division?.id === body.division.id ? current : skillsApi.setDivision(c, id, body.division.id)),
   remove: skillsApi.delete,
   toBody: async (c, args, owner) => ({ name: args.name, division: { id: (await resolveDivision(c, args.division, owner)).id } }),

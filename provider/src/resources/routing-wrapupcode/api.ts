@@ -1,5 +1,5 @@
 import { GenesysClient } from "../../client";
-import { getLive, deleteIfPresent } from "../common";
+import { getLive, deleteIfPresent, sameName } from "../common";
 import { WrapupCode, type WrapupCodeBody as Body } from "./schema";
 
 /** The calls a wrap-up code needs (reference §4.3): PUT is a full replace, delete is hard. */
@@ -8,7 +8,7 @@ export const wrapupCodesApi = {
 
   async findByName(c: GenesysClient, name: string): Promise<WrapupCode | undefined> {
     const page = await c.listAll("/api/v2/routing/wrapupcodes", WrapupCode, { pageSize: 100, query: { name } });
-    return page.find((w) => w.name === name);
+    return page.find((w) => sameName(w.name, name));
   },
 
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/routing/wrapupcodes/${encodeURIComponent(id)}`, WrapupCode),

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
 import { client, conflictPolicy, journalOf } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { checkInputs, hasUnknown, ResourceImpl, sameName, userInputs } from "../common";
 import { bodyDifferences, permitted } from "../crud";
 import { trunksApi } from "./api";
 import { LABEL, MASK, PASSWORD, SIP_SERVERS, TERMINATION_URI, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
@@ -114,7 +114,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const clash = await terminationUriClash(c, news, undefined);
     if (clash) failures.push({ property: "properties", reason: clash });
     if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
-      const existing = (await trunksApi.list(c)).find((t) => t.name === news.name);
+      const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, news.name));
       if (existing && !journalOf("genesyscloud:telephony:Trunk").claims(news.name, existing.id)) {
         failures.push({
           property: "name",
@@ -138,7 +138,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const c = client();
     const args = declared(inputs);
     const salt = randomBytes(16).toString("hex");
-    const existing = (await trunksApi.list(c)).find((t) => t.name === args.name);
+    const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, args.name));
     const journal = journalOf("genesyscloud:telephony:Trunk");
     let stored: TrunkBase;
     let adoptedPrior: TrunkBody | undefined;
@@ -164,7 +164,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
         // The create may have been committed although its response was lost (the client's retry then
         // meets the name, or its retries ran out): take that one over rather than fail or make a second.
         if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
-        const made = (await trunksApi.list(c)).find((t) => t.name === args.name);
+        const made = (await trunksApi.list(c)).find((t) => sameName(t.name, args.name));
         if (!made) throw err;
         journal.record("created", args.name, made.id);
         stored = await trunksApi.update(c, made.id, await body(c, args, made), made);
