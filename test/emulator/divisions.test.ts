@@ -104,7 +104,7 @@ test("division-scoped grants (knob grantedDivisions): a create or write in a div
     await control(emu, "PUT", "/orgs/source/settings", { grantedDivisions: ["sales", div["Billing"]!] });
     const before = (await control(emu, "GET", "/state?org=source")).body;
     const denied: [string, string, unknown][] = [
-      ["POST", "/api/v2/routing/skills", { name: "Care Skill", division: { id: div["Customer Care"] } }],
+      ["POST", "/api/v2/routing/skills", { name: "Care Skill", divisionId: div["Customer Care"] }],
       ["POST", "/api/v2/routing/skills", { name: "Home Skill" }], // no division: the home division
       ["POST", "/api/v2/routing/wrapupcodes", { name: "Care Code", division: { id: div["Customer Care"] } }],
       ["POST", "/api/v2/routing/queues", { name: "Care Queue", division: { id: div["Customer Care"] } }],
@@ -120,10 +120,10 @@ test("division-scoped grants (knob grantedDivisions): a create or write in a div
     }
     assert.deepEqual((await control(emu, "GET", "/state?org=source")).body, before, "nothing was created");
     // granted by name (any case) or by id
-    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Sales Skill", division: { id: div["Sales"] } })).status, 200);
-    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Billing Skill", division: { id: div["Billing"] } })).status, 200);
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Sales Skill", divisionId: div["Sales"] })).status, 200);
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Billing Skill", divisionId: div["Billing"] })).status, 200);
     // all divisions again
     await control(emu, "PUT", "/orgs/source/settings", { grantedDivisions: null });
-    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Care Skill", division: { id: div["Customer Care"] } })).status, 200);
+    assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Care Skill", divisionId: div["Customer Care"] })).status, 200);
   });
 });
