@@ -1,7 +1,7 @@
 /**
  * What the demo and tests compare between orgs, from the emulator's state dump: every active object
  * of every type, by name, with ids of other objects replaced by their names, home divisions as
- * "(home)", and the fields the API computes (ids, dates, versions, counters) left out.
+ * "(home)", system flows (every org's defaults) left out, and the fields the API computes (ids, dates, versions, counters) left out.
  */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type DumpedOrg = { name: string; region: string } & Record<string, Json>;
@@ -52,6 +52,7 @@ export function viewOf(org: DumpedOrg): OrgView {
     view[c] = {};
     for (const o of active(org[c])) {
       if (c === "divisions" && o.homeDivision) continue;
+      if (c === "flows" && o.system) continue; // the default flows every org has: never cloned, never counted
       view[c][String(o.name)] = normalise(o);
     }
   }
