@@ -16,6 +16,7 @@ const createSkillSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
   divisionId: z.string({ error: "divisionId must be a string" }).nullish(),
 });
+type _createSkillSchema = SdkRequest<Models.CreateRoutingSkill, z.input<typeof createSkillSchema>>;
 
 /** `UpdateSkillDivisionRequest`: the only update skills support. */
 const patchSkillSchema = z.object({
