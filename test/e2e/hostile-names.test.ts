@@ -104,8 +104,9 @@ async function seedSource(o: Org): Promise<void> {
   for (const i of o.flows.keys()) await flowsApi.publishYaml(c, flowYaml(o, i), `source flow ${i}`);
 }
 
-type DumpedFlow = { name: string; type: string; yaml?: string; deleted?: boolean; references?: unknown };
-const liveFlows = async (org: "source" | "target") => ((await e2e.state(org)).flows as DumpedFlow[]).filter((f) => !f.deleted);
+type DumpedFlow = { name: string; type: string; yaml?: string; deleted?: boolean; system?: boolean; references?: unknown };
+/** The org's own flows: not deleted, and not the default flows every org comes with (never cloned). */
+const liveFlows = async (org: "source" | "target") => ((await e2e.state(org)).flows as DumpedFlow[]).filter((f) => !f.deleted && !f.system);
 
 let run = 0;
 test("property: hostile names survive import -> up -> verify -> destroy, every flow reference naming the source's object", async () => {

@@ -27,7 +27,13 @@ const targetStats = async () => ((await e2e.control("/stats?org=target")) as { o
 /** A stack deploying the import with every name suffixed, so the two stacks' objects never collide. */
 async function suffixedStack(suffix: string): Promise<string> {
   const sample = await fs.readFile(path.join(ROOT, "stacks", "sample", "transforms.eu-west-1.yaml"), "utf8");
-  const transforms = sample.replace(/^( {2}suffix:) ""$/m, `$1 " (${suffix})"`);
+  // SIP termination URIs are unique in a region (and both stacks deploy into one org): each stack maps its own.
+  const code = await fs.readFile(path.join(ROOT, "stacks", "sample", "telephony-trunks.ts"), "utf8");
+  const uris = [...code.matchAll(/trunk_sip_termination_uri: "([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(uris.length > 0, "the sample's trunks have termination URIs");
+  const transforms =
+    sample.replace(/^( {2}suffix:) ""$/m, `$1 " (${suffix})"`) +
+    `sipTerminationUris:\n${uris.map((u) => `  ${JSON.stringify(u)}: ${JSON.stringify(`${u}-${suffix.toLowerCase()}`)}\n`).join("")}`;
   assert.notEqual(transforms, sample);
   const dir = await e2e.writeSource(`t${suffix}`, { "transforms.yaml": transforms });
   return e2e.stack(suffix.toLowerCase(), { config: { "genesys-clone:transforms": `stacks/${dir}/transforms.yaml` } });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
-import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
-import { configure, impl } from "@genesys-clone/provider/dist/process";
+import type { OrgInfo, RunningEmulator } from "@genesys-clone/emulator";
+import { impl } from "@genesys-clone/provider/dist/process";
+import { rawApi, startTarget } from "./target";
 
 // Wire behaviours traced to the official SDK and the Terraform provider (issue 11): the provider's
 // implementations, called as the provider process calls them, against an emulated target org.
@@ -25,33 +26,10 @@ async function requests(): Promise<Record<string, number>> {
 }
 
 /** A raw API call to the target org with a fresh token (to set up or inspect state as another tool would). */
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const tok = await fetch(`${target.loginBaseUrl}/oauth/token`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${target.clientId}:${target.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  const token = ((await tok.json()) as { access_token: string }).access_token;
-  const res = await fetch(`${target.apiBaseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const api = (method: string, path: string, body?: unknown) => rawApi(target, method, path, body);
 
 before(async () => {
-  emu = await startEmulator({ seed: "sample" });
-  target = emu.orgs.find((o) => o.name === "target")!;
-  const config: Record<string, string> = {
-    "genesyscloud:region": target.region,
-    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
-    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
-    "genesyscloud:oauthClientId": target.clientId,
-    "genesyscloud:oauthClientSecret": target.clientSecret,
-  };
-  configure((key) => config[key]);
+  ({ emu, target } = await startTarget());
 });
 after(async () => emu.close());
 beforeEach(async () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
-import { configure, impl } from "@genesys-clone/provider/dist/process";
+import type { RunningEmulator } from "@genesys-clone/emulator";
+import { impl } from "@genesys-clone/provider/dist/process";
+import { startTarget } from "./target";
 
 // Flows through the provider implementation against the emulated target org.
 let emu: RunningEmulator;
@@ -33,16 +34,7 @@ const ivr = (name: string, greeting: string) =>
   ].join("\n");
 
 before(async () => {
-  emu = await startEmulator({ seed: "sample" });
-  const target = emu.orgs.find((o) => o.name === "target")!;
-  const config: Record<string, string> = {
-    "genesyscloud:region": target.region,
-    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
-    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
-    "genesyscloud:oauthClientId": target.clientId,
-    "genesyscloud:oauthClientSecret": target.clientSecret,
-  };
-  configure((key) => config[key]);
+  ({ emu } = await startTarget());
 });
 after(async () => emu.close());
 

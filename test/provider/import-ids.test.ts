@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { GenesysClient } from "@genesys-clone/provider/dist/client";
 import { importOrg } from "@genesys-clone/provider/dist/importer/import";
+import { rawApi } from "./target";
 
 // No id of the source org ever reaches generated code (issue 11): queue media settings hold ids of flows,
 // sites, edge groups and email routes (SDK CallbackMediaSettings, MessageMediaSettings, EmailMediaSettings).
@@ -17,20 +18,9 @@ const EDGE_GROUP = "5e1d2c3b-0000-4000-8000-00000000e6e1";
 const EMAIL_ROUTE = "5e1d2c3b-0000-4000-8000-0000000e3a11";
 
 async function api(method: string, p: string, body?: unknown, o: OrgInfo = source): Promise<Record<string, unknown>> {
-  const tok = await fetch(`${o.loginBaseUrl}/oauth/token`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
-    body: "grant_type=client_credentials",
-  });
-  const token = ((await tok.json()) as { access_token: string }).access_token;
-  const res = await fetch(`${o.apiBaseUrl}${p}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const out = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(out)}`);
-  return out;
+  const res = await rawApi(o, method, p, body);
+  if (res.status !== 200) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown>;
 }
 
 /** Every id-like value anywhere in a JSON document. */

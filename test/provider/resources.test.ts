@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
-import { configure, impl } from "@genesys-clone/provider/dist/process";
+import type { RunningEmulator } from "@genesys-clone/emulator";
+import { impl } from "@genesys-clone/provider/dist/process";
+import { startTarget } from "./target";
 import { UNKNOWN } from "@genesys-clone/provider/dist/resources/common";
 
 // The dynamic-provider implementations, called as the provider process calls them, against the
@@ -11,18 +12,10 @@ const skills = () => impl("genesyscloud:routing:Skill");
 const codes = () => impl("genesyscloud:routing:WrapupCode");
 
 before(async () => {
-  emu = await startEmulator({ seed: "sample" });
-  const target = emu.orgs.find((o) => o.name === "target")!;
-  const config: Record<string, string> = {
-    "genesyscloud:region": target.region,
-    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
-    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
-    "genesyscloud:oauthClientId": target.clientId,
-    "genesyscloud:oauthClientSecret": target.clientSecret,
+  ({ emu } = await startTarget({
     // A target that keeps failing gives up in seconds here, not the default minutes.
     "genesyscloud:retryDeadlineSeconds": "3",
-  };
-  configure((key) => config[key]);
+  }));
 });
 after(async () => emu.close());
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
+import type { RunningEmulator } from "@genesys-clone/emulator";
 import { GenesysClient } from "@genesys-clone/provider/dist/client";
-import { configure, impl } from "@genesys-clone/provider/dist/process";
+import { impl } from "@genesys-clone/provider/dist/process";
+import { startTarget } from "./target";
 import { trunksApi } from "@genesys-clone/provider/dist/resources/telephony-trunkbase/api";
 
 // Trunks (BYOC trunk base settings) through the provider implementation, against the emulated target org,
@@ -15,16 +16,7 @@ const settings = (org: string, body: unknown) =>
   fetch(`${emu.url}/__emulator/orgs/${org}/settings`, { method: "PUT", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 
 before(async () => {
-  emu = await startEmulator({ seed: "sample" });
-  const target = emu.orgs.find((o) => o.name === "target")!;
-  const config: Record<string, string> = {
-    "genesyscloud:region": target.region,
-    "genesyscloud:apiBaseUrl": target.apiBaseUrl,
-    "genesyscloud:loginBaseUrl": target.loginBaseUrl,
-    "genesyscloud:oauthClientId": target.clientId,
-    "genesyscloud:oauthClientSecret": target.clientSecret,
-  };
-  configure((key) => config[key]);
+  ({ emu } = await startTarget());
 });
 after(async () => emu.close());
 
