@@ -74,3 +74,27 @@ function trunksClient(): GenesysClient {
   const target = emu.orgs.find((o) => o.name === "target")!;
   return new GenesysClient({ apiBaseUrl: target.apiBaseUrl, loginBaseUrl: target.loginBaseUrl, clientId: target.clientId, clientSecret: target.clientSecret });
 }
+
+test("trunk: a version mismatch on update (409, or 400 'does not match the current version') re-reads and retries once", async () => {
+  const faults = (rules: unknown[]) =>
+    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
+  const args = { name: "Versioned Carrier", trunkMetabaseId: BYOC, inboundSite: "EU West Site", properties: { trunk_sip_termination_uri: "versioned.byoc.example.net" } };
+  const created = await trunks().create(args);
+  const path = "^/api/v2/telephony/providers/edges/trunkbasesettings/";
+  try {
+    for (const [i, rule] of [
+      { status: 409 },
+      { status: 400, message: "The version 2 does not match the current version 3." },
+    ].entries()) {
+      await faults([{ org: "target", method: "PUT", path, times: 1, ...rule }]);
+      const updated = await trunks().update(created.id, created.outs, { ...args, description: `edit ${i}` });
+      assert.equal(updated.outs!.description, `edit ${i}`, `HTTP ${rule.status}: retried with the current version`);
+    }
+    // two mismatches in a row are a real concurrent edit: reported
+    await faults([{ org: "target", method: "PUT", path, status: 409, times: 2 }]);
+    await assert.rejects(trunks().update(created.id, created.outs, { ...args, description: "edit 2" }), /409/);
+  } finally {
+    await faults([]);
+    await trunks().delete(created.id, created.outs);
+  }
+});

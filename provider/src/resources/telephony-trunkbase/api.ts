@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
-import { getLive } from "../common";
+import { getLive, putVersioned } from "../common";
 import { isNotFound } from "../../client/errors";
 import { TrunkBase, TrunkBody, TrunkInstance } from "./schema";
 import type { Models, SdkBody, SdkRead } from "../../sdk";
@@ -27,8 +27,8 @@ export const trunksApi = {
   },
   get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase, undefined, READ),
   create: (c: GenesysClient, body: TrunkBody) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
-  update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) =>
-    c.request({ method: "PUT", path: `${base}/trunkbasesettings/${enc(id)}`, body: { ...body, version: current.version }, schema: TrunkBase }),
+  /** A versioned full replace: a version mismatch re-reads and retries once (putVersioned, as Terraform does). */
+  update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) => putVersioned(c, `${base}/trunkbasesettings/${enc(id)}`, body, current, TrunkBase),
   /** DELETE; gone (404) counts as deleted; a 400 is retried until DELETE_RETRY_MS, then reported. */
   async remove(c: GenesysClient, id: string, owner: string, deadlineMs = DELETE_RETRY_MS): Promise<void> {
     let last: GenesysError | undefined;
