@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "fs";
 import * as path from "path";
 import { z } from "zod";
-import type { Models, SdkBody, SdkRead } from "./sdk";
+import type { Models, SdkRead } from "./sdk";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { LookupRequest, prefetchLookups } from "./program/lookup";

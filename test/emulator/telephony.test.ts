@@ -285,7 +285,7 @@ test("trunk instances: appear trunkInstanceDelayMs after create; connected only 
     assert.equal(t["inService"], false);
     current = obj((await call(source, token, "PUT", `${TRUNKBASES}/${id}`, byocPut(tb, Number(current["version"]), { ...CONNECTABLE, trunk_transport_serverProxyList: [] }))).body);
     assert.equal(obj(obj((await call(source, token, "GET", `${TRUNKS}/${trunkId}`)).body)["connectedStatus"])["connected"], false, "no SIP servers");
-    current = obj((await call(source, token, "PUT", `${TRUNKBASES}/${id}`, byocPut(tb, Number(current["version"]), { ...CONNECTABLE, [PASSWORD]: "" }))).body);
+    await call(source, token, "PUT", `${TRUNKBASES}/${id}`, byocPut(tb, Number(current["version"]), { ...CONNECTABLE, [PASSWORD]: "" }));
     assert.equal(obj(obj((await call(source, token, "GET", `${TRUNKS}/${trunkId}`)).body)["connectedStatus"])["connected"], false, "no password");
 
     // deleting the trunk base removes its trunk

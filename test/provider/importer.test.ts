@@ -20,7 +20,6 @@ let dir: string;
 
 before(async () => {
   emu = await startEmulator({ seed: "sample" });
-  const source = emu.orgs.find((o) => o.name === "source")!;
   client = new GenesysClient(settings());
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "importer-"));
 });

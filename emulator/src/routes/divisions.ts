@@ -5,7 +5,7 @@ import { param } from "./context";
 import { invalidValue } from "../state/errors";
 import { parseBody, queryList, queryValue } from "./http";
 import { DIVISIONS_PATH, divisionToWire, listing } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 

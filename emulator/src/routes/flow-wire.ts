@@ -2,7 +2,7 @@ import { archyKeyOf, summarizeReferences, type FlowReferenceSummary } from "../s
 import type { ClientRef, FlowOperation, FlowRecord, FlowVersionRecord, JobView } from "../state/flows";
 import type { OrgStore } from "../state/org-store";
 import { divisionRef, type DivisionRef } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkResponse } from "./sdk";
 
 /** Wire shapes of Architect flows, versions, operations and jobs (SDK `Flow`, `FlowVersion`, `Operation`, …). */
 export const FLOWS_PATH = "/api/v2/flows";

@@ -19,7 +19,7 @@ import { enumError, parseBody, queryList, queryValue, withoutNulls } from "./htt
 import { booleanParam, sortOrderParam } from "./params";
 import { downloadUrl, uploadUrl } from "./presigned";
 import { listing } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 const MAX_VERSIONS_PAGE_SIZE = 100;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import { ApiError } from "../state/errors";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkResponse } from "./sdk";
 
 /** Genesys' documented request body limit (`request.bytes.max`). */
 export const MAX_BODY_BYTES = 512_000;

@@ -5,7 +5,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { sortOrderParam } from "./params";
 import { LANGUAGES_PATH, languageToWire, listing } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 

@@ -20,7 +20,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue, withoutNulls, type EnumIssueParams } from "./http";
 import { booleanParam, sortOrderParam } from "./params";
 import { listing, QUEUES_PATH, queueToWire, wrapupcodeToWire } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 const MAX_QUEUE_WRAPUPCODES_PAGE_SIZE = 100;

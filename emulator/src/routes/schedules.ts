@@ -6,7 +6,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue, withoutNulls } from "./http";
 import { choiceParam, sortOrderParam } from "./params";
 import { listing, SCHEDULES_PATH, scheduleToWire } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 

@@ -1,7 +1,7 @@
 import type { Division, IdRef, Language, Queue, QueueMediaSetting, QueueMediaType, RoutingRule, Schedule, ScheduleGroup, ScriptCommunicationType, Skill, WrapupCode } from "../state/entities";
 import type { OrgStore } from "../state/org-store";
 import type { Page } from "../state/paging";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkResponse } from "./sdk";
 
 /** Wire shapes of the Platform API (relative `/api/v2/...` selfUris, no org prefix). */
 export interface DivisionRef {

@@ -4,7 +4,7 @@ import type { ApiRouter } from "./context";
 import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { listing, SKILLS_PATH, skillToWire } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 

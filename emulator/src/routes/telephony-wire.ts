@@ -11,7 +11,7 @@ import {
   type TrunkRecord,
 } from "../state/telephony";
 import { divisionRef, type DivisionRef } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkResponse } from "./sdk";
 
 /** Wire shapes of sites, trunk metabases, trunk base settings and trunks (SDK `Site`, `Metabase`, `TrunkBase`, `Trunk`). */
 export const EDGES_PATH = "/api/v2/telephony/providers/edges";

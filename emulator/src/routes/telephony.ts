@@ -17,7 +17,7 @@ import {
   TRUNKS_PATH,
   SITES_PATH,
 } from "./telephony-wire";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 

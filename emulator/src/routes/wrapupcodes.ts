@@ -7,7 +7,7 @@ import { param } from "./context";
 import { parseBody, queryList, queryValue } from "./http";
 import { sortOrderParam } from "./params";
 import { listing, WRAPUPCODES_PATH, wrapupcodeToWire } from "./serialize";
-import type { Models, SdkRequest, SdkResponse } from "./sdk";
+import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import axios, { AxiosInstance } from "axios";
 import { z } from "zod";
-import type { Models, SdkBody, SdkRead } from "../sdk";
+import type { Models, SdkRead } from "../sdk";
 import { GenesysError, kindForStatus, redact } from "./errors";
 import { rateHeaders } from "./budget";
 import type { RateGovernor } from "./governor";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { HttpClient } from "./http";
-import type { Models, SdkBody, SdkRead } from "../sdk";
+import type { Models, SdkRead } from "../sdk";
 
 /** The page-number envelope of Genesys listings ({entities, pageNumber, pageCount, ...}). */
 export function pageOf<T extends z.ZodType>(entity: T) {

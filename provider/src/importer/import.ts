@@ -1,8 +1,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { z } from "zod";
-import type { Models, SdkBody, SdkRead } from "../sdk";
+import type { Models, SdkRead } from "../sdk";
 import { GenesysClient, GenesysError } from "../client";
+import { formatGenerated } from "./format";
 import { Declared, emitIndex, emitLookups, emitTypeFile, Lookup, SourceInfo } from "./emit";
 import { Filter, FilterError } from "./filters";
 import { assignNames, byNameThenId } from "./naming";
@@ -125,7 +126,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   }
   for (const [file, text] of rendered) {
     await fs.mkdir(path.dirname(path.join(opts.outDir, file)), { recursive: true });
-    await fs.writeFile(path.join(opts.outDir, file), text);
+    await fs.writeFile(path.join(opts.outDir, file), await formatGenerated(file, text));
   }
   const secretConfig = [...selected.values()].flatMap((objects) => objects.flatMap((o) => o.secretConfig ?? [])).sort();
   return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing, secretConfig, leftOut };

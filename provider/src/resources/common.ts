@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { GenesysClient, GenesysError, isConflict, isNotFound, pollUntil } from "../client";
-import type { Models, SdkBody, SdkRead } from "../sdk";
+import type { Models, SdkRead } from "../sdk";
 
 /** What the engine sends for inputs that are not known yet during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive, sameName } from "../common";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
 export const Flow = z.object({

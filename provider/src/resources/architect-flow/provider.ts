@@ -93,7 +93,7 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
   async diff(_id, olds, news) {
     if (hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { changes: true };
     const replaces = ["name", "type", "shell"].filter((k) => olds[k as keyof FlowArgs] !== news[k as keyof FlowArgs]);
-    let contentChanged = true;
+    let contentChanged: boolean;
     try {
       contentChanged = contentHash(renderFlow(news)) !== olds.contentHash;
     } catch {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GenesysClient, GenesysError } from "../../client";
 import { deleteIfPresent, getLive, sameName } from "../common";
 import type { DivisionBody } from "./schema";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkRead } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nameSchema, onConflictField } from "../common";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkBody } from "../../sdk";
 
 export const RESOURCE_TYPE = "genesyscloud:auth:Division";
 export const LABEL = "Division";

@@ -3,7 +3,7 @@ import { GenesysClient, isNotFound, pollUntil } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
 import { keepUndeclaredMedia } from "./media";
 import { Queue, QueueBody, READ_ONLY } from "./schema";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkRead } from "../../sdk";
 
 const path = "/api/v2/routing/queues";
 const CodeRef = z.object({ id: z.string(), name: z.string() });

@@ -4,7 +4,7 @@ import { trunksApi } from "../telephony-trunkbase/api";
 import { queuesApi } from "./api";
 import { declaredMedia, getAt, setAt } from "./media";
 import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkBody } from "../../sdk";
 
 
 type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];

@@ -1,7 +1,7 @@
 import { GenesysClient } from "../../client";
 import { getLive, deleteIfPresent, sameName } from "../common";
 import { RoutingSkill } from "./schema";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models } from "../../sdk";
 
 /** The calls a routing skill needs (reference §4.1): no PUT, no rename, division via PATCH, soft delete. */
 export const skillsApi = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkRead } from "../../sdk";
 import { divisionField, nameSchema, onConflictField } from "../common";
 
 export const RESOURCE_TYPE = "genesyscloud:routing:Skill";

@@ -3,7 +3,7 @@ import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive, putVersioned } from "../common";
 import { isNotFound } from "../../client/errors";
 import { TrunkBase, TrunkBody, TrunkInstance } from "./schema";
-import type { Models, SdkBody, SdkRead } from "../../sdk";
+import type { Models, SdkRead } from "../../sdk";
 
 const base = "/api/v2/telephony/providers/edges";
 const Site = z.object({ id: z.string(), name: z.string() });
