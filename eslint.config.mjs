@@ -5,14 +5,25 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/", "**/dist/", ".pulumi-state/", ".genesys-clone/", "stacks/.test-*/", "stacks/.bench-*/", "stacks/*/.import-cache/"],
+    ignores: [
+      "**/node_modules/",
+      "**/dist/",
+      ".pulumi-state/",
+      ".genesys-clone/",
+      "stacks/.test-*/",
+      "stacks/.bench-*/",
+      "stacks/*/.import-cache/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // Unused names are errors, except the `_`-prefixed ones a signature needs.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {
@@ -36,7 +47,16 @@ export default tseslint.config(
   {
     // Committed launchers and the CLI's plain JavaScript run under Node's CommonJS.
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

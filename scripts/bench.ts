@@ -36,7 +36,13 @@ interface Phase {
   api_span_seconds?: number;
 }
 
-type Stats = { total: number; requests: Record<string, number>; rateLimited: number; firstAt?: number; lastAt?: number };
+type Stats = {
+  total: number;
+  requests: Record<string, number>;
+  rateLimited: number;
+  firstAt?: number;
+  lastAt?: number;
+};
 
 /** The object type a route belongs to (`GET /api/v2/routing/queues/{id}/wrapupcodes` -> queues). */
 export function typeOfRoute(route: string): string {
@@ -50,7 +56,11 @@ export function typeOfRoute(route: string): string {
 }
 
 async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  const res = await fetch(`${emu.url}/__emulator${p}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
   if (!res.ok) throw new Error(`control ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
   const text = await res.text();
   return text ? JSON.parse(text) : undefined;
@@ -72,7 +82,10 @@ function countBy(s: Stats, keyOf: (route: string) => string): Record<string, num
 async function token(o: OrgInfo): Promise<string> {
   const res = await fetch(`${o.loginBaseUrl}/oauth/token`, {
     method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     body: "grant_type=client_credentials",
   });
   return ((await res.json()) as { access_token: string }).access_token;
@@ -89,14 +102,46 @@ interface Planned {
 /** N objects over every type, with realistic references (queues -> codes and skills, groups -> schedules). */
 export function plan(n: number): Planned[][] {
   const count = (share: number) => Math.max(1, Math.round(n * share));
-  const skills = count(0.2), codes = count(0.25), languages = Math.min(count(0.05), 40), schedules = count(0.1), groups = count(0.05);
+  const skills = count(0.2),
+    codes = count(0.25),
+    languages = Math.min(count(0.05), 40),
+    schedules = count(0.1),
+    groups = count(0.05);
   const queues = Math.max(1, n - skills - codes - languages - schedules - groups);
   const wave1: Planned[] = [];
-  for (let i = 0; i < skills; i++) wave1.push({ kind: "skills", key: `skill:${i}`, path: "/api/v2/routing/skills", body: () => ({ name: `Bench Skill ${i}` }) });
-  for (let i = 0; i < codes; i++) wave1.push({ kind: "wrapupcodes", key: `code:${i}`, path: "/api/v2/routing/wrapupcodes", body: () => ({ name: `Bench Code ${i}`, description: `wrap-up ${i}` }) });
-  for (let i = 0; i < languages; i++) wave1.push({ kind: "languages", key: `lang:${i}`, path: "/api/v2/routing/languages", body: () => ({ name: `Bench Language ${i}` }) });
+  for (let i = 0; i < skills; i++)
+    wave1.push({
+      kind: "skills",
+      key: `skill:${i}`,
+      path: "/api/v2/routing/skills",
+      body: () => ({ name: `Bench Skill ${i}` }),
+    });
+  for (let i = 0; i < codes; i++)
+    wave1.push({
+      kind: "wrapupcodes",
+      key: `code:${i}`,
+      path: "/api/v2/routing/wrapupcodes",
+      body: () => ({ name: `Bench Code ${i}`, description: `wrap-up ${i}` }),
+    });
+  for (let i = 0; i < languages; i++)
+    wave1.push({
+      kind: "languages",
+      key: `lang:${i}`,
+      path: "/api/v2/routing/languages",
+      body: () => ({ name: `Bench Language ${i}` }),
+    });
   for (let i = 0; i < schedules; i++) {
-    wave1.push({ kind: "schedules", key: `sched:${i}`, path: "/api/v2/architect/schedules", body: () => ({ name: `Bench Hours ${i}`, start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" }) });
+    wave1.push({
+      kind: "schedules",
+      key: `sched:${i}`,
+      path: "/api/v2/architect/schedules",
+      body: () => ({
+        name: `Bench Hours ${i}`,
+        start: "2027-01-04T08:00:00.000",
+        end: "2027-01-04T18:00:00.000",
+        rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+      }),
+    });
   }
   const wave2: Planned[] = [];
   for (let i = 0; i < groups; i++) {
@@ -104,7 +149,11 @@ export function plan(n: number): Planned[][] {
       kind: "schedulegroups",
       key: `group:${i}`,
       path: "/api/v2/architect/schedulegroups",
-      body: (ids) => ({ name: `Bench Group ${i}`, timeZone: "America/New_York", openSchedules: [{ id: ids.get(`sched:${i % schedules}`) }] }),
+      body: (ids) => ({
+        name: `Bench Group ${i}`,
+        timeZone: "America/New_York",
+        openSchedules: [{ id: ids.get(`sched:${i % schedules}`) }],
+      }),
     });
   }
   for (let i = 0; i < queues; i++) {
@@ -116,7 +165,15 @@ export function plan(n: number): Planned[][] {
         name: `Bench Queue ${i}`,
         acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 60000 },
         skillEvaluationMethod: "BEST",
-        bullseye: { rings: [{ expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }], actions: { skillsToRemove: [{ id: ids.get(`skill:${i % skills}`) }] } }, {}] },
+        bullseye: {
+          rings: [
+            {
+              expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }],
+              actions: { skillsToRemove: [{ id: ids.get(`skill:${i % skills}`) }] },
+            },
+            {},
+          ],
+        },
       }),
       after: {
         path: (id) => `/api/v2/routing/queues/${id}/wrapupcodes`,
@@ -135,12 +192,21 @@ async function buildSource(emu: RunningEmulator, source: OrgInfo, n: number): Pr
     for (let i = 0; i < wave.length; i += 50) {
       await Promise.all(
         wave.slice(i, i + 50).map(async (p) => {
-          const res = await fetch(source.apiBaseUrl + p.path, { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(p.body(ids)) });
-          if (res.status !== 200) throw new Error(`building the synthetic org: ${p.key}: HTTP ${res.status} ${await res.text()}`);
+          const res = await fetch(source.apiBaseUrl + p.path, {
+            method: "POST",
+            headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
+            body: JSON.stringify(p.body(ids)),
+          });
+          if (res.status !== 200)
+            throw new Error(`building the synthetic org: ${p.key}: HTTP ${res.status} ${await res.text()}`);
           const id = ((await res.json()) as { id: string }).id;
           ids.set(p.key, id);
           if (p.after) {
-            const r = await fetch(source.apiBaseUrl + p.after.path(id, ids), { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(p.after.body(ids)) });
+            const r = await fetch(source.apiBaseUrl + p.after.path(id, ids), {
+              method: "POST",
+              headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
+              body: JSON.stringify(p.after.body(ids)),
+            });
             if (r.status !== 200) throw new Error(`building the synthetic org: ${p.key} codes: HTTP ${r.status}`);
           }
         }),
@@ -157,7 +223,11 @@ async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; 
   const call = async (p: string, body: unknown): Promise<Response | undefined> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const res = await fetch(target.apiBaseUrl + p, { method: "POST", headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        const res = await fetch(target.apiBaseUrl + p, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
         if (res.status === 200) return res;
         if (res.status !== 429 && res.status < 500) return undefined;
       } catch {
@@ -195,7 +265,8 @@ async function peakProviderRss<T>(work: Promise<T>): Promise<{ result: T; peakMb
   const timer = setInterval(() => {
     try {
       const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
-      for (const line of out.split("\n")) if (line.includes("dynamic-provider")) peak = Math.max(peak, Number(line.trim().split(/\s+/)[0]) / 1024);
+      for (const line of out.split("\n"))
+        if (line.includes("dynamic-provider")) peak = Math.max(peak, Number(line.trim().split(/\s+/)[0]) / 1024);
     } catch {
       /* ps unavailable: no figure */
     }
@@ -213,7 +284,12 @@ async function main(): Promise<void> {
     .option("--rate <perMin>", "requests per minute per token", (v) => Number(v), 1200)
     .option("--tokens <k>", "token pool size", (v) => Number(v), 1)
     .option("--latency <ms>", "added latency per API response", (v) => Number(v), 40)
-    .option("--window <seconds>", "emulator rate window (1 = a sustained rate, 60 = the real API's minute)", (v) => Number(v), 1)
+    .option(
+      "--window <seconds>",
+      "emulator rate window (1 = a sustained rate, 60 = the real API's minute)",
+      (v) => Number(v),
+      1,
+    )
     .option("--no-baseline", "skip the baseline (quicker experiments; no baseline_ratio)")
     .option("--json", "print one JSON object")
     .parse(process.argv)
@@ -224,7 +300,11 @@ async function main(): Promise<void> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-bench-"));
   const sourceDir = `.bench-${path.basename(work)}`;
   const stack = `bench-${path.basename(work).slice(-6).toLowerCase()}`;
-  const env = pulumiEnv({ ...process.env, PULUMI_BACKEND_URL: `file://${work}`, PULUMI_HOME: path.join(work, ".home") });
+  const env = pulumiEnv({
+    ...process.env,
+    PULUMI_BACKEND_URL: `file://${work}`,
+    PULUMI_HOME: path.join(work, ".home"),
+  });
   const phases: Record<string, Phase> = {};
   try {
     const source = emu.orgs.find((o) => o.name === "source")!;
@@ -232,7 +312,10 @@ async function main(): Promise<void> {
     log(`building a synthetic org of ${opts.objects} objects`);
     await buildSource(emu, source, opts.objects);
     await control(emu, "/faults", "PUT", [{ latencyMs: opts.latency }]);
-    await control(emu, "/orgs/target/settings", "PUT", { rateLimitPerMinute: opts.rate, rateWindowSeconds: opts.window });
+    await control(emu, "/orgs/target/settings", "PUT", {
+      rateLimitPerMinute: opts.rate,
+      rateWindowSeconds: opts.window,
+    });
 
     const measure = async (name: string, org: string, run: () => Promise<{ code: number; failed?: number }>) => {
       await control(emu, "/stats", "DELETE");
@@ -247,41 +330,86 @@ async function main(): Promise<void> {
         total: s.total,
         rateLimited: s.rateLimited,
         failed: res.failed ?? (res.code === 0 ? 0 : -1),
-        ...(s.firstAt !== undefined && s.lastAt !== undefined ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) } : {}),
+        ...(s.firstAt !== undefined && s.lastAt !== undefined
+          ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) }
+          : {}),
       };
       const ph = phases[name]!;
-      log(`${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`);
-      log(`  by type: ${Object.entries(ph.calls_by_type).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+      log(
+        `${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`,
+      );
+      log(
+        `  by type: ${Object.entries(ph.calls_by_type)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}`,
+      );
     };
 
     const outDir = path.join(ROOT, "stacks", sourceDir);
-    await measure("import", "source", () =>
-      new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, "provider", "dist", "cli.js"), "import", "--out", outDir, "--api-base-url", source.apiBaseUrl, "--login-base-url", source.loginBaseUrl, "--client-id", source.clientId], {
-          env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
-          stdio: "ignore",
-        });
-        child.on("close", (code) => resolve({ code: code ?? 1 }));
-      }),
+    await measure(
+      "import",
+      "source",
+      () =>
+        new Promise((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [
+              path.join(ROOT, "provider", "dist", "cli.js"),
+              "import",
+              "--out",
+              outDir,
+              "--api-base-url",
+              source.apiBaseUrl,
+              "--login-base-url",
+              source.loginBaseUrl,
+              "--client-id",
+              source.clientId,
+            ],
+            {
+              env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
+              stdio: "ignore",
+            },
+          );
+          child.on("close", (code) => resolve({ code: code ?? 1 }));
+        }),
     );
     const pulumi = (args: string[], input?: string) => runPulumi([...args, "--non-interactive"], { env, input });
     await pulumi(["stack", "init", stack]);
     await pulumi([
-      "config", "set-all", "--stack", stack,
-      "--plaintext", `genesys-clone:source=${sourceDir}`,
-      "--plaintext", `genesyscloud:apiBaseUrl=${target.apiBaseUrl}`,
-      "--plaintext", `genesyscloud:loginBaseUrl=${target.loginBaseUrl}`,
-      "--plaintext", `genesyscloud:oauthClientId=${target.clientId}`,
-      "--plaintext", `genesyscloud:rateLimitPerMinute=${opts.rate}`,
-      "--plaintext", `genesyscloud:tokenPoolSize=${opts.tokens}`,
+      "config",
+      "set-all",
+      "--stack",
+      stack,
+      "--plaintext",
+      `genesys-clone:source=${sourceDir}`,
+      "--plaintext",
+      `genesyscloud:apiBaseUrl=${target.apiBaseUrl}`,
+      "--plaintext",
+      `genesyscloud:loginBaseUrl=${target.loginBaseUrl}`,
+      "--plaintext",
+      `genesyscloud:oauthClientId=${target.clientId}`,
+      "--plaintext",
+      `genesyscloud:rateLimitPerMinute=${opts.rate}`,
+      "--plaintext",
+      `genesyscloud:tokenPoolSize=${opts.tokens}`,
     ]);
-    await pulumi(["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"], target.clientSecret);
+    await pulumi(
+      ["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"],
+      target.clientSecret,
+    );
 
     let peakMb = 0;
     await measure("up", "target", async () => {
       const { result, peakMb: p } = await peakProviderRss(pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]));
       peakMb = p;
-      if (result.code !== 0) log(result.stdout.split("\n").filter((l) => /error/i.test(l)).slice(0, 5).join("\n"));
+      if (result.code !== 0)
+        log(
+          result.stdout
+            .split("\n")
+            .filter((l) => /error/i.test(l))
+            .slice(0, 5)
+            .join("\n"),
+        );
       const failed = (result.stdout.match(/\*\*creating failed\*\*|failed/g) ?? []).length;
       return { code: result.code, failed: result.code === 0 ? 0 : failed };
     });
@@ -298,7 +426,7 @@ async function main(): Promise<void> {
     }
 
     const up = phases.up!;
-    const bound = up.total / (opts.rate * opts.tokens) * 60;
+    const bound = (up.total / (opts.rate * opts.tokens)) * 60;
     const result = {
       objects: opts.objects,
       rate_per_minute: opts.rate,
@@ -314,7 +442,10 @@ async function main(): Promise<void> {
       provider_peak_rss_mb: peakMb,
     };
     if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");
-    else log(`\nbound ${result.bound_seconds} s, efficiency ${result.efficiency}, 429 share ${result.rate_limited_share_of_up}, baseline ratio ${result.baseline_ratio} (baseline failed ${result.baseline_failed_objects}), provider peak RSS ${peakMb} MB`);
+    else
+      log(
+        `\nbound ${result.bound_seconds} s, efficiency ${result.efficiency}, 429 share ${result.rate_limited_share_of_up}, baseline ratio ${result.baseline_ratio} (baseline failed ${result.baseline_failed_objects}), provider peak RSS ${peakMb} MB`,
+      );
   } finally {
     await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env }).catch(() => undefined);
     await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });

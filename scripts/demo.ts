@@ -55,7 +55,11 @@ async function emulatorForDemo(): Promise<{ url: string; orgs: OrgInfo[]; close(
     return startEmulator({ seed: "sample" });
   }
   step(`Using the Genesys Cloud emulator at ${EXTERNAL_EMULATOR} (reset to the sample seed)`);
-  const res = await fetch(`${EXTERNAL_EMULATOR}/__emulator/reset`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"seed":"sample"}' });
+  const res = await fetch(`${EXTERNAL_EMULATOR}/__emulator/reset`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: '{"seed":"sample"}',
+  });
   check(res.ok, `reset the emulator at ${EXTERNAL_EMULATOR}`);
   const { orgs } = (await res.json()) as { orgs: OrgInfo[] };
   return { url: EXTERNAL_EMULATOR, orgs, close: async () => undefined };
@@ -66,7 +70,9 @@ async function main(): Promise<void> {
   try {
     const source = emulator.orgs.find((o) => o.name === "source")!;
     const target = emulator.orgs.find((o) => o.name === "target")!;
-    process.stdout.write(`source org: ${source.region} at ${source.apiBaseUrl}\ntarget org: ${target.region} at ${target.apiBaseUrl}\n`);
+    process.stdout.write(
+      `source org: ${source.region} at ${source.apiBaseUrl}\ntarget org: ${target.region} at ${target.apiBaseUrl}\n`,
+    );
 
     step(`Importing the source org into stacks/${SOURCE_DIR}`);
     // Async: the emulator serves from this process, so nothing here may block the event loop.
@@ -75,11 +81,16 @@ async function main(): Promise<void> {
       [
         path.join(ROOT, "provider", "dist", "cli.js"),
         "import",
-        "--region", source.region,
-        "--out", path.join(ROOT, "stacks", SOURCE_DIR),
-        "--api-base-url", source.apiBaseUrl,
-        "--login-base-url", source.loginBaseUrl,
-        "--client-id", source.clientId,
+        "--region",
+        source.region,
+        "--out",
+        path.join(ROOT, "stacks", SOURCE_DIR),
+        "--api-base-url",
+        source.apiBaseUrl,
+        "--login-base-url",
+        source.loginBaseUrl,
+        "--client-id",
+        source.clientId,
       ],
       { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
     );
@@ -101,7 +112,11 @@ async function main(): Promise<void> {
     // Trunk credentials are never copied from the source: each target stack supplies its own.
     for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
       await set(`genesys-clone:trunk.${trunk}.username`, `eu-${trunk}`, true);
-      await set(`genesys-clone:trunk.${trunk}.password`, TRUNK_PASSWORD ? `${TRUNK_PASSWORD}-${trunk}` : randomBytes(18).toString("base64url"), true);
+      await set(
+        `genesys-clone:trunk.${trunk}.password`,
+        TRUNK_PASSWORD ? `${TRUNK_PASSWORD}-${trunk}` : randomBytes(18).toString("base64url"),
+        true,
+      );
     }
 
     const before = await dumpOrg(emulator.url, "target");
@@ -115,7 +130,16 @@ async function main(): Promise<void> {
     const report = path.join(ROOT, ".genesys-clone", REPORT);
     const verified = await run(
       process.execPath,
-      [path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", STACK, "--report", report],
+      [
+        path.join(ROOT, "provider", "dist", "cli.js"),
+        "verify",
+        "--source",
+        "env:SOURCE",
+        "--target",
+        STACK,
+        "--report",
+        report,
+      ],
       {
         ...env,
         SOURCE_REGION: source.region,
@@ -125,12 +149,23 @@ async function main(): Promise<void> {
         SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
       },
     );
-    check(verified === 0, `target matches the source (${counts(sourceView)}); report in ${path.relative(ROOT, report)}`);
+    check(
+      verified === 0,
+      `target matches the source (${counts(sourceView)}); report in ${path.relative(ROOT, report)}`,
+    );
     const deployed = await dumpOrg(emulator.url, "target");
     const flows = deployed.flows as { name: string; publishedVersion?: unknown }[];
-    check(flows.length > 0 && flows.every((f) => f.publishedVersion), `all ${flows.length} flows are published in the target`, flows.filter((f) => !f.publishedVersion).map((f) => f.name));
+    check(
+      flows.length > 0 && flows.every((f) => f.publishedVersion),
+      `all ${flows.length} flows are published in the target`,
+      flows.filter((f) => !f.publishedVersion).map((f) => f.name),
+    );
     const trunks = deployed.trunks as { name: string; connectedStatus?: { connected?: boolean } }[];
-    check(trunks.length > 0 && trunks.every((t) => t.connectedStatus?.connected), `all ${trunks.length} trunks are connected`, trunks.filter((t) => !t.connectedStatus?.connected).map((t) => t.name));
+    check(
+      trunks.length > 0 && trunks.every((t) => t.connectedStatus?.connected),
+      `all ${trunks.length} trunks are connected`,
+      trunks.filter((t) => !t.connectedStatus?.connected).map((t) => t.name),
+    );
 
     step("pulumi refresh, then preview: no drift");
     await pulumi(["refresh", "--stack", STACK, "--yes", "--skip-preview"]);
@@ -139,7 +174,11 @@ async function main(): Promise<void> {
     step("pulumi destroy (roll back)");
     await pulumi(["destroy", "--stack", STACK, "--yes", "--skip-preview"]);
     const after = await dumpOrg(emulator.url, "target");
-    check(isDeepStrictEqual(viewOf(after), viewOf(before)), "target org is back to its starting state (adopted divisions restored)", differences(viewOf(before), viewOf(after)));
+    check(
+      isDeepStrictEqual(viewOf(after), viewOf(before)),
+      "target org is back to its starting state (adopted divisions restored)",
+      differences(viewOf(before), viewOf(after)),
+    );
 
     step("Summary");
     process.stdout.write(

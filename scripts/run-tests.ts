@@ -32,7 +32,10 @@ if (e2e) pulumiBinDir(); // build or find the CLI once, before tests run in para
 const REDIS_TESTS = ["provider/shared-budget", "provider/budget-rules", "e2e/redis"];
 let env = process.env;
 if (files.some((f) => REDIS_TESTS.some((t) => path.relative(root, f).startsWith(t)))) {
-  const redis = spawnSync("bash", [path.join(ROOT, "scripts", "setup-redis.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const redis = spawnSync("bash", [path.join(ROOT, "scripts", "setup-redis.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const dir = redis.stdout.trim().split("\n").pop();
   if (redis.status !== 0 || !dir) process.exit(1); // setup-redis.sh said why
   env = { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ""}` };
@@ -40,5 +43,9 @@ if (files.some((f) => REDIS_TESTS.some((t) => path.relative(root, f).startsWith(
 
 // Two test files at a time: the end-to-end tests mostly wait (rate windows, latency, jobs), so two fit the
 // 2-core machine; the whole suite took 15.5 min this way against 25.8 min one file at a time.
-const res = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], { stdio: "inherit", cwd: ROOT, env });
+const res = spawnSync(process.execPath, ["--test", "--test-concurrency=2", ...files], {
+  stdio: "inherit",
+  cwd: ROOT,
+  env,
+});
 process.exit(res.status ?? 1);

@@ -7,7 +7,9 @@ const main = path.join(__dirname, "..", "dist", "main.js");
 try {
   require.resolve(main);
 } catch {
-  process.stderr.write(`genesys-emulator: ${main} is not built yet: run \`npm run build\` in ${path.resolve(__dirname, "..", "..")}.\n`);
+  process.stderr.write(
+    `genesys-emulator: ${main} is not built yet: run \`npm run build\` in ${path.resolve(__dirname, "..", "..")}.\n`,
+  );
   process.exit(1);
 }
 require(main);

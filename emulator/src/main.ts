@@ -26,7 +26,9 @@ interface CliOptions {
 async function main(): Promise<void> {
   const program = new Command()
     .name("genesys-emulator")
-    .description("Local Genesys Cloud Platform API emulator. Prints one JSON line {url, orgs} to stdout, then serves until SIGTERM/SIGINT.")
+    .description(
+      "Local Genesys Cloud Platform API emulator. Prints one JSON line {url, orgs} to stdout, then serves until SIGTERM/SIGINT.",
+    )
     .option("--seed <name>", `initial data set (${SEED_NAMES.join(" | ")})`, seedOption, "sample")
     .option("--port <n>", "port to listen on (0 = any free port)", intOption(0), 0)
     .option("--host <host>", "interface to bind", "127.0.0.1")
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     emulator.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        process.stderr.write(`genesys-emulator: error while closing: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.stderr.write(
+          `genesys-emulator: error while closing: ${err instanceof Error ? err.message : String(err)}\n`,
+        );
         process.exit(1);
       },
     );

@@ -21,7 +21,8 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const seed = opts.seed ?? "sample";
   if (!isSeedName(seed)) throw new Error(`unknown seed ${String(seed)} (expected one of ${SEED_NAMES.join(", ")})`);
   const rateLimit = opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
-  if (!Number.isInteger(rateLimit) || rateLimit < 1) throw new Error(`rateLimitPerMinute must be a positive integer, got ${rateLimit}`);
+  if (!Number.isInteger(rateLimit) || rateLimit < 1)
+    throw new Error(`rateLimitPerMinute must be a positive integer, got ${rateLimit}`);
   const host = opts.host ?? "127.0.0.1";
   const randomSeed = opts.randomSeed ?? DEFAULT_RANDOM_SEED;
 

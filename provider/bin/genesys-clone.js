@@ -8,7 +8,9 @@ const cli = path.join(__dirname, "..", "dist", "cli.js");
 try {
   require.resolve(cli);
 } catch {
-  process.stderr.write(`genesys-clone: ${cli} is not built yet: run \`npm run build\` in ${path.resolve(__dirname, "..", "..")}.\n`);
+  process.stderr.write(
+    `genesys-clone: ${cli} is not built yet: run \`npm run build\` in ${path.resolve(__dirname, "..", "..")}.\n`,
+  );
   process.exit(1);
 }
 require(cli);

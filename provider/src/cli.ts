@@ -34,48 +34,83 @@ program
   .requiredOption("--out <dir>", "directory to write, e.g. stacks/us-east-1")
   .option("--region <region>", "source org region, e.g. us-east-1 (default: GENESYSCLOUD_REGION)")
   .option("--client-id <id>", "OAuth client id (default: GENESYSCLOUD_OAUTHCLIENT_ID)")
-  .option("--api-base-url <url>", "API base URL override, for a gateway or the emulator (default: GENESYSCLOUD_API_BASE_URL)")
+  .option(
+    "--api-base-url <url>",
+    "API base URL override, for a gateway or the emulator (default: GENESYSCLOUD_API_BASE_URL)",
+  )
   .option("--login-base-url <url>", "login base URL override (default: GENESYSCLOUD_LOGIN_BASE_URL)")
-  .option("--include <rule>", `import only matching objects; repeatable. <type>:<glob>, <type> or <glob>; types: ${TYPE_KEYS.join(", ")}`, collect, [])
-  .option("--exclude <rule>", "leave matching objects out (same forms as --include); repeatable, wins over --include", collect, [])
-  .addHelpText("after", "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.")
-  .action(async (opts: { out: string; region?: string; clientId?: string; apiBaseUrl?: string; loginBaseUrl?: string; include: string[]; exclude: string[] }) => {
-    const flags: Record<string, string | undefined> = {
-      "genesyscloud:region": opts.region,
-      "genesyscloud:oauthClientId": opts.clientId,
-      "genesyscloud:apiBaseUrl": opts.apiBaseUrl,
-      "genesyscloud:loginBaseUrl": opts.loginBaseUrl,
-    };
-    const settings = resolveSettings((key) => flags[key]);
-    const client = clientFor(settings);
-    const outDir = path.resolve(opts.out);
-    const region = settings.region ?? "custom endpoint";
-    process.stderr.write(`Importing from ${client.endpoints.apiBaseUrl} into ${path.relative(process.cwd(), outDir) || "."}\n`);
-    const result = await importOrg(client, {
-      outDir,
-      region,
-      include: opts.include,
-      exclude: opts.exclude,
-      log: (l) => process.stderr.write(l + "\n"),
-      progress: progressLine(process.stderr),
-    });
-    process.stderr.write(`Wrote ${result.files.length} files to ${outDir}\n`);
-    if (result.lookups.length) {
-      process.stderr.write(`Referenced but not imported (looked up by name in the target org at deploy time; see lookups.ts):\n`);
-      for (const l of result.lookups) process.stderr.write(`  ${l.type}: ${l.name}\n`);
-    }
-    for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
-    for (const o of result.leftOut) process.stderr.write(`Left out ${o.type} '${o.name}': ${o.reason}\n`);
-    // Incomplete, though written: a failed export says so in the exit code (2), after everything else was imported.
-    if (result.leftOut.some((o) => o.failed)) {
-      process.stderr.write("Some objects could not be read (see above): the code was written without them; import again to retry.\n");
-      process.exitCode = 2;
-    }
-    if (result.secretConfig.length) {
-      process.stderr.write("Trunk credentials are never exported. Set them for each target stack (each command prompts for the value, or reads it from stdin):\n");
-      for (const key of result.secretConfig) process.stderr.write(`  npm run -s pulumi -- config set --secret ${key} --stack <stack>\n`);
-    }
-  });
+  .option(
+    "--include <rule>",
+    `import only matching objects; repeatable. <type>:<glob>, <type> or <glob>; types: ${TYPE_KEYS.join(", ")}`,
+    collect,
+    [],
+  )
+  .option(
+    "--exclude <rule>",
+    "leave matching objects out (same forms as --include); repeatable, wins over --include",
+    collect,
+    [],
+  )
+  .addHelpText(
+    "after",
+    "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.",
+  )
+  .action(
+    async (opts: {
+      out: string;
+      region?: string;
+      clientId?: string;
+      apiBaseUrl?: string;
+      loginBaseUrl?: string;
+      include: string[];
+      exclude: string[];
+    }) => {
+      const flags: Record<string, string | undefined> = {
+        "genesyscloud:region": opts.region,
+        "genesyscloud:oauthClientId": opts.clientId,
+        "genesyscloud:apiBaseUrl": opts.apiBaseUrl,
+        "genesyscloud:loginBaseUrl": opts.loginBaseUrl,
+      };
+      const settings = resolveSettings((key) => flags[key]);
+      const client = clientFor(settings);
+      const outDir = path.resolve(opts.out);
+      const region = settings.region ?? "custom endpoint";
+      process.stderr.write(
+        `Importing from ${client.endpoints.apiBaseUrl} into ${path.relative(process.cwd(), outDir) || "."}\n`,
+      );
+      const result = await importOrg(client, {
+        outDir,
+        region,
+        include: opts.include,
+        exclude: opts.exclude,
+        log: (l) => process.stderr.write(l + "\n"),
+        progress: progressLine(process.stderr),
+      });
+      process.stderr.write(`Wrote ${result.files.length} files to ${outDir}\n`);
+      if (result.lookups.length) {
+        process.stderr.write(
+          `Referenced but not imported (looked up by name in the target org at deploy time; see lookups.ts):\n`,
+        );
+        for (const l of result.lookups) process.stderr.write(`  ${l.type}: ${l.name}\n`);
+      }
+      for (const s of result.skipped) process.stderr.write(`Skipped ${s.type}: ${s.reason}\n`);
+      for (const o of result.leftOut) process.stderr.write(`Left out ${o.type} '${o.name}': ${o.reason}\n`);
+      // Incomplete, though written: a failed export says so in the exit code (2), after everything else was imported.
+      if (result.leftOut.some((o) => o.failed)) {
+        process.stderr.write(
+          "Some objects could not be read (see above): the code was written without them; import again to retry.\n",
+        );
+        process.exitCode = 2;
+      }
+      if (result.secretConfig.length) {
+        process.stderr.write(
+          "Trunk credentials are never exported. Set them for each target stack (each command prompts for the value, or reads it from stdin):\n",
+        );
+        for (const key of result.secretConfig)
+          process.stderr.write(`  npm run -s pulumi -- config set --secret ${key} --stack <stack>\n`);
+      }
+    },
+  );
 
 /** The one environment setting verify honours for any org: the Redis URL of a budget shared with deployers. */
 function sharedBudgetEnv(): NodeJS.ProcessEnv {
@@ -101,7 +136,10 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
     return { settings: resolveSettings((k) => env[k], sharedBudgetEnv()) };
   }
   const res = spawnSync("pulumi", ["config", "--json", "--show-secrets", "--stack", spec], { encoding: "utf8" });
-  if (res.status !== 0) throw new Error(`cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`);
+  if (res.status !== 0)
+    throw new Error(
+      `cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`,
+    );
   const config = JSON.parse(res.stdout) as Record<string, { value?: string }>;
   return {
     // As the deployment reads it: the stack's config, falling back to the GENESYSCLOUD_* environment.

@@ -34,7 +34,9 @@ function checkUrl(name: string, value: string | undefined): void {
     url = undefined;
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw configError(`${name} '${value}' is not an http(s) URL: set it to e.g. https://api.mypurecloud.ie, or remove it and set genesyscloud:region.`);
+    throw configError(
+      `${name} '${value}' is not an http(s) URL: set it to e.g. https://api.mypurecloud.ie, or remove it and set genesyscloud:region.`,
+    );
   }
 }
 
@@ -86,7 +88,9 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
   if (rate !== undefined) {
     ratePerMinute = Number(rate);
     if (!Number.isInteger(ratePerMinute) || ratePerMinute < 1) {
-      throw configError(`${SETTINGS.ratePerMinute.key} '${rate}' must be a whole number of requests per minute, e.g. 300.`);
+      throw configError(
+        `${SETTINGS.ratePerMinute.key} '${rate}' must be a whole number of requests per minute, e.g. 300.`,
+      );
     }
   }
   const pool = value(SETTINGS.tokenPoolSize);
@@ -94,21 +98,28 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
   if (pool !== undefined) {
     tokenPoolSize = Number(pool);
     if (!Number.isInteger(tokenPoolSize) || tokenPoolSize < 1 || tokenPoolSize > 50) {
-      throw configError(`${SETTINGS.tokenPoolSize.key} '${pool}' must be a whole number from 1 to 50 (tokens minted per OAuth client).`);
+      throw configError(
+        `${SETTINGS.tokenPoolSize.key} '${pool}' must be a whole number from 1 to 50 (tokens minted per OAuth client).`,
+      );
     }
   }
   const timeout = value(SETTINGS.timeoutSeconds);
   let timeoutMs: number | undefined;
   if (timeout !== undefined) {
     timeoutMs = Number(timeout) * 1000;
-    if (!Number.isFinite(timeoutMs) || timeoutMs < 1000) throw configError(`${SETTINGS.timeoutSeconds.key} '${timeout}' must be a number of seconds, at least 1 (default 30).`);
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 1000)
+      throw configError(
+        `${SETTINGS.timeoutSeconds.key} '${timeout}' must be a number of seconds, at least 1 (default 30).`,
+      );
   }
   const deadline = value(SETTINGS.retryDeadlineSeconds);
   let retryDeadlineMs: number | undefined;
   if (deadline !== undefined) {
     retryDeadlineMs = Number(deadline) * 1000;
     if (!Number.isFinite(retryDeadlineMs) || retryDeadlineMs < 1000) {
-      throw configError(`${SETTINGS.retryDeadlineSeconds.key} '${deadline}' must be a number of seconds, at least 1 (default 300): how long one request keeps retrying.`);
+      throw configError(
+        `${SETTINGS.retryDeadlineSeconds.key} '${deadline}' must be a number of seconds, at least 1 (default 300): how long one request keeps retrying.`,
+      );
     }
   }
   const rateLimitRedisUrl = value(SETTINGS.rateLimitRedisUrl);
@@ -119,7 +130,18 @@ export function resolveSettings(get: ConfigGetter, env: NodeJS.ProcessEnv = proc
         "set it to e.g. redis://localhost:6379 to share the rate budget between deployers, or unset it.",
     );
   }
-  return { region, apiBaseUrl, loginBaseUrl, clientId, clientSecret, ratePerMinute, tokenPoolSize, timeoutMs, retryDeadlineMs, rateLimitRedisUrl };
+  return {
+    region,
+    apiBaseUrl,
+    loginBaseUrl,
+    clientId,
+    clientSecret,
+    ratePerMinute,
+    tokenPoolSize,
+    timeoutMs,
+    retryDeadlineMs,
+    rateLimitRedisUrl,
+  };
 }
 
 /** The stack config the engine hands to a process in PULUMI_CONFIG (JSON), for when `configure` was not called. */

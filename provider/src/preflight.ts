@@ -32,7 +32,10 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
     refusePlaintext(SETTINGS.clientSecret.key, "secret");
     const policy = get(STACK_SETTINGS.onConflict.key);
     if (policy !== undefined && policy !== "fail" && policy !== "adopt") {
-      throw new GenesysError("Config", `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`);
+      throw new GenesysError(
+        "Config",
+        `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`,
+      );
     }
     const client = clientFor(resolveSettings(get));
     if (!opts.network) return { client };
@@ -75,7 +78,12 @@ const LABELS: Record<string, string> = {
  * Genesys Cloud names are unique per type, ignoring case (flows per name and flow type): two resources of
  * one program that claim the same name would fight over one object, so the program stops naming both.
  */
-export function nameClaims(): (kind: string, resource: string, declared: Record<string, unknown>, props: Record<string, unknown>) => void {
+export function nameClaims(): (
+  kind: string,
+  resource: string,
+  declared: Record<string, unknown>,
+  props: Record<string, unknown>,
+) => void {
   const claimed = new Map<string, { resource: string; declared: unknown; name: string }>();
   return (kind, resource, declared, props) => {
     if (typeof props.name !== "string") return; // an output of another resource: not known yet
@@ -105,9 +113,14 @@ export function nameClaims(): (kind: string, resource: string, declared: Record<
  */
 export function stackTransforms(projectDir: string): { file?: string; transforms: Transforms } {
   const configured = pulumi.runtime.getConfig("genesys-clone:transforms");
-  const file = configured ? path.resolve(projectDir, configured) : path.join(projectDir, `transforms.${pulumi.getStack()}.yaml`);
+  const file = configured
+    ? path.resolve(projectDir, configured)
+    : path.join(projectDir, `transforms.${pulumi.getStack()}.yaml`);
   if (!configured && !existsSync(file)) return { transforms: NO_TRANSFORMS };
-  if (!existsSync(file)) throw new pulumi.RunError(`genesys-clone:transforms is '${configured}', but ${file} does not exist: create it or unset the key.`);
+  if (!existsSync(file))
+    throw new pulumi.RunError(
+      `genesys-clone:transforms is '${configured}', but ${file} does not exist: create it or unset the key.`,
+    );
   try {
     return { file, transforms: loadTransforms(file) };
   } catch (err) {
@@ -117,7 +130,10 @@ export function stackTransforms(projectDir: string): { file?: string; transforms
 }
 
 /** Loads and runs an imported directory: transforms registered, lookups resolved, then the resources declared. */
-export async function deployImported(dir: string, projectDir: string): Promise<{ targetOrg?: string; resources: number; transforms?: string }> {
+export async function deployImported(
+  dir: string,
+  projectDir: string,
+): Promise<{ targetOrg?: string; resources: number; transforms?: string }> {
   if (!existsSync(path.join(dir, "index.ts"))) {
     const rel = path.relative(path.join(projectDir, "stacks"), dir);
     throw new pulumi.RunError(
@@ -136,7 +152,9 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
     return { props, opts: args.opts };
   });
   const lookupsFile = path.join(dir, "lookups.ts");
-  const requests: LookupRequest[] = existsSync(lookupsFile) ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS : [];
+  const requests: LookupRequest[] = existsSync(lookupsFile)
+    ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS
+    : [];
   try {
     await prefetchLookups(target.client, requests, transforms);
   } catch (err) {
@@ -144,7 +162,11 @@ export async function deployImported(dir: string, projectDir: string): Promise<{
     throw err;
   }
   const declared = require(dir) as Record<string, pulumi.Resource>;
-  return { ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}), resources: Object.keys(declared).length, ...(file ? { transforms: path.relative(projectDir, file) } : {}) };
+  return {
+    ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}),
+    resources: Object.keys(declared).length,
+    ...(file ? { transforms: path.relative(projectDir, file) } : {}),
+  };
 }
 
 /**

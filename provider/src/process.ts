@@ -40,7 +40,8 @@ export function journalOf(type: string) {
       return made;
     },
     /** Records a create about to be sent, a create's id, or that an object this stack created is gone. */
-    record: (op: "create" | "created" | "deleted", name: string, id?: string) => stackJournal?.record({ op, api: api(), type, name, ...(id ? { id } : {}) }),
+    record: (op: "create" | "created" | "deleted", name: string, id?: string) =>
+      stackJournal?.record({ op, api: api(), type, name, ...(id ? { id } : {}) }),
   };
 }
 
@@ -58,7 +59,8 @@ const REPORTED = "\u2063genesys-clone: reported";
 const print = console.error.bind(console);
 console.error = (...args: unknown[]) => {
   const line = args[0];
-  if (args.length === 1 && typeof line === "string" && line.endsWith(`: ${REPORTED}`)) print(line.slice(0, -REPORTED.length - 2));
+  if (args.length === 1 && typeof line === "string" && line.endsWith(`: ${REPORTED}`))
+    print(line.slice(0, -REPORTED.length - 2));
   else print(...args);
 };
 

@@ -20,7 +20,8 @@ export type { Models };
 export type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
 
 /** Object part of a model field, never an array. */
-type ObjectOf<M> = NonNullable<M> extends readonly unknown[] ? never : NonNullable<M> extends object ? NonNullable<M> : never;
+type ObjectOf<M> =
+  NonNullable<M> extends readonly unknown[] ? never : NonNullable<M> extends object ? NonNullable<M> : never;
 
 /** T without index signatures: only the fields it names. */
 type Named<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
@@ -56,7 +57,9 @@ type NullishPartial<M> = M extends readonly (infer E)[]
     ? { [K in keyof M]?: NullishPartial<M[K]> } | null
     : M | null;
 
-type NoExtraFields<T, M> = [ExtraFields<T, M>] extends [never] ? unknown : { "fields the SDK model does not have": ExtraFields<T, M> };
+type NoExtraFields<T, M> = [ExtraFields<T, M>] extends [never]
+  ? unknown
+  : { "fields the SDK model does not have": ExtraFields<T, M> };
 
 /** A request body T, provided it fits the SDK model M: `type _ = SdkBody<Models.WrapupCodeRequest, WrapupCodeBody>`. */
 export type SdkBody<M, T extends Nullish<M> & NoExtraFields<T, M>> = T;

@@ -7,12 +7,38 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type DumpedOrg = { name: string; region: string } & Record<string, Json>;
 
 /** The collections the clone covers, in the order reports list them. */
-export const COLLECTIONS = ["divisions", "languages", "skills", "wrapupcodes", "schedules", "schedulegroups", "queues", "flows", "trunkbasesettings"] as const;
+export const COLLECTIONS = [
+  "divisions",
+  "languages",
+  "skills",
+  "wrapupcodes",
+  "schedules",
+  "schedulegroups",
+  "queues",
+  "flows",
+  "trunkbasesettings",
+] as const;
 
 const VOLATILE = new Set([
-  "id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "version", "state",
-  "memberCount", "userMemberCount", "joinedMemberCount", "homeDivision",
-  "publishedVersion", "checkedInVersion", "savedVersion", "currentOperation", "publishedBy", "active", "versions",
+  "id",
+  "selfUri",
+  "dateCreated",
+  "dateModified",
+  "modifiedBy",
+  "createdBy",
+  "version",
+  "state",
+  "memberCount",
+  "userMemberCount",
+  "joinedMemberCount",
+  "homeDivision",
+  "publishedVersion",
+  "checkedInVersion",
+  "savedVersion",
+  "currentOperation",
+  "publishedBy",
+  "active",
+  "versions",
 ]);
 
 export async function dumpOrg(emulatorUrl: string, org: string): Promise<DumpedOrg> {
@@ -23,7 +49,8 @@ export async function dumpOrg(emulatorUrl: string, org: string): Promise<DumpedO
 
 type Obj = { [key: string]: Json };
 const isObj = (v: Json | undefined): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const active = (list: Json | undefined): Obj[] => (Array.isArray(list) ? list.filter(isObj).filter((o) => o.state !== "deleted") : []);
+const active = (list: Json | undefined): Obj[] =>
+  Array.isArray(list) ? list.filter(isObj).filter((o) => o.state !== "deleted") : [];
 
 export type OrgView = Record<string, Record<string, Json>>;
 
@@ -32,7 +59,8 @@ export function viewOf(org: DumpedOrg): OrgView {
   const names = new Map<string, string>();
   for (const c of COLLECTIONS) {
     for (const o of active(org[c])) {
-      if (typeof o.id === "string" && typeof o.name === "string") names.set(o.id, c === "divisions" && o.homeDivision ? "(home)" : o.name);
+      if (typeof o.id === "string" && typeof o.name === "string")
+        names.set(o.id, c === "divisions" && o.homeDivision ? "(home)" : o.name);
     }
   }
   const normalise = (v: Json): Json => {
@@ -67,7 +95,8 @@ export function differences(expected: OrgView, actual: OrgView): string[] {
     const a = actual[c] ?? {};
     for (const name of Object.keys(e)) {
       if (!(name in a)) out.push(`${c}: '${name}' missing in target`);
-      else if (JSON.stringify(e[name]) !== JSON.stringify(a[name])) out.push(`${c}: '${name}' differs: ${JSON.stringify(e[name])} vs ${JSON.stringify(a[name])}`);
+      else if (JSON.stringify(e[name]) !== JSON.stringify(a[name]))
+        out.push(`${c}: '${name}' differs: ${JSON.stringify(e[name])} vs ${JSON.stringify(a[name])}`);
     }
     for (const name of Object.keys(a)) if (!(name in e)) out.push(`${c}: '${name}' extra in target`);
   }

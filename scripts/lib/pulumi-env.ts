@@ -13,9 +13,13 @@ let cachedBin: string | undefined;
 /** The directory holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs (runs setup.sh). */
 export function pulumiBinDir(): string {
   if (cachedBin) return cachedBin;
-  const res = spawnSync("bash", [path.join(ROOT, "scripts", "setup.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const res = spawnSync("bash", [path.join(ROOT, "scripts", "setup.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const dir = res.stdout.trim().split("\n").pop();
-  if (res.status !== 0 || !dir) throw new Error("Could not set up the Pulumi CLI (see the messages above); run `npm run setup`.");
+  if (res.status !== 0 || !dir)
+    throw new Error("Could not set up the Pulumi CLI (see the messages above); run `npm run setup`.");
   cachedBin = dir;
   return dir;
 }

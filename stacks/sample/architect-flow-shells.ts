@@ -3,11 +3,11 @@
 import * as gc from "@genesys-clone/provider";
 
 export const flowShellMainIvr = new gc.FlowShell("main-ivr", {
-    name: "Main IVR",
-    type: "inboundcall",
+  name: "Main IVR",
+  type: "inboundcall",
 });
 
 export const flowShellSpanishIvr = new gc.FlowShell("spanish-ivr", {
-    name: "Spanish IVR",
-    type: "inboundcall",
+  name: "Spanish IVR",
+  type: "inboundcall",
 });

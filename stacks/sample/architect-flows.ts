@@ -4,57 +4,66 @@ import * as gc from "@genesys-clone/provider";
 import { flowShellMainIvr, flowShellSpanishIvr } from "./architect-flow-shells";
 import { scheduleGroupMainLineHours } from "./architect-schedulegroups";
 import { languageSpanish } from "./routing-languages";
-import { queueBillingPayments, queueGeneralEnquiries, queueOverflow, queueSalesNewBusiness, queueSalesSpanish, queueSalesVip, queueSupportSpanish, queueSupportTier1 } from "./routing-queues";
+import {
+  queueBillingPayments,
+  queueGeneralEnquiries,
+  queueOverflow,
+  queueSalesNewBusiness,
+  queueSalesSpanish,
+  queueSalesVip,
+  queueSupportSpanish,
+  queueSupportTier1,
+} from "./routing-queues";
 
 export const flowMainIvr = new gc.Flow("main-ivr", {
-    name: "Main IVR",
-    type: "inboundcall",
-    yaml: gc.readFlow(__dirname, "flows/main-ivr-inboundcall.yaml"),
-    substitutions: {
-        "flow.spanish-ivr": flowShellSpanishIvr.name,
-        "queue.billing-payments": queueBillingPayments.name,
-        "queue.general-enquiries": queueGeneralEnquiries.name,
-        "queue.sales-new-business": queueSalesNewBusiness.name,
-        "queue.support-tier-1": queueSupportTier1.name,
-        "schedulegroup.main-line-hours": scheduleGroupMainLineHours.name,
-    },
-    shell: flowShellMainIvr.id,
+  name: "Main IVR",
+  type: "inboundcall",
+  yaml: gc.readFlow(__dirname, "flows/main-ivr-inboundcall.yaml"),
+  substitutions: {
+    "flow.spanish-ivr": flowShellSpanishIvr.name,
+    "queue.billing-payments": queueBillingPayments.name,
+    "queue.general-enquiries": queueGeneralEnquiries.name,
+    "queue.sales-new-business": queueSalesNewBusiness.name,
+    "queue.support-tier-1": queueSupportTier1.name,
+    "schedulegroup.main-line-hours": scheduleGroupMainLineHours.name,
+  },
+  shell: flowShellMainIvr.id,
 });
 
 export const flowSalesInQueue = new gc.Flow("sales-in-queue", {
-    name: "Sales In-Queue",
-    type: "inqueuecall",
-    yaml: gc.readFlow(__dirname, "flows/sales-in-queue-inqueuecall.yaml"),
-    substitutions: {
-        "queue.sales-vip": queueSalesVip.name,
-    },
+  name: "Sales In-Queue",
+  type: "inqueuecall",
+  yaml: gc.readFlow(__dirname, "flows/sales-in-queue-inqueuecall.yaml"),
+  substitutions: {
+    "queue.sales-vip": queueSalesVip.name,
+  },
 });
 
 export const flowSpanishIvr = new gc.Flow("spanish-ivr", {
-    name: "Spanish IVR",
-    type: "inboundcall",
-    yaml: gc.readFlow(__dirname, "flows/spanish-ivr-inboundcall.yaml"),
-    substitutions: {
-        "flow.main-ivr": flowShellMainIvr.name,
-        "language.spanish": languageSpanish.name,
-        "queue.sales-spanish": queueSalesSpanish.name,
-        "queue.support-spanish": queueSupportSpanish.name,
-    },
-    shell: flowShellSpanishIvr.id,
+  name: "Spanish IVR",
+  type: "inboundcall",
+  yaml: gc.readFlow(__dirname, "flows/spanish-ivr-inboundcall.yaml"),
+  substitutions: {
+    "flow.main-ivr": flowShellMainIvr.name,
+    "language.spanish": languageSpanish.name,
+    "queue.sales-spanish": queueSalesSpanish.name,
+    "queue.support-spanish": queueSupportSpanish.name,
+  },
+  shell: flowShellSpanishIvr.id,
 });
 
 export const flowStandardInQueue = new gc.Flow("standard-in-queue", {
-    name: "Standard In-Queue",
-    type: "inqueuecall",
-    yaml: gc.readFlow(__dirname, "flows/standard-in-queue-inqueuecall.yaml"),
-    substitutions: {},
+  name: "Standard In-Queue",
+  type: "inqueuecall",
+  yaml: gc.readFlow(__dirname, "flows/standard-in-queue-inqueuecall.yaml"),
+  substitutions: {},
 });
 
 export const flowSupportInQueue = new gc.Flow("support-in-queue", {
-    name: "Support In-Queue",
-    type: "inqueuecall",
-    yaml: gc.readFlow(__dirname, "flows/support-in-queue-inqueuecall.yaml"),
-    substitutions: {
-        "queue.overflow": queueOverflow.name,
-    },
+  name: "Support In-Queue",
+  type: "inqueuecall",
+  yaml: gc.readFlow(__dirname, "flows/support-in-queue-inqueuecall.yaml"),
+  substitutions: {
+    "queue.overflow": queueOverflow.name,
+  },
 });

@@ -4,105 +4,105 @@ import * as gc from "@genesys-clone/provider";
 import { divisionBilling, divisionCustomerCare, divisionSales } from "./auth-divisions";
 
 export const scheduleBillingHoursMonFri = new gc.Schedule("billing-hours-mon-fri", {
-    name: "Billing Hours Mon-Fri",
-    division: divisionBilling.name,
-    start: "2026-01-05T09:00:00.000",
-    end: "2026-01-05T17:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+  name: "Billing Hours Mon-Fri",
+  division: divisionBilling.name,
+  start: "2026-01-05T09:00:00.000",
+  end: "2026-01-05T17:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
 });
 
 export const scheduleBusinessHoursMonFri = new gc.Schedule("business-hours-mon-fri", {
-    name: "Business Hours Mon-Fri",
-    description: "Standard opening hours",
-    start: "2026-01-05T08:00:00.000",
-    end: "2026-01-05T18:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+  name: "Business Hours Mon-Fri",
+  description: "Standard opening hours",
+  start: "2026-01-05T08:00:00.000",
+  end: "2026-01-05T18:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
 });
 
 export const scheduleChristmasDay = new gc.Schedule("christmas-day", {
-    name: "Christmas Day",
-    start: "2026-12-25T00:00:00.000",
-    end: "2026-12-25T23:59:59.000",
-    rrule: "FREQ=YEARLY",
+  name: "Christmas Day",
+  start: "2026-12-25T00:00:00.000",
+  end: "2026-12-25T23:59:59.000",
+  rrule: "FREQ=YEARLY",
 });
 
 export const scheduleChristmasEveEarlyClose = new gc.Schedule("christmas-eve-early-close", {
-    name: "Christmas Eve Early Close",
-    start: "2026-12-24T13:00:00.000",
-    end: "2026-12-24T23:59:59.000",
-    rrule: "FREQ=YEARLY",
+  name: "Christmas Eve Early Close",
+  start: "2026-12-24T13:00:00.000",
+  end: "2026-12-24T23:59:59.000",
+  rrule: "FREQ=YEARLY",
 });
 
 export const scheduleExtendedHoursMonFri = new gc.Schedule("extended-hours-mon-fri", {
-    name: "Extended Hours Mon-Fri",
-    division: divisionCustomerCare.name,
-    description: "Support is open longer",
-    start: "2026-01-05T07:00:00.000",
-    end: "2026-01-05T21:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+  name: "Extended Hours Mon-Fri",
+  division: divisionCustomerCare.name,
+  description: "Support is open longer",
+  start: "2026-01-05T07:00:00.000",
+  end: "2026-01-05T21:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
 });
 
 export const scheduleIndependenceDay = new gc.Schedule("independence-day", {
-    name: "Independence Day",
-    start: "2026-07-04T00:00:00.000",
-    end: "2026-07-04T23:59:59.000",
-    rrule: "FREQ=YEARLY",
+  name: "Independence Day",
+  start: "2026-07-04T00:00:00.000",
+  end: "2026-07-04T23:59:59.000",
+  rrule: "FREQ=YEARLY",
 });
 
 export const scheduleLaborDay = new gc.Schedule("labor-day", {
-    name: "Labor Day",
-    start: "2026-09-07T00:00:00.000",
-    end: "2026-09-07T23:59:59.000",
-    rrule: "FREQ=YEARLY;BYMONTH=9;BYDAY=1MO",
+  name: "Labor Day",
+  start: "2026-09-07T00:00:00.000",
+  end: "2026-09-07T23:59:59.000",
+  rrule: "FREQ=YEARLY;BYMONTH=9;BYDAY=1MO",
 });
 
 export const scheduleMemorialDay = new gc.Schedule("memorial-day", {
-    name: "Memorial Day",
-    start: "2026-05-25T00:00:00.000",
-    end: "2026-05-25T23:59:59.000",
-    rrule: "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
+  name: "Memorial Day",
+  start: "2026-05-25T00:00:00.000",
+  end: "2026-05-25T23:59:59.000",
+  rrule: "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
 });
 
 export const scheduleNewYearSDay2027 = new gc.Schedule("new-year-s-day-2027", {
-    name: "New Year's Day 2027",
-    start: "2027-01-01T00:00:00.000",
-    end: "2027-01-01T23:59:59.000",
+  name: "New Year's Day 2027",
+  start: "2027-01-01T00:00:00.000",
+  end: "2027-01-01T23:59:59.000",
 });
 
 export const scheduleOvernightClosure = new gc.Schedule("overnight-closure", {
-    name: "Overnight Closure",
-    description: "Closed every night",
-    start: "2026-01-05T00:00:00.000",
-    end: "2026-01-05T07:00:00.000",
-    rrule: "FREQ=DAILY;INTERVAL=1",
+  name: "Overnight Closure",
+  description: "Closed every night",
+  start: "2026-01-05T00:00:00.000",
+  end: "2026-01-05T07:00:00.000",
+  rrule: "FREQ=DAILY;INTERVAL=1",
 });
 
 export const scheduleSalesHoursMonFri = new gc.Schedule("sales-hours-mon-fri", {
-    name: "Sales Hours Mon-Fri",
-    division: divisionSales.name,
-    start: "2026-01-05T08:00:00.000",
-    end: "2026-01-05T20:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+  name: "Sales Hours Mon-Fri",
+  division: divisionSales.name,
+  start: "2026-01-05T08:00:00.000",
+  end: "2026-01-05T20:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
 });
 
 export const scheduleSaturdayHours = new gc.Schedule("saturday-hours", {
-    name: "Saturday Hours",
-    start: "2026-01-10T09:00:00.000",
-    end: "2026-01-10T13:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=SA",
+  name: "Saturday Hours",
+  start: "2026-01-10T09:00:00.000",
+  end: "2026-01-10T13:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=SA",
 });
 
 export const scheduleThanksgivingDay = new gc.Schedule("thanksgiving-day", {
-    name: "Thanksgiving Day",
-    start: "2026-11-26T00:00:00.000",
-    end: "2026-11-26T23:59:59.000",
-    rrule: "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
+  name: "Thanksgiving Day",
+  start: "2026-11-26T00:00:00.000",
+  end: "2026-11-26T23:59:59.000",
+  rrule: "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
 });
 
 export const scheduleWeekendSupportHours = new gc.Schedule("weekend-support-hours", {
-    name: "Weekend Support Hours",
-    division: divisionCustomerCare.name,
-    start: "2026-01-10T10:00:00.000",
-    end: "2026-01-10T16:00:00.000",
-    rrule: "FREQ=WEEKLY;BYDAY=SA,SU",
+  name: "Weekend Support Hours",
+  division: divisionCustomerCare.name,
+  start: "2026-01-10T10:00:00.000",
+  end: "2026-01-10T16:00:00.000",
+  rrule: "FREQ=WEEKLY;BYDAY=SA,SU",
 });

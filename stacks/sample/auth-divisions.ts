@@ -3,19 +3,19 @@
 import * as gc from "@genesys-clone/provider";
 
 export const divisionBilling = new gc.Division("billing", {
-    name: "Billing",
-    description: "Invoices, payments and collections",
-    onConflict: "adopt",
+  name: "Billing",
+  description: "Invoices, payments and collections",
+  onConflict: "adopt",
 });
 
 export const divisionCustomerCare = new gc.Division("customer-care", {
-    name: "Customer Care",
-    description: "General customer service and technical support",
-    onConflict: "adopt",
+  name: "Customer Care",
+  description: "General customer service and technical support",
+  onConflict: "adopt",
 });
 
 export const divisionSales = new gc.Division("sales", {
-    name: "Sales",
-    description: "Inbound and outbound sales teams",
-    onConflict: "adopt",
+  name: "Sales",
+  description: "Inbound and outbound sales teams",
+  onConflict: "adopt",
 });

@@ -2,5 +2,4 @@
 // Importing the same org again writes the same bytes, so `git diff` shows only real changes.
 // Each must exist in the target org under this name (after the stack's transforms); the program checks them all
 // before it declares anything, and `gc.lookup(...)` in the other files reads the result.
-export const LOOKUPS: { type: string; name: string }[] = [
-];
+export const LOOKUPS: { type: string; name: string }[] = [];

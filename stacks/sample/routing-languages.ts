@@ -3,33 +3,33 @@
 import * as gc from "@genesys-clone/provider";
 
 export const languageEnglish = new gc.Language("english", {
-    name: "English",
+  name: "English",
 });
 
 export const languageFrench = new gc.Language("french", {
-    name: "French",
+  name: "French",
 });
 
 export const languageGerman = new gc.Language("german", {
-    name: "German",
+  name: "German",
 });
 
 export const languageItalian = new gc.Language("italian", {
-    name: "Italian",
+  name: "Italian",
 });
 
 export const languageJapanese = new gc.Language("japanese", {
-    name: "Japanese",
+  name: "Japanese",
 });
 
 export const languageMandarin = new gc.Language("mandarin", {
-    name: "Mandarin",
+  name: "Mandarin",
 });
 
 export const languagePortuguese = new gc.Language("portuguese", {
-    name: "Portuguese",
+  name: "Portuguese",
 });
 
 export const languageSpanish = new gc.Language("spanish", {
-    name: "Spanish",
+  name: "Spanish",
 });

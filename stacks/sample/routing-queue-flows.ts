@@ -2,119 +2,143 @@
 // Importing the same org again writes the same bytes, so `git diff` shows only real changes.
 import * as gc from "@genesys-clone/provider";
 import { flowSalesInQueue, flowStandardInQueue, flowSupportInQueue } from "./architect-flows";
-import { queueBillingCollections, queueBillingDisputes, queueBillingFraud, queueBillingPayments, queueBillingRefunds, queueComplaints, queueGeneralEnquiries, queueOverflow, queueRetentionSaveDesk, queueSalesEnterprise, queueSalesNewBusiness, queueSalesRenewals, queueSalesSmallBusiness, queueSalesSpanish, queueSalesUpgrades, queueSalesVip, queueSupportAccessibility, queueSupportFrench, queueSupportGerman, queueSupportSpanish, queueSupportTier1, queueSupportTier2, queueSupportTier3 } from "./routing-queues";
+import {
+  queueBillingCollections,
+  queueBillingDisputes,
+  queueBillingFraud,
+  queueBillingPayments,
+  queueBillingRefunds,
+  queueComplaints,
+  queueGeneralEnquiries,
+  queueOverflow,
+  queueRetentionSaveDesk,
+  queueSalesEnterprise,
+  queueSalesNewBusiness,
+  queueSalesRenewals,
+  queueSalesSmallBusiness,
+  queueSalesSpanish,
+  queueSalesUpgrades,
+  queueSalesVip,
+  queueSupportAccessibility,
+  queueSupportFrench,
+  queueSupportGerman,
+  queueSupportSpanish,
+  queueSupportTier1,
+  queueSupportTier2,
+  queueSupportTier3,
+} from "./routing-queues";
 
 export const queueFlowsBillingCollections = new gc.QueueFlows("billing-collections", {
-    queue: queueBillingCollections.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueBillingCollections.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsBillingDisputes = new gc.QueueFlows("billing-disputes", {
-    queue: queueBillingDisputes.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueBillingDisputes.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsBillingFraud = new gc.QueueFlows("billing-fraud", {
-    queue: queueBillingFraud.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueBillingFraud.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsBillingPayments = new gc.QueueFlows("billing-payments", {
-    queue: queueBillingPayments.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueBillingPayments.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsBillingRefunds = new gc.QueueFlows("billing-refunds", {
-    queue: queueBillingRefunds.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueBillingRefunds.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsComplaints = new gc.QueueFlows("complaints", {
-    queue: queueComplaints.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueComplaints.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsGeneralEnquiries = new gc.QueueFlows("general-enquiries", {
-    queue: queueGeneralEnquiries.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueGeneralEnquiries.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsOverflow = new gc.QueueFlows("overflow", {
-    queue: queueOverflow.id,
-    queueFlow: flowStandardInQueue.id,
+  queue: queueOverflow.id,
+  queueFlow: flowStandardInQueue.id,
 });
 
 export const queueFlowsRetentionSaveDesk = new gc.QueueFlows("retention-save-desk", {
-    queue: queueRetentionSaveDesk.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueRetentionSaveDesk.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesEnterprise = new gc.QueueFlows("sales-enterprise", {
-    queue: queueSalesEnterprise.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesEnterprise.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesNewBusiness = new gc.QueueFlows("sales-new-business", {
-    queue: queueSalesNewBusiness.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesNewBusiness.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesRenewals = new gc.QueueFlows("sales-renewals", {
-    queue: queueSalesRenewals.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesRenewals.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesSmallBusiness = new gc.QueueFlows("sales-small-business", {
-    queue: queueSalesSmallBusiness.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesSmallBusiness.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesSpanish = new gc.QueueFlows("sales-spanish", {
-    queue: queueSalesSpanish.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesSpanish.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesUpgrades = new gc.QueueFlows("sales-upgrades", {
-    queue: queueSalesUpgrades.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesUpgrades.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSalesVip = new gc.QueueFlows("sales-vip", {
-    queue: queueSalesVip.id,
-    queueFlow: flowSalesInQueue.id,
+  queue: queueSalesVip.id,
+  queueFlow: flowSalesInQueue.id,
 });
 
 export const queueFlowsSupportAccessibility = new gc.QueueFlows("support-accessibility", {
-    queue: queueSupportAccessibility.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportAccessibility.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportFrench = new gc.QueueFlows("support-french", {
-    queue: queueSupportFrench.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportFrench.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportGerman = new gc.QueueFlows("support-german", {
-    queue: queueSupportGerman.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportGerman.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportSpanish = new gc.QueueFlows("support-spanish", {
-    queue: queueSupportSpanish.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportSpanish.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportTier1 = new gc.QueueFlows("support-tier-1", {
-    queue: queueSupportTier1.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportTier1.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportTier2 = new gc.QueueFlows("support-tier-2", {
-    queue: queueSupportTier2.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportTier2.id,
+  queueFlow: flowSupportInQueue.id,
 });
 
 export const queueFlowsSupportTier3 = new gc.QueueFlows("support-tier-3", {
-    queue: queueSupportTier3.id,
-    queueFlow: flowSupportInQueue.id,
+  queue: queueSupportTier3.id,
+  queueFlow: flowSupportInQueue.id,
 });

@@ -2,1612 +2,1658 @@
 // Importing the same org again writes the same bytes, so `git diff` shows only real changes.
 import * as gc from "@genesys-clone/provider";
 import { divisionBilling, divisionCustomerCare, divisionSales } from "./auth-divisions";
-import { skillAccessibilitySupport, skillBillingDisputes, skillEnglish, skillFraudInvestigation, skillFrench, skillGerman, skillNewAccounts, skillPaymentPlans, skillRefunds, skillRetention, skillSignLanguageRelay, skillSmallBusinessSales, skillSocialMedia, skillSpanish, skillTechnicalSupportL1, skillTechnicalSupportL2, skillUpsell, skillVip } from "./routing-skills";
-import { wrapupCodeAbandoned, wrapupCodeBillingDisputeOpened, wrapupCodeCallbackScheduled, wrapupCodeCancellationProcessed, wrapupCodeComplaintLogged, wrapupCodeDoNotCallRequest, wrapupCodeEscalatedToSupervisor, wrapupCodeEscalatedToTier2, wrapupCodeFraudSuspected, wrapupCodeInformationProvided, wrapupCodeInvoiceResent, wrapupCodeKnownOutage, wrapupCodeNoAnswer, wrapupCodePasswordReset, wrapupCodePaymentArrangement, wrapupCodePaymentTaken, wrapupCodeQuoteSent, wrapupCodeRefundIssued, wrapupCodeResolvedFirstContact, wrapupCodeResolvedFollowUp, wrapupCodeRetentionOfferAccepted, wrapupCodeSaleCompleted, wrapupCodeSaleDeclined, wrapupCodeSurveyDeclined, wrapupCodeTechnicalIssueResolved, wrapupCodeTechnicianDispatched, wrapupCodeTransferred, wrapupCodeUpgradeAccepted, wrapupCodeVoicemailLeft, wrapupCodeWrongNumber } from "./routing-wrapupcodes";
+import {
+  skillAccessibilitySupport,
+  skillBillingDisputes,
+  skillEnglish,
+  skillFraudInvestigation,
+  skillFrench,
+  skillGerman,
+  skillNewAccounts,
+  skillPaymentPlans,
+  skillRefunds,
+  skillRetention,
+  skillSignLanguageRelay,
+  skillSmallBusinessSales,
+  skillSocialMedia,
+  skillSpanish,
+  skillTechnicalSupportL1,
+  skillTechnicalSupportL2,
+  skillUpsell,
+  skillVip,
+} from "./routing-skills";
+import {
+  wrapupCodeAbandoned,
+  wrapupCodeBillingDisputeOpened,
+  wrapupCodeCallbackScheduled,
+  wrapupCodeCancellationProcessed,
+  wrapupCodeComplaintLogged,
+  wrapupCodeDoNotCallRequest,
+  wrapupCodeEscalatedToSupervisor,
+  wrapupCodeEscalatedToTier2,
+  wrapupCodeFraudSuspected,
+  wrapupCodeInformationProvided,
+  wrapupCodeInvoiceResent,
+  wrapupCodeKnownOutage,
+  wrapupCodeNoAnswer,
+  wrapupCodePasswordReset,
+  wrapupCodePaymentArrangement,
+  wrapupCodePaymentTaken,
+  wrapupCodeQuoteSent,
+  wrapupCodeRefundIssued,
+  wrapupCodeResolvedFirstContact,
+  wrapupCodeResolvedFollowUp,
+  wrapupCodeRetentionOfferAccepted,
+  wrapupCodeSaleCompleted,
+  wrapupCodeSaleDeclined,
+  wrapupCodeSurveyDeclined,
+  wrapupCodeTechnicalIssueResolved,
+  wrapupCodeTechnicianDispatched,
+  wrapupCodeTransferred,
+  wrapupCodeUpgradeAccepted,
+  wrapupCodeVoicemailLeft,
+  wrapupCodeWrongNumber,
+} from "./routing-wrapupcodes";
 
 export const queueBillingCollections = new gc.Queue("billing-collections", {
-    name: "Billing - Collections",
-    division: divisionBilling.name,
-    description: "Overdue accounts",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 12,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
+  name: "Billing - Collections",
+  division: divisionBilling.name,
+  description: "Overdue accounts",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 12,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_FORCED_TIMEOUT",
-    },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme Accounts",
-    callingPartyNumber: "+13175550301",
-    wrapupCodes: [
-        wrapupCodeDoNotCallRequest.id,
-        wrapupCodeNoAnswer.id,
-        wrapupCodePaymentArrangement.id,
-        wrapupCodePaymentTaken.id,
-        wrapupCodeVoicemailLeft.id,
-        wrapupCodeWrongNumber.id,
-    ],
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_FORCED_TIMEOUT",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme Accounts",
+  callingPartyNumber: "+13175550301",
+  wrapupCodes: [
+    wrapupCodeDoNotCallRequest.id,
+    wrapupCodeNoAnswer.id,
+    wrapupCodePaymentArrangement.id,
+    wrapupCodePaymentTaken.id,
+    wrapupCodeVoicemailLeft.id,
+    wrapupCodeWrongNumber.id,
+  ],
 });
 
 export const queueBillingDisputes = new gc.Queue("billing-disputes", {
-    name: "Billing - Disputes",
-    division: divisionBilling.name,
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 10,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 259200000,
-                percentage: 0.8,
-            },
-        },
+  name: "Billing - Disputes",
+  division: divisionBilling.name,
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 10,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 120000,
-        wrapupPrompt: "MANDATORY",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 259200000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 60,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillBillingDisputes.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 120000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 60,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeBillingDisputeOpened.id,
-        wrapupCodeComplaintLogged.id,
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeInvoiceResent.id,
-        wrapupCodeRefundIssued.id,
+        skillsToRemove: [skillBillingDisputes.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeBillingDisputeOpened.id,
+    wrapupCodeComplaintLogged.id,
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeInvoiceResent.id,
+    wrapupCodeRefundIssued.id,
+  ],
 });
 
 export const queueBillingFraud = new gc.Queue("billing-fraud", {
-    name: "Billing - Fraud",
-    division: divisionBilling.name,
-    description: "Suspected fraud and account takeover",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 15,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 15000,
-                percentage: 0.9,
-            },
-        },
+  name: "Billing - Fraud",
+  division: divisionBilling.name,
+  description: "Suspected fraud and account takeover",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 15,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 15000,
+        percentage: 0.9,
+      },
     },
-    scoringMethod: "PriorityOnly",
-    acwSettings: {
-        timeoutMs: 300000,
-        wrapupPrompt: "MANDATORY",
-    },
-    skillEvaluationMethod: "ALL",
-    enableAudioMonitoring: true,
-    suppressInQueueCallRecording: false,
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 90,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillFraudInvestigation.id],
-            },
-            {},
+  },
+  scoringMethod: "PriorityOnly",
+  acwSettings: {
+    timeoutMs: 300000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  enableAudioMonitoring: true,
+  suppressInQueueCallRecording: false,
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 90,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeFraudSuspected.id,
-        wrapupCodePasswordReset.id,
-        wrapupCodeRefundIssued.id,
+        skillsToRemove: [skillFraudInvestigation.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeFraudSuspected.id,
+    wrapupCodePasswordReset.id,
+    wrapupCodeRefundIssued.id,
+  ],
 });
 
 export const queueBillingInvoices = new gc.Queue("billing-invoices", {
-    name: "Billing - Invoices",
-    division: divisionBilling.name,
-    mediaSettings: {
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 172800000,
-                percentage: 0.8,
-            },
-        },
+  name: "Billing - Invoices",
+  division: divisionBilling.name,
+  mediaSettings: {
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 172800000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "NONE",
-    wrapupCodes: [wrapupCodeBillingDisputeOpened.id, wrapupCodeInvoiceResent.id, wrapupCodeResolvedFirstContact.id],
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "NONE",
+  wrapupCodes: [wrapupCodeBillingDisputeOpened.id, wrapupCodeInvoiceResent.id, wrapupCodeResolvedFirstContact.id],
 });
 
 export const queueBillingPayments = new gc.Queue("billing-payments", {
-    name: "Billing - Payments",
-    division: divisionBilling.name,
-    description: "Card payments and payment plans",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Billing - Payments",
+  division: divisionBilling.name,
+  description: "Card payments and payment plans",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    suppressInQueueCallRecording: true,
-    callingPartyName: "Acme Billing",
-    callingPartyNumber: "+13175550300",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 20,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillPaymentPlans.id],
-            },
-            {},
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "BEST",
+  suppressInQueueCallRecording: true,
+  callingPartyName: "Acme Billing",
+  callingPartyNumber: "+13175550300",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 20,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeFraudSuspected.id,
-        wrapupCodeInvoiceResent.id,
-        wrapupCodePaymentArrangement.id,
-        wrapupCodePaymentTaken.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeTransferred.id,
+        skillsToRemove: [skillPaymentPlans.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeFraudSuspected.id,
+    wrapupCodeInvoiceResent.id,
+    wrapupCodePaymentArrangement.id,
+    wrapupCodePaymentTaken.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueBillingRefunds = new gc.Queue("billing-refunds", {
-    name: "Billing - Refunds",
-    division: divisionBilling.name,
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
+  name: "Billing - Refunds",
+  division: divisionBilling.name,
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 60000,
-        wrapupPrompt: "MANDATORY",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 30,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillRefunds.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 60000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "BEST",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 30,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [wrapupCodeBillingDisputeOpened.id, wrapupCodeInformationProvided.id, wrapupCodeRefundIssued.id],
+        skillsToRemove: [skillRefunds.id],
+      },
+      {},
+    ],
+  },
+  wrapupCodes: [wrapupCodeBillingDisputeOpened.id, wrapupCodeInformationProvided.id, wrapupCodeRefundIssued.id],
 });
 
 export const queueComplaints = new gc.Queue("complaints", {
-    name: "Complaints",
-    division: divisionCustomerCare.name,
-    description: "Formal complaints handled by senior agents",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 10,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 172800000,
-                percentage: 0.8,
-            },
-        },
+  name: "Complaints",
+  division: divisionCustomerCare.name,
+  description: "Formal complaints handled by senior agents",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 10,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    lastAgentRoutingMode: "Disabled",
-    acwSettings: {
-        timeoutMs: 180000,
-        wrapupPrompt: "MANDATORY",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 172800000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    enableAudioMonitoring: true,
-    wrapupCodes: [
-        wrapupCodeComplaintLogged.id,
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeRefundIssued.id,
-        wrapupCodeResolvedFollowUp.id,
-        wrapupCodeSurveyDeclined.id,
-    ],
+  },
+  lastAgentRoutingMode: "Disabled",
+  acwSettings: {
+    timeoutMs: 180000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  enableAudioMonitoring: true,
+  wrapupCodes: [
+    wrapupCodeComplaintLogged.id,
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeRefundIssued.id,
+    wrapupCodeResolvedFollowUp.id,
+    wrapupCodeSurveyDeclined.id,
+  ],
 });
 
 export const queueGeneralEnquiries = new gc.Queue("general-enquiries", {
-    name: "General Enquiries",
-    description: "Main number: anything that does not fit elsewhere",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "General Enquiries",
+  description: "Main number: anything that does not fit elsewhere",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme",
-    callingPartyNumber: "+13175550000",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 20,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillEnglish.id],
-            },
-            {},
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
+    },
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
+    },
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme",
+  callingPartyNumber: "+13175550000",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 20,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeAbandoned.id,
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeSurveyDeclined.id,
-        wrapupCodeTransferred.id,
-        wrapupCodeWrongNumber.id,
+        skillsToRemove: [skillEnglish.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeAbandoned.id,
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeSurveyDeclined.id,
+    wrapupCodeTransferred.id,
+    wrapupCodeWrongNumber.id,
+  ],
 });
 
 export const queueOperator = new gc.Queue("operator", {
-    name: "Operator",
-    skillEvaluationMethod: "ALL",
-    wrapupCodes: [wrapupCodeInformationProvided.id, wrapupCodeTransferred.id, wrapupCodeWrongNumber.id],
+  name: "Operator",
+  skillEvaluationMethod: "ALL",
+  wrapupCodes: [wrapupCodeInformationProvided.id, wrapupCodeTransferred.id, wrapupCodeWrongNumber.id],
 });
 
 export const queueOverflow = new gc.Queue("overflow", {
-    name: "Overflow",
-    description: "Takes calls when the other queues are full",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 7,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.7,
-            },
-        },
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "AgentFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
+  name: "Overflow",
+  description: "Takes calls when the other queues are full",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 7,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.7,
+      },
     },
-    acwSettings: {
-        timeoutMs: 15000,
-        wrapupPrompt: "OPTIONAL",
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "AgentFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "NONE",
-    autoAnswerOnly: false,
-    wrapupCodes: [wrapupCodeAbandoned.id, wrapupCodeCallbackScheduled.id, wrapupCodeTransferred.id],
+  },
+  acwSettings: {
+    timeoutMs: 15000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "NONE",
+  autoAnswerOnly: false,
+  wrapupCodes: [wrapupCodeAbandoned.id, wrapupCodeCallbackScheduled.id, wrapupCodeTransferred.id],
 });
 
 export const queueRetentionSaveDesk = new gc.Queue("retention-save-desk", {
-    name: "Retention - Save Desk",
-    division: divisionSales.name,
-    description: "Customers asking to cancel",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 10,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
+  name: "Retention - Save Desk",
+  division: divisionSales.name,
+  description: "Customers asking to cancel",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 10,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 8,
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 90000,
-        wrapupPrompt: "MANDATORY",
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 8,
+      waitSeconds: 10,
     },
-    skillEvaluationMethod: "BEST",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 20,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillRetention.id],
-            },
-            {},
+  ],
+  acwSettings: {
+    timeoutMs: 90000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "BEST",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 20,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeCancellationProcessed.id,
-        wrapupCodeComplaintLogged.id,
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeRetentionOfferAccepted.id,
-        wrapupCodeTransferred.id,
+        skillsToRemove: [skillRetention.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeCancellationProcessed.id,
+    wrapupCodeComplaintLogged.id,
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeRetentionOfferAccepted.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSalesChat = new gc.Queue("sales-chat", {
-    name: "Sales - Chat",
-    division: divisionSales.name,
-    mediaSettings: {
-        chat: {
-            alertingTimeoutSeconds: 20,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.85,
-            },
-        },
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Chat",
+  division: divisionSales.name,
+  mediaSettings: {
+    chat: {
+      alertingTimeoutSeconds: 20,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.85,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 15000,
-        wrapupPrompt: "OPTIONAL",
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    wrapupCodes: [wrapupCodeInformationProvided.id, wrapupCodeQuoteSent.id, wrapupCodeSaleCompleted.id],
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  acwSettings: {
+    timeoutMs: 15000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "BEST",
+  wrapupCodes: [wrapupCodeInformationProvided.id, wrapupCodeQuoteSent.id, wrapupCodeSaleCompleted.id],
 });
 
 export const queueSalesEnterprise = new gc.Queue("sales-enterprise", {
-    name: "Sales - Enterprise",
-    division: divisionSales.name,
-    description: "Accounts with more than 500 seats",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 15,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.9,
-            },
-        },
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "CustomerFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 14400000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Enterprise",
+  division: divisionSales.name,
+  description: "Accounts with more than 500 seats",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 15,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.9,
+      },
     },
-    scoringMethod: "PriorityOnly",
-    lastAgentRoutingMode: "QueueMembersOnly",
-    acwSettings: {
-        timeoutMs: 120000,
-        wrapupPrompt: "AGENT_REQUESTED",
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "CustomerFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme Enterprise",
-    callingPartyNumber: "+13175550102",
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeQuoteSent.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeVoicemailLeft.id,
-    ],
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 14400000,
+        percentage: 0.8,
+      },
+    },
+  },
+  scoringMethod: "PriorityOnly",
+  lastAgentRoutingMode: "QueueMembersOnly",
+  acwSettings: {
+    timeoutMs: 120000,
+    wrapupPrompt: "AGENT_REQUESTED",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme Enterprise",
+  callingPartyNumber: "+13175550102",
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeQuoteSent.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeVoicemailLeft.id,
+  ],
 });
 
 export const queueSalesNewBusiness = new gc.Queue("sales-new-business", {
-    name: "Sales - New Business",
-    division: divisionSales.name,
-    description: "Inbound calls and chats from prospective customers",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "AgentFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - New Business",
+  division: divisionSales.name,
+  description: "Inbound calls and chats from prospective customers",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    scoringMethod: "TimestampAndPriority",
-    lastAgentRoutingMode: "AnyAgent",
-    acwSettings: {
-        timeoutMs: 60000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "AgentFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    enableTranscription: true,
-    callingPartyName: "Acme Sales",
-    callingPartyNumber: "+13175550100",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 15,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-            },
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 30,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillNewAccounts.id],
-            },
-            {},
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
+    },
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  scoringMethod: "TimestampAndPriority",
+  lastAgentRoutingMode: "AnyAgent",
+  acwSettings: {
+    timeoutMs: 60000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "BEST",
+  enableTranscription: true,
+  callingPartyName: "Acme Sales",
+  callingPartyNumber: "+13175550100",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 15,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeAbandoned.id,
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeNoAnswer.id,
-        wrapupCodeQuoteSent.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeTransferred.id,
+      },
+      {
+        expansionCriteria: [
+          {
+            threshold: 30,
+            type: "TIMEOUT_SECONDS",
+          },
+        ],
+        skillsToRemove: [skillNewAccounts.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeAbandoned.id,
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeNoAnswer.id,
+    wrapupCodeQuoteSent.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSalesOutboundCampaigns = new gc.Queue("sales-outbound-campaigns", {
-    name: "Sales - Outbound Campaigns",
-    division: divisionSales.name,
-    description: "Agents working preview and progressive campaigns",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 12,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Outbound Campaigns",
+  division: divisionSales.name,
+  description: "Agents working preview and progressive campaigns",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 12,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 20000,
-        wrapupPrompt: "MANDATORY_FORCED_TIMEOUT",
-    },
-    skillEvaluationMethod: "NONE",
-    autoAnswerOnly: true,
-    callingPartyName: "Acme",
-    callingPartyNumber: "+13175550103",
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeDoNotCallRequest.id,
-        wrapupCodeNoAnswer.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeVoicemailLeft.id,
-        wrapupCodeWrongNumber.id,
-    ],
+  },
+  acwSettings: {
+    timeoutMs: 20000,
+    wrapupPrompt: "MANDATORY_FORCED_TIMEOUT",
+  },
+  skillEvaluationMethod: "NONE",
+  autoAnswerOnly: true,
+  callingPartyName: "Acme",
+  callingPartyNumber: "+13175550103",
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeDoNotCallRequest.id,
+    wrapupCodeNoAnswer.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeVoicemailLeft.id,
+    wrapupCodeWrongNumber.id,
+  ],
 });
 
 export const queueSalesRenewals = new gc.Queue("sales-renewals", {
-    name: "Sales - Renewals",
-    division: divisionSales.name,
-    description: "Contract renewals and price changes",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 10,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 28800000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Renewals",
+  division: divisionSales.name,
+  description: "Contract renewals and price changes",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 10,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 28800000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme Renewals",
-    callingPartyNumber: "+13175550101",
-    wrapupCodes: [
-        wrapupCodeCancellationProcessed.id,
-        wrapupCodeQuoteSent.id,
-        wrapupCodeRetentionOfferAccepted.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-    ],
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme Renewals",
+  callingPartyNumber: "+13175550101",
+  wrapupCodes: [
+    wrapupCodeCancellationProcessed.id,
+    wrapupCodeQuoteSent.id,
+    wrapupCodeRetentionOfferAccepted.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+  ],
 });
 
 export const queueSalesSmallBusiness = new gc.Queue("sales-small-business", {
-    name: "Sales - Small Business",
-    division: divisionSales.name,
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Small Business",
+  division: divisionSales.name,
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 10,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-            },
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 25,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillSmallBusinessSales.id],
-            },
-            {},
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
+    },
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "BEST",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 10,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeQuoteSent.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeTransferred.id,
+      },
+      {
+        expansionCriteria: [
+          {
+            threshold: 25,
+            type: "TIMEOUT_SECONDS",
+          },
+        ],
+        skillsToRemove: [skillSmallBusinessSales.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeQuoteSent.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSalesSpanish = new gc.Queue("sales-spanish", {
-    name: "Sales - Spanish",
-    division: divisionSales.name,
-    description: "Ventas en español",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Spanish",
+  division: divisionSales.name,
+  description: "Ventas en español",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme Ventas",
-    callingPartyNumber: "+13175550104",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 30,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-            },
-            {
-                skillsToRemove: [skillSpanish.id],
-            },
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme Ventas",
+  callingPartyNumber: "+13175550104",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 30,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeQuoteSent.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeTransferred.id,
+      },
+      {
+        skillsToRemove: [skillSpanish.id],
+      },
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeQuoteSent.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSalesUpgrades = new gc.Queue("sales-upgrades", {
-    name: "Sales - Upgrades",
-    division: divisionSales.name,
-    description: "Existing customers moving to a bigger plan",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - Upgrades",
+  division: divisionSales.name,
+  description: "Existing customers moving to a bigger plan",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 45000,
-        wrapupPrompt: "OPTIONAL",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 20,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillUpsell.id],
-            },
-            {},
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  acwSettings: {
+    timeoutMs: 45000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "BEST",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 20,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeQuoteSent.id,
-        wrapupCodeSaleDeclined.id,
-        wrapupCodeUpgradeAccepted.id,
+        skillsToRemove: [skillUpsell.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeQuoteSent.id,
+    wrapupCodeSaleDeclined.id,
+    wrapupCodeUpgradeAccepted.id,
+  ],
 });
 
 export const queueSalesVip = new gc.Queue("sales-vip", {
-    name: "Sales - VIP",
-    division: divisionSales.name,
-    description: "Priority line for VIP customers",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 20,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 10000,
-                percentage: 0.95,
-            },
-        },
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "CustomerFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
+  name: "Sales - VIP",
+  division: divisionSales.name,
+  description: "Priority line for VIP customers",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 20,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 10000,
+        percentage: 0.95,
+      },
     },
-    scoringMethod: "PriorityOnly",
-    lastAgentRoutingMode: "QueueMembersOnly",
-    acwSettings: {
-        timeoutMs: 60000,
-        wrapupPrompt: "MANDATORY",
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "CustomerFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    enableAudioMonitoring: true,
-    callingPartyName: "Acme VIP",
-    callingPartyNumber: "+13175550105",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 45,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillVip.id],
-            },
-            {},
+  },
+  scoringMethod: "PriorityOnly",
+  lastAgentRoutingMode: "QueueMembersOnly",
+  acwSettings: {
+    timeoutMs: 60000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  enableAudioMonitoring: true,
+  callingPartyName: "Acme VIP",
+  callingPartyNumber: "+13175550105",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 45,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeRetentionOfferAccepted.id,
-        wrapupCodeSaleCompleted.id,
-        wrapupCodeUpgradeAccepted.id,
+        skillsToRemove: [skillVip.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeRetentionOfferAccepted.id,
+    wrapupCodeSaleCompleted.id,
+    wrapupCodeUpgradeAccepted.id,
+  ],
 });
 
 export const queueSupportAccessibility = new gc.Queue("support-accessibility", {
-    name: "Support - Accessibility",
-    division: divisionCustomerCare.name,
-    description: "Relay calls and accessibility requests",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 20,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Accessibility",
+  division: divisionCustomerCare.name,
+  description: "Relay calls and accessibility requests",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 20,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 120000,
-        wrapupPrompt: "OPTIONAL",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    suppressInQueueCallRecording: true,
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 60,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillAccessibilitySupport.id, skillSignLanguageRelay.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 120000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  suppressInQueueCallRecording: true,
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 60,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [wrapupCodeResolvedFirstContact.id, wrapupCodeResolvedFollowUp.id, wrapupCodeTransferred.id],
+        skillsToRemove: [skillAccessibilitySupport.id, skillSignLanguageRelay.id],
+      },
+      {},
+    ],
+  },
+  wrapupCodes: [wrapupCodeResolvedFirstContact.id, wrapupCodeResolvedFollowUp.id, wrapupCodeTransferred.id],
 });
 
 export const queueSupportCallbacks = new gc.Queue("support-callbacks", {
-    name: "Support - Callbacks",
-    division: divisionCustomerCare.name,
-    description: "Scheduled and in-queue callbacks",
-    mediaSettings: {
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "AgentFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Callbacks",
+  division: divisionCustomerCare.name,
+  description: "Scheduled and in-queue callbacks",
+  mediaSettings: {
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "AgentFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
-    },
-    skillEvaluationMethod: "NONE",
-    wrapupCodes: [
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeNoAnswer.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeVoicemailLeft.id,
-        wrapupCodeWrongNumber.id,
-    ],
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "NONE",
+  wrapupCodes: [
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeNoAnswer.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeVoicemailLeft.id,
+    wrapupCodeWrongNumber.id,
+  ],
 });
 
 export const queueSupportChat = new gc.Queue("support-chat", {
-    name: "Support - Chat",
-    division: divisionCustomerCare.name,
-    mediaSettings: {
-        chat: {
-            alertingTimeoutSeconds: 20,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 45000,
-                percentage: 0.8,
-            },
-        },
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Chat",
+  division: divisionCustomerCare.name,
+  mediaSettings: {
+    chat: {
+      alertingTimeoutSeconds: 20,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 45000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 20000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    enableManualAssignment: true,
-    wrapupCodes: [
-        wrapupCodeAbandoned.id,
-        wrapupCodeEscalatedToTier2.id,
-        wrapupCodeKnownOutage.id,
-        wrapupCodePasswordReset.id,
-        wrapupCodeResolvedFirstContact.id,
-    ],
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  acwSettings: {
+    timeoutMs: 20000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "BEST",
+  enableManualAssignment: true,
+  wrapupCodes: [
+    wrapupCodeAbandoned.id,
+    wrapupCodeEscalatedToTier2.id,
+    wrapupCodeKnownOutage.id,
+    wrapupCodePasswordReset.id,
+    wrapupCodeResolvedFirstContact.id,
+  ],
 });
 
 export const queueSupportEmail = new gc.Queue("support-email", {
-    name: "Support - Email",
-    division: divisionCustomerCare.name,
-    description: "Email and web form cases",
-    mediaSettings: {
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Email",
+  division: divisionCustomerCare.name,
+  description: "Email and web form cases",
+  mediaSettings: {
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 60000,
-        wrapupPrompt: "OPTIONAL",
-    },
-    skillEvaluationMethod: "NONE",
-    enableManualAssignment: true,
-    wrapupCodes: [
-        wrapupCodeEscalatedToTier2.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeResolvedFollowUp.id,
-    ],
+  },
+  acwSettings: {
+    timeoutMs: 60000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "NONE",
+  enableManualAssignment: true,
+  wrapupCodes: [
+    wrapupCodeEscalatedToTier2.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeResolvedFollowUp.id,
+  ],
 });
 
 export const queueSupportFrench = new gc.Queue("support-french", {
-    name: "Support - French",
-    division: divisionCustomerCare.name,
-    description: "Support technique en français",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - French",
+  division: divisionCustomerCare.name,
+  description: "Support technique en français",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 45,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillFrench.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 45,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeEscalatedToTier2.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeTransferred.id,
+        skillsToRemove: [skillFrench.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeEscalatedToTier2.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSupportGerman = new gc.Queue("support-german", {
-    name: "Support - German",
-    division: divisionCustomerCare.name,
-    description: "Technischer Support auf Deutsch",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - German",
+  division: divisionCustomerCare.name,
+  description: "Technischer Support auf Deutsch",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 45,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillGerman.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 45,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [wrapupCodeEscalatedToTier2.id, wrapupCodeResolvedFirstContact.id, wrapupCodeTransferred.id],
+        skillsToRemove: [skillGerman.id],
+      },
+      {},
+    ],
+  },
+  wrapupCodes: [wrapupCodeEscalatedToTier2.id, wrapupCodeResolvedFirstContact.id, wrapupCodeTransferred.id],
 });
 
 export const queueSupportSocialMedia = new gc.Queue("support-social-media", {
-    name: "Support - Social Media",
-    division: divisionCustomerCare.name,
-    mediaSettings: {
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Social Media",
+  division: divisionCustomerCare.name,
+  mediaSettings: {
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "OPTIONAL",
-    },
-    skillEvaluationMethod: "ALL",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 120,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillSocialMedia.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "OPTIONAL",
+  },
+  skillEvaluationMethod: "ALL",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 120,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeComplaintLogged.id,
-        wrapupCodeInformationProvided.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeTransferred.id,
+        skillsToRemove: [skillSocialMedia.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeComplaintLogged.id,
+    wrapupCodeInformationProvided.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSupportSpanish = new gc.Queue("support-spanish", {
-    name: "Support - Spanish",
-    division: divisionCustomerCare.name,
-    description: "Soporte técnico en español",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Spanish",
+  division: divisionCustomerCare.name,
+  description: "Soporte técnico en español",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    callingPartyName: "Acme Soporte",
-    callingPartyNumber: "+13175550201",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 30,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-            },
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 60,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillSpanish.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "ALL",
+  callingPartyName: "Acme Soporte",
+  callingPartyNumber: "+13175550201",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 30,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeEscalatedToTier2.id,
-        wrapupCodeKnownOutage.id,
-        wrapupCodePasswordReset.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeResolvedFollowUp.id,
-        wrapupCodeTransferred.id,
+      },
+      {
+        expansionCriteria: [
+          {
+            threshold: 60,
+            type: "TIMEOUT_SECONDS",
+          },
+        ],
+        skillsToRemove: [skillSpanish.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeEscalatedToTier2.id,
+    wrapupCodeKnownOutage.id,
+    wrapupCodePasswordReset.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeResolvedFollowUp.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSupportTier1 = new gc.Queue("support-tier-1", {
-    name: "Support - Tier 1",
-    division: divisionCustomerCare.name,
-    description: "First-line technical support",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 8,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        callback: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            autoEndDelaySeconds: 300,
-            enableAutoAnswer: false,
-            enableAutoDialAndEnd: false,
-            manualAnswerAlertToneSeconds: 0,
-            mode: "AgentFirst",
-            serviceLevel: {
-                durationMs: 600000,
-                percentage: 0.8,
-            },
-        },
-        chat: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 30000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 86400000,
-                percentage: 0.8,
-            },
-        },
-        message: {
-            alertingTimeoutSeconds: 30,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            enableInactivityTimeout: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 60000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Tier 1",
+  division: divisionCustomerCare.name,
+  description: "First-line technical support",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 8,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    routingRules: [
-        {
-            operator: "MEETS_THRESHOLD",
-            threshold: 9,
-            waitSeconds: 5,
-        },
-        {
-            operator: "ANY",
-            waitSeconds: 10,
-        },
-    ],
-    acwSettings: {
-        timeoutMs: 30000,
-        wrapupPrompt: "MANDATORY_TIMEOUT",
+    callback: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      autoEndDelaySeconds: 300,
+      enableAutoAnswer: false,
+      enableAutoDialAndEnd: false,
+      manualAnswerAlertToneSeconds: 0,
+      mode: "AgentFirst",
+      serviceLevel: {
+        durationMs: 600000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "BEST",
-    enableTranscription: true,
-    callingPartyName: "Acme Support",
-    callingPartyNumber: "+13175550200",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 15,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-            },
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 30,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillTechnicalSupportL1.id],
-            },
-            {},
+    chat: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 30000,
+        percentage: 0.8,
+      },
+    },
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 86400000,
+        percentage: 0.8,
+      },
+    },
+    message: {
+      alertingTimeoutSeconds: 30,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      enableInactivityTimeout: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 60000,
+        percentage: 0.8,
+      },
+    },
+  },
+  routingRules: [
+    {
+      operator: "MEETS_THRESHOLD",
+      threshold: 9,
+      waitSeconds: 5,
+    },
+    {
+      operator: "ANY",
+      waitSeconds: 10,
+    },
+  ],
+  acwSettings: {
+    timeoutMs: 30000,
+    wrapupPrompt: "MANDATORY_TIMEOUT",
+  },
+  skillEvaluationMethod: "BEST",
+  enableTranscription: true,
+  callingPartyName: "Acme Support",
+  callingPartyNumber: "+13175550200",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 15,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeAbandoned.id,
-        wrapupCodeCallbackScheduled.id,
-        wrapupCodeEscalatedToTier2.id,
-        wrapupCodeKnownOutage.id,
-        wrapupCodePasswordReset.id,
-        wrapupCodeResolvedFirstContact.id,
-        wrapupCodeResolvedFollowUp.id,
-        wrapupCodeTechnicalIssueResolved.id,
-        wrapupCodeTechnicianDispatched.id,
-        wrapupCodeTransferred.id,
+      },
+      {
+        expansionCriteria: [
+          {
+            threshold: 30,
+            type: "TIMEOUT_SECONDS",
+          },
+        ],
+        skillsToRemove: [skillTechnicalSupportL1.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeAbandoned.id,
+    wrapupCodeCallbackScheduled.id,
+    wrapupCodeEscalatedToTier2.id,
+    wrapupCodeKnownOutage.id,
+    wrapupCodePasswordReset.id,
+    wrapupCodeResolvedFirstContact.id,
+    wrapupCodeResolvedFollowUp.id,
+    wrapupCodeTechnicalIssueResolved.id,
+    wrapupCodeTechnicianDispatched.id,
+    wrapupCodeTransferred.id,
+  ],
 });
 
 export const queueSupportTier2 = new gc.Queue("support-tier-2", {
-    name: "Support - Tier 2",
-    division: divisionCustomerCare.name,
-    description: "Escalations from Tier 1",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 10,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 43200000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Tier 2",
+  division: divisionCustomerCare.name,
+  description: "Escalations from Tier 1",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 10,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    acwSettings: {
-        timeoutMs: 120000,
-        wrapupPrompt: "MANDATORY",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 43200000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    bullseye: {
-        rings: [
-            {
-                expansionCriteria: [
-                    {
-                        threshold: 60,
-                        type: "TIMEOUT_SECONDS",
-                    },
-                ],
-                skillsToRemove: [skillTechnicalSupportL2.id],
-            },
-            {},
+  },
+  acwSettings: {
+    timeoutMs: 120000,
+    wrapupPrompt: "MANDATORY",
+  },
+  skillEvaluationMethod: "ALL",
+  bullseye: {
+    rings: [
+      {
+        expansionCriteria: [
+          {
+            threshold: 60,
+            type: "TIMEOUT_SECONDS",
+          },
         ],
-    },
-    wrapupCodes: [
-        wrapupCodeEscalatedToSupervisor.id,
-        wrapupCodeKnownOutage.id,
-        wrapupCodeResolvedFollowUp.id,
-        wrapupCodeTechnicalIssueResolved.id,
-        wrapupCodeTechnicianDispatched.id,
+        skillsToRemove: [skillTechnicalSupportL2.id],
+      },
+      {},
     ],
+  },
+  wrapupCodes: [
+    wrapupCodeEscalatedToSupervisor.id,
+    wrapupCodeKnownOutage.id,
+    wrapupCodeResolvedFollowUp.id,
+    wrapupCodeTechnicalIssueResolved.id,
+    wrapupCodeTechnicianDispatched.id,
+  ],
 });
 
 export const queueSupportTier3 = new gc.Queue("support-tier-3", {
-    name: "Support - Tier 3",
-    division: divisionCustomerCare.name,
-    description: "Engineering escalations",
-    mediaSettings: {
-        call: {
-            alertingTimeoutSeconds: 15,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 20000,
-                percentage: 0.8,
-            },
-        },
-        email: {
-            alertingTimeoutSeconds: 300,
-            autoAnswerAlertToneSeconds: 0,
-            enableAutoAnswer: false,
-            manualAnswerAlertToneSeconds: 0,
-            serviceLevel: {
-                durationMs: 172800000,
-                percentage: 0.8,
-            },
-        },
+  name: "Support - Tier 3",
+  division: divisionCustomerCare.name,
+  description: "Engineering escalations",
+  mediaSettings: {
+    call: {
+      alertingTimeoutSeconds: 15,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 20000,
+        percentage: 0.8,
+      },
     },
-    scoringMethod: "PriorityOnly",
-    acwSettings: {
-        timeoutMs: 300000,
-        wrapupPrompt: "AGENT_REQUESTED",
+    email: {
+      alertingTimeoutSeconds: 300,
+      autoAnswerAlertToneSeconds: 0,
+      enableAutoAnswer: false,
+      manualAnswerAlertToneSeconds: 0,
+      serviceLevel: {
+        durationMs: 172800000,
+        percentage: 0.8,
+      },
     },
-    skillEvaluationMethod: "ALL",
-    wrapupCodes: [
-        wrapupCodeResolvedFollowUp.id,
-        wrapupCodeTechnicalIssueResolved.id,
-        wrapupCodeTechnicianDispatched.id,
-    ],
+  },
+  scoringMethod: "PriorityOnly",
+  acwSettings: {
+    timeoutMs: 300000,
+    wrapupPrompt: "AGENT_REQUESTED",
+  },
+  skillEvaluationMethod: "ALL",
+  wrapupCodes: [wrapupCodeResolvedFollowUp.id, wrapupCodeTechnicalIssueResolved.id, wrapupCodeTechnicianDispatched.id],
 });

@@ -4,144 +4,144 @@ import * as gc from "@genesys-clone/provider";
 import { divisionBilling, divisionCustomerCare, divisionSales } from "./auth-divisions";
 
 export const skillAccessibilitySupport = new gc.Skill("accessibility-support", {
-    name: "Accessibility Support",
-    division: divisionCustomerCare.name,
+  name: "Accessibility Support",
+  division: divisionCustomerCare.name,
 });
 
 export const skillAccountManagement = new gc.Skill("account-management", {
-    name: "Account Management",
-    division: divisionCustomerCare.name,
+  name: "Account Management",
+  division: divisionCustomerCare.name,
 });
 
 export const skillBillingDisputes = new gc.Skill("billing-disputes", {
-    name: "Billing Disputes",
-    division: divisionBilling.name,
+  name: "Billing Disputes",
+  division: divisionBilling.name,
 });
 
 export const skillChatHandling = new gc.Skill("chat-handling", {
-    name: "Chat Handling",
-    division: divisionCustomerCare.name,
+  name: "Chat Handling",
+  division: divisionCustomerCare.name,
 });
 
 export const skillCollections = new gc.Skill("collections", {
-    name: "Collections",
-    division: divisionBilling.name,
+  name: "Collections",
+  division: divisionBilling.name,
 });
 
 export const skillComplaints = new gc.Skill("complaints", {
-    name: "Complaints",
-    division: divisionCustomerCare.name,
+  name: "Complaints",
+  division: divisionCustomerCare.name,
 });
 
 export const skillEmailHandling = new gc.Skill("email-handling", {
-    name: "Email Handling",
-    division: divisionCustomerCare.name,
+  name: "Email Handling",
+  division: divisionCustomerCare.name,
 });
 
 export const skillEnglish = new gc.Skill("english", {
-    name: "English",
+  name: "English",
 });
 
 export const skillEnterpriseSales = new gc.Skill("enterprise-sales", {
-    name: "Enterprise Sales",
-    division: divisionSales.name,
+  name: "Enterprise Sales",
+  division: divisionSales.name,
 });
 
 export const skillFraudInvestigation = new gc.Skill("fraud-investigation", {
-    name: "Fraud Investigation",
-    division: divisionBilling.name,
+  name: "Fraud Investigation",
+  division: divisionBilling.name,
 });
 
 export const skillFrench = new gc.Skill("french", {
-    name: "French",
+  name: "French",
 });
 
 export const skillGerman = new gc.Skill("german", {
-    name: "German",
+  name: "German",
 });
 
 export const skillInvoiceCorrections = new gc.Skill("invoice-corrections", {
-    name: "Invoice Corrections",
-    division: divisionBilling.name,
+  name: "Invoice Corrections",
+  division: divisionBilling.name,
 });
 
 export const skillMandarin = new gc.Skill("mandarin", {
-    name: "Mandarin",
+  name: "Mandarin",
 });
 
 export const skillNewAccounts = new gc.Skill("new-accounts", {
-    name: "New Accounts",
-    division: divisionSales.name,
+  name: "New Accounts",
+  division: divisionSales.name,
 });
 
 export const skillOutboundCampaigns = new gc.Skill("outbound-campaigns", {
-    name: "Outbound Campaigns",
-    division: divisionSales.name,
+  name: "Outbound Campaigns",
+  division: divisionSales.name,
 });
 
 export const skillPaymentPlans = new gc.Skill("payment-plans", {
-    name: "Payment Plans",
-    division: divisionBilling.name,
+  name: "Payment Plans",
+  division: divisionBilling.name,
 });
 
 export const skillPortuguese = new gc.Skill("portuguese", {
-    name: "Portuguese",
+  name: "Portuguese",
 });
 
 export const skillProductSpecialist = new gc.Skill("product-specialist", {
-    name: "Product Specialist",
-    division: divisionSales.name,
+  name: "Product Specialist",
+  division: divisionSales.name,
 });
 
 export const skillRefunds = new gc.Skill("refunds", {
-    name: "Refunds",
-    division: divisionBilling.name,
+  name: "Refunds",
+  division: divisionBilling.name,
 });
 
 export const skillRetention = new gc.Skill("retention", {
-    name: "Retention",
-    division: divisionSales.name,
+  name: "Retention",
+  division: divisionSales.name,
 });
 
 export const skillSignLanguageRelay = new gc.Skill("sign-language-relay", {
-    name: "Sign Language Relay",
+  name: "Sign Language Relay",
 });
 
 export const skillSmallBusinessSales = new gc.Skill("small-business-sales", {
-    name: "Small Business Sales",
-    division: divisionSales.name,
+  name: "Small Business Sales",
+  division: divisionSales.name,
 });
 
 export const skillSocialMedia = new gc.Skill("social-media", {
-    name: "Social Media",
-    division: divisionCustomerCare.name,
+  name: "Social Media",
+  division: divisionCustomerCare.name,
 });
 
 export const skillSpanish = new gc.Skill("spanish", {
-    name: "Spanish",
+  name: "Spanish",
 });
 
 export const skillTechnicalSupportL1 = new gc.Skill("technical-support-l1", {
-    name: "Technical Support L1",
-    division: divisionCustomerCare.name,
+  name: "Technical Support L1",
+  division: divisionCustomerCare.name,
 });
 
 export const skillTechnicalSupportL2 = new gc.Skill("technical-support-l2", {
-    name: "Technical Support L2",
-    division: divisionCustomerCare.name,
+  name: "Technical Support L2",
+  division: divisionCustomerCare.name,
 });
 
 export const skillTechnicalSupportL3 = new gc.Skill("technical-support-l3", {
-    name: "Technical Support L3",
-    division: divisionCustomerCare.name,
+  name: "Technical Support L3",
+  division: divisionCustomerCare.name,
 });
 
 export const skillUpsell = new gc.Skill("upsell", {
-    name: "Upsell",
-    division: divisionSales.name,
+  name: "Upsell",
+  division: divisionSales.name,
 });
 
 export const skillVip = new gc.Skill("vip", {
-    name: "VIP",
-    division: divisionSales.name,
+  name: "VIP",
+  division: divisionSales.name,
 });

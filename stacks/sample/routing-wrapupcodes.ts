@@ -4,170 +4,170 @@ import * as gc from "@genesys-clone/provider";
 import { divisionBilling, divisionCustomerCare, divisionSales } from "./auth-divisions";
 
 export const wrapupCodeAbandoned = new gc.WrapupCode("abandoned", {
-    name: "Abandoned",
-    description: "Customer disconnected before the issue was handled",
+  name: "Abandoned",
+  description: "Customer disconnected before the issue was handled",
 });
 
 export const wrapupCodeBillingDisputeOpened = new gc.WrapupCode("billing-dispute-opened", {
-    name: "Billing Dispute Opened",
-    division: divisionBilling.name,
-    description: "Formal dispute case created",
+  name: "Billing Dispute Opened",
+  division: divisionBilling.name,
+  description: "Formal dispute case created",
 });
 
 export const wrapupCodeCallbackScheduled = new gc.WrapupCode("callback-scheduled", {
-    name: "Callback Scheduled",
-    description: "Customer asked to be called back at a later time",
+  name: "Callback Scheduled",
+  description: "Customer asked to be called back at a later time",
 });
 
 export const wrapupCodeCancellationProcessed = new gc.WrapupCode("cancellation-processed", {
-    name: "Cancellation Processed",
-    division: divisionSales.name,
-    description: "Service cancelled at the customer's request",
+  name: "Cancellation Processed",
+  division: divisionSales.name,
+  description: "Service cancelled at the customer's request",
 });
 
 export const wrapupCodeComplaintLogged = new gc.WrapupCode("complaint-logged", {
-    name: "Complaint Logged",
-    division: divisionCustomerCare.name,
-    description: "Formal complaint recorded",
+  name: "Complaint Logged",
+  division: divisionCustomerCare.name,
+  description: "Formal complaint recorded",
 });
 
 export const wrapupCodeDoNotCallRequest = new gc.WrapupCode("do-not-call-request", {
-    name: "Do Not Call Request",
-    division: divisionSales.name,
-    description: "Number added to the internal do-not-call list",
+  name: "Do Not Call Request",
+  division: divisionSales.name,
+  description: "Number added to the internal do-not-call list",
 });
 
 export const wrapupCodeEscalatedToSupervisor = new gc.WrapupCode("escalated-to-supervisor", {
-    name: "Escalated to Supervisor",
-    division: divisionCustomerCare.name,
-    description: "Customer requested a supervisor",
+  name: "Escalated to Supervisor",
+  division: divisionCustomerCare.name,
+  description: "Customer requested a supervisor",
 });
 
 export const wrapupCodeEscalatedToTier2 = new gc.WrapupCode("escalated-to-tier-2", {
-    name: "Escalated to Tier 2",
-    division: divisionCustomerCare.name,
-    description: "Handed over to second-level support",
+  name: "Escalated to Tier 2",
+  division: divisionCustomerCare.name,
+  description: "Handed over to second-level support",
 });
 
 export const wrapupCodeFraudSuspected = new gc.WrapupCode("fraud-suspected", {
-    name: "Fraud Suspected",
-    division: divisionBilling.name,
-    description: "Account flagged for fraud review",
+  name: "Fraud Suspected",
+  division: divisionBilling.name,
+  description: "Account flagged for fraud review",
 });
 
 export const wrapupCodeInformationProvided = new gc.WrapupCode("information-provided", {
-    name: "Information Provided",
-    description: "General enquiry answered",
+  name: "Information Provided",
+  description: "General enquiry answered",
 });
 
 export const wrapupCodeInvoiceResent = new gc.WrapupCode("invoice-resent", {
-    name: "Invoice Resent",
-    division: divisionBilling.name,
+  name: "Invoice Resent",
+  division: divisionBilling.name,
 });
 
 export const wrapupCodeKnownOutage = new gc.WrapupCode("known-outage", {
-    name: "Known Outage",
-    division: divisionCustomerCare.name,
-    description: "Customer informed about an ongoing outage",
+  name: "Known Outage",
+  division: divisionCustomerCare.name,
+  description: "Customer informed about an ongoing outage",
 });
 
 export const wrapupCodeNoAnswer = new gc.WrapupCode("no-answer", {
-    name: "No Answer",
-    division: divisionSales.name,
-    description: "Outbound attempt was not answered",
+  name: "No Answer",
+  division: divisionSales.name,
+  description: "Outbound attempt was not answered",
 });
 
 export const wrapupCodePasswordReset = new gc.WrapupCode("password-reset", {
-    name: "Password Reset",
-    division: divisionCustomerCare.name,
-    description: "Account credentials reset after verification",
+  name: "Password Reset",
+  division: divisionCustomerCare.name,
+  description: "Account credentials reset after verification",
 });
 
 export const wrapupCodePaymentArrangement = new gc.WrapupCode("payment-arrangement", {
-    name: "Payment Arrangement",
-    division: divisionBilling.name,
-    description: "Instalment plan agreed with the customer",
+  name: "Payment Arrangement",
+  division: divisionBilling.name,
+  description: "Instalment plan agreed with the customer",
 });
 
 export const wrapupCodePaymentTaken = new gc.WrapupCode("payment-taken", {
-    name: "Payment Taken",
-    division: divisionBilling.name,
-    description: "Card payment processed during the call",
+  name: "Payment Taken",
+  division: divisionBilling.name,
+  description: "Card payment processed during the call",
 });
 
 export const wrapupCodeQuoteSent = new gc.WrapupCode("quote-sent", {
-    name: "Quote Sent",
-    division: divisionSales.name,
-    description: "Written quote emailed to the customer",
+  name: "Quote Sent",
+  division: divisionSales.name,
+  description: "Written quote emailed to the customer",
 });
 
 export const wrapupCodeRefundIssued = new gc.WrapupCode("refund-issued", {
-    name: "Refund Issued",
-    division: divisionBilling.name,
-    description: "Refund approved and issued",
+  name: "Refund Issued",
+  division: divisionBilling.name,
+  description: "Refund approved and issued",
 });
 
 export const wrapupCodeResolvedFirstContact = new gc.WrapupCode("resolved-first-contact", {
-    name: "Resolved - First Contact",
-    description: "Issue fully resolved during the first interaction",
+  name: "Resolved - First Contact",
+  description: "Issue fully resolved during the first interaction",
 });
 
 export const wrapupCodeResolvedFollowUp = new gc.WrapupCode("resolved-follow-up", {
-    name: "Resolved - Follow Up",
-    description: "Issue resolved after a previous contact",
+  name: "Resolved - Follow Up",
+  description: "Issue resolved after a previous contact",
 });
 
 export const wrapupCodeRetentionOfferAccepted = new gc.WrapupCode("retention-offer-accepted", {
-    name: "Retention Offer Accepted",
-    division: divisionSales.name,
-    description: "Customer stayed after a retention offer",
+  name: "Retention Offer Accepted",
+  division: divisionSales.name,
+  description: "Customer stayed after a retention offer",
 });
 
 export const wrapupCodeSaleCompleted = new gc.WrapupCode("sale-completed", {
-    name: "Sale Completed",
-    division: divisionSales.name,
-    description: "Order placed during the call",
+  name: "Sale Completed",
+  division: divisionSales.name,
+  description: "Order placed during the call",
 });
 
 export const wrapupCodeSaleDeclined = new gc.WrapupCode("sale-declined", {
-    name: "Sale Declined",
-    division: divisionSales.name,
-    description: "Customer declined the offer",
+  name: "Sale Declined",
+  division: divisionSales.name,
+  description: "Customer declined the offer",
 });
 
 export const wrapupCodeSurveyDeclined = new gc.WrapupCode("survey-declined", {
-    name: "Survey Declined",
+  name: "Survey Declined",
 });
 
 export const wrapupCodeTechnicalIssueResolved = new gc.WrapupCode("technical-issue-resolved", {
-    name: "Technical Issue Resolved",
-    division: divisionCustomerCare.name,
-    description: "Troubleshooting fixed the problem",
+  name: "Technical Issue Resolved",
+  division: divisionCustomerCare.name,
+  description: "Troubleshooting fixed the problem",
 });
 
 export const wrapupCodeTechnicianDispatched = new gc.WrapupCode("technician-dispatched", {
-    name: "Technician Dispatched",
-    division: divisionCustomerCare.name,
-    description: "Field visit booked",
+  name: "Technician Dispatched",
+  division: divisionCustomerCare.name,
+  description: "Field visit booked",
 });
 
 export const wrapupCodeTransferred = new gc.WrapupCode("transferred", {
-    name: "Transferred",
-    description: "Interaction transferred to another queue",
+  name: "Transferred",
+  description: "Interaction transferred to another queue",
 });
 
 export const wrapupCodeUpgradeAccepted = new gc.WrapupCode("upgrade-accepted", {
-    name: "Upgrade Accepted",
-    division: divisionSales.name,
-    description: "Customer upgraded their plan",
+  name: "Upgrade Accepted",
+  division: divisionSales.name,
+  description: "Customer upgraded their plan",
 });
 
 export const wrapupCodeVoicemailLeft = new gc.WrapupCode("voicemail-left", {
-    name: "Voicemail Left",
-    division: divisionSales.name,
-    description: "Message left on the customer's voicemail",
+  name: "Voicemail Left",
+  division: divisionSales.name,
+  description: "Message left on the customer's voicemail",
 });
 
 export const wrapupCodeWrongNumber = new gc.WrapupCode("wrong-number", {
-    name: "Wrong Number",
+  name: "Wrong Number",
 });

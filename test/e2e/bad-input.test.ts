@@ -78,7 +78,8 @@ let transformsDir: string;
 const NO_LOOKUPS = "export const LOOKUPS: { type: string; name: string }[] = [];\n";
 const program = (...lines: string[]) => `import * as gc from "@genesys-clone/provider";\n${lines.join("\n")}\n`;
 // Open hours for a schedule group (the API requires at least one open schedule).
-const HOURS = 'const hours = new gc.Schedule("hours", { name: "Bad Group Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });';
+const HOURS =
+  'const hours = new gc.Schedule("hours", { name: "Bad Group Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });';
 const MINI = program(
   'export const skill = new gc.Skill("chess", { name: "Chess" });',
   'export const code = new gc.WrapupCode("checkmate", { name: "Checkmate" });',
@@ -94,7 +95,9 @@ before(async () => {
   cfg = await e2e.stack("cfg", { config: { "genesys-clone:source": mini } });
   codeDir = await e2e.writeSource("code", { "index.ts": FINE, "lookups.ts": NO_LOOKUPS });
   // A target that keeps failing (cases 20-21) gives up within seconds, not the default minutes.
-  code = await e2e.stack("code", { config: { "genesys-clone:source": codeDir, "genesyscloud:retryDeadlineSeconds": "4" } });
+  code = await e2e.stack("code", {
+    config: { "genesys-clone:source": codeDir, "genesyscloud:retryDeadlineSeconds": "4" },
+  });
   sample = await e2e.stack("sample");
   transformsDir = await e2e.writeSource("transforms", {
     "broken.yaml": "names:\n  suffix: [oops\n",
@@ -110,7 +113,9 @@ function secrets(extra: string[] = []): Secret[] {
   return [
     { name: "target OAuth secret", value: e2e.org("target").clientSecret },
     { name: "source OAuth secret", value: e2e.org("source").clientSecret },
-    ...["us-carrier-primary", "us-carrier-backup"].flatMap((t) => ["username", "password"].map((p) => ({ name: `trunk ${p} of ${t}`, value: e2e.trunkSecret(t, p) }))),
+    ...["us-carrier-primary", "us-carrier-backup"].flatMap((t) =>
+      ["username", "password"].map((p) => ({ name: `trunk ${p} of ${t}`, value: e2e.trunkSecret(t, p) })),
+    ),
     ...extra.map((value) => ({ name: "a secret of this case", value })),
   ];
 }
@@ -135,7 +140,9 @@ interface Deployment {
 
 /** The stack's state parses and no operation was left pending (which would block the next run). */
 async function usable(stack: string): Promise<Deployment> {
-  const exported = JSON.parse((await e2e.ok(["stack", "export", "--stack", stack])).stdout) as { deployment?: Deployment };
+  const exported = JSON.parse((await e2e.ok(["stack", "export", "--stack", stack])).stdout) as {
+    deployment?: Deployment;
+  };
   assert.ok(exported.deployment, "stack export has a deployment");
   assert.deepEqual(exported.deployment.pending_operations ?? [], [], "pending operations left in state");
   return exported.deployment;
@@ -160,7 +167,9 @@ type Setting = { key: string; value?: string; secret?: boolean };
 async function configure(stack: string, settings: Setting[]): Promise<void> {
   const sensitive = (s: Setting) => s.secret || /secret|password|username/i.test(s.key);
   const removed = settings.filter((s) => s.value === undefined).map((s) => s.key);
-  const plain = settings.filter((s) => s.value !== undefined && !sensitive(s)).flatMap((s) => ["--plaintext", `${s.key}=${s.value}`]);
+  const plain = settings
+    .filter((s) => s.value !== undefined && !sensitive(s))
+    .flatMap((s) => ["--plaintext", `${s.key}=${s.value}`]);
   if (removed.length) await e2e.ok(["config", "rm-all", "--stack", stack, ...removed]);
   if (plain.length) await e2e.ok(["config", "set-all", "--stack", stack, ...plain]);
   for (const s of settings.filter((x) => x.value !== undefined && sensitive(x))) {
@@ -185,23 +194,41 @@ const good = (): Record<string, Setting> => {
     secret: { key: "genesyscloud:oauthClientSecret", value: target.clientSecret, secret: true },
     source: { key: "genesys-clone:source", value: `${e2e.sourceDir}-mini` },
     transforms: { key: "genesys-clone:transforms", value: "stacks/sample/transforms.eu-west-1.yaml" },
-    trunkPassword: { key: "genesys-clone:trunk.us-carrier-primary.password", value: e2e.trunkSecret("us-carrier-primary", "password"), secret: true },
+    trunkPassword: {
+      key: "genesys-clone:trunk.us-carrier-primary.password",
+      value: e2e.trunkSecret("us-carrier-primary", "password"),
+      secret: true,
+    },
   };
 };
 const WRONG_SECRET = "wrong-secret-0123456789abcdef";
 
-const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (g: Record<string, Setting>) => Setting[]; message: RegExp }[] = [
+const settingsCases: {
+  n: number;
+  name: string;
+  bad: () => Setting[];
+  restore: (g: Record<string, Setting>) => Setting[];
+  message: RegExp;
+}[] = [
   {
     n: 1,
     name: "unknown region: names the region and lists the known ones",
-    bad: () => [{ key: "genesyscloud:region", value: "eu-west-9" }, { key: "genesyscloud:apiBaseUrl" }, { key: "genesyscloud:loginBaseUrl" }],
+    bad: () => [
+      { key: "genesyscloud:region", value: "eu-west-9" },
+      { key: "genesyscloud:apiBaseUrl" },
+      { key: "genesyscloud:loginBaseUrl" },
+    ],
     restore: (g) => [g.region!, g.api!, g.login!],
     message: /Unknown Genesys Cloud region 'eu-west-9'. Known regions: us-east-1/,
   },
   {
     n: 2,
     name: "no region and no base URL: says which setting to set",
-    bad: () => [{ key: "genesyscloud:region" }, { key: "genesyscloud:apiBaseUrl" }, { key: "genesyscloud:loginBaseUrl" }],
+    bad: () => [
+      { key: "genesyscloud:region" },
+      { key: "genesyscloud:apiBaseUrl" },
+      { key: "genesyscloud:loginBaseUrl" },
+    ],
     restore: (g) => [g.region!, g.api!, g.login!],
     message: /No Genesys Cloud region configured: set genesyscloud:region/,
   },
@@ -210,7 +237,8 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "wrong OAuth client secret: names the client and the command that sets the secret; the secret is not printed",
     bad: () => [{ key: "genesyscloud:oauthClientSecret", value: WRONG_SECRET, secret: true }],
     restore: (g) => [g.secret!],
-    message: /rejected the OAuth client credentials for client id [0-9a-f-]+ .*pulumi config set --secret genesyscloud:oauthClientSecret/s,
+    message:
+      /rejected the OAuth client credentials for client id [0-9a-f-]+ .*pulumi config set --secret genesyscloud:oauthClientSecret/s,
   },
   {
     n: 4,
@@ -224,7 +252,8 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "OAuth client secret stored in plaintext is refused",
     bad: () => [{ key: "genesyscloud:oauthClientSecret", value: e2e.org("target").clientSecret }],
     restore: (g) => [g.secret!],
-    message: /genesyscloud:oauthClientSecret is stored in plaintext.*pulumi config set --secret genesyscloud:oauthClientSecret/s,
+    message:
+      /genesyscloud:oauthClientSecret is stored in plaintext.*pulumi config set --secret genesyscloud:oauthClientSecret/s,
   },
   {
     n: 6,
@@ -238,7 +267,8 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "a base URL that is not a URL: names the setting and gives an example",
     bad: () => [{ key: "genesyscloud:apiBaseUrl", value: "api.mypurecloud.ie" }],
     restore: (g) => [g.api!],
-    message: /genesyscloud:apiBaseUrl 'api.mypurecloud.ie' is not an http\(s\) URL: set it to e.g. https:\/\/api.mypurecloud.ie/,
+    message:
+      /genesyscloud:apiBaseUrl 'api.mypurecloud.ie' is not an http\(s\) URL: set it to e.g. https:\/\/api.mypurecloud.ie/,
   },
   {
     n: 8,
@@ -248,7 +278,8 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
       { key: "genesyscloud:loginBaseUrl", value: "http://127.0.0.1:9/login" },
     ],
     restore: (g) => [g.api!, g.login!],
-    message: /Cannot reach the Genesys Cloud login service at http:\/\/127\.0\.0\.1:9\/login.*genesyscloud:loginBaseUrl/s,
+    message:
+      /Cannot reach the Genesys Cloud login service at http:\/\/127\.0\.0\.1:9\/login.*genesyscloud:loginBaseUrl/s,
   },
   {
     n: 9,
@@ -290,7 +321,8 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "a transforms file that does not exist",
     bad: () => [{ key: "genesys-clone:transforms", value: "stacks/transforms.nowhere.yaml" }],
     restore: (g) => [g.transforms!],
-    message: /genesys-clone:transforms is 'stacks\/transforms.nowhere.yaml', but \S+transforms.nowhere.yaml does not exist: create it or unset the key/,
+    message:
+      /genesys-clone:transforms is 'stacks\/transforms.nowhere.yaml', but \S+transforms.nowhere.yaml does not exist: create it or unset the key/,
   },
   {
     n: 15,
@@ -304,28 +336,37 @@ const settingsCases: { n: number; name: string; bad: () => Setting[]; restore: (
     name: "a transforms file with an unknown key: names the key and the allowed ones",
     bad: () => [{ key: "genesys-clone:transforms", value: `stacks/${transformsDir}/unknown-key.yaml` }],
     restore: (g) => [g.transforms!],
-    message: /Transforms file \S+unknown-key\.yaml: \(top level\): unknown key\(s\) timezones; allowed: timeZones, names, divisions, sites, sipServers/,
+    message:
+      /Transforms file \S+unknown-key\.yaml: \(top level\): unknown key\(s\) timezones; allowed: timeZones, names, divisions, sites, sipServers/,
   },
   {
     n: 17,
     name: "a transforms file mapping to a time zone that is not IANA",
     bad: () => [{ key: "genesys-clone:transforms", value: `stacks/${transformsDir}/bad-zone.yaml` }],
     restore: (g) => [g.transforms!],
-    message: /Transforms file \S+bad-zone\.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone \(e\.g\. Europe\/Dublin\)/,
+    message:
+      /Transforms file \S+bad-zone\.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone \(e\.g\. Europe\/Dublin\)/,
   },
   {
     n: 18,
     name: "a trunk whose password is missing from the stack config: names the key and the command",
     bad: () => [{ key: "genesys-clone:trunk.us-carrier-primary.password" }],
     restore: (g) => [g.trunkPassword!],
-    message: /genesys-clone:trunk\.us-carrier-primary\.password.*pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password/s,
+    message:
+      /genesys-clone:trunk\.us-carrier-primary\.password.*pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password/s,
   },
   {
     n: 19,
     name: "a trunk password stored in plaintext is refused",
-    bad: () => [{ key: "genesys-clone:trunk.us-carrier-primary.password", value: e2e.trunkSecret("us-carrier-primary", "password") }],
+    bad: () => [
+      {
+        key: "genesys-clone:trunk.us-carrier-primary.password",
+        value: e2e.trunkSecret("us-carrier-primary", "password"),
+      },
+    ],
     restore: (g) => [g.trunkPassword!],
-    message: /genesys-clone:trunk\.us-carrier-primary\.password is stored in plaintext in the stack's config file: run `pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password` to encrypt it \(it prompts for the password, or reads it from stdin/,
+    message:
+      /genesys-clone:trunk\.us-carrier-primary\.password is stored in plaintext in the stack's config file: run `pulumi config set --secret genesys-clone:trunk\.us-carrier-primary\.password` to encrypt it \(it prompts for the password, or reads it from stdin/,
   },
 ];
 
@@ -349,19 +390,22 @@ const apiCases: { n: number; name: string; rules: unknown[]; message: RegExp }[]
     n: 20,
     name: "the API answers 429 forever: gives up with the request and what to do",
     rules: [{ org: "target", path: "^/api/v2/", status: 429, retryAfter: 0 }],
-    message: /GET \/api\/v2\/\S+ failed: HTTP 429 .*Still rate limited after \d+(\.\d)? s, \d+ attempts: .*raise genesyscloud:retryDeadlineSeconds, or lower genesyscloud:rateLimitPerMinute/,
+    message:
+      /GET \/api\/v2\/\S+ failed: HTTP 429 .*Still rate limited after \d+(\.\d)? s, \d+ attempts: .*raise genesyscloud:retryDeadlineSeconds, or lower genesyscloud:rateLimitPerMinute/,
   },
   {
     n: 21,
     name: "the API answers 503 forever: gives up with the request and what to do",
     rules: [{ org: "target", path: "^/api/v2/", status: 503, retryAfter: 0 }],
-    message: /GET \/api\/v2\/\S+ failed: HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): .*run the command again later/,
+    message:
+      /GET \/api\/v2\/\S+ failed: HTTP 503 .*Genesys Cloud kept failing for \d+(\.\d)? s, \d+ attempts \(genesyscloud:retryDeadlineSeconds\): .*run the command again later/,
   },
   {
     n: 22,
     name: "the API answers a malformed body: names the request and the setting to check",
     rules: [{ org: "target", method: "GET", path: "^/api/v2/routing/skills", body: '{"entities": [{"id": "7f1c' }],
-    message: /GET \/api\/v2\/routing\/skills returned a body this tool does not understand .*Check that genesyscloud:apiBaseUrl points at the Genesys Cloud Platform API/,
+    message:
+      /GET \/api\/v2\/routing\/skills returned a body this tool does not understand .*Check that genesyscloud:apiBaseUrl points at the Genesys Cloud Platform API/,
   },
 ];
 
@@ -411,46 +455,99 @@ const flowProgram = (yaml: string, substitutions = "{ queue: queue.name }") =>
   );
 
 /** `transforms`: the case's transforms file; its fix is the stack's usual transforms, with the code unchanged. */
-const codeCases: { n: number; name: string; bad: Record<string, string>; fix?: Record<string, string>; message: RegExp; transforms?: string }[] = [
+const codeCases: {
+  n: number;
+  name: string;
+  bad: Record<string, string>;
+  fix?: Record<string, string>;
+  message: RegExp;
+  transforms?: string;
+}[] = [
   {
     n: 23,
     name: "an invalid enum value: names the queue, the field and the allowed values",
-    bad: { "index.ts": program('export const q = new gc.Queue("q", { name: "Bad Queue", mediaSettings: { callback: { mode: "CustomerLast" } } });') },
-    fix: { "index.ts": program('export const q = new gc.Queue("q", { name: "Bad Queue", mediaSettings: { callback: { mode: "CustomerFirst" } } });') },
+    bad: {
+      "index.ts": program(
+        'export const q = new gc.Queue("q", { name: "Bad Queue", mediaSettings: { callback: { mode: "CustomerLast" } } });',
+      ),
+    },
+    fix: {
+      "index.ts": program(
+        'export const q = new gc.Queue("q", { name: "Bad Queue", mediaSettings: { callback: { mode: "CustomerFirst" } } });',
+      ),
+    },
     message: /Queue 'Bad Queue': mediaSettings\.callback\.mode 'CustomerLast' is not one of AgentFirst, CustomerFirst/,
   },
   {
     n: 24,
     name: "a malformed RRULE: names the schedule and the bad part",
-    bad: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Bad Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MON" });') },
-    fix: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Bad Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO" });') },
-    message: /Schedule 'Bad Hours': rrule 'FREQ=WEEKLY;BYDAY=MON' is not a valid iCalendar RRULE: BYDAY=MON is not valid/,
+    bad: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Bad Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MON" });',
+      ),
+    },
+    fix: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Bad Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=MO" });',
+      ),
+    },
+    message:
+      /Schedule 'Bad Hours': rrule 'FREQ=WEEKLY;BYDAY=MON' is not a valid iCalendar RRULE: BYDAY=MON is not valid/,
   },
   {
     n: 25,
     name: "a schedule time with a time zone: names the schedule and the expected format",
-    bad: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Zulu Hours", start: "2027-01-04T08:00:00Z", end: "2027-01-04T18:00:00.000" });') },
-    fix: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Zulu Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000" });') },
-    message: /Schedule 'Zulu Hours': start must be a local date-time without time zone, yyyy-MM-ddTHH:mm:ss\.SSS \(e\.g\. 2027-01-04T08:00:00\.000\)/,
+    bad: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Zulu Hours", start: "2027-01-04T08:00:00Z", end: "2027-01-04T18:00:00.000" });',
+      ),
+    },
+    fix: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Zulu Hours", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000" });',
+      ),
+    },
+    message:
+      /Schedule 'Zulu Hours': start must be a local date-time without time zone, yyyy-MM-ddTHH:mm:ss\.SSS \(e\.g\. 2027-01-04T08:00:00\.000\)/,
   },
   {
     n: 26,
     name: "a schedule that ends before it starts",
-    bad: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Backwards", start: "2027-01-04T18:00:00.000", end: "2027-01-04T08:00:00.000" });') },
-    fix: { "index.ts": program('export const s = new gc.Schedule("s", { name: "Backwards", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000" });') },
+    bad: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Backwards", start: "2027-01-04T18:00:00.000", end: "2027-01-04T08:00:00.000" });',
+      ),
+    },
+    fix: {
+      "index.ts": program(
+        'export const s = new gc.Schedule("s", { name: "Backwards", start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.000" });',
+      ),
+    },
     message: /Schedule 'Backwards': end 2027-01-04T08:00:00\.000 must be after start 2027-01-04T18:00:00\.000/,
   },
   {
     n: 27,
     name: "a schedule group time zone that is not IANA",
-    bad: { "index.ts": program(HOURS, 'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dubln", openSchedules: [hours.id] });') },
-    fix: { "index.ts": program(HOURS, 'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dublin", openSchedules: [hours.id] });') },
+    bad: {
+      "index.ts": program(
+        HOURS,
+        'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dubln", openSchedules: [hours.id] });',
+      ),
+    },
+    fix: {
+      "index.ts": program(
+        HOURS,
+        'export const g = new gc.ScheduleGroup("g", { name: "Bad Group", timeZone: "Europe/Dublin", openSchedules: [hours.id] });',
+      ),
+    },
     message: /Schedule group 'Bad Group': timeZone 'Europe\/Dubln' is not an IANA time zone \(e\.g\. Europe\/Dublin\)/,
   },
   {
     n: 28,
     name: "an unknown property in the stack code",
-    bad: { "index.ts": program('export const s = new gc.Skill("s", { name: "Colourful", colour: "red" } as gc.SkillArgs);') },
+    bad: {
+      "index.ts": program('export const s = new gc.Skill("s", { name: "Colourful", colour: "red" } as gc.SkillArgs);'),
+    },
     fix: { "index.ts": program('export const s = new gc.Skill("s", { name: "Colourful" });') },
     message: /Skill 'Colourful': unknown property 'colour': remove it from the stack code/,
   },
@@ -469,22 +566,30 @@ const codeCases: { n: number; name: string; bad: Record<string, string>; fix?: R
         'export const q = new gc.Queue("q", { name: "Deep Sea Queue", bullseye: { rings: [{ expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 60 }], skillsToRemove: [basket.id] }, {}] } });',
       ),
     },
-    message: /references 1 object\(s\) it does not declare and the target org does not have: skill 'Underwater Basket Weaving'\. Create them in the target org, import them too/,
+    message:
+      /references 1 object\(s\) it does not declare and the target org does not have: skill 'Underwater Basket Weaving'\. Create them in the target org, import them too/,
   },
   {
     n: 30,
     name: "a division renamed by the transforms file to one the target org does not have",
     bad: {
-      "index.ts": program('export const s = new gc.Skill("s", { name: "Collections", division: gc.lookup("divisions", "Billing", "name") });'),
+      "index.ts": program(
+        'export const s = new gc.Skill("s", { name: "Collections", division: gc.lookup("divisions", "Billing", "name") });',
+      ),
       "lookups.ts": 'export const LOOKUPS = [{ type: "divisions", name: "Billing" }];\n',
     },
     transforms: "divisions.yaml",
-    message: /does not have: division 'EMEA Billing' \('Billing' in the code, renamed by the transforms file\)\..*or correct the transforms file's mapping/s,
+    message:
+      /does not have: division 'EMEA Billing' \('Billing' in the code, renamed by the transforms file\)\..*or correct the transforms file's mapping/s,
   },
   {
     n: 31,
     name: "a flow of an unsupported type",
-    bad: { "index.ts": program('export const f = new gc.Flow("f", { name: "Fax In", type: "inboundfax", yaml: "inboundFax:\\n  name: Fax In\\n" });') },
+    bad: {
+      "index.ts": program(
+        'export const f = new gc.Flow("f", { name: "Fax In", type: "inboundfax", yaml: "inboundFax:\\n  name: Fax In\\n" });',
+      ),
+    },
     fix: {
       "index.ts": program(
         `export const f = new gc.Flow("f", { name: "Fax In", type: "inboundcall", yaml: ${JSON.stringify("inboundCall:\n  name: Fax In\n  defaultLanguage: en-us\n  startUpRef: ./menus/menu[main]\n  menus:\n    - menu:\n        name: Main Menu\n        refId: main\n")} });`,
@@ -504,13 +609,15 @@ const codeCases: { n: number; name: string; bad: Record<string, string>; fix?: R
     name: "a flow YAML placeholder without a substitution",
     bad: { "index.ts": flowProgram(flowYaml("{{queue}}"), "{ line: queue.name }") },
     fix: { "index.ts": flowProgram(flowYaml("{{queue}}")) },
-    message: /Flow 'Fresh IVR' \(inboundcall\): the YAML uses \{\{queue\}\} but substitutions has no value for it: add it/,
+    message:
+      /Flow 'Fresh IVR' \(inboundcall\): the YAML uses \{\{queue\}\} but substitutions has no value for it: add it/,
   },
 ];
 
 for (const c of codeCases) {
   test(`${c.n}. ${c.name}`, async () => {
-    if (c.transforms) await configure(code, [{ key: "genesys-clone:transforms", value: `stacks/${transformsDir}/${c.transforms}` }]);
+    if (c.transforms)
+      await configure(code, [{ key: "genesys-clone:transforms", value: `stacks/${transformsDir}/${c.transforms}` }]);
     try {
       await writeCode(c.bad);
       const output = await previewFails(code, c.message);
@@ -529,7 +636,12 @@ for (const c of codeCases) {
 // The imported sample, edited the way a user would edit generated code (each edit undone afterwards).
 
 /** The fix is undoing the edit: one case previews it, the others check the state is unchanged (a full preview costs seconds). */
-async function editSample(file: string, edit: (text: string) => string, message: RegExp, previewFix = false): Promise<void> {
+async function editSample(
+  file: string,
+  edit: (text: string) => string,
+  message: RegExp,
+  previewFix = false,
+): Promise<void> {
   const p = path.join(e2e.outDir, file);
   const original = await fs.readFile(p, "utf8");
   const edited = edit(original);
@@ -545,11 +657,20 @@ async function editSample(file: string, edit: (text: string) => string, message:
 }
 
 test("34. a name over the API's length limit: names the object and the limit", async () => {
-  await editSample("routing-wrapupcodes.ts", (t) => t.replace('name: "Abandoned",', `name: "${"A".repeat(300)}",`), /Wrap-up code 'AAAA+': Wrap-up code name is longer than the API's limit of 256 characters: shorten it/, true);
+  await editSample(
+    "routing-wrapupcodes.ts",
+    (t) => t.replace('name: "Abandoned",', `name: "${"A".repeat(300)}",`),
+    /Wrap-up code 'AAAA+': Wrap-up code name is longer than the API's limit of 256 characters: shorten it/,
+    true,
+  );
 });
 
 test("35. two resources with the same name (different variables): one error naming both", async () => {
-  await editSample("routing-skills.ts", (t) => t.replace('name: "French",', 'name: "English",'), /Two resources in the stack code declare Skill 'English': 'english' and 'french'\. Names are unique per type in Genesys Cloud \(ignoring case\): rename or remove one of them/);
+  await editSample(
+    "routing-skills.ts",
+    (t) => t.replace('name: "French",', 'name: "English",'),
+    /Two resources in the stack code declare Skill 'English': 'english' and 'french'\. Names are unique per type in Genesys Cloud \(ignoring case\): rename or remove one of them/,
+  );
 });
 
 test("36. a division missing in the target org: names the object and the division", async () => {
@@ -573,7 +694,10 @@ test("38. import --include that matches nothing: fails naming the rule, and writ
   e2e.extraDirs.push(out);
   const res = await e2e.importSource(out, ["--include", "queues:Suport*"]);
   assert.equal(res.code, 1, res.stderr);
-  assert.match(res.stderr, /genesys-clone: error: --include 'queues:Suport\*' matches no object in the source org: check the spelling .*Nothing was written\./);
+  assert.match(
+    res.stderr,
+    /genesys-clone: error: --include 'queues:Suport\*' matches no object in the source org: check the spelling .*Nothing was written\./,
+  );
   assert.doesNotMatch(res.stderr, TRACE);
   await assert.rejects(fs.access(out), "nothing written");
   const fixed = await e2e.importSource(out, ["--include", "queues:Support*"]);
@@ -589,13 +713,31 @@ async function deployedStack(suffix: string, index: string): Promise<string> {
 }
 
 const UP = ["up", "--yes", "--skip-preview"];
-const names = (d: Deployment) => (d.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/")).map((r) => String(r.outputs?.name)).sort();
-type Named = { id: string; name: string; description?: string; wrapupCodes?: string[]; yaml?: string; publishedVersion?: unknown };
-const inTarget = async (kind: string, name: string) => ((await e2e.state("target"))[kind] as Named[]).find((o) => o.name === name && (o as { state?: string }).state !== "deleted");
+const names = (d: Deployment) =>
+  (d.resources ?? [])
+    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))
+    .map((r) => String(r.outputs?.name))
+    .sort();
+type Named = {
+  id: string;
+  name: string;
+  description?: string;
+  wrapupCodes?: string[];
+  yaml?: string;
+  publishedVersion?: unknown;
+};
+const inTarget = async (kind: string, name: string) =>
+  ((await e2e.state("target"))[kind] as Named[]).find(
+    (o) => o.name === name && (o as { state?: string }).state !== "deleted",
+  );
 
 test("39. a flow referencing a queue that exists nowhere: up fails with Architect's message; fixed, up publishes", async () => {
   const stack = await deployedStack("lostqueue", flowProgram(flowYaml("Nowhere Queue")));
-  await fails(stack, UP, /Flow 'Fresh IVR' \(inboundcall\) could not be published: Unable to find a queue named 'Nowhere Queue' referenced by inboundCall 'Fresh IVR'/);
+  await fails(
+    stack,
+    UP,
+    /Flow 'Fresh IVR' \(inboundcall\) could not be published: Unable to find a queue named 'Nowhere Queue' referenced by inboundCall 'Fresh IVR'/,
+  );
   assert.deepEqual(names(await usable(stack)), ["Fresh Queue"], "the queue created before the failure is in state");
   assert.equal(await inTarget("flows", "Fresh IVR"), undefined);
   await e2e.writeSource("lostqueue", { "index.ts": flowProgram(flowYaml("{{queue}}")) });
@@ -607,13 +749,23 @@ test("39. a flow referencing a queue that exists nowhere: up fails with Architec
 test("40. a type the credentials may not write (403): names the object and the permission; granted, up completes", async () => {
   const stack = await deployedStack(
     "forbidden",
-    program('export const rook = new gc.Skill("rook", { name: "Rook" });', 'export const bishop = new gc.Skill("bishop", { name: "Bishop" });', 'export const castled = new gc.WrapupCode("castled", { name: "Castled" });'),
+    program(
+      'export const rook = new gc.Skill("rook", { name: "Rook" });',
+      'export const bishop = new gc.Skill("bishop", { name: "Bishop" });',
+      'export const castled = new gc.WrapupCode("castled", { name: "Castled" });',
+    ),
   );
-  await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" }]);
+  await faults([
+    { org: "target", method: "POST", path: "^/api/v2/routing/skills$", status: 403, code: "missing.permissions" },
+  ]);
   try {
     // The engine stops the update at the first failed step: the other skill's create, in flight at that
     // moment, may end cancelled without a message of its own. Whichever failed first is named.
-    await fails(stack, UP, /Skill '(Rook|Bishop)': the OAuth client is not allowed to create it in the home division \(HTTP 403 missing\.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role the permission to create this type in the target org, with the home division \(or all divisions\)/);
+    await fails(
+      stack,
+      UP,
+      /Skill '(Rook|Bishop)': the OAuth client is not allowed to create it in the home division \(HTTP 403 missing\.permissions on POST \/api\/v2\/routing\/skills\)\. Grant the client's role the permission to create this type in the target org, with the home division \(or all divisions\)/,
+    );
   } finally {
     await faults([]);
   }
@@ -624,10 +776,20 @@ test("40. a type the credentials may not write (403): names the object and the p
 });
 
 test("41. credentials revoked during the run (401 even with a fresh token): names the object and the client settings", async () => {
-  const stack = await deployedStack("revoked", program('export const pawn = new gc.Skill("pawn", { name: "Pawn" });', 'export const promoted = new gc.WrapupCode("promoted", { name: "Promoted" });'));
+  const stack = await deployedStack(
+    "revoked",
+    program(
+      'export const pawn = new gc.Skill("pawn", { name: "Pawn" });',
+      'export const promoted = new gc.WrapupCode("promoted", { name: "Promoted" });',
+    ),
+  );
   await faults([{ org: "target", method: "POST", path: "^/api/v2/routing/wrapupcodes$", status: 401 }]);
   try {
-    await fails(stack, UP, /Wrap-up code 'Promoted': POST \/api\/v2\/routing\/wrapupcodes failed: HTTP 401 .*A freshly minted token was rejected too: .*genesyscloud:oauthClientId/);
+    await fails(
+      stack,
+      UP,
+      /Wrap-up code 'Promoted': POST \/api\/v2\/routing\/wrapupcodes failed: HTTP 401 .*A freshly minted token was rejected too: .*genesyscloud:oauthClientId/,
+    );
   } finally {
     await faults([]);
   }
@@ -657,7 +819,11 @@ test("42. state pointing to an object deleted in the UI: refresh drops it from s
   await e2e.ok([...UP, "--refresh", "--stack", uiStack]);
   const again = (await inTarget("queues", "Endgame"))!;
   assert.notEqual(again.id, queue.id);
-  assert.deepEqual(again.wrapupCodes, [(await inTarget("wrapupcodes", "Stalemate"))!.id], "recreated with its wrap-up code");
+  assert.deepEqual(
+    again.wrapupCodes,
+    [(await inTarget("wrapupcodes", "Stalemate"))!.id],
+    "recreated with its wrap-up code",
+  );
   await e2e.ok(["preview", "--expect-no-changes", "--stack", uiStack]);
   await usable(uiStack);
 });
@@ -667,7 +833,11 @@ test("43. an object deleted in the UI, then changed in the code before a refresh
   const deleted = await e2e.api("target", "DELETE", `/api/v2/routing/wrapupcodes/${code.id}`);
   assert.ok(deleted.ok, await deleted.text());
   await e2e.writeSource("ui", { "index.ts": uiProgram("resigned on time") });
-  await fails(uiStack, UP, /Wrap-up code 'Resigned' \(id [0-9a-f-]+\) no longer exists in the target org: run `pulumi refresh`, then `pulumi up` to create it again/);
+  await fails(
+    uiStack,
+    UP,
+    /Wrap-up code 'Resigned' \(id [0-9a-f-]+\) no longer exists in the target org: run `pulumi refresh`, then `pulumi up` to create it again/,
+  );
   await usable(uiStack);
   await e2e.ok(["refresh", "--yes", "--skip-preview", "--stack", uiStack]);
   await e2e.ok([...UP, "--stack", uiStack]);
@@ -680,5 +850,8 @@ test("no secret and no access token in anything the CLI printed during the catal
   const issued = ((await e2e.control("/tokens")) as { orgs: { name: string; tokens: string[] }[] }).orgs;
   const tokens = issued.flatMap((o) => o.tokens.map((value) => ({ name: `${o.name} access token`, value })));
   assert.ok(tokens.length > 10);
-  assert.deepEqual(findSecrets([{ where: "the CLI output", text: e2e.transcript }], [...secrets([WRONG_SECRET]), ...tokens]), []);
+  assert.deepEqual(
+    findSecrets([{ where: "the CLI output", text: e2e.transcript }], [...secrets([WRONG_SECRET]), ...tokens]),
+    [],
+  );
 });

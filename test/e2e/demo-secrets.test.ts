@@ -29,7 +29,11 @@ before(async () => {
 });
 
 after(async () => {
-  const env = pulumiEnv({ ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_HOME: path.join(backend, ".home") });
+  const env = pulumiEnv({
+    ...process.env,
+    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_HOME: path.join(backend, ".home"),
+  });
   await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env });
   await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });
   await fs.rm(path.join(ROOT, ".genesys-clone", `${stack}-verify.md`), { force: true });
@@ -50,17 +54,31 @@ test("the demo flow leaks no OAuth secret, access token or trunk password into s
   });
   const output = demo.stdout + demo.stderr;
   assert.equal(demo.code, 0, `the demo failed:\n${output.slice(-4000)}`);
-  assert.match(demo.stdout, /ok: all 2 trunks are connected/, "the trunks connected, so they used the configured passwords");
+  assert.match(
+    demo.stdout,
+    /ok: all 2 trunks are connected/,
+    "the trunks connected, so they used the configured passwords",
+  );
   assert.match(demo.stdout, /rolled back to the exact starting state/);
 
-  const issued = ((await (await fetch(`${emulator.url}/__emulator/tokens`)).json()) as { orgs: { name: string; tokens: string[] }[] }).orgs;
-  const tokens = issued.flatMap((o) => o.tokens.map((value, i) => ({ name: `${o.name} access token #${i + 1}`, value })));
+  const issued = (
+    (await (await fetch(`${emulator.url}/__emulator/tokens`)).json()) as { orgs: { name: string; tokens: string[] }[] }
+  ).orgs;
+  const tokens = issued.flatMap((o) =>
+    o.tokens.map((value, i) => ({ name: `${o.name} access token #${i + 1}`, value })),
+  );
   assert.ok(issued.find((o) => o.name === "source")!.tokens.length >= 2, "import and verify read the source org");
-  assert.ok(issued.find((o) => o.name === "target")!.tokens.length >= 3, "preview, up, verify, refresh and destroy use the target org");
+  assert.ok(
+    issued.find((o) => o.name === "target")!.tokens.length >= 3,
+    "preview, up, verify, refresh and destroy use the target org",
+  );
   const secrets: Secret[] = [
     { name: "source OAuth client secret", value: clientSecrets.source },
     { name: "target OAuth client secret", value: clientSecrets.target },
-    ...["us-carrier-primary", "us-carrier-backup"].map((trunk) => ({ name: `trunk password of ${trunk}`, value: `${trunkPassword}-${trunk}` })),
+    ...["us-carrier-primary", "us-carrier-backup"].map((trunk) => ({
+      name: `trunk password of ${trunk}`,
+      value: `${trunkPassword}-${trunk}`,
+    })),
     ...tokens,
   ];
 
@@ -68,12 +86,22 @@ test("the demo flow leaks no OAuth secret, access token or trunk password into s
     { where: "the demo's output (with Pulumi's, import's and verify's)", text: output },
     ...(await filesUnder(backend)).map((t) => ({ ...t, where: `state directory: ${t.where}` })),
     { where: `Pulumi.${stack}.yaml`, text: await fs.readFile(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8") },
-    ...(await filesUnder(path.join(ROOT, "stacks", sourceDir))).map((t) => ({ ...t, where: `generated code: ${t.where}` })),
+    ...(await filesUnder(path.join(ROOT, "stacks", sourceDir))).map((t) => ({
+      ...t,
+      where: `generated code: ${t.where}`,
+    })),
     ...(await filesUnder(path.join(ROOT, ".genesys-clone"))).map((t) => ({ ...t, where: `.genesys-clone/${t.where}` })),
   ];
   const where = texts.map((t) => t.where);
-  for (const expected of [/state directory: .*\.json$/, /generated code: telephony-trunks\.ts/, new RegExp(`\\.genesys-clone/${stack}-verify\\.md`)]) {
-    assert.ok(where.some((w) => expected.test(w)), `nothing scanned matches ${expected}: the scan would miss that place`);
+  for (const expected of [
+    /state directory: .*\.json$/,
+    /generated code: telephony-trunks\.ts/,
+    new RegExp(`\\.genesys-clone/${stack}-verify\\.md`),
+  ]) {
+    assert.ok(
+      where.some((w) => expected.test(w)),
+      `nothing scanned matches ${expected}: the scan would miss that place`,
+    );
   }
   assert.deepEqual(findSecrets(texts, secrets), []);
 });

@@ -104,7 +104,11 @@ for (const seed of [11, 23, 37]) {
     } finally {
       await faults([]);
     }
-    assert.deepEqual(differences(viewOf(start), viewOf(await e2e.state("target"))), [], "destroy rolled the target back");
+    assert.deepEqual(
+      differences(viewOf(start), viewOf(await e2e.state("target"))),
+      [],
+      "destroy rolled the target back",
+    );
   });
 }
 
@@ -114,7 +118,10 @@ test("an Architect job failure: up fails naming the flow and the job's message; 
   const stack = await e2e.stack("jobfail");
   const first = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
   assert.notEqual(first.code, 0, "the failed job should fail the up");
-  assert.match(first.stdout + first.stderr, /Flow '[^']+' \([a-z]+\) could not be published: An internal error occurred while processing the Architect job/);
+  assert.match(
+    first.stdout + first.stderr,
+    /Flow '[^']+' \([a-z]+\) could not be published: An internal error occurred while processing the Architect job/,
+  );
   // The org's queues, skills and codes were deployed around the failure; the re-run finishes the flows.
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
   await e2e.noDuplicates();

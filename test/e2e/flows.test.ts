@@ -42,13 +42,20 @@ before(async () => {
 after(async () => e2e.close());
 
 async function targetFlow(name: string) {
-  const flows = (await e2e.state("target")).flows as { id: string; name: string; publishedVersion?: { id: string }; yaml?: string }[];
+  const flows = (await e2e.state("target")).flows as {
+    id: string;
+    name: string;
+    publishedVersion?: { id: string };
+    yaml?: string;
+  }[];
   return flows.find((f) => f.name === name);
 }
 
 test("publish, drift caught by refresh, locked flow with and without force-unlock", async () => {
   const dir = await e2e.writeSource("fresh", { "index.ts": program(flowYaml("{{queue}}")), "lookups.ts": LOOKUPS });
-  const stack = await e2e.stack("fresh", { config: { "genesys-clone:source": dir, "genesys-clone:transforms": undefined } });
+  const stack = await e2e.stack("fresh", {
+    config: { "genesys-clone:source": dir, "genesys-clone:transforms": undefined },
+  });
 
   // The flow's queue exists only in this stack: the substitution orders queue first, then the flow publishes.
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
@@ -57,10 +64,26 @@ test("publish, drift caught by refresh, locked flow with and without force-unloc
   assert.match(published.yaml!, /name: Fresh Queue/);
 
   // Someone publishes another version in Architect: refresh sees it, preview plans to put ours back.
-  const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as { id: string; presignedUrl: string; headers: Record<string, string> };
-  const put = await fetch(job.presignedUrl, { method: "PUT", headers: job.headers, body: flowYaml("Fresh Queue").replace("  defaultLanguage:", "  description: edited in Architect\n  defaultLanguage:") });
+  const job = (await (await e2e.api("target", "POST", "/api/v2/flows/jobs")).json()) as {
+    id: string;
+    presignedUrl: string;
+    headers: Record<string, string>;
+  };
+  const put = await fetch(job.presignedUrl, {
+    method: "PUT",
+    headers: job.headers,
+    body: flowYaml("Fresh Queue").replace(
+      "  defaultLanguage:",
+      "  description: edited in Architect\n  defaultLanguage:",
+    ),
+  });
   assert.equal(put.status, 200);
-  for (let i = 0; i < 50 && (await targetFlow("Fresh IVR"))!.publishedVersion!.id === published.publishedVersion!.id; i++) await new Promise((r) => setTimeout(r, 100));
+  for (
+    let i = 0;
+    i < 50 && (await targetFlow("Fresh IVR"))!.publishedVersion!.id === published.publishedVersion!.id;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 100));
   await e2e.ok(["refresh", "--stack", stack, "--yes", "--skip-preview"]);
   const drift = await e2e.pulumi(["preview", "--stack", stack, "--expect-no-changes"]);
   assert.notEqual(drift.code, 0, "refresh must reveal the changed flow content");
@@ -71,7 +94,10 @@ test("publish, drift caught by refresh, locked flow with and without force-unloc
   await e2e.control(`/orgs/target/flows/${flowId}/lock`, "POST", { client: "someone in Architect" });
   const locked = await e2e.pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
   assert.notEqual(locked.code, 0);
-  assert.match(locked.stdout + locked.stderr, /Flow 'Fresh IVR' \(inboundcall\) is locked by another client \(someone in Architect\).*forceUnlock: true/s);
+  assert.match(
+    locked.stdout + locked.stderr,
+    /Flow 'Fresh IVR' \(inboundcall\) is locked by another client \(someone in Architect\).*forceUnlock: true/s,
+  );
   await e2e.writeSource("fresh", { "index.ts": program(flowYaml("{{queue}}"), true) });
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
   const after_ = (await targetFlow("Fresh IVR"))!;

@@ -15,7 +15,10 @@ import { pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scrip
 
 export { ROOT };
 
-export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, cwd: ROOT });
     let stdout = "";
@@ -41,7 +44,11 @@ export class E2E {
   static async start(seed: "sample" | "empty" = "sample"): Promise<E2E> {
     const emulator = await startEmulator({ seed });
     const backend = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-clone-e2e-"));
-    const env = pulumiEnv({ ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_HOME: path.join(backend, ".home") });
+    const env = pulumiEnv({
+      ...process.env,
+      PULUMI_BACKEND_URL: `file://${backend}`,
+      PULUMI_HOME: path.join(backend, ".home"),
+    });
     return new E2E(emulator, backend, env);
   }
 
@@ -73,11 +80,16 @@ export class E2E {
       [
         path.join(ROOT, "provider", "dist", "cli.js"),
         "import",
-        "--region", source.region,
-        "--out", outDir,
-        "--api-base-url", source.apiBaseUrl,
-        "--login-base-url", source.loginBaseUrl,
-        "--client-id", source.clientId,
+        "--region",
+        source.region,
+        "--out",
+        outDir,
+        "--api-base-url",
+        source.apiBaseUrl,
+        "--login-base-url",
+        source.loginBaseUrl,
+        "--client-id",
+        source.clientId,
         ...extraArgs,
       ],
       { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
@@ -87,14 +99,17 @@ export class E2E {
   /** `genesys-clone verify` of a stack's target org against the emulated source org. */
   verify(stack: string): Promise<{ code: number; stdout: string; stderr: string }> {
     const source = this.org("source");
-    return runNode([path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", stack], {
-      ...this.env,
-      SOURCE_REGION: source.region,
-      SOURCE_API_BASE_URL: source.apiBaseUrl,
-      SOURCE_LOGIN_BASE_URL: source.loginBaseUrl,
-      SOURCE_OAUTHCLIENT_ID: source.clientId,
-      SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
-    });
+    return runNode(
+      [path.join(ROOT, "provider", "dist", "cli.js"), "verify", "--source", "env:SOURCE", "--target", stack],
+      {
+        ...this.env,
+        SOURCE_REGION: source.region,
+        SOURCE_API_BASE_URL: source.apiBaseUrl,
+        SOURCE_LOGIN_BASE_URL: source.loginBaseUrl,
+        SOURCE_OAUTHCLIENT_ID: source.clientId,
+        SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
+      },
+    );
   }
 
   /** Everything the CLI printed in this run: secret scans read it. */
@@ -134,17 +149,32 @@ export class E2E {
       "genesyscloud:oauthClientId": target.clientId,
       ...opts.config,
     };
-    const pairs = Object.entries(config).flatMap(([key, value]) => (value === undefined ? [] : ["--plaintext", `${key}=${value}`]));
+    const pairs = Object.entries(config).flatMap(([key, value]) =>
+      value === undefined ? [] : ["--plaintext", `${key}=${value}`],
+    );
     await this.ok(["config", "set-all", "--stack", name, ...pairs]);
     // Trunk credentials of the sample's BYOC trunks: distinctive values the secret scans look for.
     for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
       for (const part of ["username", "password"]) {
-        await this.ok(["config", "set", "--stack", name, "--secret", `genesys-clone:trunk.${trunk}.${part}`], this.trunkSecret(trunk, part));
+        await this.ok(
+          ["config", "set", "--stack", name, "--secret", `genesys-clone:trunk.${trunk}.${part}`],
+          this.trunkSecret(trunk, part),
+        );
       }
     }
     const secret = opts.secret === undefined ? target.clientSecret : opts.secret;
     if (secret !== null) {
-      await this.ok(["config", "set", "--stack", name, ...(opts.plaintextSecret ? ["--plaintext"] : ["--secret"]), "genesyscloud:oauthClientSecret"], secret);
+      await this.ok(
+        [
+          "config",
+          "set",
+          "--stack",
+          name,
+          ...(opts.plaintextSecret ? ["--plaintext"] : ["--secret"]),
+          "genesyscloud:oauthClientSecret",
+        ],
+        secret,
+      );
     }
     return name;
   }
@@ -177,8 +207,19 @@ export class E2E {
   /** Fails the test when the target holds two live objects of one type with one name (flows: per flow type). */
   async noDuplicates(): Promise<void> {
     const target = await this.state("target");
-    for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunks"]) {
-      const live = ((target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]).filter((o) => o.state !== "deleted" && !o.deleted);
+    for (const kind of [
+      "skills",
+      "wrapupcodes",
+      "languages",
+      "schedules",
+      "schedulegroups",
+      "queues",
+      "flows",
+      "trunks",
+    ]) {
+      const live = (
+        (target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]
+      ).filter((o) => o.state !== "deleted" && !o.deleted);
       const names = live.map((o) => `${o.type ?? ""}/${o.name}`);
       assert.equal(new Set(names).size, names.length, `${kind} has duplicates: ${names.join(", ")}`);
     }

@@ -23,9 +23,33 @@ after(async () => e2e.close());
 
 const SYMBOLS = [..."\"'\\`${}[]#:-|>&*!%@?,~=+<()/;^"];
 const HOSTILE = [
-  'Sales "VIP"', "Sales - VIP", "Sales VIP", "sales/vip", "back\\slash\\n", "${process.exit(1)}", "{{name}}", "{{queue.sales-vip}}",
-  "class", "constructor", "__proto__", "toString", "null", "true", "- item", "#hash", "key: value", "日本語サポート", "Ελληνικά", "עברית",
-  "العربية", "हिन्दी", "😀 Emoji", "A 1b", "A1b", "x".repeat(256), `${"é".repeat(255)}z`,
+  'Sales "VIP"',
+  "Sales - VIP",
+  "Sales VIP",
+  "sales/vip",
+  "back\\slash\\n",
+  "${process.exit(1)}",
+  "{{name}}",
+  "{{queue.sales-vip}}",
+  "class",
+  "constructor",
+  "__proto__",
+  "toString",
+  "null",
+  "true",
+  "- item",
+  "#hash",
+  "key: value",
+  "日本語サポート",
+  "Ελληνικά",
+  "עברית",
+  "العربية",
+  "हिन्दी",
+  "😀 Emoji",
+  "A 1b",
+  "A1b",
+  "x".repeat(256),
+  `${"é".repeat(255)}z`,
 ];
 // C0/C1 controls and line separators cannot appear in a name the UI accepts.
 // eslint-disable-next-line no-control-regex
@@ -40,7 +64,8 @@ const hostileName = fc
   .map((s) => s.trim())
   .filter((s) => s.length > 0 && s.length <= 256 && printable(s));
 
-const names = (min: number, max: number) => fc.uniqueArray(hostileName, { selector: (s) => s.toLowerCase(), minLength: min, maxLength: max });
+const names = (min: number, max: number) =>
+  fc.uniqueArray(hostileName, { selector: (s) => s.toLowerCase(), minLength: min, maxLength: max });
 
 const orgArb = fc
   .record({
@@ -57,7 +82,7 @@ type Org = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** An Archy flow of the shape the emulator and Architect accept, naming its objects at several places. */
 function flowYaml(o: Org, i: number): string {
-  const pick = <T,>(list: T[], k: number) => list[o.picks[(i * 8 + k) % o.picks.length]! % list.length]!;
+  const pick = <T>(list: T[], k: number) => list[o.picks[(i * 8 + k) % o.picks.length]! % list.length]!;
   const division = o.divisions.length && pick([true, false], 0) ? { division: pick(o.divisions, 1) } : {};
   const transfer = (n: number) => ({
     transferToAcd: {
@@ -76,17 +101,32 @@ function flowYaml(o: Org, i: number): string {
       ...division,
       startUpRef: "/inboundCall/tasks/task[Route_10]",
       defaultLanguage: "en-us",
-      supportedLanguages: { "en-us": { defaultLanguageSkill: { noValue: true }, textToSpeech: { defaultEngine: { voice: "Jill" } } } },
+      supportedLanguages: {
+        "en-us": { defaultLanguageSkill: { noValue: true }, textToSpeech: { defaultEngine: { voice: "Jill" } } },
+      },
       initialGreeting: { tts: "Hello" },
       settingsErrorHandling: { errorHandling: { disconnect: { none: true } } },
-      tasks: [{ task: { name: "Route", refId: "Route_10", actions: [transfer(0), transfer(1), ...toEarlier, { disconnect: { name: "End" } }] } }],
+      tasks: [
+        {
+          task: {
+            name: "Route",
+            refId: "Route_10",
+            actions: [transfer(0), transfer(1), ...toEarlier, { disconnect: { name: "End" } }],
+          },
+        },
+      ],
     },
   });
 }
 
 function client(org: "source" | "target"): GenesysClient {
   const o = e2e.org(org);
-  return new GenesysClient({ apiBaseUrl: o.apiBaseUrl, loginBaseUrl: o.loginBaseUrl, clientId: o.clientId, clientSecret: o.clientSecret });
+  return new GenesysClient({
+    apiBaseUrl: o.apiBaseUrl,
+    loginBaseUrl: o.loginBaseUrl,
+    clientId: o.clientId,
+    clientSecret: o.clientSecret,
+  });
 }
 
 async function seedSource(o: Org): Promise<void> {
@@ -94,11 +134,17 @@ async function seedSource(o: Org): Promise<void> {
   const c = client("source");
   const divisionIds: string[] = [];
   for (const name of o.divisions) {
-    const d = await c.request({ method: "POST", path: "/api/v2/authorization/divisions", body: { name, description: "" }, schema: z.object({ id: z.string() }) });
+    const d = await c.request({
+      method: "POST",
+      path: "/api/v2/authorization/divisions",
+      body: { name, description: "" },
+      schema: z.object({ id: z.string() }),
+    });
     divisionIds.push(d.id);
   }
   for (const name of o.skills) await c.request({ method: "POST", path: "/api/v2/routing/skills", body: { name } });
-  for (const name of o.languages) await c.request({ method: "POST", path: "/api/v2/routing/languages", body: { name } });
+  for (const name of o.languages)
+    await c.request({ method: "POST", path: "/api/v2/routing/languages", body: { name } });
   for (const [i, name] of o.queues.entries()) {
     const division = divisionIds.length ? { division: { id: divisionIds[o.picks[i]! % divisionIds.length]! } } : {};
     await c.request({ method: "POST", path: "/api/v2/routing/queues", body: { name, ...division } });
@@ -106,9 +152,17 @@ async function seedSource(o: Org): Promise<void> {
   for (const i of o.flows.keys()) await flowsApi.publishYaml(c, flowYaml(o, i), `source flow ${i}`);
 }
 
-type DumpedFlow = { name: string; type: string; yaml?: string; deleted?: boolean; system?: boolean; references?: unknown };
+type DumpedFlow = {
+  name: string;
+  type: string;
+  yaml?: string;
+  deleted?: boolean;
+  system?: boolean;
+  references?: unknown;
+};
 /** The org's own flows: not deleted, and not the default flows every org comes with (never cloned). */
-const liveFlows = async (org: "source" | "target") => ((await e2e.state(org)).flows as DumpedFlow[]).filter((f) => !f.deleted && !f.system);
+const liveFlows = async (org: "source" | "target") =>
+  ((await e2e.state(org)).flows as DumpedFlow[]).filter((f) => !f.deleted && !f.system);
 
 let run = 0;
 test("property: hostile names survive import -> up -> verify -> destroy, every flow reference naming the source's object", async () => {
@@ -120,7 +174,9 @@ test("property: hostile names survive import -> up -> verify -> destroy, every f
       e2e.extraDirs.push(out);
       const imported = await e2e.importSource(out);
       assert.equal(imported.code, 0, imported.stderr);
-      const stack = await e2e.stack(`pbt${run}`, { config: { "genesys-clone:source": path.basename(out), "genesys-clone:transforms": undefined } });
+      const stack = await e2e.stack(`pbt${run}`, {
+        config: { "genesys-clone:source": path.basename(out), "genesys-clone:transforms": undefined },
+      });
       // With a preview first: the target lacks the generated divisions, which the stack declares.
       await e2e.ok(["up", "--stack", stack, "--yes"]);
 
@@ -139,7 +195,10 @@ test("property: hostile names survive import -> up -> verify -> destroy, every f
 
       await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
       const after = await e2e.state("target");
-      assert.deepEqual((after.divisions as { name: string }[]).map((d) => d.name), ["Home"]);
+      assert.deepEqual(
+        (after.divisions as { name: string }[]).map((d) => d.name),
+        ["Home"],
+      );
       assert.deepEqual(await liveFlows("target"), []);
       assert.deepEqual(after.queues, []);
     }),

@@ -33,7 +33,8 @@ function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, ppid] of parent) if (ppid === p) {
+    for (const [child, ppid] of parent)
+      if (ppid === p) {
         out.push(child);
         walk(child);
       }
@@ -54,7 +55,11 @@ for (const mode of [
     const env = { ...e2e.env, ...mode.env };
     // Slow responses, so the kill lands with creates committed, in flight and not yet started.
     await e2e.control("/faults", "PUT", [{ org: "target", path: "^/api/v2/", latencyMs: 150 }]);
-    const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], { env, cwd: ROOT, stdio: "ignore" });
+    const child = spawn("pulumi", ["up", "--stack", stack, "--yes", "--skip-preview", "--non-interactive"], {
+      env,
+      cwd: ROOT,
+      stdio: "ignore",
+    });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     for (let i = 0; ; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -73,10 +78,15 @@ for (const mode of [
     await exited;
     await e2e.control("/faults", "PUT", []);
     const partly = await e2e.state("target");
-    assert.ok((partly.skills as unknown[]).length > (before_.skills as unknown[]).length, "the killed run created nothing");
+    assert.ok(
+      (partly.skills as unknown[]).length > (before_.skills as unknown[]).length,
+      "the killed run created nothing",
+    );
 
     const run = async (args: string[]) => {
-      const res = await import("@genesys-clone/scripts/dist/lib/pulumi-env").then((m) => m.runPulumi([...args, "--non-interactive"], { env }));
+      const res = await import("@genesys-clone/scripts/dist/lib/pulumi-env").then((m) =>
+        m.runPulumi([...args, "--non-interactive"], { env }),
+      );
       e2e.transcript += res.stdout + res.stderr;
       assert.equal(res.code, 0, `pulumi ${args.join(" ")}:\n${res.stdout}\n${res.stderr}`);
       return res;
@@ -88,6 +98,10 @@ for (const mode of [
     const verify = await e2e.verify(stack);
     assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
     await run(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
-    assert.deepEqual(differences(viewOf(before_), viewOf(await e2e.state("target"))), [], "destroy left the target different from before up");
+    assert.deepEqual(
+      differences(viewOf(before_), viewOf(await e2e.state("target"))),
+      [],
+      "destroy left the target different from before up",
+    );
   });
 }

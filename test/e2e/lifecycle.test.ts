@@ -26,14 +26,29 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     assert.equal(second.code, 0, second.stderr);
     const files = (await fs.readdir(e2e.outDir)).sort();
     assert.deepEqual(files, [
-      "architect-flow-shells.ts", "architect-flows.ts", "architect-schedulegroups.ts", "architect-schedules.ts", "auth-divisions.ts",
-      "flows", "index.ts", "lookups.ts", "routing-languages.ts", "routing-queue-flows.ts", "routing-queues.ts", "routing-skills.ts",
-      "routing-wrapupcodes.ts", "telephony-trunks.ts",
+      "architect-flow-shells.ts",
+      "architect-flows.ts",
+      "architect-schedulegroups.ts",
+      "architect-schedules.ts",
+      "auth-divisions.ts",
+      "flows",
+      "index.ts",
+      "lookups.ts",
+      "routing-languages.ts",
+      "routing-queue-flows.ts",
+      "routing-queues.ts",
+      "routing-skills.ts",
+      "routing-wrapupcodes.ts",
+      "telephony-trunks.ts",
     ]);
     const flowFiles = (await fs.readdir(path.join(e2e.outDir, "flows"))).sort();
     assert.equal(flowFiles.length, 5);
     for (const f of flowFiles) {
-      assert.equal(await fs.readFile(path.join(again, "flows", f), "utf8"), await fs.readFile(path.join(e2e.outDir, "flows", f), "utf8"), `flows/${f} differs`);
+      assert.equal(
+        await fs.readFile(path.join(again, "flows", f), "utf8"),
+        await fs.readFile(path.join(e2e.outDir, "flows", f), "utf8"),
+        `flows/${f} differs`,
+      );
     }
     assert.deepEqual((await fs.readdir(again)).sort(), files);
     const state = await e2e.state("source");
@@ -46,9 +61,17 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     }
     const skills = await fs.readFile(path.join(e2e.outDir, "routing-skills.ts"), "utf8");
     assert.ok(!skills.includes("Legacy Fax Support"), "a soft-deleted skill was imported");
-    assert.match(await fs.readFile(path.join(e2e.outDir, "lookups.ts"), "utf8"), /LOOKUPS: \{ type: string; name: string \}\[\] = \[\n\];/, "a full import needs no lookups");
+    assert.match(
+      await fs.readFile(path.join(e2e.outDir, "lookups.ts"), "utf8"),
+      /LOOKUPS: \{ type: string; name: string \}\[\] = \[\n\];/,
+      "a full import needs no lookups",
+    );
     const queues = await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8");
-    assert.match(queues, /import \{ [^}]*wrapupCode\w+[^}]* \} from "\.\/routing-wrapupcodes";/, "queues reference wrap-up codes as variables");
+    assert.match(
+      queues,
+      /import \{ [^}]*wrapupCode\w+[^}]* \} from "\.\/routing-wrapupcodes";/,
+      "queues reference wrap-up codes as variables",
+    );
     assert.match(queues, /wrapupCodes: \[\s*wrapupCode\w+\.id/);
   } finally {
     await fs.rm(again, { recursive: true, force: true });
@@ -59,7 +82,8 @@ test("preview shows every object to create and changes nothing", async () => {
   const res = await e2e.ok(["preview", "--stack", stack]);
   let expected = 1; // the stack itself
   for (const f of await fs.readdir(e2e.outDir)) {
-    if (f.endsWith(".ts")) expected += ((await fs.readFile(path.join(e2e.outDir, f), "utf8")).match(/= new gc\./g) ?? []).length;
+    if (f.endsWith(".ts"))
+      expected += ((await fs.readFile(path.join(e2e.outDir, f), "utf8")).match(/= new gc\./g) ?? []).length;
   }
   assert.ok(expected > 150);
   assert.match(res.stdout, new RegExp(`\\+ ${expected} to create`));
@@ -80,10 +104,19 @@ test("up: cycles deploy, every flow is published, trunks connect, and verify fin
     "Standard In-Queue",
     "Support In-Queue",
   ]);
-  assert.ok(flows.every((f) => f.publishedVersion), "every flow published");
-  assert.ok((target.trunks as { connectedStatus?: { connected?: boolean } }[]).every((t) => t.connectedStatus?.connected));
+  assert.ok(
+    flows.every((f) => f.publishedVersion),
+    "every flow published",
+  );
+  assert.ok(
+    (target.trunks as { connectedStatus?: { connected?: boolean } }[]).every((t) => t.connectedStatus?.connected),
+  );
   const vip = (target.queues as { name: string; queueFlow?: { id: string } }[]).find((q) => q.name === "Sales - VIP")!;
-  assert.equal(flows.find((f) => (f as unknown as { id: string }).id === vip.queueFlow?.id)?.name, "Sales In-Queue", "queue <-> flow cycle linked");
+  assert.equal(
+    flows.find((f) => (f as unknown as { id: string }).id === vip.queueFlow?.id)?.name,
+    "Sales In-Queue",
+    "queue <-> flow cycle linked",
+  );
   const verify = await e2e.verify(stack);
   assert.equal(verify.code, 0, verify.stdout + verify.stderr);
   assert.match(verify.stdout, /the target matches the source/);
@@ -95,11 +128,16 @@ test("state and generated code hold no secret: OAuth secrets and trunk passwords
   assert.ok(!text.includes(e2e.org("target").clientSecret), "target client secret in state");
   assert.ok(!text.includes(e2e.org("source").clientSecret), "source client secret in state");
   for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
-    for (const part of ["username", "password"]) assert.ok(!text.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} of ${trunk} in state`);
+    for (const part of ["username", "password"])
+      assert.ok(!text.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} of ${trunk} in state`);
   }
   const code = await fs.readFile(path.join(e2e.outDir, "telephony-trunks.ts"), "utf8");
   assert.match(code, /credentials: gc\.trunkCredentials\("us-carrier-primary"\)/);
-  assert.doesNotMatch(code, /trunk_sip_authentication_credentials_(username|password)/, "credentials exported into code");
+  assert.doesNotMatch(
+    code,
+    /trunk_sip_authentication_credentials_(username|password)/,
+    "credentials exported into code",
+  );
   const exported = JSON.parse((await e2e.ok(["stack", "export", "--stack", stack])).stdout) as {
     deployment: { resources: { type: string; inputs?: { __provider?: string } }[] };
   };
@@ -120,13 +158,18 @@ test("an up that fails its preflight (wrong secret) deletes nothing and leaves s
   assert.notEqual(failed.code, 0);
   assert.match(failed.stdout + failed.stderr, /rejected the OAuth client credentials/);
   assert.deepEqual(await e2e.state("target"), orgBefore);
-  await e2e.ok(["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"], e2e.org("target").clientSecret);
+  await e2e.ok(
+    ["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"],
+    e2e.org("target").clientSecret,
+  );
   await e2e.ok(["preview", "--stack", stack, "--expect-no-changes"]);
 });
 
 test("drift made in the org shows after refresh, and up repairs it", async () => {
   const target = await e2e.state("target");
-  const code = (target.wrapupcodes as { id: string; name: string; division: { id: string } }[]).find((w) => w.name === "Callback Scheduled")!;
+  const code = (target.wrapupcodes as { id: string; name: string; division: { id: string } }[]).find(
+    (w) => w.name === "Callback Scheduled",
+  )!;
   const res = await e2e.api("target", "PUT", `/api/v2/routing/wrapupcodes/${code.id}`, {
     name: code.name,
     division: code.division,
@@ -163,9 +206,11 @@ test("a renamed skill is replaced (the API cannot rename skills); a renamed wrap
 
 test("no secret in anything the CLI printed during the whole lifecycle", () => {
   assert.ok(e2e.transcript.length > 1000);
-  for (const secret of [e2e.org("target").clientSecret, e2e.org("source").clientSecret]) assert.ok(!e2e.transcript.includes(secret), "OAuth secret printed");
+  for (const secret of [e2e.org("target").clientSecret, e2e.org("source").clientSecret])
+    assert.ok(!e2e.transcript.includes(secret), "OAuth secret printed");
   for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
-    for (const part of ["username", "password"]) assert.ok(!e2e.transcript.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} printed`);
+    for (const part of ["username", "password"])
+      assert.ok(!e2e.transcript.includes(e2e.trunkSecret(trunk, part)), `trunk ${part} printed`);
   }
 });
 

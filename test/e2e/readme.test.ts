@@ -56,9 +56,12 @@ before(async () => {
   }
   // A copy of the project as git has it, plus the build, sharing the installed packages.
   project = mkdtempSync(path.join(os.tmpdir(), "genesys-clone-readme-"));
-  const tracked = spawnSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+  const tracked = spawnSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
+    .stdout.split("\0")
+    .filter(Boolean);
   for (const f of tracked) cpSync(path.join(ROOT, f), path.join(project, f), { recursive: true });
-  for (const built of ["scripts/dist", "provider/dist"]) cpSync(path.join(ROOT, built), path.join(project, built), { recursive: true });
+  for (const built of ["scripts/dist", "provider/dist"])
+    cpSync(path.join(ROOT, built), path.join(project, built), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
 });
 after(async () => {
@@ -69,7 +72,9 @@ after(async () => {
 test("README: the real-org commands run as written, without a terminal, into a target lacking the divisions", async () => {
   const source = e2e.org("source");
   const target = e2e.org("target");
-  const base: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(e2e.env).filter(([k]) => !k.startsWith("npm_") && k !== "INIT_CWD"));
+  const base: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(e2e.env).filter(([k]) => !k.startsWith("npm_") && k !== "INIT_CWD"),
+  );
   const env = (org: typeof source, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
     ...base,
     npm_config_registry: "http://127.0.0.1:9/", // nothing may come from a registry
@@ -82,23 +87,39 @@ test("README: the real-org commands run as written, without a terminal, into a t
     ...extra,
   });
   const lines = readmeBlock();
-  assert.ok(lines.some((l) => l.includes("genesys-clone import")) && lines.some((l) => l.includes(" up ")) && lines.some((l) => l.includes("verify")), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => l.includes("genesys-clone import")) &&
+      lines.some((l) => l.includes(" up ")) &&
+      lines.some((l) => l.includes("verify")),
+    lines.join("\n"),
+  );
   let transcript = "";
   for (const line of lines) {
     const lineEnv = line.includes("genesys-clone import")
       ? env(source)
-      : env(target, line.includes("verify") ? { SOURCE_API_BASE_URL: source.apiBaseUrl, SOURCE_LOGIN_BASE_URL: source.loginBaseUrl } : {});
+      : env(
+          target,
+          line.includes("verify")
+            ? { SOURCE_API_BASE_URL: source.apiBaseUrl, SOURCE_LOGIN_BASE_URL: source.loginBaseUrl }
+            : {},
+        );
     const res = await bash(line, lineEnv);
     transcript += `$ ${line}\n${res.out}\n`;
     assert.equal(res.code, 0, `${line}\n${res.out}`);
   }
   // The stack created the divisions it declares, and verify (the last line) found the orgs equal.
-  const divisions = ((await e2e.state("target")).divisions as { name: string; state?: string }[]).map((d) => d.name).sort();
+  const divisions = ((await e2e.state("target")).divisions as { name: string; state?: string }[])
+    .map((d) => d.name)
+    .sort();
   assert.deepEqual(divisions, ["Billing", "Customer Care", "Home", "Sales"]);
   assert.match(transcript, /Result: the target matches the source/);
 
   const leaks = findSecrets(
-    [{ where: "the commands' output", text: transcript }, { where: "the state backend", text: await e2e.backendText() }, ...(await filesUnder(project)).filter((f) => !f.where.startsWith("node_modules"))],
+    [
+      { where: "the commands' output", text: transcript },
+      { where: "the state backend", text: await e2e.backendText() },
+      ...(await filesUnder(project)).filter((f) => !f.where.startsWith("node_modules")),
+    ],
     [
       { name: "source client secret", value: source.clientSecret },
       { name: "target client secret", value: target.clientSecret },

@@ -61,27 +61,47 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
   let started = Date.now();
   const ups = await Promise.all([a, b].map((s) => e2e.pulumi(["up", "--stack", s, "--yes", "--skip-preview"])));
   const upSeconds = (Date.now() - started) / 1000;
-  for (const [i, up] of ups.entries()) assert.equal(up.code, 0, `up of stack ${i ? "B" : "A"} failed:\n${up.stdout}\n${up.stderr}`);
+  for (const [i, up] of ups.entries())
+    assert.equal(up.code, 0, `up of stack ${i ? "B" : "A"} failed:\n${up.stdout}\n${up.stderr}`);
   const up = await targetStats();
 
   // Both copies arrived in full.
   const source = await e2e.state("source");
   const target = await e2e.state("target");
-  for (const kind of ["skills", "wrapupcodes", "languages", "schedules", "schedulegroups", "queues", "flows", "trunkbasesettings"]) {
+  for (const kind of [
+    "skills",
+    "wrapupcodes",
+    "languages",
+    "schedules",
+    "schedulegroups",
+    "queues",
+    "flows",
+    "trunkbasesettings",
+  ]) {
     // Every org's default flows (system) are never cloned.
-    const expected = (source[kind] as { name: string; state?: string; system?: boolean }[]).filter((o) => o.state !== "deleted" && !o.system).length;
-    const names = (target[kind] as { name: string; state?: string }[]).filter((o) => o.state !== "deleted").map((o) => o.name);
-    for (const suffix of ["A", "B"]) assert.equal(names.filter((n) => n.endsWith(` (${suffix})`)).length, expected, `${kind} of stack ${suffix}`);
+    const expected = (source[kind] as { name: string; state?: string; system?: boolean }[]).filter(
+      (o) => o.state !== "deleted" && !o.system,
+    ).length;
+    const names = (target[kind] as { name: string; state?: string }[])
+      .filter((o) => o.state !== "deleted")
+      .map((o) => o.name);
+    for (const suffix of ["A", "B"])
+      assert.equal(names.filter((n) => n.endsWith(` (${suffix})`)).length, expected, `${kind} of stack ${suffix}`);
   }
 
   await e2e.control("/stats", "DELETE");
   started = Date.now();
-  const destroys = await Promise.all([a, b].map((s) => e2e.pulumi(["destroy", "--stack", s, "--yes", "--skip-preview"])));
+  const destroys = await Promise.all(
+    [a, b].map((s) => e2e.pulumi(["destroy", "--stack", s, "--yes", "--skip-preview"])),
+  );
   const destroySeconds = (Date.now() - started) / 1000;
   for (const d of destroys) assert.equal(d.code, 0, d.stdout + d.stderr);
   const destroy = await targetStats();
 
-  for (const [phase, s, seconds] of [["up", up, upSeconds], ["destroy", destroy, destroySeconds]] as const) {
+  for (const [phase, s, seconds] of [
+    ["up", up, upSeconds],
+    ["destroy", destroy, destroySeconds],
+  ] as const) {
     const tokens = Object.values(s.byToken);
     const calls = tokens.reduce((n, x) => n + x.requests, 0);
     t.diagnostic(
@@ -89,8 +109,14 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
         `${s.tokenGrants} token grants, ${tokens.length} token(s) used; one token's budget bounds it at ${((calls / RATE_PER_MINUTE) * 60).toFixed(1)} s`,
     );
     assert.equal(tokens.length, 1, `${phase}: all four processes used one token (${JSON.stringify(s.byToken)})`);
-    assert.ok(s.rateLimited <= 0.01 * s.total, `${phase}: ${s.rateLimited} 429s of ${s.total} requests is more than 1%`);
-    assert.ok(calls > 2 * (RATE_PER_MINUTE / 60) * 5, `${phase}: enough calls (${calls}) that one token's budget binds`);
+    assert.ok(
+      s.rateLimited <= 0.01 * s.total,
+      `${phase}: ${s.rateLimited} 429s of ${s.total} requests is more than 1%`,
+    );
+    assert.ok(
+      calls > 2 * (RATE_PER_MINUTE / 60) * 5,
+      `${phase}: enough calls (${calls}) that one token's budget binds`,
+    );
   }
   // The preflight, lookups and provider of each run read the token from Redis: at most one grant per process
   // (a process that loses the race to store its token uses the winner's).
@@ -98,8 +124,14 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
 
   const after_ = await e2e.state("target");
   for (const kind of ["queues", "flows", "wrapupcodes"]) {
-    const left = (after_[kind] as { name: string; state?: string }[]).filter((o) => o.state !== "deleted" && /\((A|B)\)$/.test(o.name));
-    assert.deepEqual(left.map((o) => o.name), [], `${kind} left after destroy`);
+    const left = (after_[kind] as { name: string; state?: string }[]).filter(
+      (o) => o.state !== "deleted" && /\((A|B)\)$/.test(o.name),
+    );
+    assert.deepEqual(
+      left.map((o) => o.name),
+      [],
+      `${kind} left after destroy`,
+    );
   }
 });
 
@@ -111,7 +143,8 @@ test("Redis down: preview fails at once with one message naming the setting, nev
     const res = await e2e.pulumi(["preview", "--stack", stack]);
     const out = res.stdout + res.stderr;
     assert.notEqual(res.code, 0, out);
-    const message = /Cannot [a-z ]+ in Redis at 127\.0\.0\.1:\d+, which genesyscloud:rateLimitRedisUrl \(or GENESYSCLOUD_RATE_LIMIT_REDIS_URL\) names[^\n]*ECONNREFUSED/g;
+    const message =
+      /Cannot [a-z ]+ in Redis at 127\.0\.0\.1:\d+, which genesyscloud:rateLimitRedisUrl \(or GENESYSCLOUD_RATE_LIMIT_REDIS_URL\) names[^\n]*ECONNREFUSED/g;
     assert.equal(out.match(message)?.length, 2 /* the diagnostics list repeats the message once */, out);
     assert.ok(!out.includes("hunter2"), out);
   } finally {

@@ -7,7 +7,13 @@ import { differences, E2E, ROOT, viewOf } from "./harness";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // Routing specifics through the real CLI: filters + lookups, region transforms, adopt-or-fail.
-type Named = { id: string; name: string; timeZone?: string; openSchedules?: { id: string }[]; holidaySchedules?: { id: string }[] };
+type Named = {
+  id: string;
+  name: string;
+  timeZone?: string;
+  openSchedules?: { id: string }[];
+  holidaySchedules?: { id: string }[];
+};
 let e2e: E2E;
 
 before(async () => {
@@ -22,22 +28,47 @@ test("filters + lookups + transforms: schedule groups cloned with mapped time zo
   const group = groups.find((g) => (g.holidaySchedules ?? []).length > 0)!;
   const holiday = schedules.find((s) => s.id === group.holidaySchedules![0]!.id)!;
 
-  const imported = await e2e.importSource(e2e.outDir, ["--include", "schedules", "--include", "schedulegroups", "--exclude", `schedules:${holiday.name}`]);
+  const imported = await e2e.importSource(e2e.outDir, [
+    "--include",
+    "schedules",
+    "--include",
+    "schedulegroups",
+    "--exclude",
+    `schedules:${holiday.name}`,
+  ]);
   assert.equal(imported.code, 0, imported.stderr);
-  assert.match(imported.stderr, new RegExp(`Referenced but not imported[^]*schedules: ${holiday.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  assert.match(
+    imported.stderr,
+    new RegExp(`Referenced but not imported[^]*schedules: ${holiday.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+  );
   const schedulesFile = await fs.readFile(path.join(e2e.outDir, "architect-schedules.ts"), "utf8");
   assert.ok(!schedulesFile.includes(JSON.stringify(holiday.name)), "excluded schedule was written");
-  assert.match(await fs.readFile(path.join(e2e.outDir, "architect-schedulegroups.ts"), "utf8"), new RegExp(`gc\\.lookup\\("schedules", ${escape(JSON.stringify(holiday.name))}\\)`));
-  assert.match(await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8"), /^(?![^]*new gc\.Queue)/, "queues were not included");
+  assert.match(
+    await fs.readFile(path.join(e2e.outDir, "architect-schedulegroups.ts"), "utf8"),
+    new RegExp(`gc\\.lookup\\("schedules", ${escape(JSON.stringify(holiday.name))}\\)`),
+  );
+  assert.match(
+    await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8"),
+    /^(?![^]*new gc\.Queue)/,
+    "queues were not included",
+  );
 
   const transforms = path.join(ROOT, "stacks", `${e2e.sourceDir}-transforms.yaml`);
-  await fs.writeFile(transforms, "timeZones:\n  America/New_York: Europe/Dublin\n  America/Chicago: Europe/London\nnames:\n  suffix: \" (EU)\"\n");
+  await fs.writeFile(
+    transforms,
+    'timeZones:\n  America/New_York: Europe/Dublin\n  America/Chicago: Europe/London\nnames:\n  suffix: " (EU)"\n',
+  );
   e2e.extraDirs.push(transforms);
   const stack = await e2e.stack("tz", { config: { "genesys-clone:transforms": path.relative(ROOT, transforms) } });
 
   const missing = await e2e.pulumi(["preview", "--stack", stack]);
   assert.notEqual(missing.code, 0);
-  assert.match(missing.stdout + missing.stderr, new RegExp(`does not declare and the target org does not have: schedule '${holiday.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(EU\\)'`));
+  assert.match(
+    missing.stdout + missing.stderr,
+    new RegExp(
+      `does not declare and the target org does not have: schedule '${holiday.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(EU\\)'`,
+    ),
+  );
 
   // The user creates the shared holiday in the target, under the transformed name: now it resolves.
   const created = await e2e.api("target", "POST", "/api/v2/architect/schedules", {
@@ -58,7 +89,10 @@ test("filters + lookups + transforms: schedule groups cloned with mapped time zo
     assert.equal(t.timeZone, want, `${g.name} time zone`);
   }
   const targetHoliday = (target.schedules as Named[]).find((s) => s.name === `${holiday.name} (EU)`)!;
-  assert.ok(targetGroups.some((g) => (g.holidaySchedules ?? []).some((r) => r.id === targetHoliday.id)), "the group uses the looked-up holiday");
+  assert.ok(
+    targetGroups.some((g) => (g.holidaySchedules ?? []).some((r) => r.id === targetHoliday.id)),
+    "the group uses the looked-up holiday",
+  );
 
   await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
   assert.deepEqual(differences(beforeUp, viewOf(await e2e.state("target"))), []);
@@ -70,7 +104,11 @@ test("adopt-or-fail: fail lists each colliding object and the choices; adopt tak
   const queue = (source.queues as Named[])[0]!;
   const skill = (source.skills as Named[]).find((s) => (s as { state?: string }).state !== "deleted")!;
   // The target already has a queue and a skill with source names, configured differently.
-  const q = await e2e.api("target", "POST", "/api/v2/routing/queues", { name: queue.name, description: "pre-existing in eu-west-1", skillEvaluationMethod: "NONE" });
+  const q = await e2e.api("target", "POST", "/api/v2/routing/queues", {
+    name: queue.name,
+    description: "pre-existing in eu-west-1",
+    skillEvaluationMethod: "NONE",
+  });
   assert.equal(q.status, 200, await q.text());
   const s = await e2e.api("target", "POST", "/api/v2/routing/skills", { name: skill.name });
   assert.equal(s.status, 200, await s.text());
@@ -83,7 +121,10 @@ test("adopt-or-fail: fail lists each colliding object and the choices; adopt tak
   const out = failed.stdout + failed.stderr;
   assert.notEqual(failed.code, 0);
   // The engine stops at the first invalid resource: skills are declared before queues.
-  assert.match(out, new RegExp(`Skill '${escape(skill.name)}' already exists in the target org \\(id [0-9a-f-]+\\). Choose: adopt it`));
+  assert.match(
+    out,
+    new RegExp(`Skill '${escape(skill.name)}' already exists in the target org \\(id [0-9a-f-]+\\). Choose: adopt it`),
+  );
   assert.match(out, /pulumi config set genesys-clone:onConflict adopt/);
   assert.deepEqual(differences(start, viewOf(await e2e.state("target"))), [], "preview changed the target");
 
@@ -93,5 +134,9 @@ test("adopt-or-fail: fail lists each colliding object and the choices; adopt tak
   assert.equal(verify.code, 0, verify.stdout + verify.stderr);
 
   await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
-  assert.deepEqual(differences(start, viewOf(await e2e.state("target"))), [], "destroy must restore adopted objects and delete created ones");
+  assert.deepEqual(
+    differences(start, viewOf(await e2e.state("target"))),
+    [],
+    "destroy must restore adopted objects and delete created ones",
+  );
 });

@@ -67,7 +67,8 @@ export async function filesUnder(dir: string, base = dir): Promise<Text[]> {
   for (const entry of entries) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await filesUnder(p, base)));
-    else if (entry.isFile()) out.push({ where: path.relative(base, p) || p, text: (await fs.readFile(p)).toString("latin1") });
+    else if (entry.isFile())
+      out.push({ where: path.relative(base, p) || p, text: (await fs.readFile(p)).toString("latin1") });
   }
   return out;
 }

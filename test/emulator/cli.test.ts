@@ -7,13 +7,20 @@ import { obj } from "./helpers";
 const MAIN = require.resolve("@genesys-clone/emulator/dist/main.js");
 
 test("CLI prints exactly one JSON line, serves, and exits 0 on SIGTERM", async () => {
-  const child = spawn(process.execPath, [MAIN, "--seed", "sample", "--port", "0", "--rate-limit", "50"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [MAIN, "--seed", "sample", "--port", "0", "--rate-limit", "50"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   while (!stdout.includes("\n")) {
-    await Promise.race([once(child.stdout, "data"), once(child, "exit").then(() => { throw new Error(`CLI exited early: ${stderr}`); })]);
+    await Promise.race([
+      once(child.stdout, "data"),
+      once(child, "exit").then(() => {
+        throw new Error(`CLI exited early: ${stderr}`);
+      }),
+    ]);
   }
   const info = obj(JSON.parse(stdout.trim()) as unknown);
   assert.deepEqual(Object.keys(info), ["url", "orgs"]);
@@ -24,11 +31,15 @@ test("CLI prints exactly one JSON line, serves, and exits 0 on SIGTERM", async (
 
   const tok = await fetch(`${String(source["loginBaseUrl"])}/oauth/token`, {
     method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`${String(source["clientId"])}:${String(source["clientSecret"])}`).toString("base64")}` },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${String(source["clientId"])}:${String(source["clientSecret"])}`).toString("base64")}`,
+    },
     body: "grant_type=client_credentials",
   });
   const token = String(obj(await tok.json())["access_token"]);
-  const me = await fetch(`${String(source["apiBaseUrl"])}/api/v2/organizations/me`, { headers: { Authorization: `Bearer ${token}` } });
+  const me = await fetch(`${String(source["apiBaseUrl"])}/api/v2/organizations/me`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   assert.equal(me.status, 200);
   assert.equal(me.headers.get("inin-ratelimit-allowed"), "50");
 

@@ -8,14 +8,21 @@ test("state dump is deterministic and sorted; reset restores the seed", async ()
     assert.equal(initial.status, 200);
     const dump = obj(initial.body);
     const orgs = arr(dump["orgs"]);
-    assert.deepEqual(orgs.map((o) => o["name"]), ["source", "target"]);
-    assert.deepEqual(orgs.map((o) => o["region"]), ["us-east-1", "eu-west-1"]);
+    assert.deepEqual(
+      orgs.map((o) => o["name"]),
+      ["source", "target"],
+    );
+    assert.deepEqual(
+      orgs.map((o) => o["region"]),
+      ["us-east-1", "eu-west-1"],
+    );
     const src = orgs[0]!;
     const skillNames = arr(src["skills"]).map((s) => String(s["name"]).toLowerCase());
     assert.deepEqual(skillNames, [...skillNames].sort());
     assert.equal(arr(src["skills"]).length, 31);
     assert.equal(arr(src["wrapupcodes"]).length, 30);
-    for (const s of arr(src["skills"])) for (const k of ["id", "name", "division", "state", "version", "dateModified"]) assert.ok(k in s, k);
+    for (const s of arr(src["skills"]))
+      for (const k of ["id", "name", "division", "state", "version", "dateModified"]) assert.ok(k in s, k);
 
     // a second emulator started from the same seed dumps the same data
     await withEmulator({}, async (other) => {
@@ -37,7 +44,10 @@ test("state dump is deterministic and sorted; reset restores the seed", async ()
     assert.deepEqual(emu.orgs, before);
     assert.deepEqual(obj(reset.body)["orgs"], before);
     const stats = arr(obj((await control(emu, "GET", "/stats")).body)["orgs"]);
-    assert.deepEqual(stats.map((s) => s["total"]), [0, 0]);
+    assert.deepEqual(
+      stats.map((s) => s["total"]),
+      [0, 0],
+    );
     assert.equal((await call(source, token, "GET", "/api/v2/organizations/me")).status, 401);
     assert.equal((await call(source, await grant(source), "GET", "/api/v2/organizations/me")).status, 200);
   });
@@ -47,7 +57,10 @@ test("state ?org= returns just that org; unknown org is 404", async () => {
   await withEmulator({}, async (emu) => {
     const t = obj((await control(emu, "GET", "/state?org=target")).body);
     assert.equal(t["name"], "target");
-    assert.deepEqual(arr(t["divisions"]).map((d) => d["name"]), ["Billing", "Customer Care", "Home", "Sales"]);
+    assert.deepEqual(
+      arr(t["divisions"]).map((d) => d["name"]),
+      ["Billing", "Customer Care", "Home", "Sales"],
+    );
     assert.deepEqual(t["skills"], []);
     assert.equal((await control(emu, "GET", "/state?org=nobody")).status, 404);
   });
@@ -59,7 +72,10 @@ test("reset to another seed, and back to the start seed", async () => {
     assert.equal(r.status, 200);
     const dump = arr(obj((await control(emu, "GET", "/state")).body)["orgs"]);
     for (const o of dump) {
-      assert.deepEqual(arr(o["divisions"]).map((d) => [d["name"], d["homeDivision"]]), [["Home", true]]);
+      assert.deepEqual(
+        arr(o["divisions"]).map((d) => [d["name"], d["homeDivision"]]),
+        [["Home", true]],
+      );
       assert.deepEqual(o["skills"], []);
       assert.deepEqual(o["wrapupcodes"], []);
     }
@@ -104,7 +120,10 @@ test("stats: per org, by METHOD path-template, and DELETE resets", async () => {
     // Per token, under a label that is not the token: who shared which budget.
     const byToken = obj(s["byToken"]);
     assert.deepEqual(Object.values(byToken), [{ requests: 4, rateLimited: 0 }]);
-    assert.ok(!Object.keys(byToken)[0]!.includes(token) && !JSON.stringify(s).includes(token), "stats never show a token");
+    assert.ok(
+      !Object.keys(byToken)[0]!.includes(token) && !JSON.stringify(s).includes(token),
+      "stats never show a token",
+    );
     assert.equal((await control(emu, "DELETE", "/stats")).status, 200);
     const s2 = obj(arr(obj((await control(emu, "GET", "/stats")).body)["orgs"])[0]);
     assert.equal(s2["total"], 0);
@@ -126,7 +145,9 @@ test("given client secrets are used; /tokens lists every token issued, across re
       { name: "source", tokens: [first, second] },
       { name: "target", tokens: [third] },
     ]);
-    assert.deepEqual(arr(obj((await control(emu, "GET", "/tokens?org=target")).body)["orgs"]), [{ name: "target", tokens: [third] }]);
+    assert.deepEqual(arr(obj((await control(emu, "GET", "/tokens?org=target")).body)["orgs"]), [
+      { name: "target", tokens: [third] },
+    ]);
     assert.equal(org(emu, "source").clientSecret, "distinctive+source/secret=", "kept across reset");
   });
 });

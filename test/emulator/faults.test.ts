@@ -20,7 +20,13 @@ test("fault rules: first match wins and times spends a rule", async () => {
     // other paths untouched
     assert.equal((await call(source, token, "GET", "/api/v2/routing/wrapupcodes")).status, 200);
     const rules = arr(obj((await control(emu, "GET", "/faults")).body)["rules"]);
-    assert.deepEqual(rules.map((r) => [r["fired"], r["spent"]]), [[2, true], [1, false]]);
+    assert.deepEqual(
+      rules.map((r) => [r["fired"], r["spent"]]),
+      [
+        [2, true],
+        [1, false],
+      ],
+    );
     assert.equal((await control(emu, "DELETE", "/faults")).status, 200);
     assert.equal((await call(source, token, "GET", "/api/v2/routing/skills")).status, 200);
   });
@@ -68,9 +74,18 @@ test("a body fault answers a raw, malformed body (default 200, JSON content type
   await withSource({}, async (emu, source, token) => {
     await control(emu, "PUT", "/faults", [
       { method: "GET", path: "^/api/v2/routing/skills$", body: '{"entities": [{"id": 7', times: 1 },
-      { method: "POST", path: "^/api/v2/routing/skills$", status: 502, body: "<html>Bad Gateway</html>", contentType: "text/html", times: 1 },
+      {
+        method: "POST",
+        path: "^/api/v2/routing/skills$",
+        status: 502,
+        body: "<html>Bad Gateway</html>",
+        contentType: "text/html",
+        times: 1,
+      },
     ]);
-    const listed = await fetch(`${source.apiBaseUrl}/api/v2/routing/skills`, { headers: { Authorization: `Bearer ${token}` } });
+    const listed = await fetch(`${source.apiBaseUrl}/api/v2/routing/skills`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     assert.equal(listed.status, 200);
     assert.match(listed.headers.get("content-type") ?? "", /application\/json/);
     assert.equal(await listed.text(), '{"entities": [{"id": 7');
@@ -113,7 +128,10 @@ test("faults apply to the login path with an OAuth-shaped body, but never to /__
   await withSource({}, async (emu, source) => {
     await control(emu, "PUT", "/faults", [{ path: "^/oauth/token$", status: 400, times: 1 }, { status: 500 }]);
     await assert.rejects(grant(source), /400/);
-    const r = await fetch(`${source.loginBaseUrl}/oauth/token`, { method: "POST", body: "grant_type=client_credentials" });
+    const r = await fetch(`${source.loginBaseUrl}/oauth/token`, {
+      method: "POST",
+      body: "grant_type=client_credentials",
+    });
     assert.equal(r.status, 500);
     const body = obj(await r.json());
     assert.equal(body["error"], "server_error");

@@ -16,12 +16,20 @@ export async function flowId(o: OrgInfo, token: string, name: string, type?: str
 }
 
 /** PUT to a presigned URL, without any bearer token. */
-export async function putPresigned(url: string, body: string, headers: Record<string, string> = { "Content-Type": "application/octet-stream" }): Promise<Reply> {
+export async function putPresigned(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { "Content-Type": "application/octet-stream" },
+): Promise<Reply> {
   const res = await fetch(url, { method: "PUT", headers, body });
   const text = await res.text();
   // S3's own errors (faults) are XML: kept as text.
   const json = res.headers.get("content-type")?.includes("json") ?? false;
-  return { status: res.status, headers: res.headers, body: text === "" ? undefined : json ? (JSON.parse(text) as unknown) : text };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text === "" ? undefined : json ? (JSON.parse(text) as unknown) : text,
+  };
 }
 
 /** Registers an Archy import job and uploads the YAML; returns the job id. */
@@ -44,5 +52,8 @@ export async function importJob(o: OrgInfo, token: string, id: string): Promise<
 export function errorTexts(job: Json): string[] {
   const messages = job["messages"];
   if (!Array.isArray(messages)) return [];
-  return messages.map(obj).filter((m) => m["type"] === "Error").map((m) => String(m["text"]));
+  return messages
+    .map(obj)
+    .filter((m) => m["type"] === "Error")
+    .map((m) => String(m["text"]));
 }

@@ -18,7 +18,8 @@ export interface Reply {
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`expected a JSON object, got ${JSON.stringify(value)}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`expected a JSON object, got ${JSON.stringify(value)}`);
   return value as Json;
 }
 
@@ -32,7 +33,10 @@ async function toReply(res: Response): Promise<Reply> {
   return { status: res.status, headers: res.headers, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
 }
 
-export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return toReply(await fetch(url, init));
 }
 
@@ -57,7 +61,13 @@ export async function grant(o: OrgInfo): Promise<string> {
 }
 
 /** An API call at an org's api base with a bearer token; `body` is JSON-encoded unless it is a string. */
-export async function call(o: OrgInfo, token: string | undefined, method: string, path: string, body?: unknown): Promise<Reply> {
+export async function call(
+  o: OrgInfo,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (token !== undefined) headers["Authorization"] = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -77,7 +87,10 @@ export async function control(emu: RunningEmulator, method: string, path: string
 }
 
 /** Starts an emulator for one test body and always closes it. */
-export async function withEmulator(opts: StartEmulatorOptions, fn: (emu: RunningEmulator) => Promise<void>): Promise<void> {
+export async function withEmulator(
+  opts: StartEmulatorOptions,
+  fn: (emu: RunningEmulator) => Promise<void>,
+): Promise<void> {
   const emu = await startEmulator({ port: 0, ...opts });
   try {
     await fn(emu);
@@ -87,7 +100,10 @@ export async function withEmulator(opts: StartEmulatorOptions, fn: (emu: Running
 }
 
 /** A started emulator plus a token for `source`, for the common case. */
-export async function withSource(opts: StartEmulatorOptions, fn: (emu: RunningEmulator, source: OrgInfo, token: string) => Promise<void>): Promise<void> {
+export async function withSource(
+  opts: StartEmulatorOptions,
+  fn: (emu: RunningEmulator, source: OrgInfo, token: string) => Promise<void>,
+): Promise<void> {
   await withEmulator(opts, async (emu) => {
     const source = org(emu, "source");
     await fn(emu, source, await grant(source));
@@ -122,7 +138,9 @@ export async function divisionIds(o: OrgInfo, token: string): Promise<Record<str
 /** Id of the one object a listing finds by exact name. */
 export async function idByName(o: OrgInfo, token: string, listPath: string, name: string): Promise<string> {
   const sep = listPath.includes("?") ? "&" : "?";
-  const hit = entitiesOf(await call(o, token, "GET", `${listPath}${sep}pageSize=100&name=${encodeURIComponent(name)}`)).find((e) => e["name"] === name);
+  const hit = entitiesOf(
+    await call(o, token, "GET", `${listPath}${sep}pageSize=100&name=${encodeURIComponent(name)}`),
+  ).find((e) => e["name"] === name);
   if (!hit) throw new Error(`no ${name} at ${listPath}`);
   return String(hit["id"]);
 }

@@ -8,13 +8,25 @@ const SEEDED = ["English", "French", "German", "Italian", "Japanese", "Mandarin"
 test("languages: the seed, sorting and filters", async () => {
   await withSource({}, async (_emu, source, token) => {
     const all = entitiesOf(await call(source, token, "GET", LANGUAGES));
-    assert.deepEqual(all.map((l) => l["name"]), SEEDED);
+    assert.deepEqual(
+      all.map((l) => l["name"]),
+      SEEDED,
+    );
     for (const l of all) assert.equal(l["state"], "active");
     const desc = entitiesOf(await call(source, token, "GET", `${LANGUAGES}?sortOrder=descending`));
-    assert.deepEqual(desc.map((l) => l["name"]), [...SEEDED].reverse());
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${LANGUAGES}?name=ger`)).map((l) => l["name"]), ["German"]);
+    assert.deepEqual(
+      desc.map((l) => l["name"]),
+      [...SEEDED].reverse(),
+    );
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${LANGUAGES}?name=ger`)).map((l) => l["name"]),
+      ["German"],
+    );
     const ids = all.slice(0, 2).map((l) => String(l["id"]));
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${LANGUAGES}?id=${ids[0]}&id=${ids[1]}`)).map((l) => l["id"]), ids);
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${LANGUAGES}?id=${ids[0]}&id=${ids[1]}`)).map((l) => l["id"]),
+      ids,
+    );
     const page = obj((await call(source, token, "GET", `${LANGUAGES}?pageSize=3&pageNumber=2`)).body);
     assert.equal(page["total"], 8);
     assert.equal(page["pageCount"], 3);
@@ -40,7 +52,10 @@ test("languages: create, get, soft delete, name free again", async () => {
     const after = obj((await call(source, token, "GET", `${LANGUAGES}/${String(l["id"])}`)).body);
     assert.equal(after["state"], "deleted");
     assert.equal(after["version"], "2");
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${LANGUAGES}?name=Dutch`)).map((x) => x["state"]), ["deleted"]);
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${LANGUAGES}?name=Dutch`)).map((x) => x["state"]),
+      ["deleted"],
+    );
     assert.equal((await call(source, token, "DELETE", `${LANGUAGES}/${String(l["id"])}`)).status, 404);
     assert.equal((await call(source, token, "POST", LANGUAGES, { name: "dutch" })).status, 200);
   });
@@ -68,14 +83,70 @@ interface RejectCase {
 }
 
 const REJECT_CASES: RejectCase[] = [
-  { name: "duplicate active name -> duplicateName knob (409)", method: "POST", path: LANGUAGES, body: { name: "SPANISH" }, status: 409, code: "general.conflict", message: /^A language with name 'SPANISH' already exists$/ },
-  { name: "blank name -> 400", method: "POST", path: LANGUAGES, body: { name: " " }, status: 400, code: "invalid.value", message: /name/ },
-  { name: "missing name -> 400", method: "POST", path: LANGUAGES, body: {}, status: 400, code: "invalid.value", message: /name/ },
-  { name: "no update: PUT -> 404", method: "PUT", path: `${LANGUAGES}/{english}`, body: { name: "Englisch" }, status: 404, code: "not.found" },
-  { name: "no update: PATCH -> 404", method: "PATCH", path: `${LANGUAGES}/{english}`, body: { name: "Englisch" }, status: 404, code: "not.found" },
-  { name: "unknown id -> 404", method: "GET", path: `${LANGUAGES}/00000000-0000-4000-8000-000000000000`, status: 404, code: "not.found" },
-  { name: "pageSize over 500 -> 400", method: "GET", path: `${LANGUAGES}?pageSize=501`, status: 400, code: "invalid.query.param.value" },
-  { name: "bad sortOrder -> 400", method: "GET", path: `${LANGUAGES}?sortOrder=sideways`, status: 400, code: "invalid.query.param.value" },
+  {
+    name: "duplicate active name -> duplicateName knob (409)",
+    method: "POST",
+    path: LANGUAGES,
+    body: { name: "SPANISH" },
+    status: 409,
+    code: "general.conflict",
+    message: /^A language with name 'SPANISH' already exists$/,
+  },
+  {
+    name: "blank name -> 400",
+    method: "POST",
+    path: LANGUAGES,
+    body: { name: " " },
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "missing name -> 400",
+    method: "POST",
+    path: LANGUAGES,
+    body: {},
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "no update: PUT -> 404",
+    method: "PUT",
+    path: `${LANGUAGES}/{english}`,
+    body: { name: "Englisch" },
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "no update: PATCH -> 404",
+    method: "PATCH",
+    path: `${LANGUAGES}/{english}`,
+    body: { name: "Englisch" },
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "unknown id -> 404",
+    method: "GET",
+    path: `${LANGUAGES}/00000000-0000-4000-8000-000000000000`,
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "pageSize over 500 -> 400",
+    method: "GET",
+    path: `${LANGUAGES}?pageSize=501`,
+    status: 400,
+    code: "invalid.query.param.value",
+  },
+  {
+    name: "bad sortOrder -> 400",
+    method: "GET",
+    path: `${LANGUAGES}?sortOrder=sideways`,
+    status: 400,
+    code: "invalid.query.param.value",
+  },
 ];
 
 test("languages: table of rejected requests (nothing stored)", async () => {

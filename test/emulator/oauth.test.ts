@@ -26,7 +26,8 @@ const GRANT_CASES: GrantCase[] = [
   {
     name: "client_id / client_secret form fields -> token",
     headers: () => ({ "Content-Type": "application/x-www-form-urlencoded" }),
-    body: (id, s) => `grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(s)}`,
+    body: (id, s) =>
+      `grant_type=client_credentials&client_id=${encodeURIComponent(id)}&client_secret=${encodeURIComponent(s)}`,
     status: 200,
   },
   {
@@ -106,7 +107,11 @@ test("wrong credentials body is exactly the Genesys invalid_client body", async 
       headers: { Authorization: basic(source.clientId, "nope") },
       body: "grant_type=client_credentials",
     });
-    assert.deepEqual(r.body, { error: "invalid_client", description: "Invalid client credentials", error_description: "Invalid client credentials" });
+    assert.deepEqual(r.body, {
+      error: "invalid_client",
+      description: "Invalid client credentials",
+      error_description: "Invalid client credentials",
+    });
   });
 });
 
@@ -136,11 +141,41 @@ interface AuthCase {
 const AUTH_CASES: AuthCase[] = [
   { name: "own token works", authorization: (t) => `Bearer ${t.source}`, at: "source", status: 200 },
   { name: "lower-case bearer scheme works", authorization: (t) => `bearer ${t.source}`, at: "source", status: 200 },
-  { name: "token from org A rejected at org B", authorization: (t) => `Bearer ${t.source}`, at: "target", status: 401, code: "bad.credentials" },
-  { name: "token from org B rejected at org A", authorization: (t) => `Bearer ${t.target}`, at: "source", status: 401, code: "bad.credentials" },
-  { name: "unknown token", authorization: () => "Bearer not-a-token", at: "source", status: 401, code: "bad.credentials" },
-  { name: "missing Authorization", authorization: () => undefined, at: "source", status: 401, code: "authentication.required" },
-  { name: "Basic instead of Bearer", authorization: () => basic("a", "b"), at: "source", status: 401, code: "bad.credentials" },
+  {
+    name: "token from org A rejected at org B",
+    authorization: (t) => `Bearer ${t.source}`,
+    at: "target",
+    status: 401,
+    code: "bad.credentials",
+  },
+  {
+    name: "token from org B rejected at org A",
+    authorization: (t) => `Bearer ${t.target}`,
+    at: "source",
+    status: 401,
+    code: "bad.credentials",
+  },
+  {
+    name: "unknown token",
+    authorization: () => "Bearer not-a-token",
+    at: "source",
+    status: 401,
+    code: "bad.credentials",
+  },
+  {
+    name: "missing Authorization",
+    authorization: () => undefined,
+    at: "source",
+    status: 401,
+    code: "authentication.required",
+  },
+  {
+    name: "Basic instead of Bearer",
+    authorization: () => basic("a", "b"),
+    at: "source",
+    status: 401,
+    code: "bad.credentials",
+  },
 ];
 
 test("API authentication: table of cases", async () => {
@@ -148,7 +183,10 @@ test("API authentication: table of cases", async () => {
     const tokens = { source: await grant(org(emu, "source")), target: await grant(org(emu, "target")) };
     for (const c of AUTH_CASES) {
       const a = c.authorization(tokens);
-      const r = await send(`${org(emu, c.at).apiBaseUrl}/api/v2/organizations/me`, a === undefined ? {} : { headers: { Authorization: a } });
+      const r = await send(
+        `${org(emu, c.at).apiBaseUrl}/api/v2/organizations/me`,
+        a === undefined ? {} : { headers: { Authorization: a } },
+      );
       assert.equal(r.status, c.status, c.name);
       if (c.code !== undefined) assert.equal(errorOf(r)["code"], c.code, c.name);
       else assert.equal(obj(r.body)["name"], c.at, c.name);

@@ -7,7 +7,18 @@ test("skills listing: full Genesys paging envelope with relative URIs", async ()
     const r = await call(source, token, "GET", "/api/v2/routing/skills?pageSize=10&pageNumber=2");
     assert.equal(r.status, 200);
     const b = obj(r.body);
-    assert.deepEqual(Object.keys(b), ["entities", "pageSize", "pageNumber", "total", "pageCount", "firstUri", "selfUri", "lastUri", "nextUri", "previousUri"]);
+    assert.deepEqual(Object.keys(b), [
+      "entities",
+      "pageSize",
+      "pageNumber",
+      "total",
+      "pageCount",
+      "firstUri",
+      "selfUri",
+      "lastUri",
+      "nextUri",
+      "previousUri",
+    ]);
     assert.equal(b["pageSize"], 10);
     assert.equal(b["pageNumber"], 2);
     assert.equal(b["total"], 31); // 30 active + 1 soft-deleted (visible by default)
@@ -47,16 +58,56 @@ interface EnvelopeCase {
 }
 
 const ENVELOPE_CASES: EnvelopeCase[] = [
-  { name: "first page has no previousUri", path: "/api/v2/routing/skills?pageSize=25", expect: { total: 31, pageCount: 2, entities: 25, next: true, previous: false } },
-  { name: "last page has no nextUri", path: "/api/v2/routing/skills?pageSize=25&pageNumber=2", expect: { total: 31, pageCount: 2, entities: 6, next: false, previous: true } },
-  { name: "single page has neither", path: "/api/v2/routing/skills?pageSize=500", expect: { total: 31, pageCount: 1, entities: 31, next: false, previous: false } },
-  { name: "page past the end is empty", path: "/api/v2/routing/skills?pageSize=25&pageNumber=9", expect: { total: 31, pageCount: 2, entities: 0, next: false, previous: true } },
-  { name: "empty result", path: "/api/v2/routing/skills?name=zzz", expect: { total: 0, pageCount: 0, entities: 0, next: false, previous: false } },
-  { name: "skills name filter is a case-insensitive prefix", path: "/api/v2/routing/skills?name=technical%20support", expect: { total: 3, pageCount: 1, entities: 3, next: false, previous: false } },
-  { name: "default pageSize is 25", path: "/api/v2/routing/wrapupcodes", expect: { total: 30, pageCount: 2, entities: 25, next: true, previous: false } },
-  { name: "divisions listing", path: "/api/v2/authorization/divisions", expect: { total: 4, pageCount: 1, entities: 4, next: false, previous: false } },
-  { name: "divisions name filter is exact", path: "/api/v2/authorization/divisions?name=Sales", expect: { total: 1, pageCount: 1, entities: 1, next: false, previous: false } },
-  { name: "divisions name filter exact: prefix does not match", path: "/api/v2/authorization/divisions?name=Sal", expect: { total: 0, pageCount: 0, entities: 0, next: false, previous: false } },
+  {
+    name: "first page has no previousUri",
+    path: "/api/v2/routing/skills?pageSize=25",
+    expect: { total: 31, pageCount: 2, entities: 25, next: true, previous: false },
+  },
+  {
+    name: "last page has no nextUri",
+    path: "/api/v2/routing/skills?pageSize=25&pageNumber=2",
+    expect: { total: 31, pageCount: 2, entities: 6, next: false, previous: true },
+  },
+  {
+    name: "single page has neither",
+    path: "/api/v2/routing/skills?pageSize=500",
+    expect: { total: 31, pageCount: 1, entities: 31, next: false, previous: false },
+  },
+  {
+    name: "page past the end is empty",
+    path: "/api/v2/routing/skills?pageSize=25&pageNumber=9",
+    expect: { total: 31, pageCount: 2, entities: 0, next: false, previous: true },
+  },
+  {
+    name: "empty result",
+    path: "/api/v2/routing/skills?name=zzz",
+    expect: { total: 0, pageCount: 0, entities: 0, next: false, previous: false },
+  },
+  {
+    name: "skills name filter is a case-insensitive prefix",
+    path: "/api/v2/routing/skills?name=technical%20support",
+    expect: { total: 3, pageCount: 1, entities: 3, next: false, previous: false },
+  },
+  {
+    name: "default pageSize is 25",
+    path: "/api/v2/routing/wrapupcodes",
+    expect: { total: 30, pageCount: 2, entities: 25, next: true, previous: false },
+  },
+  {
+    name: "divisions listing",
+    path: "/api/v2/authorization/divisions",
+    expect: { total: 4, pageCount: 1, entities: 4, next: false, previous: false },
+  },
+  {
+    name: "divisions name filter is exact",
+    path: "/api/v2/authorization/divisions?name=Sales",
+    expect: { total: 1, pageCount: 1, entities: 1, next: false, previous: false },
+  },
+  {
+    name: "divisions name filter exact: prefix does not match",
+    path: "/api/v2/authorization/divisions?name=Sal",
+    expect: { total: 0, pageCount: 0, entities: 0, next: false, previous: false },
+  },
 ];
 
 test("listing envelopes: table of cases", async () => {
@@ -109,7 +160,11 @@ test("bad query parameters -> 400 invalid.query.param.value", async () => {
 
 test("pageSize at the documented maxima is accepted", async () => {
   await withSource({}, async (_emu, source, token) => {
-    for (const p of ["/api/v2/routing/skills?pageSize=500", "/api/v2/routing/wrapupcodes?pageSize=100", "/api/v2/authorization/divisions?pageSize=100"]) {
+    for (const p of [
+      "/api/v2/routing/skills?pageSize=500",
+      "/api/v2/routing/wrapupcodes?pageSize=100",
+      "/api/v2/authorization/divisions?pageSize=100",
+    ]) {
       assert.equal((await call(source, token, "GET", p)).status, 200, p);
     }
   });
@@ -123,15 +178,33 @@ test("divisions: one home division, GET by id, id filter, shape", async () => {
     assert.equal(home["homeDivision"], true);
     assert.equal(home["selfUri"], `/api/v2/authorization/divisions/${String(home["id"])}`);
     const all = arr(obj((await call(source, token, "GET", "/api/v2/authorization/divisions")).body)["entities"]);
-    assert.deepEqual(all.map((d) => d["name"]), ["Billing", "Customer Care", "Home", "Sales"]);
+    assert.deepEqual(
+      all.map((d) => d["name"]),
+      ["Billing", "Customer Care", "Home", "Sales"],
+    );
     assert.equal(all.filter((d) => d["homeDivision"] === true).length, 1);
     for (const d of all) assert.ok(String(d["description"]).length > 0);
     const byId = obj((await call(source, token, "GET", `/api/v2/authorization/divisions/${String(home["id"])}`)).body);
     assert.deepEqual(byId, home);
     const sales = all.find((d) => d["name"] === "Sales")!;
-    const filtered = obj((await call(source, token, "GET", `/api/v2/authorization/divisions?id=${String(home["id"])}&id=${String(sales["id"])}`)).body);
-    assert.deepEqual(arr(filtered["entities"]).map((d) => d["name"]), ["Home", "Sales"]);
-    assert.equal(errorOf(await call(source, token, "GET", "/api/v2/authorization/divisions/not-a-uuid"))["code"], "not.found");
+    const filtered = obj(
+      (
+        await call(
+          source,
+          token,
+          "GET",
+          `/api/v2/authorization/divisions?id=${String(home["id"])}&id=${String(sales["id"])}`,
+        )
+      ).body,
+    );
+    assert.deepEqual(
+      arr(filtered["entities"]).map((d) => d["name"]),
+      ["Home", "Sales"],
+    );
+    assert.equal(
+      errorOf(await call(source, token, "GET", "/api/v2/authorization/divisions/not-a-uuid"))["code"],
+      "not.found",
+    );
   });
 });
 
@@ -141,7 +214,10 @@ test("target org has the same division names with its own ids", async () => {
     const tt = await grant(target);
     const s = arr(obj((await call(source, token, "GET", "/api/v2/authorization/divisions")).body)["entities"]);
     const t = arr(obj((await call(target, tt, "GET", "/api/v2/authorization/divisions")).body)["entities"]);
-    assert.deepEqual(t.map((d) => d["name"]), s.map((d) => d["name"]));
+    assert.deepEqual(
+      t.map((d) => d["name"]),
+      s.map((d) => d["name"]),
+    );
     for (const d of t) assert.ok(!s.some((x) => x["id"] === d["id"]));
     assert.equal(obj((await call(target, tt, "GET", "/api/v2/routing/skills")).body)["total"], 0);
     assert.equal(obj((await call(target, tt, "GET", "/api/v2/routing/wrapupcodes")).body)["total"], 0);
@@ -155,7 +231,11 @@ test("unknown paths -> 404 not.found ErrorBody", async () => {
       assert.equal(r.status, 404, p);
       assert.equal(errorOf(r)["code"], "not.found", p);
     }
-    for (const url of [`${emu.url}/`, `${emu.url}/orgs/nobody/api/api/v2/routing/skills`, `${emu.url}/api/v2/routing/skills`]) {
+    for (const url of [
+      `${emu.url}/`,
+      `${emu.url}/orgs/nobody/api/api/v2/routing/skills`,
+      `${emu.url}/api/v2/routing/skills`,
+    ]) {
       const r = await fetch(url);
       assert.equal(r.status, 404, url);
       assert.equal(obj(await r.json())["code"], "not.found", url);

@@ -1,7 +1,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { OrgInfo } from "@genesys-clone/emulator";
-import { arr, call, control, divisionIds, entitiesOf, errorOf, idByName, ManualClock, obj, UUID_RE, withSource, type Json } from "./helpers";
+import {
+  arr,
+  call,
+  control,
+  divisionIds,
+  entitiesOf,
+  errorOf,
+  idByName,
+  ManualClock,
+  obj,
+  UUID_RE,
+  withSource,
+  type Json,
+} from "./helpers";
 
 const QUEUES = "/api/v2/routing/queues";
 const SKILLS = "/api/v2/routing/skills";
@@ -23,19 +36,35 @@ async function inQueueFlows(source: OrgInfo, token: string): Promise<InQueueFlow
     assert.equal(r.status, 200, JSON.stringify(r.body));
     return String(obj(r.body)["id"]);
   };
-  return { call: await make("RT Call", "inqueuecall"), email: await make("RT Email", "inqueueemail"), message: await make("RT Message", "inqueueshortmessage") };
+  return {
+    call: await make("RT Call", "inqueuecall"),
+    email: await make("RT Email", "inqueueemail"),
+    message: await make("RT Message", "inqueueshortmessage"),
+  };
 }
 
 /** A CreateQueueRequest using every field the emulator stores. */
 function fullQueue(divisionId: string, skillId: string, flows: InQueueFlows): Json {
-  const media = { alertingTimeoutSeconds: 8, serviceLevel: { percentage: 0.8, durationMs: 20000 }, enableAutoAnswer: false, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 1 };
+  const media = {
+    alertingTimeoutSeconds: 8,
+    serviceLevel: { percentage: 0.8, durationMs: 20000 },
+    enableAutoAnswer: false,
+    autoAnswerAlertToneSeconds: 0,
+    manualAnswerAlertToneSeconds: 1,
+  };
   return {
     name: "Round Trip",
     division: { id: divisionId },
     description: "every field",
     mediaSettings: {
       call: media,
-      callback: { ...media, alertingTimeoutSeconds: 30, mode: "AgentFirst", enableAutoDialAndEnd: true, autoDialDelaySeconds: 5 },
+      callback: {
+        ...media,
+        alertingTimeoutSeconds: 30,
+        mode: "AgentFirst",
+        enableAutoDialAndEnd: true,
+        autoDialDelaySeconds: 5,
+      },
       chat: { ...media, enableAutoAnswer: true },
       email: { ...media, alertingTimeoutSeconds: 300, allOutboundEmailAddresses: [] },
       message: { ...media, enableInactivityTimeout: true, subTypeSettings: { sms: { enableAutoAnswer: false } } },
@@ -46,8 +75,14 @@ function fullQueue(divisionId: string, skillId: string, flows: InQueueFlows): Js
     ],
     bullseye: {
       rings: [
-        { expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 15 }], actions: { skillsToRemove: [{ id: skillId }] } },
-        { expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }], memberGroups: [{ id: "6a1b2c3d-0000-4000-8000-000000006e01", type: "TEAM" }] },
+        {
+          expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 15 }],
+          actions: { skillsToRemove: [{ id: skillId }] },
+        },
+        {
+          expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }],
+          memberGroups: [{ id: "6a1b2c3d-0000-4000-8000-000000006e01", type: "TEAM" }],
+        },
         {},
       ],
     },
@@ -89,7 +124,11 @@ test("queues: create with the full field set, GET, and a GET-then-PUT round trip
     assert.equal(q["selfUri"], `${QUEUES}/${id}`);
     for (const k of ["memberCount", "userMemberCount", "joinedMemberCount"]) assert.equal(q[k], 0, k);
     assert.ok(!Number.isNaN(Date.parse(String(q["dateCreated"]))));
-    assert.deepEqual(q["division"], { id: div["Billing"], name: "Billing", selfUri: `/api/v2/authorization/divisions/${div["Billing"]}` });
+    assert.deepEqual(q["division"], {
+      id: div["Billing"],
+      name: "Billing",
+      selfUri: `/api/v2/authorization/divisions/${div["Billing"]}`,
+    });
 
     // every stored field comes back as sent, references gain a selfUri (and the skill its name)
     const expected: Json = {
@@ -97,8 +136,14 @@ test("queues: create with the full field set, GET, and a GET-then-PUT round trip
       division: q["division"],
       bullseye: {
         rings: [
-          { expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 15 }], actions: { skillsToRemove: [{ id: skillId, name: "Refunds", selfUri: `${SKILLS}/${skillId}` }] } },
-          { expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }], memberGroups: [{ id: "6a1b2c3d-0000-4000-8000-000000006e01", type: "TEAM" }] },
+          {
+            expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 15 }],
+            actions: { skillsToRemove: [{ id: skillId, name: "Refunds", selfUri: `${SKILLS}/${skillId}` }] },
+          },
+          {
+            expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }],
+            memberGroups: [{ id: "6a1b2c3d-0000-4000-8000-000000006e01", type: "TEAM" }],
+          },
           {},
         ],
       },
@@ -108,7 +153,10 @@ test("queues: create with the full field set, GET, and a GET-then-PUT round trip
       messageInQueueFlow: { id: flows.message, name: "RT Message", selfUri: `/api/v2/flows/${flows.message}` },
       whisperPrompt: { id: PROMPT_ID, selfUri: `/api/v2/architect/prompts/${PROMPT_ID}` },
       onHoldPrompt: { id: PROMPT_ID, selfUri: `/api/v2/architect/prompts/${PROMPT_ID}` },
-      defaultScripts: { CALL: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` }, CHAT: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` } },
+      defaultScripts: {
+        CALL: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` },
+        CHAT: { id: SCRIPT_ID, selfUri: `/api/v2/scripts/${SCRIPT_ID}` },
+      },
     };
     for (const [k, v] of Object.entries(expected)) assert.deepEqual(q[k], v, k);
     assert.deepEqual((await call(source, token, "GET", `${QUEUES}/${id}`)).body, q);
@@ -128,19 +176,41 @@ test("queues: PUT is a full replace; defaults; null means absent; wrap-up codes 
     const codesBefore = entitiesOf(await call(source, token, "GET", `${QUEUES}/${id}/wrapupcodes`)).map((w) => w["id"]);
     assert.ok(codesBefore.length >= 3);
 
-    const put = await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "Billing - Payments", description: null, acwSettings: { wrapupPrompt: "OPTIONAL" } });
+    const put = await call(source, token, "PUT", `${QUEUES}/${id}`, {
+      name: "Billing - Payments",
+      description: null,
+      acwSettings: { wrapupPrompt: "OPTIONAL" },
+    });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const p = obj(put.body);
-    assert.deepEqual(Object.keys(p), ["id", "name", "division", "dateCreated", "dateModified", "memberCount", "userMemberCount", "joinedMemberCount", "acwSettings", "skillEvaluationMethod", "selfUri"]);
+    assert.deepEqual(Object.keys(p), [
+      "id",
+      "name",
+      "division",
+      "dateCreated",
+      "dateModified",
+      "memberCount",
+      "userMemberCount",
+      "joinedMemberCount",
+      "acwSettings",
+      "skillEvaluationMethod",
+      "selfUri",
+    ]);
     // PUT never moves a queue (Terraform moves queues with POST /authorization/divisions/{id}/objects/QUEUE)
     assert.equal(obj(p["division"])["name"], "Billing");
     assert.equal(p["skillEvaluationMethod"], "ALL"); // the default
     assert.equal(p["dateCreated"], before["dateCreated"]);
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${QUEUES}/${id}/wrapupcodes`)).map((w) => w["id"]), codesBefore);
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${QUEUES}/${id}/wrapupcodes`)).map((w) => w["id"]),
+      codesBefore,
+    );
 
     // renaming onto another queue's name is a duplicate; keeping one's own name (other case) is not
     assert.equal((await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "billing - payments" })).status, 200);
-    assert.equal(errorOf(await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "Billing - Refunds" }))["code"], "general.conflict");
+    assert.equal(
+      errorOf(await call(source, token, "PUT", `${QUEUES}/${id}`, { name: "Billing - Refunds" }))["code"],
+      "general.conflict",
+    );
   });
 });
 
@@ -152,13 +222,48 @@ interface EnumCase {
 }
 
 const ENUM_CASES: EnumCase[] = [
-  { field: "acwSettings.wrapupPrompt", body: { acwSettings: { wrapupPrompt: "SOMETIMES" } }, value: "SOMETIMES", allowed: "MANDATORY, OPTIONAL, MANDATORY_TIMEOUT, MANDATORY_FORCED_TIMEOUT, AGENT_REQUESTED" },
-  { field: "skillEvaluationMethod", body: { skillEvaluationMethod: "SOME" }, value: "SOME", allowed: "NONE, BEST, ALL" },
-  { field: "scoringMethod", body: { scoringMethod: "Random" }, value: "Random", allowed: "TimestampAndPriority, PriorityOnly" },
-  { field: "lastAgentRoutingMode", body: { lastAgentRoutingMode: "anyagent" }, value: "anyagent", allowed: "Disabled, QueueMembersOnly, AnyAgent" },
-  { field: "routingRules[1].operator", body: { routingRules: [{ operator: "ANY" }, { operator: "ALL" }] }, value: "ALL", allowed: "MEETS_THRESHOLD, ANY" },
-  { field: "bullseye.rings[0].expansionCriteria[0].type", body: { bullseye: { rings: [{ expansionCriteria: [{ type: "MINUTES", threshold: 1 }] }] } }, value: "MINUTES", allowed: "TIMEOUT_SECONDS" },
-  { field: "defaultScripts", body: { defaultScripts: { FAX: { id: SCRIPT_ID } } }, value: "FAX", allowed: "CALL, CALLBACK, CHAT, COBROWSE, EMAIL, MESSAGE, SOCIAL_EXPRESSION, VIDEO, SCREENSHARE" },
+  {
+    field: "acwSettings.wrapupPrompt",
+    body: { acwSettings: { wrapupPrompt: "SOMETIMES" } },
+    value: "SOMETIMES",
+    allowed: "MANDATORY, OPTIONAL, MANDATORY_TIMEOUT, MANDATORY_FORCED_TIMEOUT, AGENT_REQUESTED",
+  },
+  {
+    field: "skillEvaluationMethod",
+    body: { skillEvaluationMethod: "SOME" },
+    value: "SOME",
+    allowed: "NONE, BEST, ALL",
+  },
+  {
+    field: "scoringMethod",
+    body: { scoringMethod: "Random" },
+    value: "Random",
+    allowed: "TimestampAndPriority, PriorityOnly",
+  },
+  {
+    field: "lastAgentRoutingMode",
+    body: { lastAgentRoutingMode: "anyagent" },
+    value: "anyagent",
+    allowed: "Disabled, QueueMembersOnly, AnyAgent",
+  },
+  {
+    field: "routingRules[1].operator",
+    body: { routingRules: [{ operator: "ANY" }, { operator: "ALL" }] },
+    value: "ALL",
+    allowed: "MEETS_THRESHOLD, ANY",
+  },
+  {
+    field: "bullseye.rings[0].expansionCriteria[0].type",
+    body: { bullseye: { rings: [{ expansionCriteria: [{ type: "MINUTES", threshold: 1 }] }] } },
+    value: "MINUTES",
+    allowed: "TIMEOUT_SECONDS",
+  },
+  {
+    field: "defaultScripts",
+    body: { defaultScripts: { FAX: { id: SCRIPT_ID } } },
+    value: "FAX",
+    allowed: "CALL, CALLBACK, CHAT, COBROWSE, EMAIL, MESSAGE, SOCIAL_EXPRESSION, VIDEO, SCREENSHARE",
+  },
 ];
 
 test("queues: unknown enum values name the field and list the allowable values", async () => {
@@ -168,7 +273,10 @@ test("queues: unknown enum values name the field and list the allowable values",
       assert.equal(r.status, 400, c.field);
       const e = errorOf(r);
       assert.equal(e["code"], "invalid.value", c.field);
-      assert.equal(e["message"], `Value [${c.value}] is not valid for field type [${c.field}]. Allowable values are: ${c.allowed}`);
+      assert.equal(
+        e["message"],
+        `Value [${c.value}] is not valid for field type [${c.field}]. Allowable values are: ${c.allowed}`,
+      );
       assert.deepEqual(e["messageParams"], { value: c.value, field: c.field, allowed: c.allowed }, c.field);
     }
   });
@@ -184,15 +292,73 @@ interface RejectCase {
 
 const REJECT_CASES: RejectCase[] = [
   { name: "missing name", body: { description: "x" }, status: 400, code: "invalid.value", message: /'name'/ },
-  { name: "duplicate name (case-insensitive) -> duplicateName knob", body: { name: "support - tier 1" }, status: 409, code: "general.conflict", message: /^A queue with name 'support - tier 1' already exists$/ },
-  { name: "unknown division", body: { name: "Q", division: { id: "00000000-0000-4000-8000-000000000000" } }, status: 400, code: "invalid.value", message: /Division 00000000-0000-4000-8000-000000000000 not found/ },
-  { name: "acw timeout below 1 s", body: { name: "Q", acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 999 } }, status: 400, code: "invalid.value", message: /acwSettings\.timeoutMs/ },
-  { name: "acw timeout above 60 min", body: { name: "Q", acwSettings: { timeoutMs: 3_600_001 } }, status: 400, code: "invalid.value", message: /acwSettings\.timeoutMs/ },
-  { name: "service level above 1", body: { name: "Q", mediaSettings: { call: { serviceLevel: { percentage: 80 } } } }, status: 400, code: "invalid.value", message: /mediaSettings\.call\.serviceLevel\.percentage/ },
-  { name: "boolean field as string", body: { name: "Q", enableTranscription: "yes" }, status: 400, code: "invalid.value", message: /enableTranscription/ },
-  { name: "flow reference not a UUID", body: { name: "Q", queueFlow: { id: "main-flow" } }, status: 400, code: "invalid.value", message: /queueFlow\.id/ },
-  { name: "unknown skill in bullseye", body: { name: "Q", bullseye: { rings: [{ actions: { skillsToRemove: [{ id: "00000000-0000-4000-8000-00000000beef" }] } }] } }, status: 400, code: "invalid.value", message: /Skill 00000000-0000-4000-8000-00000000beef in bullseye\.rings\[0\]\.actions\.skillsToRemove does not exist/ },
-  { name: "soft-deleted skill in bullseye", body: { name: "Q", bullseye: { rings: [{}, { actions: { skillsToRemove: [{ id: "{legacy}" }] } }] } }, status: 400, code: "invalid.value", message: /^Skill \{legacy\} in bullseye\.rings\[1\]\.actions\.skillsToRemove does not exist$/ },
+  {
+    name: "duplicate name (case-insensitive) -> duplicateName knob",
+    body: { name: "support - tier 1" },
+    status: 409,
+    code: "general.conflict",
+    message: /^A queue with name 'support - tier 1' already exists$/,
+  },
+  {
+    name: "unknown division",
+    body: { name: "Q", division: { id: "00000000-0000-4000-8000-000000000000" } },
+    status: 400,
+    code: "invalid.value",
+    message: /Division 00000000-0000-4000-8000-000000000000 not found/,
+  },
+  {
+    name: "acw timeout below 1 s",
+    body: { name: "Q", acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 999 } },
+    status: 400,
+    code: "invalid.value",
+    message: /acwSettings\.timeoutMs/,
+  },
+  {
+    name: "acw timeout above 60 min",
+    body: { name: "Q", acwSettings: { timeoutMs: 3_600_001 } },
+    status: 400,
+    code: "invalid.value",
+    message: /acwSettings\.timeoutMs/,
+  },
+  {
+    name: "service level above 1",
+    body: { name: "Q", mediaSettings: { call: { serviceLevel: { percentage: 80 } } } },
+    status: 400,
+    code: "invalid.value",
+    message: /mediaSettings\.call\.serviceLevel\.percentage/,
+  },
+  {
+    name: "boolean field as string",
+    body: { name: "Q", enableTranscription: "yes" },
+    status: 400,
+    code: "invalid.value",
+    message: /enableTranscription/,
+  },
+  {
+    name: "flow reference not a UUID",
+    body: { name: "Q", queueFlow: { id: "main-flow" } },
+    status: 400,
+    code: "invalid.value",
+    message: /queueFlow\.id/,
+  },
+  {
+    name: "unknown skill in bullseye",
+    body: {
+      name: "Q",
+      bullseye: { rings: [{ actions: { skillsToRemove: [{ id: "00000000-0000-4000-8000-00000000beef" }] } }] },
+    },
+    status: 400,
+    code: "invalid.value",
+    message:
+      /Skill 00000000-0000-4000-8000-00000000beef in bullseye\.rings\[0\]\.actions\.skillsToRemove does not exist/,
+  },
+  {
+    name: "soft-deleted skill in bullseye",
+    body: { name: "Q", bullseye: { rings: [{}, { actions: { skillsToRemove: [{ id: "{legacy}" }] } }] } },
+    status: 400,
+    code: "invalid.value",
+    message: /^Skill \{legacy\} in bullseye\.rings\[1\]\.actions\.skillsToRemove does not exist$/,
+  },
   { name: "body is not an object", body: [1], status: 400, code: "invalid.value", message: /body/ },
 ];
 
@@ -219,26 +385,68 @@ interface ListCase {
 }
 
 const LIST_CASES: ListCase[] = [
-  { name: "all 31 seeded queues, sorted by name", query: "pageSize=500", expect: (n, t) => { assert.equal(t, 31); const lower = n.map((x) => x.toLowerCase()); assert.deepEqual(lower, [...lower].sort()); } },
-  { name: "sortOrder=desc reverses", query: "pageSize=3&sortOrder=desc", expect: (n) => assert.deepEqual(n, ["Support - Tier 3", "Support - Tier 2", "Support - Tier 1"]) },
-  { name: "name without * is a case-insensitive prefix", query: "name=billing", expect: (n) => assert.equal(n.length, 6) },
-  { name: "trailing * is a prefix", query: "name=Support%20-%20T*", expect: (n) => assert.deepEqual(n, ["Support - Tier 1", "Support - Tier 2", "Support - Tier 3"]) },
-  { name: "leading * is a suffix", query: "name=*chat", expect: (n) => assert.deepEqual(n, ["Sales - Chat", "Support - Chat"]) },
-  { name: "leading and trailing * is a substring", query: "name=*spanish*", expect: (n) => assert.deepEqual(n, ["Sales - Spanish", "Support - Spanish"]) },
+  {
+    name: "all 31 seeded queues, sorted by name",
+    query: "pageSize=500",
+    expect: (n, t) => {
+      assert.equal(t, 31);
+      const lower = n.map((x) => x.toLowerCase());
+      assert.deepEqual(lower, [...lower].sort());
+    },
+  },
+  {
+    name: "sortOrder=desc reverses",
+    query: "pageSize=3&sortOrder=desc",
+    expect: (n) => assert.deepEqual(n, ["Support - Tier 3", "Support - Tier 2", "Support - Tier 1"]),
+  },
+  {
+    name: "name without * is a case-insensitive prefix",
+    query: "name=billing",
+    expect: (n) => assert.equal(n.length, 6),
+  },
+  {
+    name: "trailing * is a prefix",
+    query: "name=Support%20-%20T*",
+    expect: (n) => assert.deepEqual(n, ["Support - Tier 1", "Support - Tier 2", "Support - Tier 3"]),
+  },
+  {
+    name: "leading * is a suffix",
+    query: "name=*chat",
+    expect: (n) => assert.deepEqual(n, ["Sales - Chat", "Support - Chat"]),
+  },
+  {
+    name: "leading and trailing * is a substring",
+    query: "name=*spanish*",
+    expect: (n) => assert.deepEqual(n, ["Sales - Spanish", "Support - Spanish"]),
+  },
 ];
 
 test("queues: listing filters, sorting and paging", async () => {
   await withSource({}, async (_emu, source, token) => {
     for (const c of LIST_CASES) {
       const b = obj((await call(source, token, "GET", `${QUEUES}?${c.query}`)).body);
-      c.expect(arr(b["entities"]).map((q) => String(q["name"])), Number(b["total"]));
+      c.expect(
+        arr(b["entities"]).map((q) => String(q["name"])),
+        Number(b["total"]),
+      );
     }
     const div = await divisionIds(source, token);
     const home = entitiesOf(await call(source, token, "GET", `${QUEUES}?divisionId=${div["Home"]}`));
-    assert.deepEqual(home.map((q) => q["name"]), ["General Enquiries", "Operator", "Overflow"]);
-    const two = entitiesOf(await call(source, token, "GET", `${QUEUES}?pageSize=100`)).slice(0, 2).map((q) => String(q["id"]));
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${QUEUES}?id=${two.join(",")}`)).map((q) => q["id"]), two);
-    assert.equal(errorOf(await call(source, token, "GET", `${QUEUES}?pageSize=501`))["code"], "invalid.query.param.value");
+    assert.deepEqual(
+      home.map((q) => q["name"]),
+      ["General Enquiries", "Operator", "Overflow"],
+    );
+    const two = entitiesOf(await call(source, token, "GET", `${QUEUES}?pageSize=100`))
+      .slice(0, 2)
+      .map((q) => String(q["id"]));
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${QUEUES}?id=${two.join(",")}`)).map((q) => q["id"]),
+      two,
+    );
+    assert.equal(
+      errorOf(await call(source, token, "GET", `${QUEUES}?pageSize=501`))["code"],
+      "invalid.query.param.value",
+    );
   });
 });
 
@@ -246,26 +454,44 @@ test("queue wrap-up codes: add (idempotent), list, limits, unknown code, remove"
   await withSource({}, async (emu, source, token) => {
     const id = await queueId(source, token, "Operator");
     const path = `${QUEUES}/${id}/wrapupcodes`;
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", path)).map((w) => w["name"]), ["Information Provided", "Transferred", "Wrong Number"]);
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", path)).map((w) => w["name"]),
+      ["Information Provided", "Transferred", "Wrong Number"],
+    );
 
     const refund = await idByName(source, token, WRAPUPCODES, "Refund Issued");
     const abandoned = await idByName(source, token, WRAPUPCODES, "Abandoned");
     const added = await call(source, token, "POST", path, [{ id: refund }, { id: abandoned }, { id: refund }]);
     assert.equal(added.status, 200);
-    assert.deepEqual(arr(added.body).map((w) => w["name"]), ["Refund Issued", "Abandoned"]);
+    assert.deepEqual(
+      arr(added.body).map((w) => w["name"]),
+      ["Refund Issued", "Abandoned"],
+    );
     assert.equal(arr(added.body)[0]!["selfUri"], `${WRAPUPCODES}/${refund}`);
     // adding an assigned code again is fine
     assert.equal((await call(source, token, "POST", path, [{ id: refund }])).status, 200);
     const listing = obj((await call(source, token, "GET", `${path}?pageSize=2`)).body);
     assert.equal(listing["total"], 5);
     assert.equal(listing["nextUri"], `${path}?pageSize=2&pageNumber=2`);
-    assert.deepEqual(entitiesOf(await call(source, token, "GET", `${path}?name=wr`)).map((w) => w["name"]), ["Wrong Number"]);
+    assert.deepEqual(
+      entitiesOf(await call(source, token, "GET", `${path}?name=wr`)).map((w) => w["name"]),
+      ["Wrong Number"],
+    );
 
     const before = (await control(emu, "GET", "/state?org=source")).body;
-    const tooMany = await call(source, token, "POST", path, Array.from({ length: 101 }, () => ({ id: refund })));
+    const tooMany = await call(
+      source,
+      token,
+      "POST",
+      path,
+      Array.from({ length: 101 }, () => ({ id: refund })),
+    );
     assert.equal(tooMany.status, 400);
     assert.equal(errorOf(tooMany)["code"], "bad.request");
-    const unknown = await call(source, token, "POST", path, [{ id: abandoned }, { id: "00000000-0000-4000-8000-000000000c0d" }]);
+    const unknown = await call(source, token, "POST", path, [
+      { id: abandoned },
+      { id: "00000000-0000-4000-8000-000000000c0d" },
+    ]);
     assert.equal(unknown.status, 400);
     assert.equal(errorOf(unknown)["code"], "invalid.value");
     assert.match(String(errorOf(unknown)["message"]), /00000000-0000-4000-8000-000000000c0d/);
@@ -274,8 +500,18 @@ test("queue wrap-up codes: add (idempotent), list, limits, unknown code, remove"
 
     assert.equal((await call(source, token, "DELETE", `${path}/${refund}`)).status, 204);
     assert.equal(errorOf(await call(source, token, "DELETE", `${path}/${refund}`))["code"], "not.found");
-    assert.equal((await call(source, token, "GET", `${QUEUES}/00000000-0000-4000-8000-000000000000/wrapupcodes`)).status, 404);
-    assert.equal((await call(source, token, "POST", `${QUEUES}/00000000-0000-4000-8000-000000000000/wrapupcodes`, [{ id: refund }])).status, 404);
+    assert.equal(
+      (await call(source, token, "GET", `${QUEUES}/00000000-0000-4000-8000-000000000000/wrapupcodes`)).status,
+      404,
+    );
+    assert.equal(
+      (
+        await call(source, token, "POST", `${QUEUES}/00000000-0000-4000-8000-000000000000/wrapupcodes`, [
+          { id: refund },
+        ])
+      ).status,
+      404,
+    );
   });
 });
 
@@ -285,12 +521,17 @@ test("deleting a wrap-up code a queue uses: 409, or unassigned with wrapupCodeIn
     const r = await call(source, token, "DELETE", `${WRAPUPCODES}/${code}`);
     assert.equal(r.status, 409);
     assert.equal(errorOf(r)["code"], "general.conflict");
-    assert.match(String(errorOf(r)["message"]), /Survey Declined is in use by queue\(s\): Complaints, General Enquiries/);
+    assert.match(
+      String(errorOf(r)["message"]),
+      /Survey Declined is in use by queue\(s\): Complaints, General Enquiries/,
+    );
 
     await control(emu, "PUT", "/orgs/source/settings", { wrapupCodeInUseConflict: false });
     assert.equal((await call(source, token, "DELETE", `${WRAPUPCODES}/${code}`)).status, 204);
     const complaints = await queueId(source, token, "Complaints");
-    const names = entitiesOf(await call(source, token, "GET", `${QUEUES}/${complaints}/wrapupcodes`)).map((w) => w["name"]);
+    const names = entitiesOf(await call(source, token, "GET", `${QUEUES}/${complaints}/wrapupcodes`)).map(
+      (w) => w["name"],
+    );
     assert.ok(!names.includes("Survey Declined"));
   });
 });
@@ -302,7 +543,10 @@ test("queue delete: forceDelete, immediate 404 by default, queueDeleteDelayMs ke
     assert.equal(errorOf(await call(source, token, "GET", `${QUEUES}/${a}`))["code"], "not.found");
     assert.equal((await call(source, token, "DELETE", `${QUEUES}/${a}`)).status, 404);
     assert.equal((await call(source, token, "POST", QUEUES, { name: "Overflow" })).status, 200);
-    assert.equal(errorOf(await call(source, token, "DELETE", `${QUEUES}/${a}?forceDelete=maybe`))["code"], "invalid.query.param.value");
+    assert.equal(
+      errorOf(await call(source, token, "DELETE", `${QUEUES}/${a}?forceDelete=maybe`))["code"],
+      "invalid.query.param.value",
+    );
 
     await control(emu, "PUT", "/orgs/source/settings", { queueDeleteDelayMs: 5000 });
     const b = await queueId(source, token, "Operator");

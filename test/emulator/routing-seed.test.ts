@@ -12,10 +12,18 @@ test("state dump: languages, queues (with wrapupCodes), schedules and schedule g
     const src = obj((await control(emu, "GET", "/state?org=source")).body);
     const keys = Object.keys(src);
     // new collections are appended after these
-    assert.deepEqual(keys.slice(keys.indexOf("languages"), keys.indexOf("languages") + 4), ["languages", "queues", "schedules", "schedulegroups"]);
+    assert.deepEqual(keys.slice(keys.indexOf("languages"), keys.indexOf("languages") + 4), [
+      "languages",
+      "queues",
+      "schedules",
+      "schedulegroups",
+    ]);
     for (const k of ["languages", "queues", "schedules", "schedulegroups"]) assert.ok(sortedByName(arr(src[k])), k);
 
-    assert.deepEqual(arr(src["languages"]).map((l) => l["name"]), ["English", "French", "German", "Italian", "Japanese", "Mandarin", "Portuguese", "Spanish"]);
+    assert.deepEqual(
+      arr(src["languages"]).map((l) => l["name"]),
+      ["English", "French", "German", "Italian", "Japanese", "Mandarin", "Portuguese", "Spanish"],
+    );
     const queues = arr(src["queues"]);
     assert.equal(queues.length, 31);
     const codeIds = new Set(arr(src["wrapupcodes"]).map((w) => w["id"]));
@@ -32,19 +40,24 @@ test("state dump: languages, queues (with wrapupCodes), schedules and schedule g
     assert.deepEqual(new Set(queues.map((q) => q["skillEvaluationMethod"])), new Set(["ALL", "BEST", "NONE"]));
     assert.equal(arr(src["schedules"]).length, 14);
     const groups = arr(src["schedulegroups"]);
-    assert.deepEqual(groups.map((g) => [g["name"], g["timeZone"]]), [
-      ["Billing Hours", "America/New_York"],
-      ["Central Region Support", "America/Chicago"],
-      ["Customer Care Hours", "America/New_York"],
-      ["Main Line Hours", "America/New_York"],
-      ["Sales Hours", "America/New_York"],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g["name"], g["timeZone"]]),
+      [
+        ["Billing Hours", "America/New_York"],
+        ["Central Region Support", "America/Chicago"],
+        ["Customer Care Hours", "America/New_York"],
+        ["Main Line Hours", "America/New_York"],
+        ["Sales Hours", "America/New_York"],
+      ],
+    );
 
     const target = obj((await control(emu, "GET", "/state?org=target")).body);
-    for (const k of ["languages", "queues", "schedules", "schedulegroups"]) assert.deepEqual(target[k], [], `target ${k}`);
+    for (const k of ["languages", "queues", "schedules", "schedulegroups"])
+      assert.deepEqual(target[k], [], `target ${k}`);
     await control(emu, "POST", "/reset", { seed: "empty" });
     const empty = obj((await control(emu, "GET", "/state?org=source")).body);
-    for (const k of ["languages", "queues", "schedules", "schedulegroups"]) assert.deepEqual(empty[k], [], `empty ${k}`);
+    for (const k of ["languages", "queues", "schedules", "schedulegroups"])
+      assert.deepEqual(empty[k], [], `empty ${k}`);
   });
 });
 
@@ -58,7 +71,10 @@ test("seeded queues: realistic settings, and bullseye rings drop seeded skills",
     const rings = arr(obj(q["bullseye"])["rings"]);
     assert.equal(rings.length, 3);
     const removed = arr(obj(rings[1]!["actions"])["skillsToRemove"]);
-    assert.deepEqual(removed.map((s) => s["name"]), ["New Accounts"]);
+    assert.deepEqual(
+      removed.map((s) => s["name"]),
+      ["New Accounts"],
+    );
     const skill = obj((await call(source, token, "GET", String(removed[0]!["selfUri"]))).body);
     assert.equal(skill["state"], "active");
     assert.equal(obj(obj(q["mediaSettings"])["callback"])["mode"], "AgentFirst");

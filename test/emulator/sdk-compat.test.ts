@@ -33,7 +33,10 @@ test("official JS SDK: client credentials, routing skills, wrap-up codes, divisi
 
     const authz = new platformClient.AuthorizationApi();
     const divisions = await authz.getAuthorizationDivisions({ pageSize: 100 });
-    assert.deepEqual(divisions.entities?.map((d) => d.name), ["Billing", "Customer Care", "Home", "Sales"]);
+    assert.deepEqual(
+      divisions.entities?.map((d) => d.name),
+      ["Billing", "Customer Care", "Home", "Sales"],
+    );
     const home = await authz.getAuthorizationDivisionsHome();
     assert.equal(home.name, "Home");
     assert.equal(home.homeDivision, true);
@@ -47,7 +50,10 @@ test("official JS SDK: client credentials, routing skills, wrap-up codes, divisi
     assert.ok(skill.id);
     assert.equal(skill.state, "active");
     const listed = await routing.getRoutingSkills({ pageSize: 500, name: "SDK" });
-    assert.deepEqual(listed.entities?.map((s) => s.id), [skill.id]);
+    assert.deepEqual(
+      listed.entities?.map((s) => s.id),
+      [skill.id],
+    );
     const all = await routing.getRoutingSkills({ pageSize: 500 });
     assert.equal(all.total, 32);
     const byIds = await routing.getRoutingSkills({ id: [skill.id, all.entities?.[0]?.id ?? ""] });
@@ -61,11 +67,18 @@ test("official JS SDK: client credentials, routing skills, wrap-up codes, divisi
     assert.equal((await routing.getRoutingSkill(skill.id)).state, "deleted");
 
     // wrap-up codes
-    const code = await routing.postRoutingWrapupcodes({ name: "SDK Code", description: "from the SDK", division: { id: sales.id } });
+    const code = await routing.postRoutingWrapupcodes({
+      name: "SDK Code",
+      description: "from the SDK",
+      division: { id: sales.id },
+    });
     assert.ok(code.id);
     assert.equal(code.division?.name, "Sales");
     const codes = await routing.getRoutingWrapupcodes({ pageSize: 100, name: "SDK" });
-    assert.deepEqual(codes.entities?.map((c) => c.id), [code.id]);
+    assert.deepEqual(
+      codes.entities?.map((c) => c.id),
+      [code.id],
+    );
     const bySales = await routing.getRoutingWrapupcodes({ pageSize: 100, divisionId: [sales.id] });
     assert.ok((bySales.total ?? 0) > 1);
     const replaced = await routing.putRoutingWrapupcode(code.id, { name: "SDK Code v2" });
@@ -119,10 +132,12 @@ test("official JS SDK: bad secret is rejected with the OAuth error body", async 
   await withEmulator({}, async (emu) => {
     const source = org(emu, "source");
     useOrg(emu, source);
-    const err: unknown = await platformClient.ApiClient.instance.loginClientCredentialsGrant(source.clientId, "wrong").then(
-      () => assert.fail("expected 401"),
-      (e: unknown) => e,
-    );
+    const err: unknown = await platformClient.ApiClient.instance
+      .loginClientCredentialsGrant(source.clientId, "wrong")
+      .then(
+        () => assert.fail("expected 401"),
+        (e: unknown) => e,
+      );
     const response = field(err, "response");
     assert.equal(field(response, "status"), 401);
     assert.equal(field(field(response, "data"), "error"), "invalid_client");
@@ -151,7 +166,10 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     const division = await authz.postAuthorizationDivisions({ name: "SDK Division", description: "made by the SDK" });
     assert.ok(division.id);
     assert.equal(division.homeDivision, false);
-    const renamed = await authz.putAuthorizationDivision(division.id, { name: "SDK Division 2", description: "renamed" });
+    const renamed = await authz.putAuthorizationDivision(division.id, {
+      name: "SDK Division 2",
+      description: "renamed",
+    });
     assert.equal(renamed.name, "SDK Division 2");
 
     // languages
@@ -159,7 +177,10 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     assert.ok(language.id);
     assert.equal(language.state, "active");
     const languages = await routing.getRoutingLanguages({ pageSize: 100, sortOrder: "descending", name: "K" });
-    assert.deepEqual(languages.entities?.map((l) => l.name), ["Klingon"]);
+    assert.deepEqual(
+      languages.entities?.map((l) => l.name),
+      ["Klingon"],
+    );
     assert.equal((await routing.getRoutingLanguages({ pageSize: 100 })).total, 9);
     await routing.deleteRoutingLanguage(language.id);
     assert.equal((await routing.getRoutingLanguage(language.id)).state, "deleted");
@@ -171,9 +192,23 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
       name: "SDK Queue",
       division: { id: division.id },
       description: "from the SDK",
-      mediaSettings: { call: { alertingTimeoutSeconds: 8, serviceLevel: { percentage: 0.8, durationMs: 20000 }, enableAutoAnswer: false } },
+      mediaSettings: {
+        call: {
+          alertingTimeoutSeconds: 8,
+          serviceLevel: { percentage: 0.8, durationMs: 20000 },
+          enableAutoAnswer: false,
+        },
+      },
       routingRules: [{ operator: "MEETS_THRESHOLD", threshold: 9, waitSeconds: 5 }],
-      bullseye: { rings: [{ expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 10 }], actions: { skillsToRemove: [{ id: skillId }] } }, {}] },
+      bullseye: {
+        rings: [
+          {
+            expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 10 }],
+            actions: { skillsToRemove: [{ id: skillId }] },
+          },
+          {},
+        ],
+      },
       acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30000 },
       skillEvaluationMethod: "BEST",
       callingPartyName: "SDK",
@@ -186,11 +221,16 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     const got = await routing.getRoutingQueue(queue.id);
     assert.equal(got.acwSettings?.wrapupPrompt, "MANDATORY_TIMEOUT");
     const listedQueues = await routing.getRoutingQueues({ pageSize: 100, name: "SDK*", divisionId: [division.id] });
-    assert.deepEqual(listedQueues.entities?.map((q) => q.id), [queue.id]);
+    assert.deepEqual(
+      listedQueues.entities?.map((q) => q.id),
+      [queue.id],
+    );
     const put = await routing.putRoutingQueue(queue.id, { ...got, name: "SDK Queue 2", skillEvaluationMethod: "ALL" });
     assert.equal(put.name, "SDK Queue 2");
     assert.equal(put.skillEvaluationMethod, "ALL");
-    const badEnum = await rejection(routing.putRoutingQueue(queue.id, { name: "SDK Queue 2", scoringMethod: "Random" }));
+    const badEnum = await rejection(
+      routing.putRoutingQueue(queue.id, { name: "SDK Queue 2", scoringMethod: "Random" }),
+    );
     assert.equal(field(badEnum, "status"), 400);
     assert.match(String(field(badEnum, "message")), /Value \[Random\] is not valid for field type \[scoringMethod\]/);
 
@@ -198,9 +238,15 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     const codes = await routing.getRoutingWrapupcodes({ pageSize: 100, name: "Refund" });
     const codeId = codes.entities?.[0]?.id ?? "";
     const added = await routing.postRoutingQueueWrapupcodes(queue.id, [{ id: codeId }]);
-    assert.deepEqual(added.map((c) => c.name), ["Refund Issued"]);
+    assert.deepEqual(
+      added.map((c) => c.name),
+      ["Refund Issued"],
+    );
     const queueCodes = await routing.getRoutingQueueWrapupcodes(queue.id, { pageSize: 100 });
-    assert.deepEqual(queueCodes.entities?.map((c) => c.id), [codeId]);
+    assert.deepEqual(
+      queueCodes.entities?.map((c) => c.id),
+      [codeId],
+    );
     await routing.deleteRoutingQueueWrapupcode(queue.id, codeId);
     assert.equal((await routing.getRoutingQueueWrapupcodes(queue.id, {})).total, 0);
 
@@ -212,7 +258,13 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     assert.equal(field(await rejection(routing.getRoutingQueue(queue.id)), "status"), 404);
 
     // schedules
-    const schedule = await architect.postArchitectSchedules({ name: "SDK Hours", division: { id: division.id }, start: "2026-03-02T08:00:00.000000", end: "2026-03-02T18:00:00.000000", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });
+    const schedule = await architect.postArchitectSchedules({
+      name: "SDK Hours",
+      division: { id: division.id },
+      start: "2026-03-02T08:00:00.000000",
+      end: "2026-03-02T18:00:00.000000",
+      rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    });
     assert.ok(schedule.id);
     assert.equal(schedule.version, 1);
     assert.equal(schedule.start, "2026-03-02T08:00:00.000");
@@ -221,17 +273,34 @@ test("official JS SDK: languages, queues and their wrap-up codes, schedules, sch
     const stale = await rejection(architect.putArchitectSchedule(schedule.id, { ...schedule }));
     assert.equal(field(stale, "status"), 409);
     assert.equal(field(stale, "message"), "Version does not match current version.");
-    const schedules = await architect.getArchitectSchedules({ pageSize: 100, sortBy: "name", sortOrder: "asc", name: "SDK", divisionId: [division.id] });
-    assert.deepEqual(schedules.entities?.map((s) => s.id), [schedule.id]);
+    const schedules = await architect.getArchitectSchedules({
+      pageSize: 100,
+      sortBy: "name",
+      sortOrder: "asc",
+      name: "SDK",
+      divisionId: [division.id],
+    });
+    assert.deepEqual(
+      schedules.entities?.map((s) => s.id),
+      [schedule.id],
+    );
 
     // schedule groups
-    const group = await architect.postArchitectSchedulegroups({ name: "SDK Group", division: { id: division.id }, timeZone: "America/New_York", openSchedules: [{ id: schedule.id }] });
+    const group = await architect.postArchitectSchedulegroups({
+      name: "SDK Group",
+      division: { id: division.id },
+      timeZone: "America/New_York",
+      openSchedules: [{ id: schedule.id }],
+    });
     assert.ok(group.id);
     assert.equal(group.openSchedules?.[0]?.name, "SDK Hours");
     const fetched = await architect.getArchitectSchedulegroup(group.id);
     assert.equal(fetched.timeZone, "America/New_York");
     const groups = await architect.getArchitectSchedulegroups({ pageSize: 100, scheduleIds: schedule.id });
-    assert.deepEqual(groups.entities?.map((g) => g.id), [group.id]);
+    assert.deepEqual(
+      groups.entities?.map((g) => g.id),
+      [group.id],
+    );
     const inUse = await rejection(architect.deleteArchitectSchedule(schedule.id));
     assert.equal(field(inUse, "status"), 409);
     const regrouped = await architect.putArchitectSchedulegroup(group.id, { ...fetched, timeZone: "America/Chicago" });
@@ -260,16 +329,25 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     };
 
     const listed = await architect.getFlows({ type: ["inqueuecall"], pageSize: 500 });
-    assert.deepEqual(listed.entities?.map((f) => f.name), ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"]);
+    assert.deepEqual(
+      listed.entities?.map((f) => f.name),
+      ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"],
+    );
     const both = await architect.getFlows({ type: ["inboundcall", "inqueuecall"], name: "S*" });
-    assert.deepEqual(both.entities?.map((f) => f.name), ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"]);
+    assert.deepEqual(
+      both.entities?.map((f) => f.name),
+      ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"],
+    );
     const main = (await architect.getFlows({ name: "Main IVR" })).entities?.[0];
     assert.ok(main?.id);
     const got = await architect.getFlow(main.id);
     assert.equal(got.type, "INBOUNDCALL");
     assert.equal(got.publishedVersion?.id, "1.0");
     const versions = await architect.getFlowVersions(main.id, { pageSize: 25 });
-    assert.deepEqual(versions.entities?.map((v) => v.id), ["1.0"]);
+    assert.deepEqual(
+      versions.entities?.map((v) => v.id),
+      ["1.0"],
+    );
 
     // shell flow, locks and operations
     const shell = await architect.postFlows({ name: "SDK Flow", type: "inboundcall", description: "from the SDK" });
@@ -341,12 +419,17 @@ test("official JS SDK: telephony - sites, metabases, template, trunk base settin
     assert.equal(site?.name, "US East Site");
     const metabases = await edges.getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases({ type: "EXTERNAL" });
     assert.ok(metabases.entities?.some((m) => m.id === "external_sip_pcv_byoc_carrier.json"));
-    const template = await edges.getTelephonyProvidersEdgesTrunkbasesettingsTemplate("external_sip_pcv_byoc_carrier.json");
+    const template = await edges.getTelephonyProvidersEdgesTrunkbasesettingsTemplate(
+      "external_sip_pcv_byoc_carrier.json",
+    );
     assert.equal(template.trunkType, "EXTERNAL");
     assert.ok(template.properties?.["trunk_transport_serverProxyList"]);
 
     const seeded = await edges.getTelephonyProvidersEdgesTrunkbasesettings({ pageSize: 100, expand: ["properties"] });
-    assert.deepEqual(seeded.entities?.map((t) => t.name), ["US Carrier Backup", "US Carrier Primary"]);
+    assert.deepEqual(
+      seeded.entities?.map((t) => t.name),
+      ["US Carrier Backup", "US Carrier Primary"],
+    );
     assert.ok(seeded.entities?.[0]?.properties);
 
     const created = await edges.postTelephonyProvidersEdgesTrunkbasesettings({
@@ -365,8 +448,14 @@ test("official JS SDK: telephony - sites, metabases, template, trunk base settin
     assert.equal(created.version, 1);
     // as Terraform reads it (ignoreHidden=true): what comes back can be PUT as it is
     const got = await edges.getTelephonyProvidersEdgesTrunkbasesetting(created.id, { ignoreHidden: true });
-    assert.deepEqual(field(got.properties?.["trunk_sip_authentication_credentials_password"], "value"), { default: "", instance: "********" });
-    const updated = await edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, { ...got, description: "updated by the SDK" });
+    assert.deepEqual(field(got.properties?.["trunk_sip_authentication_credentials_password"], "value"), {
+      default: "",
+      instance: "********",
+    });
+    const updated = await edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, {
+      ...got,
+      description: "updated by the SDK",
+    });
     assert.equal(updated.version, 2);
     const stale = await rejection(edges.putTelephonyProvidersEdgesTrunkbasesetting(created.id, { ...got }));
     assert.equal(field(stale, "status"), 409);
@@ -390,7 +479,10 @@ test("official JS SDK: telephony - sites, metabases, template, trunk base settin
 test("official JS SDK: what official clients call at start-up - organizations/me (with defaultCountryCode) and authorization/products", async () => {
   await withEmulator({}, async (emu) => {
     const client = platformClient.ApiClient.instance;
-    for (const [name, country] of [["source", "US"], ["target", "IE"]] as const) {
+    for (const [name, country] of [
+      ["source", "US"],
+      ["target", "IE"],
+    ] as const) {
       const o = org(emu, name);
       useOrg(emu, o);
       await client.loginClientCredentialsGrant(o.clientId, o.clientSecret);
@@ -408,6 +500,9 @@ test("official JS SDK: what official clients call at start-up - organizations/me
     await control(emu, "PUT", "/orgs/source/settings", { authorizationProducts: ["a", "b"] });
     useOrg(emu, org(emu, "source"));
     await client.loginClientCredentialsGrant(org(emu, "source").clientId, org(emu, "source").clientSecret);
-    assert.deepEqual((await new platformClient.AuthorizationApi().getAuthorizationProducts()).entities, [{ id: "a" }, { id: "b" }]);
+    assert.deepEqual((await new platformClient.AuthorizationApi().getAuthorizationProducts()).entities, [
+      { id: "a" },
+      { id: "b" },
+    ]);
   });
 });

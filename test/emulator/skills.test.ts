@@ -20,19 +20,30 @@ test("skills: create, get, patch division, soft delete", async () => {
     assert.equal(s["state"], "active");
     assert.equal(s["version"], "1");
     assert.equal(s["selfUri"], `/api/v2/routing/skills/${String(s["id"])}`);
-    assert.deepEqual(s["division"], { id: div["Home"], name: "Home", selfUri: `/api/v2/authorization/divisions/${div["Home"]}` });
+    assert.deepEqual(s["division"], {
+      id: div["Home"],
+      name: "Home",
+      selfUri: `/api/v2/authorization/divisions/${div["Home"]}`,
+    });
     assert.ok(!Number.isNaN(Date.parse(String(s["dateModified"]))));
 
     const got = await call(source, token, "GET", `/api/v2/routing/skills/${String(s["id"])}`);
     assert.deepEqual(got.body, s);
 
     // SDK CreateRoutingSkill is {name, divisionId}; `division: {id}` is an unknown field, ignored (home).
-    const inSales = obj((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Dutch", divisionId: div["Sales"] })).body);
+    const inSales = obj(
+      (await call(source, token, "POST", "/api/v2/routing/skills", { name: "Dutch", divisionId: div["Sales"] })).body,
+    );
     assert.equal(obj(inSales["division"])["name"], "Sales");
-    const readShape = obj((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Flemish", division: { id: div["Sales"] } })).body);
+    const readShape = obj(
+      (await call(source, token, "POST", "/api/v2/routing/skills", { name: "Flemish", division: { id: div["Sales"] } }))
+        .body,
+    );
     assert.equal(obj(readShape["division"])["name"], "Home");
 
-    const patched = await call(source, token, "PATCH", `/api/v2/routing/skills/${String(s["id"])}`, { divisionId: div["Billing"] });
+    const patched = await call(source, token, "PATCH", `/api/v2/routing/skills/${String(s["id"])}`, {
+      divisionId: div["Billing"],
+    });
     assert.equal(patched.status, 200);
     const p = obj(patched.body);
     assert.equal(obj(p["division"])["name"], "Billing");
@@ -45,13 +56,20 @@ test("skills: create, get, patch division, soft delete", async () => {
     const after = obj((await call(source, token, "GET", `/api/v2/routing/skills/${String(s["id"])}`)).body);
     assert.equal(after["state"], "deleted");
     const listed = arr(obj((await call(source, token, "GET", "/api/v2/routing/skills?name=Italian")).body)["entities"]);
-    assert.deepEqual(listed.map((x) => x["state"]), ["deleted"]);
+    assert.deepEqual(
+      listed.map((x) => x["state"]),
+      ["deleted"],
+    );
 
     // the name is free again once the skill is deleted
     assert.equal((await call(source, token, "POST", "/api/v2/routing/skills", { name: "Italian" })).status, 200);
     // deleting or patching a deleted skill is 404
     assert.equal((await call(source, token, "DELETE", `/api/v2/routing/skills/${String(s["id"])}`)).status, 404);
-    assert.equal((await call(source, token, "PATCH", `/api/v2/routing/skills/${String(s["id"])}`, { divisionId: div["Home"] })).status, 404);
+    assert.equal(
+      (await call(source, token, "PATCH", `/api/v2/routing/skills/${String(s["id"])}`, { divisionId: div["Home"] }))
+        .status,
+      404,
+    );
   });
 });
 
@@ -59,7 +77,10 @@ test("the seeded soft-deleted skill is listed with state deleted", async () => {
   await withSource({}, async (_emu, source, token) => {
     const all = arr(obj((await call(source, token, "GET", "/api/v2/routing/skills?pageSize=500")).body)["entities"]);
     const deleted = all.filter((s) => s["state"] === "deleted");
-    assert.deepEqual(deleted.map((s) => s["name"]), ["Legacy Fax Support"]);
+    assert.deepEqual(
+      deleted.map((s) => s["name"]),
+      ["Legacy Fax Support"],
+    );
     assert.equal(all.filter((s) => s["state"] === "active").length, 30);
     assert.ok(new Set(all.map((s) => obj(s["division"])["name"])).size >= 4);
   });
@@ -72,7 +93,10 @@ test("knob deletedSkillsVisible=false: GET 404 and listings omit deleted skills"
     await control(emu, "PUT", "/orgs/source/settings", { deletedSkillsVisible: false });
     const b = obj((await call(source, token, "GET", "/api/v2/routing/skills?pageSize=500")).body);
     assert.equal(b["total"], 30);
-    assert.equal(errorOf(await call(source, token, "GET", `/api/v2/routing/skills/${String(legacy["id"])}`))["code"], "not.found");
+    assert.equal(
+      errorOf(await call(source, token, "GET", `/api/v2/routing/skills/${String(legacy["id"])}`))["code"],
+      "not.found",
+    );
   });
 });
 
@@ -89,25 +113,132 @@ interface RejectCase {
 const LONG = "x".repeat(257);
 
 const REJECT_CASES: RejectCase[] = [
-  { name: "duplicate active name (case-insensitive) -> 409", method: "POST", path: "/api/v2/routing/skills", body: { name: "english" }, status: 409, code: "general.conflict", message: /^A skill with name 'english' already exists$/ },
-  { name: "name over 256 characters -> 400", method: "POST", path: "/api/v2/routing/skills", body: { name: LONG }, status: 400, code: "invalid.value", message: /name/ },
-  { name: "blank name -> 400", method: "POST", path: "/api/v2/routing/skills", body: { name: "   " }, status: 400, code: "invalid.value", message: /name/ },
-  { name: "missing name -> 400", method: "POST", path: "/api/v2/routing/skills", body: {}, status: 400, code: "invalid.value", message: /name/ },
-  { name: "name not a string -> 400", method: "POST", path: "/api/v2/routing/skills", body: { name: 42 }, status: 400, code: "invalid.value", message: /name/ },
-  { name: "unknown division -> 400", method: "POST", path: "/api/v2/routing/skills", body: { name: "Ok", divisionId: "00000000-0000-4000-8000-000000000000" }, status: 400, code: "invalid.value", message: /^Division 00000000-0000-4000-8000-000000000000 not found$/ },
-  { name: "invalid JSON -> 400 bad.request", method: "POST", path: "/api/v2/routing/skills", body: "{name:", status: 400, code: "bad.request" },
-  { name: "empty body -> 400 bad.request", method: "POST", path: "/api/v2/routing/skills", body: undefined, status: 400, code: "bad.request" },
-  { name: "PATCH without divisionId -> 400", method: "PATCH", path: "/api/v2/routing/skills/{english}", body: { name: "Renamed" }, status: 400, code: "invalid.value", message: /divisionId/ },
-  { name: "PATCH unknown division -> 400", method: "PATCH", path: "/api/v2/routing/skills/{english}", body: { divisionId: "00000000-0000-4000-8000-000000000000" }, status: 400, code: "invalid.value" },
-  { name: "PUT is not supported -> 404", method: "PUT", path: "/api/v2/routing/skills/{english}", body: { name: "Renamed" }, status: 404, code: "not.found" },
-  { name: "GET unknown id -> 404", method: "GET", path: "/api/v2/routing/skills/00000000-0000-4000-8000-000000000000", body: undefined, status: 404, code: "not.found" },
-  { name: "GET non-UUID id -> 404", method: "GET", path: "/api/v2/routing/skills/english", body: undefined, status: 404, code: "not.found" },
-  { name: "DELETE unknown id -> 404", method: "DELETE", path: "/api/v2/routing/skills/00000000-0000-4000-8000-000000000000", body: undefined, status: 404, code: "not.found" },
+  {
+    name: "duplicate active name (case-insensitive) -> 409",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: { name: "english" },
+    status: 409,
+    code: "general.conflict",
+    message: /^A skill with name 'english' already exists$/,
+  },
+  {
+    name: "name over 256 characters -> 400",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: { name: LONG },
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "blank name -> 400",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: { name: "   " },
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "missing name -> 400",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: {},
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "name not a string -> 400",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: { name: 42 },
+    status: 400,
+    code: "invalid.value",
+    message: /name/,
+  },
+  {
+    name: "unknown division -> 400",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: { name: "Ok", divisionId: "00000000-0000-4000-8000-000000000000" },
+    status: 400,
+    code: "invalid.value",
+    message: /^Division 00000000-0000-4000-8000-000000000000 not found$/,
+  },
+  {
+    name: "invalid JSON -> 400 bad.request",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: "{name:",
+    status: 400,
+    code: "bad.request",
+  },
+  {
+    name: "empty body -> 400 bad.request",
+    method: "POST",
+    path: "/api/v2/routing/skills",
+    body: undefined,
+    status: 400,
+    code: "bad.request",
+  },
+  {
+    name: "PATCH without divisionId -> 400",
+    method: "PATCH",
+    path: "/api/v2/routing/skills/{english}",
+    body: { name: "Renamed" },
+    status: 400,
+    code: "invalid.value",
+    message: /divisionId/,
+  },
+  {
+    name: "PATCH unknown division -> 400",
+    method: "PATCH",
+    path: "/api/v2/routing/skills/{english}",
+    body: { divisionId: "00000000-0000-4000-8000-000000000000" },
+    status: 400,
+    code: "invalid.value",
+  },
+  {
+    name: "PUT is not supported -> 404",
+    method: "PUT",
+    path: "/api/v2/routing/skills/{english}",
+    body: { name: "Renamed" },
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "GET unknown id -> 404",
+    method: "GET",
+    path: "/api/v2/routing/skills/00000000-0000-4000-8000-000000000000",
+    body: undefined,
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "GET non-UUID id -> 404",
+    method: "GET",
+    path: "/api/v2/routing/skills/english",
+    body: undefined,
+    status: 404,
+    code: "not.found",
+  },
+  {
+    name: "DELETE unknown id -> 404",
+    method: "DELETE",
+    path: "/api/v2/routing/skills/00000000-0000-4000-8000-000000000000",
+    body: undefined,
+    status: 404,
+    code: "not.found",
+  },
 ];
 
 test("skills: table of rejected requests (ErrorBody, nothing stored)", async () => {
   await withSource({}, async (emu, source, token) => {
-    const english = arr(obj((await call(source, token, "GET", "/api/v2/routing/skills?name=English")).body)["entities"])[0]!;
+    const english = arr(
+      obj((await call(source, token, "GET", "/api/v2/routing/skills?name=English")).body)["entities"],
+    )[0]!;
     const before = (await control(emu, "GET", "/state?org=source")).body;
     for (const c of REJECT_CASES) {
       const r = await call(source, token, c.method, c.path.replace("{english}", String(english["id"])), c.body);
@@ -122,7 +253,10 @@ test("skills: table of rejected requests (ErrorBody, nothing stored)", async () 
 
 test("knobs maxNameLength and duplicateName", async () => {
   await withSource({}, async (emu, source, token) => {
-    const s = await control(emu, "PUT", "/orgs/source/settings", { maxNameLength: 5, duplicateName: { status: 400, code: "bad.request" } });
+    const s = await control(emu, "PUT", "/orgs/source/settings", {
+      maxNameLength: 5,
+      duplicateName: { status: 400, code: "bad.request" },
+    });
     assert.equal(s.status, 200);
     assert.equal(obj(s.body)["maxNameLength"], 5);
     assert.equal(obj(s.body)["rateLimitPerMinute"], 300);
@@ -141,8 +275,13 @@ test("skills: id filter and stats by path template", async () => {
   await withSource({}, async (emu, source, token) => {
     const all = arr(obj((await call(source, token, "GET", "/api/v2/routing/skills?pageSize=3")).body)["entities"]);
     const ids = all.map((s) => String(s["id"]));
-    const filtered = arr(obj((await call(source, token, "GET", `/api/v2/routing/skills?id=${ids[0]}&id=${ids[2]}`)).body)["entities"]);
-    assert.deepEqual(filtered.map((s: Json) => s["id"]), [ids[0], ids[2]]);
+    const filtered = arr(
+      obj((await call(source, token, "GET", `/api/v2/routing/skills?id=${ids[0]}&id=${ids[2]}`)).body)["entities"],
+    );
+    assert.deepEqual(
+      filtered.map((s: Json) => s["id"]),
+      [ids[0], ids[2]],
+    );
     await call(source, token, "GET", `/api/v2/routing/skills/${ids[1]}`);
     const stats = obj(arr(obj((await control(emu, "GET", "/stats?org=source")).body)["orgs"])[0]);
     assert.deepEqual(stats["requests"], {

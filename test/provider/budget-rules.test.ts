@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { SharedBudget, SharedStore, TokenBudget, type Budget, type Clock, type RateHeaders } from "@genesys-clone/provider/dist/client";
+import {
+  SharedBudget,
+  SharedStore,
+  TokenBudget,
+  type Budget,
+  type Clock,
+  type RateHeaders,
+} from "@genesys-clone/provider/dist/client";
 import { startRedis, type RunningRedis } from "../redis-server";
 
 // The budget's rules as one table of event sequences, run against both budgets: the one kept in this
@@ -25,7 +32,8 @@ interface Case {
 }
 
 /** `n` requests one after another, each granted at the given time. */
-const burst = (prefix: string, grantedAt: number[]): Step[] => grantedAt.map((t, i) => ({ acquire: `${prefix}${i + 1}`, grantedAt: t }));
+const burst = (prefix: string, grantedAt: number[]): Step[] =>
+  grantedAt.map((t, i) => ({ acquire: `${prefix}${i + 1}`, grantedAt: t }));
 const spent = { allowed: 300, count: 300, reset: 60 };
 
 export const CASES: Case[] = [
@@ -45,25 +53,42 @@ export const CASES: Case[] = [
     name: "a response without inin-ratelimit headers changes nothing",
     ratePerMinute: 2,
     windowMs: 60_000,
-    steps: [{ acquire: "a", grantedAt: 0 }, { respond: "a", headers: {} }, { acquire: "b", grantedAt: 0 }, { acquire: "c", grantedAt: 60_000 }],
+    steps: [
+      { acquire: "a", grantedAt: 0 },
+      { respond: "a", headers: {} },
+      { acquire: "b", grantedAt: 0 },
+      { acquire: "c", grantedAt: 60_000 },
+    ],
   },
   {
     name: "inin-ratelimit-allowed lowers the budget",
     ratePerMinute: 5,
     windowMs: 1000,
-    steps: [{ acquire: "a", grantedAt: 0 }, { respond: "a", headers: { allowed: 2, count: 1, reset: 1 } }, ...burst("b", [0, 1000])],
+    steps: [
+      { acquire: "a", grantedAt: 0 },
+      { respond: "a", headers: { allowed: 2, count: 1, reset: 1 } },
+      ...burst("b", [0, 1000]),
+    ],
   },
   {
     name: "inin-ratelimit-count spends what others used, and the window ends when reset says",
     ratePerMinute: 300,
     windowMs: 60_000,
-    steps: [{ acquire: "a", grantedAt: 0 }, { respond: "a", headers: { allowed: 180, count: 179, reset: 10 } }, ...burst("b", [0, 10_000])],
+    steps: [
+      { acquire: "a", grantedAt: 0 },
+      { respond: "a", headers: { allowed: 180, count: 179, reset: 10 } },
+      ...burst("b", [0, 10_000]),
+    ],
   },
   {
     name: "the response that opens the server's window (count 1) teaches the window's length",
     ratePerMinute: 2,
     windowMs: 60_000,
-    steps: [{ acquire: "a", grantedAt: 0 }, { respond: "a", headers: { allowed: 2, count: 1, reset: 1 } }, ...burst("b", [0, 1000, 1000, 2000])],
+    steps: [
+      { acquire: "a", grantedAt: 0 },
+      { respond: "a", headers: { allowed: 2, count: 1, reset: 1 } },
+      ...burst("b", [0, 1000, 1000, 2000]),
+    ],
   },
   {
     name: "the window's end is timed from the response that opened it: later whole-second resets do not push it out",
@@ -133,7 +158,11 @@ export const CASES: Case[] = [
     name: "a 429 pauses the token for exactly Retry-After, not until the server's reset",
     ratePerMinute: 300,
     windowMs: 60_000,
-    steps: [{ acquire: "a", grantedAt: 0 }, { rateLimited: "a", retryAfterMs: 2000, headers: spent }, ...burst("b", [2000, 2000])],
+    steps: [
+      { acquire: "a", grantedAt: 0 },
+      { rateLimited: "a", retryAfterMs: 2000, headers: spent },
+      ...burst("b", [2000, 2000]),
+    ],
   },
   {
     name: "a later response of the window a 429 ended does not stretch the pause",
@@ -249,7 +278,12 @@ async function run(c: Case, make: (clock: Clock) => Subject): Promise<void> {
 
 describe("the in-process budget (TokenBudget)", () => {
   for (const c of CASES) {
-    test(c.name, () => run(c, (clock) => ({ budget: new TokenBudget(c.ratePerMinute, clock, c.windowMs), flushed: async () => undefined })));
+    test(c.name, () =>
+      run(c, (clock) => ({
+        budget: new TokenBudget(c.ratePerMinute, clock, c.windowMs),
+        flushed: async () => undefined,
+      })),
+    );
   }
 });
 
@@ -267,7 +301,10 @@ describe("the budget shared through Redis (SharedBudget)", () => {
   for (const [i, c] of CASES.entries()) {
     test(c.name, () =>
       run(c, (clock) => {
-        const budget = new SharedBudget(store, `genesys-clone:v1:budget:rules-${i}`, c.ratePerMinute, { clock, windowMs: c.windowMs });
+        const budget = new SharedBudget(store, `genesys-clone:v1:budget:rules-${i}`, c.ratePerMinute, {
+          clock,
+          windowMs: c.windowMs,
+        });
         return { budget, flushed: () => budget.flushed() };
       }),
     );

@@ -54,56 +54,125 @@ test("queue: updates and the QueueFlows link keep conditional group routing with
   const current = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as Record<string, unknown>;
   const set = await api("PUT", `/api/v2/routing/queues/${created.id}`, {
     ...current,
-    conditionalGroupRouting: { rules: [{ metric: "EstimatedWaitTime", operator: "GreaterThan", conditionValue: 30, groups: [{ id: team, type: "TEAM" }] }] },
+    conditionalGroupRouting: {
+      rules: [
+        {
+          metric: "EstimatedWaitTime",
+          operator: "GreaterThan",
+          conditionValue: 30,
+          groups: [{ id: team, type: "TEAM" }],
+        },
+      ],
+    },
   });
   assert.equal(set.status, 200, JSON.stringify(set.body));
 
   const updated = await queues.update(created.id, created.outs, { name: "CGR Managed", description: "after" });
   assert.equal(updated.outs?.description, "after");
 
-  const flow = (await api("POST", "/api/v2/flows", { name: "CGR In-Queue", type: "inqueuecall" })).body as { id: string };
+  const flow = (await api("POST", "/api/v2/flows", { name: "CGR In-Queue", type: "inqueuecall" })).body as {
+    id: string;
+  };
   const link = await impl("genesyscloud:routing:QueueFlows").create({ queue: created.id, queueFlow: flow.id });
   assert.equal(link.outs.queueFlow, flow.id);
 
-  const after = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as { description: string; queueFlow: { id: string }; conditionalGroupRouting: { rules: { queue: { id: string }; groups: { id: string }[] }[] } };
+  const after = (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as {
+    description: string;
+    queueFlow: { id: string };
+    conditionalGroupRouting: { rules: { queue: { id: string }; groups: { id: string }[] }[] };
+  };
   assert.equal(after.description, "after");
   assert.equal(after.queueFlow.id, flow.id);
-  assert.deepEqual(after.conditionalGroupRouting.rules.map((r) => [r.queue.id, r.groups[0]!.id]), [[created.id, team]], "the rules survive both PUTs");
+  assert.deepEqual(
+    after.conditionalGroupRouting.rules.map((r) => [r.queue.id, r.groups[0]!.id]),
+    [[created.id, team]],
+    "the rules survive both PUTs",
+  );
 });
 
 test("check: the API's limits (Terraform's schema) fail at preview, naming the object and the field", async () => {
   const queues = impl("genesyscloud:routing:Queue");
   const groups = impl("genesyscloud:architect:ScheduleGroup");
   const cases: { impl: typeof queues; news: Record<string, unknown>; reason: RegExp }[] = [
-    { impl: queues, news: { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 6 } } }, reason: /^Queue 'Limits': mediaSettings\.call\.alertingTimeoutSeconds: alertingTimeoutSeconds must be at least 7/ },
-    { impl: queues, news: { name: "Limits", mediaSettings: { email: { serviceLevel: { percentage: 0.8, durationMs: 500 } } } }, reason: /^Queue 'Limits': mediaSettings\.email\.serviceLevel\.durationMs: serviceLevel\.durationMs must be at least 1000/ },
-    { impl: queues, news: { name: "Limits", bullseye: { rings: Array.from({ length: 7 }, () => ({})) } }, reason: /^Queue 'Limits': bullseye\.rings: bullseye has at most 6 rings/ },
-    { impl: groups, news: { name: "No Hours", timeZone: "Europe/Dublin" }, reason: /^Schedule group 'No Hours': openSchedules is required: a schedule group needs at least one open schedule/ },
-    { impl: groups, news: { name: "No Hours", timeZone: "Europe/Dublin", openSchedules: [] }, reason: /^Schedule group 'No Hours': openSchedules needs at least one schedule/ },
+    {
+      impl: queues,
+      news: { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 6 } } },
+      reason: /^Queue 'Limits': mediaSettings\.call\.alertingTimeoutSeconds: alertingTimeoutSeconds must be at least 7/,
+    },
+    {
+      impl: queues,
+      news: { name: "Limits", mediaSettings: { email: { serviceLevel: { percentage: 0.8, durationMs: 500 } } } },
+      reason:
+        /^Queue 'Limits': mediaSettings\.email\.serviceLevel\.durationMs: serviceLevel\.durationMs must be at least 1000/,
+    },
+    {
+      impl: queues,
+      news: { name: "Limits", bullseye: { rings: Array.from({ length: 7 }, () => ({})) } },
+      reason: /^Queue 'Limits': bullseye\.rings: bullseye has at most 6 rings/,
+    },
+    {
+      impl: groups,
+      news: { name: "No Hours", timeZone: "Europe/Dublin" },
+      reason:
+        /^Schedule group 'No Hours': openSchedules is required: a schedule group needs at least one open schedule/,
+    },
+    {
+      impl: groups,
+      news: { name: "No Hours", timeZone: "Europe/Dublin", openSchedules: [] },
+      reason: /^Schedule group 'No Hours': openSchedules needs at least one schedule/,
+    },
   ];
   for (const c of cases) {
     const res = await c.impl.check({}, c.news);
     assert.equal(res.failures?.length, 1, JSON.stringify(res.failures));
     assert.match(res.failures![0]!.reason, c.reason);
   }
-  const atLimits = { name: "Limits", mediaSettings: { call: { alertingTimeoutSeconds: 7, serviceLevel: { percentage: 0.8, durationMs: 1000 } } }, bullseye: { rings: Array.from({ length: 6 }, () => ({})) } };
+  const atLimits = {
+    name: "Limits",
+    mediaSettings: { call: { alertingTimeoutSeconds: 7, serviceLevel: { percentage: 0.8, durationMs: 1000 } } },
+    bullseye: { rings: Array.from({ length: 6 }, () => ({})) },
+  };
   assert.deepEqual((await queues.check({}, atLimits)).failures, []);
 });
 
 test("schedule: start/end in any fraction precision compare as times (create, verify, refresh, diff, end after start)", async () => {
   const schedules = impl("genesyscloud:architect:Schedule");
-  const declared = { name: "Precise Hours", start: "2027-01-04T08:00:00.000000", end: "2027-01-04T18:00:00", rrule: "FREQ=WEEKLY;BYDAY=MO" };
+  const declared = {
+    name: "Precise Hours",
+    start: "2027-01-04T08:00:00.000000",
+    end: "2027-01-04T18:00:00",
+    rrule: "FREQ=WEEKLY;BYDAY=MO",
+  };
   assert.deepEqual((await schedules.check({}, declared)).failures, []);
   const created = await schedules.create(declared);
   const stored = (await api("GET", `/api/v2/architect/schedules/${created.id}`)).body as { start: string; end: string };
   assert.deepEqual([stored.start, stored.end], ["2027-01-04T08:00:00.000", "2027-01-04T18:00:00.000"]);
   const read = await schedules.read(created.id, created.outs);
   assert.deepEqual(read.props, created.outs, "refresh keeps the code's spelling: no drift");
-  assert.deepEqual(await schedules.diff(created.id, created.outs, { ...declared, start: "2027-01-04T08:00:00.000", end: "2027-01-04T18:00:00.0" }), { changes: false, replaces: [] });
-  assert.deepEqual((await schedules.diff(created.id, created.outs, { ...declared, end: "2027-01-04T18:00:00.001" })).changes, true);
-  const backwards = await schedules.check({}, { name: "Backwards Precise", start: "2027-01-04T08:00:00.5", end: "2027-01-04T08:00:00.123456" });
-  assert.match(backwards.failures?.[0]?.reason ?? "", /Schedule 'Backwards Precise': end 2027-01-04T08:00:00\.123456 must be after start 2027-01-04T08:00:00\.5/);
-  const same = await schedules.check({}, { name: "Same Precise", start: "2027-01-04T08:00:00", end: "2027-01-04T08:00:00.000" });
+  assert.deepEqual(
+    await schedules.diff(created.id, created.outs, {
+      ...declared,
+      start: "2027-01-04T08:00:00.000",
+      end: "2027-01-04T18:00:00.0",
+    }),
+    { changes: false, replaces: [] },
+  );
+  assert.deepEqual(
+    (await schedules.diff(created.id, created.outs, { ...declared, end: "2027-01-04T18:00:00.001" })).changes,
+    true,
+  );
+  const backwards = await schedules.check(
+    {},
+    { name: "Backwards Precise", start: "2027-01-04T08:00:00.5", end: "2027-01-04T08:00:00.123456" },
+  );
+  assert.match(
+    backwards.failures?.[0]?.reason ?? "",
+    /Schedule 'Backwards Precise': end 2027-01-04T08:00:00\.123456 must be after start 2027-01-04T08:00:00\.5/,
+  );
+  const same = await schedules.check(
+    {},
+    { name: "Same Precise", start: "2027-01-04T08:00:00", end: "2027-01-04T08:00:00.000" },
+  );
   assert.match(same.failures?.[0]?.reason ?? "", /must be after start/);
 });
 
@@ -125,19 +194,42 @@ test("schedule: a version mismatch (409, or 400 'does not match the current vers
   assert.equal(updated.version, stale.version + 2);
 
   // The directory-style answer, 400 with the message Terraform looks for, once.
-  await control("PUT", "/faults", [{ org: "target", method: "PUT", path: "^/api/v2/architect/schedules/", status: 400, times: 1, message: "The version 3 does not match the current version 4." }]);
+  await control("PUT", "/faults", [
+    {
+      org: "target",
+      method: "PUT",
+      path: "^/api/v2/architect/schedules/",
+      status: 400,
+      times: 1,
+      message: "The version 3 does not match the current version 4.",
+    },
+  ]);
   try {
-    const again = await schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 3", division }, updated);
+    const again = await schedulesApi.update(
+      c,
+      created.id,
+      { ...declared, name: "Contended Hours 3", division },
+      updated,
+    );
     assert.equal(again.name, "Contended Hours 3");
   } finally {
     await control("PUT", "/faults", []);
   }
   const calls = await requests();
-  assert.equal(calls["PUT /api/v2/architect/schedules/{scheduleId}"], 5, "the UI's PUT, then two attempts per provider update");
+  assert.equal(
+    calls["PUT /api/v2/architect/schedules/{scheduleId}"],
+    5,
+    "the UI's PUT, then two attempts per provider update",
+  );
   // A second mismatch is a real concurrent edit: reported, not retried forever.
-  await control("PUT", "/faults", [{ org: "target", method: "PUT", path: "^/api/v2/architect/schedules/", status: 409, times: 2 }]);
+  await control("PUT", "/faults", [
+    { org: "target", method: "PUT", path: "^/api/v2/architect/schedules/", status: 409, times: 2 },
+  ]);
   try {
-    await assert.rejects(schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 4", division }, updated), /HTTP 409/);
+    await assert.rejects(
+      schedulesApi.update(c, created.id, { ...declared, name: "Contended Hours 4", division }, updated),
+      /HTTP 409/,
+    );
   } finally {
     await control("PUT", "/faults", []);
   }
@@ -156,18 +248,30 @@ test("names are unique case-insensitively, as in the API: conflict check, adopti
   const languages = impl("genesyscloud:routing:Language");
   assert.equal((await api("POST", "/api/v2/routing/languages", { name: "klingon" })).status, 200);
   const check = await languages.check({}, { name: "Klingon" });
-  assert.match(check.failures?.[0]?.reason ?? "", /^Language 'Klingon' already exists in the target org as 'klingon' \(id [0-9a-f-]+\)\. Choose: adopt it/);
-  await assert.rejects(languages.create({ name: "Klingon" }), /Language 'Klingon' already exists in the target org as 'klingon' \(id /);
+  assert.match(
+    check.failures?.[0]?.reason ?? "",
+    /^Language 'Klingon' already exists in the target org as 'klingon' \(id [0-9a-f-]+\)\. Choose: adopt it/,
+  );
+  await assert.rejects(
+    languages.create({ name: "Klingon" }),
+    /Language 'Klingon' already exists in the target org as 'klingon' \(id /,
+  );
 
   // Adoption takes over the object spelled differently (and gives it the declared spelling).
   const code = (await api("POST", "/api/v2/routing/wrapupcodes", { name: "left a voicemail" })).body as { id: string };
   const adopted = await codes.create({ name: "Left A Voicemail", onConflict: "adopt" });
   assert.equal(adopted.id, code.id);
-  assert.equal(((await api("GET", `/api/v2/routing/wrapupcodes/${code.id}`)).body as { name: string }).name, "Left A Voicemail");
+  assert.equal(
+    ((await api("GET", `/api/v2/routing/wrapupcodes/${code.id}`)).body as { name: string }).name,
+    "Left A Voicemail",
+  );
 
   // A division named in another case is that division; refresh keeps the code's spelling.
   const inSales = await skills().create({ name: "Lower Division Skill", division: "sales" });
-  assert.equal(((await api("GET", `/api/v2/routing/skills/${inSales.id}`)).body as { division: { name: string } }).division.name, "Sales");
+  assert.equal(
+    ((await api("GET", `/api/v2/routing/skills/${inSales.id}`)).body as { division: { name: string } }).division.name,
+    "Sales",
+  );
   assert.deepEqual((await skills().read(inSales.id, inSales.outs)).props, inSales.outs);
 
   // Lookups of objects the code references but does not declare.
@@ -191,18 +295,27 @@ test("queue: a division change moves the queue with the division objects endpoin
 test("division: destroy retries the API's 400 while objects deleted a moment before detach, for a bounded time", async () => {
   const divisions = impl("genesyscloud:auth:Division");
   const created = await divisions.create({ name: "Detach Lab" });
-  const skill = (await api("POST", "/api/v2/routing/skills", { name: "Detaching Skill", divisionId: created.id })).body as { id: string };
+  const skill = (await api("POST", "/api/v2/routing/skills", { name: "Detaching Skill", divisionId: created.id }))
+    .body as { id: string };
   assert.equal((await api("DELETE", `/api/v2/routing/skills/${skill.id}`)).status, 204);
   await control("DELETE", "/stats");
   await divisions.delete(created.id, created.outs);
   assert.equal((await api("GET", `/api/v2/authorization/divisions/${created.id}`)).status, 404);
-  assert.ok((await requests())["DELETE /api/v2/authorization/divisions/{divisionId}"]! >= 2, "the first attempt met the still-attached skill");
+  assert.ok(
+    (await requests())["DELETE /api/v2/authorization/divisions/{divisionId}"]! >= 2,
+    "the first attempt met the still-attached skill",
+  );
 
   // A division that really still holds something fails after Terraform's 10 attempts, naming what to do.
   const { divisionsApi } = await import("@genesys-clone/provider/dist/resources/auth-division/api");
   const { client } = await import("@genesys-clone/provider/dist/process");
-  const full = (await api("POST", "/api/v2/authorization/divisions", { name: "Full Lab", description: "" })).body as { id: string };
-  assert.equal((await api("POST", "/api/v2/routing/skills", { name: "Staying Skill", divisionId: full.id })).status, 200);
+  const full = (await api("POST", "/api/v2/authorization/divisions", { name: "Full Lab", description: "" })).body as {
+    id: string;
+  };
+  assert.equal(
+    (await api("POST", "/api/v2/routing/skills", { name: "Staying Skill", divisionId: full.id })).status,
+    200,
+  );
   const waits: number[] = [];
   await assert.rejects(
     divisionsApi.remove(client(), full.id, async (ms: number) => void waits.push(ms)),
@@ -214,18 +327,49 @@ test("division: destroy retries the API's 400 while objects deleted a moment bef
 test("queue media settings: the callback site by name, media flows through QueueFlows, kept by the queue's own updates", async () => {
   const queues = impl("genesyscloud:routing:Queue");
   const links = impl("genesyscloud:routing:QueueFlows");
-  const media = { callback: { alertingTimeoutSeconds: 30, mode: "AgentFirst" }, message: { alertingTimeoutSeconds: 30, enableInactivityTimeout: true, inactivityTimeoutSettings: { timeoutSeconds: 600, actionType: "Disconnect" } } };
+  const media = {
+    callback: { alertingTimeoutSeconds: 30, mode: "AgentFirst" },
+    message: {
+      alertingTimeoutSeconds: 30,
+      enableInactivityTimeout: true,
+      inactivityTimeoutSettings: { timeoutSeconds: 600, actionType: "Disconnect" },
+    },
+  };
   const declared = { name: "Callback Queue", mediaSettings: media, callbackSite: "EU West Site" };
-  assert.match((await queues.check({}, { ...declared, name: "Nowhere Queue", callbackSite: "Mars Site" })).failures?.[0]?.reason ?? "", /Queue 'Nowhere Queue': site 'Mars Site' does not exist in the target org: map it in the transforms file \(sites:\)/);
+  assert.match(
+    (await queues.check({}, { ...declared, name: "Nowhere Queue", callbackSite: "Mars Site" })).failures?.[0]?.reason ??
+      "",
+    /Queue 'Nowhere Queue': site 'Mars Site' does not exist in the target org: map it in the transforms file \(sites:\)/,
+  );
   const created = await queues.create(declared);
-  const site = ((await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100")).body as { entities: { id: string; name: string }[] }).entities.find((s) => s.name === "EU West Site")!;
-  type Stored = { description?: string; mediaSettings: { callback: { site?: { id: string }; liveVoiceFlow?: { id: string } }; message: { inactivityTimeoutSettings: { flowId?: { id: string }; timeoutSeconds: number } } } };
+  const site = (
+    (await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100")).body as {
+      entities: { id: string; name: string }[];
+    }
+  ).entities.find((s) => s.name === "EU West Site")!;
+  type Stored = {
+    description?: string;
+    mediaSettings: {
+      callback: { site?: { id: string }; liveVoiceFlow?: { id: string } };
+      message: { inactivityTimeoutSettings: { flowId?: { id: string }; timeoutSeconds: number } };
+    };
+  };
   const stored = async () => (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as Stored;
   assert.equal((await stored()).mediaSettings.callback.site?.id, site.id);
-  assert.deepEqual((await queues.read(created.id, created.outs)).props, created.outs, "refresh: the site by name, no drift");
+  assert.deepEqual(
+    (await queues.read(created.id, created.outs)).props,
+    created.outs,
+    "refresh: the site by name, no drift",
+  );
 
-  const flow = (await api("POST", "/api/v2/flows", { name: "Live Voice", type: "outboundcall" })).body as { id: string };
-  const link = await links.create({ queue: created.id, callbackLiveVoiceFlow: flow.id, messageInactivityTimeoutFlow: flow.id });
+  const flow = (await api("POST", "/api/v2/flows", { name: "Live Voice", type: "outboundcall" })).body as {
+    id: string;
+  };
+  const link = await links.create({
+    queue: created.id,
+    callbackLiveVoiceFlow: flow.id,
+    messageInactivityTimeoutFlow: flow.id,
+  });
   assert.equal((await stored()).mediaSettings.callback.liveVoiceFlow?.id, flow.id);
   assert.equal((await stored()).mediaSettings.message.inactivityTimeoutSettings.flowId?.id, flow.id);
   assert.deepEqual((await links.read(link.id, link.outs)).props, link.outs);

@@ -9,7 +9,11 @@ let emu: RunningEmulator;
 const flows = () => impl("genesyscloud:architect:Flow");
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${emu.url}/__emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  fetch(`${emu.url}/__emulator${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
 
 /** A minimal valid inbound call flow (as Terraform's examples/resources/genesyscloud_flow/inboundcall_flow_example.yaml). */
 const ivr = (name: string, greeting: string) =>
@@ -57,7 +61,9 @@ test("flow shells: a valid minimal Archy flow of every deployable type (language
   const shells = impl("genesyscloud:architect:FlowShell");
   const types = Object.values(FLOW_TYPES);
   const created = await Promise.all(types.map((type) => shells.create({ name: `Shell "${type}" \\ \${x} 'q'`, type })));
-  const state = (await (await control("GET", "/state?org=target")).json()) as { flows: { id: string; name: string; type: string; publishedVersion?: { id: string } }[] };
+  const state = (await (await control("GET", "/state?org=target")).json()) as {
+    flows: { id: string; name: string; type: string; publishedVersion?: { id: string } }[];
+  };
   for (const [i, type] of types.entries()) {
     const flow = state.flows.find((f) => f.id === created[i]!.id);
     assert.ok(flow?.publishedVersion, type);

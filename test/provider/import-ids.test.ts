@@ -54,25 +54,52 @@ after(async () => {
 test("no id of any source object appears in any generated file; media settings' flows and site become references", async () => {
   const flows = (await api("GET", "/api/v2/flows?pageSize=100")).entities as { id: string; name: string }[];
   const flow = (name: string) => ({ id: flows.find((f) => f.name === name)!.id });
-  const site = ((await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100")).entities as { id: string; name: string }[])[0]!;
+  const site = (
+    (await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100")).entities as {
+      id: string;
+      name: string;
+    }[]
+  )[0]!;
   const queues = (await api("GET", "/api/v2/routing/queues?pageSize=100")).entities as Record<string, unknown>[];
-  const withMedia = (type: string) => queues.find((q) => (q.mediaSettings as Record<string, unknown> | undefined)?.[type] !== undefined)!;
+  const withMedia = (type: string) =>
+    queues.find((q) => (q.mediaSettings as Record<string, unknown> | undefined)?.[type] !== undefined)!;
   const put = async (q: Record<string, unknown>, type: string, extra: Record<string, unknown>) => {
     const media = q.mediaSettings as Record<string, Record<string, unknown>>;
-    return api("PUT", `/api/v2/routing/queues/${String(q.id)}`, { ...q, mediaSettings: { ...media, [type]: { ...media[type], ...extra } } });
+    return api("PUT", `/api/v2/routing/queues/${String(q.id)}`, {
+      ...q,
+      mediaSettings: { ...media, [type]: { ...media[type], ...extra } },
+    });
   };
   // Every org-scoped reference a queue's media settings can hold.
   const callbackQueue = withMedia("callback");
-  await put(callbackQueue, "callback", { liveVoiceFlow: flow("Main IVR"), answeringMachineFlow: flow("Spanish IVR"), site: { id: site.id }, edgeGroup: { id: EDGE_GROUP } });
+  await put(callbackQueue, "callback", {
+    liveVoiceFlow: flow("Main IVR"),
+    answeringMachineFlow: flow("Spanish IVR"),
+    site: { id: site.id },
+    edgeGroup: { id: EDGE_GROUP },
+  });
   const messageQueue = withMedia("message");
-  await put(messageQueue, "message", { enableInactivityTimeout: true, inactivityTimeoutSettings: { timeoutSeconds: 600, actionType: "Disconnect", flowId: flow("Standard In-Queue") } });
+  await put(messageQueue, "message", {
+    enableInactivityTimeout: true,
+    inactivityTimeoutSettings: { timeoutSeconds: 600, actionType: "Disconnect", flowId: flow("Standard In-Queue") },
+  });
   const emailQueue = withMedia("email");
-  await put(emailQueue, "email", { allOutboundEmailAddresses: [{ domain: { id: "acme.mypurecloud.com" }, route: { id: EMAIL_ROUTE } }] });
+  await put(emailQueue, "email", {
+    allOutboundEmailAddresses: [{ domain: { id: "acme.mypurecloud.com" }, route: { id: EMAIL_ROUTE } }],
+  });
 
-  const sourceIds = idsIn((await (await fetch(`${emu.url}/__emulator/state?org=source`)).json()) as unknown, new Set([EDGE_GROUP, EMAIL_ROUTE]));
+  const sourceIds = idsIn(
+    (await (await fetch(`${emu.url}/__emulator/state?org=source`)).json()) as unknown,
+    new Set([EDGE_GROUP, EMAIL_ROUTE]),
+  );
   assert.ok(sourceIds.size > 130, `every object's ids (${sourceIds.size})`);
 
-  const client = new GenesysClient({ apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret });
+  const client = new GenesysClient({
+    apiBaseUrl: source.apiBaseUrl,
+    loginBaseUrl: source.loginBaseUrl,
+    clientId: source.clientId,
+    clientSecret: source.clientSecret,
+  });
   await importOrg(client, { outDir: dir, region: "us-east-1", log: () => undefined });
   const files = await filesUnder(dir);
   assert.ok(files.length > 10);
@@ -95,16 +122,42 @@ test("verify maps a queue's callback site through the transforms file's sites, a
   const { verifyOrgs } = await import("@genesys-clone/provider/dist/verify/verify");
   const { NO_TRANSFORMS } = await import("@genesys-clone/provider/dist/program/transforms");
   const target = emu.orgs.find((o) => o.name === "target")!;
-  const clientOf = (o: OrgInfo) => new GenesysClient({ apiBaseUrl: o.apiBaseUrl, loginBaseUrl: o.loginBaseUrl, clientId: o.clientId, clientSecret: o.clientSecret });
-  const siteOf = async (o: OrgInfo, name: string) => ((await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100", undefined, o)).entities as { id: string; name: string }[]).find((x) => x.name === name)!.id;
-  const queue = (site: string) => ({ name: "Verify Site Queue", mediaSettings: { callback: { alertingTimeoutSeconds: 30, site: { id: site } } } });
+  const clientOf = (o: OrgInfo) =>
+    new GenesysClient({
+      apiBaseUrl: o.apiBaseUrl,
+      loginBaseUrl: o.loginBaseUrl,
+      clientId: o.clientId,
+      clientSecret: o.clientSecret,
+    });
+  const siteOf = async (o: OrgInfo, name: string) =>
+    (
+      (await api("GET", "/api/v2/telephony/providers/edges/sites?pageSize=100", undefined, o)).entities as {
+        id: string;
+        name: string;
+      }[]
+    ).find((x) => x.name === name)!.id;
+  const queue = (site: string) => ({
+    name: "Verify Site Queue",
+    mediaSettings: { callback: { alertingTimeoutSeconds: 30, site: { id: site } } },
+  });
   await api("POST", "/api/v2/routing/queues", queue(await siteOf(source, "US East Site")));
   await api("POST", "/api/v2/routing/queues", queue(await siteOf(target, "EU West Site")), target);
-  const report = await verifyOrgs(clientOf(source), clientOf(target), { ...NO_TRANSFORMS, sites: { "US East Site": "EU West Site" } });
+  const report = await verifyOrgs(clientOf(source), clientOf(target), {
+    ...NO_TRANSFORMS,
+    sites: { "US East Site": "EU West Site" },
+  });
   const queues = report.types.find((t) => t.type === "queues")!;
   assert.ok(!queues.missing.includes("Verify Site Queue") && !queues.extra.includes("Verify Site Queue"));
-  assert.deepEqual(queues.different.filter((d) => d.name === "Verify Site Queue"), [], "the mapped site is the expected one");
+  assert.deepEqual(
+    queues.different.filter((d) => d.name === "Verify Site Queue"),
+    [],
+    "the mapped site is the expected one",
+  );
   const unmapped = await verifyOrgs(clientOf(source), clientOf(target));
   const diff = unmapped.types.find((t) => t.type === "queues")!.different.find((d) => d.name === "Verify Site Queue");
-  assert.deepEqual(diff?.fields.map((f) => f.field), ["callbackSite"], "without the mapping the sites differ");
+  assert.deepEqual(
+    diff?.fields.map((f) => f.field),
+    ["callbackSite"],
+    "without the mapping the sites differ",
+  );
 });

@@ -3,7 +3,16 @@ import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
-import { GenesysClient, GenesysError, RateGovernor, SharedBudget, SharedStore, SharedTokens, TokenBudget, type Clock } from "@genesys-clone/provider/dist/client";
+import {
+  GenesysClient,
+  GenesysError,
+  RateGovernor,
+  SharedBudget,
+  SharedStore,
+  SharedTokens,
+  TokenBudget,
+  type Clock,
+} from "@genesys-clone/provider/dist/client";
 import { HttpClient, type TokenSource } from "@genesys-clone/provider/dist/client/http";
 import { seal, sealingKey, unseal } from "@genesys-clone/provider/dist/client/seal";
 import Redis from "ioredis";
@@ -19,7 +28,11 @@ let admin: Redis;
 const opened: GenesysClient[] = [];
 
 const control = (p: string, method = "GET", body?: unknown) =>
-  fetch(`${emu.url}/__emulator${p}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  fetch(`${emu.url}/__emulator${p}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
 
 interface Stats {
   total: number;
@@ -28,9 +41,12 @@ interface Stats {
   byStatus?: Record<string, number>;
   byToken: Record<string, { requests: number; rateLimited: number }>;
 }
-const stats = async (): Promise<Stats> => ((await (await control("/stats?org=source")).json()) as { orgs: Stats[] }).orgs[0]!;
+const stats = async (): Promise<Stats> =>
+  ((await (await control("/stats?org=source")).json()) as { orgs: Stats[] }).orgs[0]!;
 
-function deployer(overrides: { rateLimitRedisUrl?: string; clientSecret?: string; ratePerMinute?: number } = {}): GenesysClient {
+function deployer(
+  overrides: { rateLimitRedisUrl?: string; clientSecret?: string; ratePerMinute?: number } = {},
+): GenesysClient {
   const c = new GenesysClient({
     apiBaseUrl: source.apiBaseUrl,
     loginBaseUrl: source.loginBaseUrl,
@@ -44,7 +60,8 @@ function deployer(overrides: { rateLimitRedisUrl?: string; clientSecret?: string
 }
 
 const Org = z.object({ id: z.string() });
-const me = (c: { request: GenesysClient["request"] }) => c.request({ method: "GET", path: "/api/v2/organizations/me", schema: Org });
+const me = (c: { request: GenesysClient["request"] }) =>
+  c.request({ method: "GET", path: "/api/v2/organizations/me", schema: Org });
 
 before(async () => {
   redis = await startRedis();
@@ -108,7 +125,11 @@ test("a token the API rejects is replaced once for everyone: the second deployer
   await me(b); // 401 with the old token: must not drop a's new token, but use it
   const s = await stats();
   assert.equal(s.tokenGrants, 1, "one new token for both");
-  assert.deepEqual(Object.values(s.byToken), [{ requests: 2, rateLimited: 0 }], "both used the new token (401s have no valid token)");
+  assert.deepEqual(
+    Object.values(s.byToken),
+    [{ requests: 2, rateLimited: 0 }],
+    "both used the new token (401s have no valid token)",
+  );
 });
 
 test("Redis holds no usable token: key names are hashes, the value opens only with the client secret", async () => {
@@ -133,7 +154,11 @@ test("Redis holds no usable token: key names are hashes, the value opens only wi
 test("a token sealed with another secret (before a rotation) is replaced, not used", async () => {
   const a = deployer();
   const tokenKey = (a.pool[0] as SharedTokens).key;
-  const stale = seal(sealingKey("the-old-secret", source.clientId), JSON.stringify({ token: "stale-token", renewAt: Date.now() + 3_600_000 }), tokenKey);
+  const stale = seal(
+    sealingKey("the-old-secret", source.clientId),
+    JSON.stringify({ token: "stale-token", renewAt: Date.now() + 3_600_000 }),
+    tokenKey,
+  );
   await admin.set(tokenKey, stale, "PX", 3_600_000);
   await me(a);
   const s = await stats();
@@ -141,7 +166,10 @@ test("a token sealed with another secret (before a rotation) is replaced, not us
   assert.equal(s.byStatus?.["401"], undefined, "the stale token was never sent");
   const stored = (await admin.get(tokenKey))!;
   assert.notEqual(stored, stale);
-  assert.equal(JSON.parse(unseal(sealingKey(source.clientSecret, source.clientId), stored, tokenKey)!).token, await a.tokens.token());
+  assert.equal(
+    JSON.parse(unseal(sealingKey(source.clientSecret, source.clientId), stored, tokenKey)!).token,
+    await a.tokens.token(),
+  );
 });
 
 test("Redis down: one clear error that names the setting, not the URL or its password", async () => {
@@ -163,10 +191,18 @@ test("an idle Redis connection does not keep a process alive", async () => {
     const { GenesysClient } = require(${JSON.stringify(path.resolve(__dirname, "../../../provider/dist/client"))});
     const c = new GenesysClient(JSON.parse(process.env.SETTINGS));
     c.request({ method: "GET", path: "/api/v2/organizations/me" }).then(() => console.log("done"));`;
-  const settings = { apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret, rateLimitRedisUrl: redis.url };
+  const settings = {
+    apiBaseUrl: source.apiBaseUrl,
+    loginBaseUrl: source.loginBaseUrl,
+    clientId: source.clientId,
+    clientSecret: source.clientSecret,
+    rateLimitRedisUrl: redis.url,
+  };
   const started = Date.now();
   const out = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, ["-e", script], { env: { ...process.env, SETTINGS: JSON.stringify(settings) } });
+    const child = spawn(process.execPath, ["-e", script], {
+      env: { ...process.env, SETTINGS: JSON.stringify(settings) },
+    });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
     const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);

@@ -13,7 +13,11 @@ const trunks = () => impl("genesyscloud:telephony:Trunk");
 const BYOC = "external_sip_pcv_byoc_carrier.json";
 
 const settings = (org: string, body: unknown) =>
-  fetch(`${emu.url}/__emulator/orgs/${org}/settings`, { method: "PUT", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  fetch(`${emu.url}/__emulator/orgs/${org}/settings`, {
+    method: "PUT",
+    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
 
 before(async () => {
   ({ emu } = await startTarget());
@@ -22,12 +26,21 @@ after(async () => emu.close());
 
 test("the trunk instance of a base is found by `trunkBase.id` when several bases have trunks", async () => {
   const source = emu.orgs.find((o) => o.name === "source")!;
-  const c = new GenesysClient({ apiBaseUrl: source.apiBaseUrl, loginBaseUrl: source.loginBaseUrl, clientId: source.clientId, clientSecret: source.clientSecret });
+  const c = new GenesysClient({
+    apiBaseUrl: source.apiBaseUrl,
+    loginBaseUrl: source.loginBaseUrl,
+    clientId: source.clientId,
+    clientSecret: source.clientSecret,
+  });
   const bases = await trunksApi.list(c);
   assert.equal(bases.length, 2);
   for (const base of bases) {
     const instances = await trunksApi.instances(c, base.id);
-    assert.deepEqual(instances.map((t) => t.trunkBase?.id), [base.id], base.name);
+    assert.deepEqual(
+      instances.map((t) => t.trunkBase?.id),
+      [base.id],
+      base.name,
+    );
   }
 });
 
@@ -45,7 +58,11 @@ test("trunk: site and managed are declared, read back and kept; updates read wit
   const created = await trunks().create(args);
   assert.equal(created.outs.site, "EU West Site");
   assert.equal(created.outs.managed, false);
-  assert.deepEqual((await trunks().read(created.id, created.outs)).props, created.outs, "site and managed read back unchanged");
+  assert.deepEqual(
+    (await trunks().read(created.id, created.outs)).props,
+    created.outs,
+    "site and managed read back unchanged",
+  );
 
   // an update reads the trunk first: with the internal properties in that read, the PUT would be refused
   const changed = { ...args, description: "now with a description" };
@@ -59,8 +76,21 @@ test("trunk: site and managed are declared, read back and kept; updates read wit
 });
 
 test("trunk: a SIP termination URI another trunk of the target uses fails check with the transforms fix", async () => {
-  const first = await trunks().create({ name: "EU Primary", trunkMetabaseId: BYOC, inboundSite: "EU West Site", properties: { trunk_sip_termination_uri: "taken.byoc.example.net" } });
-  const res = await trunks().check({}, { name: "EU Secondary", trunkMetabaseId: BYOC, inboundSite: "EU West Site", properties: { trunk_sip_termination_uri: "taken.byoc.example.net" } });
+  const first = await trunks().create({
+    name: "EU Primary",
+    trunkMetabaseId: BYOC,
+    inboundSite: "EU West Site",
+    properties: { trunk_sip_termination_uri: "taken.byoc.example.net" },
+  });
+  const res = await trunks().check(
+    {},
+    {
+      name: "EU Secondary",
+      trunkMetabaseId: BYOC,
+      inboundSite: "EU West Site",
+      properties: { trunk_sip_termination_uri: "taken.byoc.example.net" },
+    },
+  );
   assert.equal(res.failures?.length, 1, JSON.stringify(res.failures));
   assert.equal(res.failures![0]!.property, "properties");
   assert.match(
@@ -72,13 +102,27 @@ test("trunk: a SIP termination URI another trunk of the target uses fails check 
 
 function trunksClient(): GenesysClient {
   const target = emu.orgs.find((o) => o.name === "target")!;
-  return new GenesysClient({ apiBaseUrl: target.apiBaseUrl, loginBaseUrl: target.loginBaseUrl, clientId: target.clientId, clientSecret: target.clientSecret });
+  return new GenesysClient({
+    apiBaseUrl: target.apiBaseUrl,
+    loginBaseUrl: target.loginBaseUrl,
+    clientId: target.clientId,
+    clientSecret: target.clientSecret,
+  });
 }
 
 test("trunk: a version mismatch on update (409, or 400 'does not match the current version') re-reads and retries once", async () => {
   const faults = (rules: unknown[]) =>
-    fetch(`${emu.url}/__emulator/faults`, { method: "PUT", body: JSON.stringify(rules), headers: { "Content-Type": "application/json" } });
-  const args = { name: "Versioned Carrier", trunkMetabaseId: BYOC, inboundSite: "EU West Site", properties: { trunk_sip_termination_uri: "versioned.byoc.example.net" } };
+    fetch(`${emu.url}/__emulator/faults`, {
+      method: "PUT",
+      body: JSON.stringify(rules),
+      headers: { "Content-Type": "application/json" },
+    });
+  const args = {
+    name: "Versioned Carrier",
+    trunkMetabaseId: BYOC,
+    inboundSite: "EU West Site",
+    properties: { trunk_sip_termination_uri: "versioned.byoc.example.net" },
+  };
   const created = await trunks().create(args);
   const path = "^/api/v2/telephony/providers/edges/trunkbasesettings/";
   try {

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emitIndex, emitLookups, emitTypeFile, type Declared, type Lookup } from "@genesys-clone/provider/dist/importer/emit";
+import {
+  emitIndex,
+  emitLookups,
+  emitTypeFile,
+  type Declared,
+  type Lookup,
+} from "@genesys-clone/provider/dist/importer/emit";
 import { Ref, type Exporter } from "@genesys-clone/provider/dist/importer/types";
 
 const queues: Exporter = {
@@ -68,7 +74,17 @@ test("emitTypeFile: references become imported variables, missing ones lookups; 
 });
 
 test("emitLookups is sorted and emitIndex re-exports every type file", () => {
-  const text = emitLookups([{ type: "skills", name: "b" }, { type: "skills", name: "a" }, { type: "divisions", name: "z" }], source);
-  assert.match(text, /\{ type: "divisions", name: "z" \},\n {4}\{ type: "skills", name: "a" \},\n {4}\{ type: "skills", name: "b" \},\n\];\n$/);
+  const text = emitLookups(
+    [
+      { type: "skills", name: "b" },
+      { type: "skills", name: "a" },
+      { type: "divisions", name: "z" },
+    ],
+    source,
+  );
+  assert.match(
+    text,
+    /\{ type: "divisions", name: "z" \},\n {4}\{ type: "skills", name: "a" \},\n {4}\{ type: "skills", name: "b" \},\n\];\n$/,
+  );
   assert.match(emitIndex([queues], source), /export \* from "\.\/routing-queues";\n$/);
 });

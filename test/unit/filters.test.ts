@@ -31,7 +31,10 @@ test("types nobody asks for are not listed", () => {
 });
 
 test("an unknown type in a rule is one clear error", () => {
-  assert.throws(() => parseRule("queus:Sales*", TYPES), /Filter 'queus:Sales\*' names an unknown type 'queus'. Types: skills, queues, wrapupcodes/);
+  assert.throws(
+    () => parseRule("queus:Sales*", TYPES),
+    /Filter 'queus:Sales\*' names an unknown type 'queus'. Types: skills, queues, wrapupcodes/,
+  );
 });
 
 test("unusedIncludes: a name pattern that matches no listed object (a typo) is reported; whole types and skipped types are not", () => {
@@ -40,5 +43,8 @@ test("unusedIncludes: a name pattern that matches no listed object (a typo) is r
     { type: "skills", name: "English" },
   ];
   const f = new Filter(["queues:Suport*", "queues:Support*", "skills", "wrapupcodes:Resolved*", "Nothing*"], [], TYPES);
-  assert.deepEqual(f.unusedIncludes(listed, ["wrapupcodes"]).map((r) => r.text), ["queues:Suport*", "Nothing*"]);
+  assert.deepEqual(
+    f.unusedIncludes(listed, ["wrapupcodes"]).map((r) => r.text),
+    ["queues:Suport*", "Nothing*"],
+  );
 });

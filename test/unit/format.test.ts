@@ -16,7 +16,10 @@ test("generated TypeScript is formatted (long import lists wrap at the width); o
   const names = Array.from({ length: 12 }, (_, i) => `skillNumber${i}`);
   const text = `import { ${names.join(", ")} } from "./routing-skills";\nexport const x = {a:1};\n`;
   const out = await formatGenerated("routing-queues.ts", text);
-  assert.ok(out.split("\n").every((l) => l.length <= 120), out);
+  assert.ok(
+    out.split("\n").every((l) => l.length <= 120),
+    out,
+  );
   assert.match(out, /export const x = \{ a: 1 \};/);
   assert.equal(await formatGenerated("routing-queues.ts", out), out, "formatting is idempotent");
   const yaml = "inboundCall:\n    name:   'x'\n";
@@ -24,7 +27,7 @@ test("generated TypeScript is formatted (long import lists wrap at the width); o
 });
 
 test("hostile strings survive formatting unchanged in meaning", async () => {
-  const hostile = ["it's \"quoted\"", "back\\slash", "${injected}", "`tick`", "日本語 العربية 😀"];
+  const hostile = ['it\'s "quoted"', "back\\slash", "${injected}", "`tick`", "日本語 العربية 😀"];
   const text = `export const names = ${JSON.stringify(hostile)};\n`;
   const out = await formatGenerated("a.ts", text);
   // Prettier may pick other quotes; the values must not change: evaluate the formatted literal.

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TokenBudget, type Clock } from "@genesys-clone/provider/dist/client/budget";
 import { RateGovernor } from "@genesys-clone/provider/dist/client/governor";
-import { HttpClient, type RawRequest, type RawResponse, type TokenSource } from "@genesys-clone/provider/dist/client/http";
+import {
+  HttpClient,
+  type RawRequest,
+  type RawResponse,
+  type TokenSource,
+} from "@genesys-clone/provider/dist/client/http";
 
 /** A clock tests move by hand; sleepers wake in time order when it advances. */
 class FakeClock implements Clock {
@@ -143,7 +148,10 @@ test("a pool spreads a burst over its tokens: nobody waits while any token has b
   const used: string[] = [];
   await Promise.all(Array.from({ length: 20 }, () => governor.schedule(async (m) => void used.push(m.token))));
   assert.equal(clock.now(), 0, "20 requests within 4 x 5 budget: nobody waited");
-  assert.deepEqual(["a", "b", "c", "d"].map((t) => used.filter((u) => u === t).length), [5, 5, 5, 5]);
+  assert.deepEqual(
+    ["a", "b", "c", "d"].map((t) => used.filter((u) => u === t).length),
+    [5, 5, 5, 5],
+  );
 });
 
 test("a response of the window a 429 ended does not move its end out to inin-ratelimit-reset", async () => {
@@ -164,7 +172,10 @@ test("a response of the window a 429 ended does not move its end out to inin-rat
 async function onClock<T>(clock: FakeClock, work: Promise<T>, limitMs = 300_000): Promise<{ value: T; ms: number }> {
   const start = clock.now();
   let settled: { value: T } | { error: unknown } | undefined;
-  work.then((value) => (settled = { value }), (error: unknown) => (settled = { error }));
+  work.then(
+    (value) => (settled = { value }),
+    (error: unknown) => (settled = { error }),
+  );
   while (!settled && clock.now() - start < limitMs) {
     // The in-flight limiter (bottleneck) hands out slots on timers of its own: let them run.
     await new Promise((resolve) => setImmediate(resolve));
@@ -181,7 +192,10 @@ test("two concurrent GETs and four 429s with Retry-After 2 take about 3 x Retry-
   // The server's answers in the order requests reach it, each after its latency: a's 429 comes back
   // before b's 503 of the same window, as in the issue.
   const script: { latencyMs: number; res: RawResponse }[] = [
-    { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: { code: "too.many.requests.retry.after" } } },
+    {
+      latencyMs: 10,
+      res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: { code: "too.many.requests.retry.after" } },
+    },
     { latencyMs: 20, res: { status: 503, headers: spent, data: { code: "service.unavailable" } } },
     { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: {} } },
     { latencyMs: 10, res: { status: 429, headers: { ...spent, "retry-after": "2" }, data: {} } },
@@ -190,13 +204,31 @@ test("two concurrent GETs and four 429s with Retry-After 2 take about 3 x Retry-
   const sent: RawRequest[] = [];
   const send = async (req: RawRequest): Promise<RawResponse> => {
     sent.push(req);
-    const next = script.shift() ?? { latencyMs: 10, res: { status: 200, headers: { "inin-ratelimit-allowed": "300", "inin-ratelimit-count": "1", "inin-ratelimit-reset": "60" }, data: { id: "org" } } };
+    const next = script.shift() ?? {
+      latencyMs: 10,
+      res: {
+        status: 200,
+        headers: { "inin-ratelimit-allowed": "300", "inin-ratelimit-count": "1", "inin-ratelimit-reset": "60" },
+        data: { id: "org" },
+      },
+    };
     await clock.sleep(next.latencyMs);
     return next.res;
   };
   const token: TokenSource = { token: async () => "token", invalidate: () => undefined, secret: "secret" };
   const governor = new RateGovernor<TokenSource>([{ token, budget: new TokenBudget(300, clock) }], 10);
-  const http = new HttpClient({ apiBaseUrl: "http://api.invalid", timeoutMs: 1000, retryDeadlineMs: 300_000, send, now: () => clock.now(), sleep: (ms) => clock.sleep(ms), random: () => 0.5 }, governor);
+  const http = new HttpClient(
+    {
+      apiBaseUrl: "http://api.invalid",
+      timeoutMs: 1000,
+      retryDeadlineMs: 300_000,
+      send,
+      now: () => clock.now(),
+      sleep: (ms) => clock.sleep(ms),
+      random: () => 0.5,
+    },
+    governor,
+  );
   const get = () => http.request({ method: "GET", path: "/api/v2/organizations/me" });
   const { ms } = await onClock(clock, Promise.all([get(), get()]));
   assert.equal(script.length, 0, "every scripted answer was used");

@@ -45,5 +45,8 @@ test("the journal lives in the project root (the nearest Pulumi.yaml up), under 
   const j = Journal.of("/project", "org/proj/eu west");
   assert.equal(j.file, path.join("/project", ".genesys-clone", "journal", "org_proj_eu_west.jsonl"));
   const root = path.resolve(__dirname, "..", "..", "..");
-  assert.equal(Journal.of(path.join(root, "stacks"), "eu-west-1").file, path.join(root, ".genesys-clone", "journal", "eu-west-1.jsonl"));
+  assert.equal(
+    Journal.of(path.join(root, "stacks"), "eu-west-1").file,
+    path.join(root, ".genesys-clone", "journal", "eu-west-1.jsonl"),
+  );
 });

@@ -38,17 +38,59 @@ test("byNameThenId orders by name, then id", () => {
     { id: "9", name: "a" },
     { id: "1", name: "b" },
   ].sort(byNameThenId);
-  assert.deepEqual(sorted.map((o) => o.id), ["9", "1", "2"]);
+  assert.deepEqual(
+    sorted.map((o) => o.id),
+    ["9", "1", "2"],
+  );
 });
 
 test("assignNames: names that slug or identify alike never share a resource name or variable", () => {
   const cases: { name: string; objects: { id: string; name: string }[] }[] = [
-    { name: "non-Latin names all slug to 'object'", objects: [{ id: "11111111-a", name: "日本語サポート" }, { id: "22222222-b", name: "Ελληνικά" }, { id: "33333333-c", name: "עברית" }] },
-    { name: "punctuation only differs", objects: [{ id: "a1", name: "Sales - VIP" }, { id: "b2", name: "Sales VIP" }, { id: "c3", name: "sales/vip" }] },
-    { name: "a suffixed slug equals another's plain slug", objects: [{ id: "aaaaaaaa-1", name: "VIP" }, { id: "bbbbbbbb-2", name: "vip" }, { id: "c", name: "VIP aaaaaaaa" }] },
-    { name: "ids alike in their first 8 characters", objects: [{ id: "12345678-0001", name: "Q" }, { id: "12345678-0002", name: "q" }] },
-    { name: "ids without letters or digits", objects: [{ id: "---", name: "X" }, { id: "___", name: "x" }] },
-    { name: "word breaks before digits: 'A 1b' and 'A1b' are both A1b", objects: [{ id: "p", name: "A 1b" }, { id: "q", name: "A1b" }] },
+    {
+      name: "non-Latin names all slug to 'object'",
+      objects: [
+        { id: "11111111-a", name: "日本語サポート" },
+        { id: "22222222-b", name: "Ελληνικά" },
+        { id: "33333333-c", name: "עברית" },
+      ],
+    },
+    {
+      name: "punctuation only differs",
+      objects: [
+        { id: "a1", name: "Sales - VIP" },
+        { id: "b2", name: "Sales VIP" },
+        { id: "c3", name: "sales/vip" },
+      ],
+    },
+    {
+      name: "a suffixed slug equals another's plain slug",
+      objects: [
+        { id: "aaaaaaaa-1", name: "VIP" },
+        { id: "bbbbbbbb-2", name: "vip" },
+        { id: "c", name: "VIP aaaaaaaa" },
+      ],
+    },
+    {
+      name: "ids alike in their first 8 characters",
+      objects: [
+        { id: "12345678-0001", name: "Q" },
+        { id: "12345678-0002", name: "q" },
+      ],
+    },
+    {
+      name: "ids without letters or digits",
+      objects: [
+        { id: "---", name: "X" },
+        { id: "___", name: "x" },
+      ],
+    },
+    {
+      name: "word breaks before digits: 'A 1b' and 'A1b' are both A1b",
+      objects: [
+        { id: "p", name: "A 1b" },
+        { id: "q", name: "A1b" },
+      ],
+    },
   ];
   for (const c of cases) {
     const names = assignNames(c.objects, "queue");
@@ -63,7 +105,10 @@ const JS_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 test("property: unique, valid and independent of order for any names and ids (seeded)", () => {
   const object = fc.record({
     id: fc.oneof(fc.uuid(), fc.string({ maxLength: 12 }), fc.constantFrom("12345678-0001", "12345678-0002", "---")),
-    name: fc.oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 256 }), fc.constantFrom("VIP", "vip", "V.I.P.", "A 1b", "A1b", "class", "delete", "${x}", '"', "\\")),
+    name: fc.oneof(
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 256 }),
+      fc.constantFrom("VIP", "vip", "V.I.P.", "A 1b", "A1b", "class", "delete", "${x}", '"', "\\"),
+    ),
   });
   fc.assert(
     fc.property(fc.uniqueArray(object, { selector: (o) => o.id, minLength: 1, maxLength: 30 }), (objects) => {

@@ -25,14 +25,44 @@ function recorder(): { client: GenesysClient; sizes: Map<string, number> } {
 // The page size the official Terraform provider's proxy uses per endpoint (genesyscloud/<type>/*_proxy.go);
 // no source proves a larger maximum for any of them.
 const CASES: { what: string; list: (c: GenesysClient) => Promise<unknown>; path: string; pageSize: number }[] = [
-  { what: "languages (TF routing_language proxy)", list: languagesApi.list, path: "/api/v2/routing/languages", pageSize: 100 },
-  { what: "schedules (TF architect_schedules proxy)", list: schedulesApi.list, path: "/api/v2/architect/schedules", pageSize: 100 },
-  { what: "schedule groups (TF architect_schedulegroups proxy)", list: scheduleGroupsApi.list, path: "/api/v2/architect/schedulegroups", pageSize: 100 },
+  {
+    what: "languages (TF routing_language proxy)",
+    list: languagesApi.list,
+    path: "/api/v2/routing/languages",
+    pageSize: 100,
+  },
+  {
+    what: "schedules (TF architect_schedules proxy)",
+    list: schedulesApi.list,
+    path: "/api/v2/architect/schedules",
+    pageSize: 100,
+  },
+  {
+    what: "schedule groups (TF architect_schedulegroups proxy)",
+    list: scheduleGroupsApi.list,
+    path: "/api/v2/architect/schedulegroups",
+    pageSize: 100,
+  },
   { what: "skills (TF routing_skill proxy)", list: skillsApi.list, path: "/api/v2/routing/skills", pageSize: 500 },
   { what: "queues (TF routing_queue proxy)", list: queuesApi.list, path: "/api/v2/routing/queues", pageSize: 500 },
-  { what: "queue wrap-up codes (TF routing_queue proxy)", list: (c) => queuesApi.codes(c, "q1"), path: "/api/v2/routing/queues/q1/wrapupcodes", pageSize: 100 },
-  { what: "wrap-up codes (TF routing_wrapupcode proxy)", list: wrapupCodesApi.list, path: "/api/v2/routing/wrapupcodes", pageSize: 100 },
-  { what: "divisions (TF auth_division proxy)", list: divisionsApi.list, path: "/api/v2/authorization/divisions", pageSize: 100 },
+  {
+    what: "queue wrap-up codes (TF routing_queue proxy)",
+    list: (c) => queuesApi.codes(c, "q1"),
+    path: "/api/v2/routing/queues/q1/wrapupcodes",
+    pageSize: 100,
+  },
+  {
+    what: "wrap-up codes (TF routing_wrapupcode proxy)",
+    list: wrapupCodesApi.list,
+    path: "/api/v2/routing/wrapupcodes",
+    pageSize: 100,
+  },
+  {
+    what: "divisions (TF auth_division proxy)",
+    list: divisionsApi.list,
+    path: "/api/v2/authorization/divisions",
+    pageSize: 100,
+  },
   { what: "flows (TF architect_flow proxy)", list: flowsApi.list, path: "/api/v2/flows", pageSize: 500 },
 ];
 

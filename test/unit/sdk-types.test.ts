@@ -13,7 +13,13 @@ const FIXTURES = path.join(ROOT, "test", "sdk-fixtures");
 function compile(files: string[]): Map<string, string[]> {
   const base = ts.readConfigFile(path.join(ROOT, "tsconfig.base.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(base.config, ts.sys, ROOT);
-  const program = ts.createProgram(files, { ...options, noEmit: true, composite: false, declaration: false, incremental: false });
+  const program = ts.createProgram(files, {
+    ...options,
+    noEmit: true,
+    composite: false,
+    declaration: false,
+    incremental: false,
+  });
   const byFile = new Map<string, string[]>(files.map((f) => [f, []]));
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const file = d.file?.fileName ?? "(global)";
@@ -54,7 +60,10 @@ function jsFiles(dir: string): string[] {
 }
 
 test("SDK wire types: the SDK is a devDependency only, never loaded by the provider or the emulator at run time", () => {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   assert.equal(pkg.dependencies["purecloud-platform-client-v2"], undefined);
   assert.ok(pkg.devDependencies["purecloud-platform-client-v2"]);
   for (const dist of ["provider/dist", "emulator/dist"]) {

@@ -20,12 +20,32 @@ test("unseal fails cleanly (undefined, no throw) whenever the value is not ours"
   const cases: { name: string; key: Buffer; value: string; context: string }[] = [
     { name: "rotated secret", key: sealingKey("another-secret", "client-id"), value: sealed, context: key },
     { name: "another OAuth client", key: sealingKey(secret, "other-client"), value: sealed, context: key },
-    { name: "copied under another key", key: sealingKey(secret, "client-id"), value: sealed, context: sharedKey("token", ["x", "client-id", "1"]) },
-    { name: "altered ciphertext", key: sealingKey(secret, "client-id"), value: flip(sealed, sealed.length - 2), context: key },
-    { name: "altered tag", key: sealingKey(secret, "client-id"), value: flip(sealed, sealed.indexOf(".", 3) + 2), context: key },
+    {
+      name: "copied under another key",
+      key: sealingKey(secret, "client-id"),
+      value: sealed,
+      context: sharedKey("token", ["x", "client-id", "1"]),
+    },
+    {
+      name: "altered ciphertext",
+      key: sealingKey(secret, "client-id"),
+      value: flip(sealed, sealed.length - 2),
+      context: key,
+    },
+    {
+      name: "altered tag",
+      key: sealingKey(secret, "client-id"),
+      value: flip(sealed, sealed.indexOf(".", 3) + 2),
+      context: key,
+    },
     { name: "not a sealed value", key: sealingKey(secret, "client-id"), value: token, context: key },
     { name: "unknown version", key: sealingKey(secret, "client-id"), value: sealed.replace(/^v1/, "v2"), context: key },
-    { name: "truncated", key: sealingKey(secret, "client-id"), value: sealed.split(".").slice(0, 3).join("."), context: key },
+    {
+      name: "truncated",
+      key: sealingKey(secret, "client-id"),
+      value: sealed.split(".").slice(0, 3).join("."),
+      context: key,
+    },
   ];
   for (const c of cases) assert.equal(unseal(c.key, c.value, c.context), undefined, c.name);
 });

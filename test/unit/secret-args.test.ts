@@ -4,8 +4,14 @@ import { secretOnCommandLine } from "@genesys-clone/scripts/dist/lib/secret-args
 
 // `npm run pulumi` refuses a secret value on the command line: npm echoes it, the shell keeps it.
 const CASES: { args: string[]; want: string | undefined }[] = [
-  { args: ["config", "set", "--secret", "genesyscloud:oauthClientSecret", "s3cret"], want: "genesyscloud:oauthClientSecret" },
-  { args: ["config", "set", "genesyscloud:oauthClientSecret", "s3cret", "--secret", "--stack", "eu"], want: "genesyscloud:oauthClientSecret" },
+  {
+    args: ["config", "set", "--secret", "genesyscloud:oauthClientSecret", "s3cret"],
+    want: "genesyscloud:oauthClientSecret",
+  },
+  {
+    args: ["config", "set", "genesyscloud:oauthClientSecret", "s3cret", "--secret", "--stack", "eu"],
+    want: "genesyscloud:oauthClientSecret",
+  },
   { args: ["config", "set", "--stack", "eu", "--secret", "k", "v"], want: "k" },
   { args: ["config", "set-all", "--secret", "k=v"], want: "k" },
   { args: ["config", "set", "--secret", "genesyscloud:oauthClientSecret"], want: undefined },

@@ -19,7 +19,9 @@ test("findSecrets finds plaintext, base64 at any alignment (also inside Basic au
     assert.ok(found.includes(`the OAuth secret (${form}) in t`), `${form} not found in ${text}: ${found.join("; ")}`);
   }
   const quoted = { name: "a password", value: 'Pass"word\\42' };
-  assert.deepEqual(findSecrets([{ where: "state.json", text: JSON.stringify({ password: quoted.value }) }], [quoted]), ["a password (JSON-escaped) in state.json"]);
+  assert.deepEqual(findSecrets([{ where: "state.json", text: JSON.stringify({ password: quoted.value }) }], [quoted]), [
+    "a password (JSON-escaped) in state.json",
+  ]);
 });
 
 test("findSecrets reports nothing for text without the secret, and refuses secrets too short to scan for", () => {

@@ -29,6 +29,9 @@ test("setup-redis: nowhere to get it from fails with one line naming how to inst
   const res = run({});
   assert.equal(res.status, 1);
   assert.equal(res.stdout, "");
-  assert.match(res.stderr, /^setup-redis: FAILED: redis-server is not on PATH and cannot be installed here: install it \(sudo apt-get install -y redis-server, brew install redis/);
+  assert.match(
+    res.stderr,
+    /^setup-redis: FAILED: redis-server is not on PATH and cannot be installed here: install it \(sudo apt-get install -y redis-server, brew install redis/,
+  );
   assert.equal(res.stderr.trim().split("\n").length, 1, res.stderr);
 });

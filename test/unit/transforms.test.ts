@@ -3,14 +3,29 @@ import { test } from "node:test";
 import { parseTransforms, transformProps } from "@genesys-clone/provider/dist/program/transforms";
 
 const t = parseTransforms(
-  ["timeZones:", "  America/New_York: Europe/Dublin", "names:", "  prefix: 'EU '", "divisions:", "  Sales: EMEA Sales"].join("\n"),
+  [
+    "timeZones:",
+    "  America/New_York: Europe/Dublin",
+    "names:",
+    "  prefix: 'EU '",
+    "divisions:",
+    "  Sales: EMEA Sales",
+  ].join("\n"),
   "transforms.eu-west-1.yaml",
 );
 
 test("transformProps maps names, literal divisions and time zones; divisions use their own map", () => {
   const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
-    ["ScheduleGroup", { name: "Hours", timeZone: "America/New_York", division: "Sales" }, { name: "EU Hours", timeZone: "Europe/Dublin", division: "EMEA Sales" }],
-    ["ScheduleGroup", { name: "Chicago", timeZone: "America/Chicago" }, { name: "EU Chicago", timeZone: "America/Chicago" }],
+    [
+      "ScheduleGroup",
+      { name: "Hours", timeZone: "America/New_York", division: "Sales" },
+      { name: "EU Hours", timeZone: "Europe/Dublin", division: "EMEA Sales" },
+    ],
+    [
+      "ScheduleGroup",
+      { name: "Chicago", timeZone: "America/Chicago" },
+      { name: "EU Chicago", timeZone: "America/Chicago" },
+    ],
     ["Division", { name: "Sales" }, { name: "EMEA Sales" }],
     ["Division", { name: "Billing" }, { name: "Billing" }],
     ["Skill", { name: "English", division: "Billing" }, { name: "EU English", division: "Billing" }],
@@ -25,8 +40,14 @@ test("values that are outputs of other resources pass untouched", () => {
 
 test("bad transforms files: one error naming the file and the key", () => {
   const cases: [string, RegExp][] = [
-    ["timeZones:\n  America/New_York: Europe/Dubln\n", /transforms.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone/],
-    ["timezones: {}\n", /transforms.yaml: \(top level\): unknown key\(s\) timezones; allowed: timeZones, names, divisions/],
+    [
+      "timeZones:\n  America/New_York: Europe/Dubln\n",
+      /transforms.yaml: timeZones maps 'America\/New_York' to 'Europe\/Dubln', which is not an IANA time zone/,
+    ],
+    [
+      "timezones: {}\n",
+      /transforms.yaml: \(top level\): unknown key\(s\) timezones; allowed: timeZones, names, divisions/,
+    ],
     ["names:\n  prefix: [1\n", /transforms.yaml is not valid YAML \(line \d+\)/],
     ["names:\n  prefix: 3\n", /transforms.yaml: names.prefix: /],
   ];
@@ -38,7 +59,12 @@ test("trunks: inbound and media sites map through sites:, the SIP termination UR
     'sites: { US East Site: EU West Site }\nsipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }\n',
     "transforms.yaml",
   );
-  const props = { name: "Carrier", inboundSite: "US East Site", site: "US East Site", properties: { trunk_sip_termination_uri: "acme-us.byoc.example", trunk_enabled: true } };
+  const props = {
+    name: "Carrier",
+    inboundSite: "US East Site",
+    site: "US East Site",
+    properties: { trunk_sip_termination_uri: "acme-us.byoc.example", trunk_enabled: true },
+  };
   assert.deepEqual(transformProps("Trunk", props, t), {
     name: "Carrier",
     inboundSite: "EU West Site",

@@ -6,7 +6,15 @@ import { flowToDump, flowToWire } from "../routes/flow-wire";
 import { flowTypeOf } from "../state/archy";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
-import { divisionToWire, languageToWire, queueToWire, scheduleGroupToWire, scheduleToWire, skillToWire, wrapupcodeToWire } from "../routes/serialize";
+import {
+  divisionToWire,
+  languageToWire,
+  queueToWire,
+  scheduleGroupToWire,
+  scheduleToWire,
+  skillToWire,
+  wrapupcodeToWire,
+} from "../routes/serialize";
 import { siteToWire, trunkBaseToWire, trunkToWire } from "../routes/telephony-wire";
 import { isSeedName, SEED_NAMES, type SeedName } from "../seeds";
 import type { EmulatorState } from "../state/emulator-state";
@@ -42,7 +50,10 @@ const resetSchema = z.object({ seed: seedNameSchema.optional(), randomSeed: z.nu
 const clockSchema = z.object({ advanceMs: z.number().int().min(0) }).strict();
 const randomSeedSchema = z.object({ randomSeed: z.number().int() }).strict();
 /** The OAuth client to lock a flow as: a name, or `{id?, name?}` (an id is derived from the name when absent). */
-const holderSchema = z.union([z.string().min(1), z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict()]);
+const holderSchema = z.union([
+  z.string().min(1),
+  z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict(),
+]);
 /** `client` locks as another OAuth client (`lockedClient`); `user` as a person editing it in Architect (`lockedUser`). */
 const lockSchema = z.object({ client: holderSchema.optional(), user: holderSchema.optional() }).strict();
 
@@ -68,7 +79,10 @@ export function dumpOrg(org: OrgStore): unknown {
     // the SIP password is always masked here; passwordSet tells whether one is stored
     trunkbasesettings: tel.trunkbases.map((tb) => {
       const password = tb.properties[PASSWORD_PROPERTY];
-      return { ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }), passwordSet: typeof password === "string" && password !== "" };
+      return {
+        ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }),
+        passwordSet: typeof password === "string" && password !== "",
+      };
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
@@ -160,7 +174,8 @@ function buildRouter(): Router<ControlHandler> {
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/lock`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
     const body = parseBody(lockSchema, optionalBody(req));
-    if (body.user !== undefined && body.client !== undefined) throw new ApiError(400, "bad.request", "Lock as a client or as a user, not both.");
+    if (body.user !== undefined && body.client !== undefined)
+      throw new ApiError(400, "bad.request", "Lock as a client or as a user, not both.");
     const kind = body.user !== undefined ? "user" : "client";
     const raw = body.user ?? body.client;
     const given = typeof raw === "string" ? { name: raw } : (raw ?? {});
@@ -171,10 +186,25 @@ function buildRouter(): Router<ControlHandler> {
   // A flow published in Architect, of any type (also those Archy files do not cover: WORKITEM, VOICE, ...).
   r.add("POST", `${p}/orgs/{name}/flows`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
-    const body = parseBody(z.object({ name: z.string().min(1), type: z.string().min(1), yaml: z.string().min(1), description: z.string().optional() }).strict(), req.json());
+    const body = parseBody(
+      z
+        .object({
+          name: z.string().min(1),
+          type: z.string().min(1),
+          yaml: z.string().min(1),
+          description: z.string().optional(),
+        })
+        .strict(),
+      req.json(),
+    );
     const type = flowTypeOf(body.type);
     if (!type) throw new ApiError(400, "invalid.value", `Unknown flow type ${body.type}`);
-    return ok(flowToWire(org, org.flows.publishAsArchitect({ name: body.name, type, yaml: body.yaml, description: body.description })));
+    return ok(
+      flowToWire(
+        org,
+        org.flows.publishAsArchitect({ name: body.name, type, yaml: body.yaml, description: body.description }),
+      ),
+    );
   });
   // A person saves a draft in Architect: a new saved version, not published (exports without a version return it).
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/draft`, (ctx, req) => {
@@ -183,7 +213,9 @@ function buildRouter(): Router<ControlHandler> {
     const v = org.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
     return ok({ id: v.id, flow: flowToWire(org, org.flows.getFlow(req.params["flowId"] ?? "")) });
   });
-  r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) => ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }));
+  r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) =>
+    ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }),
+  );
   // Every access token issued since the process started (kept across resets and revocations), for secret scans.
   r.add("GET", `${p}/tokens`, (ctx, req) => {
     const only = queryValue(req.query, "org");
@@ -202,7 +234,14 @@ function buildRouter(): Router<ControlHandler> {
 const router = buildRouter();
 
 /** The `/__emulator/...` control API: JSON in and out, no auth, never subject to faults. */
-export function handleControlRequest(ctx: ControlContext, method: string, path: string, query: URLSearchParams, rawBody: Buffer, contextId: string): HandlerResult {
+export function handleControlRequest(
+  ctx: ControlContext,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  rawBody: Buffer,
+  contextId: string,
+): HandlerResult {
   const match = router.match(method, path);
   if (!match) return { status: 404, body: errorBody(notFound(), contextId) };
   let parsed: { value: unknown } | undefined;

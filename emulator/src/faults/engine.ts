@@ -47,7 +47,11 @@ export class FaultEngine {
   }
 
   replace(rules: FaultRule[]): void {
-    this.rules = rules.map((rule) => ({ rule, regex: rule.path === undefined ? undefined : new RegExp(rule.path), fired: 0 }));
+    this.rules = rules.map((rule) => ({
+      rule,
+      regex: rule.path === undefined ? undefined : new RegExp(rule.path),
+      fired: 0,
+    }));
   }
 
   append(rule: FaultRule): void {

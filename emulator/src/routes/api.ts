@@ -87,13 +87,22 @@ export function routeKeyFor(router: ApiRouter, method: string, path: string): st
 export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiRequest): ApiOutcome {
   const match = router.match(req.method, req.path);
   const routeKey = `${req.method.toUpperCase()} ${match ? match.template : "(unknown)"}`;
-  const fail = (err: ApiError, headers: Headers): ApiOutcome => ({ routeKey, status: err.status, body: errorBody(err, req.contextId), headers });
+  const fail = (err: ApiError, headers: Headers): ApiOutcome => ({
+    routeKey,
+    status: err.status,
+    body: errorBody(err, req.contextId),
+    headers,
+  });
 
   const token = bearerToken(req.authorization);
   if (token === undefined) {
     const err =
       req.authorization === undefined || req.authorization.trim() === ""
-        ? new ApiError(401, "authentication.required", "No authentication bearer token specified in authorization header.")
+        ? new ApiError(
+            401,
+            "authentication.required",
+            "No authentication bearer token specified in authorization header.",
+          )
         : new ApiError(401, "bad.credentials", "Invalid login credentials.");
     return fail(err, rateHeaders(org.peekRequests(undefined)));
   }
@@ -117,7 +126,8 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
     };
   }
   const headers = rateHeaders(decision);
-  if (!match) return { ...fail(new ApiError(404, "not.found", "The requested resource was not found."), headers), token };
+  if (!match)
+    return { ...fail(new ApiError(404, "not.found", "The requested resource was not found."), headers), token };
 
   let parsed: { value: unknown } | undefined;
   const ctx: ApiContext = {

@@ -9,7 +9,15 @@ import type { OrgStore } from "../state/org-store";
 import { recordDropped, recordRequest } from "../state/stats";
 import { handleApiRequest, peekRate, rateHeaders, routeKeyFor } from "./api";
 import type { ApiRouter } from "./context";
-import { BodyTooLargeError, errorBody, readBody, sendJson, sendResult, tooManyRequestsBody, type HandlerResult } from "./http";
+import {
+  BodyTooLargeError,
+  errorBody,
+  readBody,
+  sendJson,
+  sendResult,
+  tooManyRequestsBody,
+  type HandlerResult,
+} from "./http";
 import { handleTokenRequest, TOKEN_PATH } from "./oauth";
 import { handlePresignedRequest, presignedRouteKey } from "./presigned";
 
@@ -42,17 +50,32 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** S3's error codes for the statuses it answers when busy or failing (AWS S3 API reference, "Error responses"). */
-const S3_ERROR_CODES: Record<number, string> = { 403: "AccessDenied", 500: "InternalError", 503: "SlowDown", 504: "GatewayTimeout" };
+const S3_ERROR_CODES: Record<number, string> = {
+  403: "AccessDenied",
+  500: "InternalError",
+  503: "SlowDown",
+  504: "GatewayTimeout",
+};
 
 /** The response of a fault rule with a status: a proper body for the prefix kind, never touching state. */
-function faultResult(rule: FaultRule & { status: number }, kind: PrefixKind, org: OrgStore, authorization: string | undefined, contextId: string): HandlerResult {
+function faultResult(
+  rule: FaultRule & { status: number },
+  kind: PrefixKind,
+  org: OrgStore,
+  authorization: string | undefined,
+  contextId: string,
+): HandlerResult {
   const status = rule.status;
   const retryAfter = rule.retryAfter ?? (status === 429 ? 1 : undefined);
   const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
   if (kind === "login") {
     const rateLimited = status === 429 || (status === 400 && rule.code === undefined && rule.message === undefined);
     const error = rule.code ?? (status >= 500 ? "server_error" : status === 401 ? "invalid_client" : "invalid_request");
-    const description = rule.message ?? (rateLimited ? `rate limit exceeded; Retry the request in [${retryAfter ?? 1}] seconds` : messageForStatus(status));
+    const description =
+      rule.message ??
+      (rateLimited
+        ? `rate limit exceeded; Retry the request in [${retryAfter ?? 1}] seconds`
+        : messageForStatus(status));
     return { status, headers, body: { error, description, error_description: description } };
   }
   if (kind === "uploads" || kind === "downloads") {
@@ -65,7 +88,10 @@ function faultResult(rule: FaultRule & { status: number }, kind: PrefixKind, org
   const body =
     status === 429 && rule.code === undefined && rule.message === undefined
       ? tooManyRequestsBody(retryAfter ?? 1, contextId)
-      : errorBody(new ApiError(status, rule.code ?? codeForStatus(status), rule.message ?? messageForStatus(status)), contextId);
+      : errorBody(
+          new ApiError(status, rule.code ?? codeForStatus(status), rule.message ?? messageForStatus(status)),
+          contextId,
+        );
   return { status, body, headers: { ...rateHeaders(peekRate(org, authorization)), ...headers } };
 }
 
@@ -87,7 +113,17 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     rawBody = await readBody(req);
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
-      reply({ status: 413, body: errorBody(new ApiError(413, "request.entity.too.large", "The request is larger than the server is willing or able to process."), contextId) });
+      reply({
+        status: 413,
+        body: errorBody(
+          new ApiError(
+            413,
+            "request.entity.too.large",
+            "The request is larger than the server is willing or able to process.",
+          ),
+          contextId,
+        ),
+      });
       return;
     }
     throw err;
@@ -116,7 +152,11 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   const stats = ctx.state.stats(org.name);
   const presigned = kind === "uploads" || kind === "downloads";
   const routeKey =
-    kind === "login" ? loginRouteKey(method, subPath) : kind === "api" ? routeKeyFor(ctx.apiRouter, method, subPath) : presignedRouteKey(kind, method, subPath);
+    kind === "login"
+      ? loginRouteKey(method, subPath)
+      : kind === "api"
+        ? routeKeyFor(ctx.apiRouter, method, subPath)
+        : presignedRouteKey(kind, method, subPath);
 
   // Presigned URLs are matched by faults as `/uploads/<jobId>` / `/downloads/<jobId>`.
   const rule = ctx.faults.match({ method, path: presigned ? `/${kind}${subPath}` : subPath, org: org.name });
@@ -129,7 +169,11 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       return;
     }
     if (rule.body !== undefined) {
-      const result: HandlerResult = { status: rule.status ?? 200, text: rule.body, headers: { "Content-Type": rule.contentType ?? "application/json" } };
+      const result: HandlerResult = {
+        status: rule.status ?? 200,
+        text: rule.body,
+        headers: { "Content-Type": rule.contentType ?? "application/json" },
+      };
       recordRequest(stats, routeKey, result.status);
       reply(result);
       return;
@@ -143,7 +187,9 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   }
 
   if (kind === "uploads" || kind === "downloads") {
-    const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId, { "content-type": header(req, "content-type") });
+    const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId, {
+      "content-type": header(req, "content-type"),
+    });
     recordRequest(stats, routeKey, result.status);
     // dropAfter: the upload landed, its answer is lost.
     if (rule?.dropAfter === true) {
@@ -189,7 +235,14 @@ export function internalError(res: ServerResponse): void {
   sendJson(
     res,
     500,
-    errorBody(new ApiError(500, "internal.server.error", "The server encountered an unexpected condition which prevented it from fulfilling the request."), contextId),
+    errorBody(
+      new ApiError(
+        500,
+        "internal.server.error",
+        "The server encountered an unexpected condition which prevented it from fulfilling the request.",
+      ),
+      contextId,
+    ),
     { [CORRELATION_HEADER]: contextId },
   );
 }

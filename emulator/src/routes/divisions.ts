@@ -54,7 +54,10 @@ export function registerDivisionRoutes(router: ApiRouter): void {
   router.add("POST", `${DIVISIONS_PATH}/{divisionId}/objects/{objectType}`, (ctx) => {
     const divisionId = param(ctx, "divisionId");
     ctx.org.getDivision(divisionId); // 404 before validating the body
-    const ids = parseBody(z.array(z.string({ error: "object ids must be strings" }), { error: "the body is an array of object ids" }), ctx.json());
+    const ids = parseBody(
+      z.array(z.string({ error: "object ids must be strings" }), { error: "the body is an array of object ids" }),
+      ctx.json(),
+    );
     ctx.org.moveObjectsToDivision(divisionId, param(ctx, "objectType"), ids);
     return { status: 204 };
   });

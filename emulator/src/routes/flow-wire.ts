@@ -138,7 +138,14 @@ export function flowToWire(org: OrgStore, f: FlowRecord): FlowWire {
     description: f.description,
     type: f.type,
     lockedClient: f.lockedClient && clientRefToWire(org, f.lockedClient),
-    lockedUser: f.lockedUser && compact({ id: f.lockedUser.id, name: f.lockedUser.name, version: 1, selfUri: `/api/v2/users/${f.lockedUser.id}` }),
+    lockedUser:
+      f.lockedUser &&
+      compact({
+        id: f.lockedUser.id,
+        name: f.lockedUser.name,
+        version: 1,
+        selfUri: `/api/v2/users/${f.lockedUser.id}`,
+      }),
     active: f.active,
     system: f.system ?? false,
     deleted: false,
@@ -155,7 +162,13 @@ export function configurationToWire(f: FlowRecord, v: FlowVersionRecord | undefi
 }
 
 /** Import (`command: Publish`) and export (`command: Export`) job states; messages only with `expand=messages`. */
-export function jobToWire(job: JobView, command: "Publish" | "Export", selfBase: string, expandMessages: boolean, download?: string): JobWire {
+export function jobToWire(
+  job: JobView,
+  command: "Publish" | "Export",
+  selfBase: string,
+  expandMessages: boolean,
+  download?: string,
+): JobWire {
   return compact<JobWire>({
     id: job.id,
     status: job.status,
@@ -168,7 +181,10 @@ export function jobToWire(job: JobView, command: "Publish" | "Export", selfBase:
 }
 
 /** A flow in the state dump: the wire shape plus the references and YAML of its published version. */
-export function flowToDump(org: OrgStore, f: FlowRecord): FlowWire & { archyType: string; references: FlowReferenceSummary; yaml?: string } {
+export function flowToDump(
+  org: OrgStore,
+  f: FlowRecord,
+): FlowWire & { archyType: string; references: FlowReferenceSummary; yaml?: string } {
   const published = org.flows.publishedVersion(f);
   return compact({
     ...flowToWire(org, f),

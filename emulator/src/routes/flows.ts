@@ -38,7 +38,12 @@ type _createFlowSchema = SdkRequest<Models.Flow, z.input<typeof createFlowSchema
 const exportJobSchema = z.object({
   flows: z.array(
     z.object({
-      flow: z.object({ id: z.string().optional(), name: z.string().optional(), type: z.string().optional(), version: z.string().optional() }),
+      flow: z.object({
+        id: z.string().optional(),
+        name: z.string().optional(),
+        type: z.string().optional(),
+        version: z.string().optional(),
+      }),
       fileName: z.string().optional(),
       exportType: z.string().optional(),
     }),
@@ -56,7 +61,12 @@ function bodyType(raw: string): FlowType {
 function typesParam(ctx: ApiContext): FlowType[] {
   return queryList(ctx.query, "type").map((raw) => {
     const t = flowTypeOf(raw);
-    if (!t) throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter type: ${raw}. Allowable values are: ${LOWER_TYPES.join(", ")}`);
+    if (!t)
+      throw new ApiError(
+        400,
+        "invalid.query.param.value",
+        `Invalid value for query parameter type: ${raw}. Allowable values are: ${LOWER_TYPES.join(", ")}`,
+      );
     return t;
   });
 }
@@ -64,7 +74,8 @@ function typesParam(ctx: ApiContext): FlowType[] {
 /** The `flow` query parameter of `/flows/actions/*`. */
 function flowParam(ctx: ApiContext): string {
   const id = queryValue(ctx.query, "flow");
-  if (id === undefined || id === "") throw new ApiError(400, "invalid.query.param.value", "The query parameter flow is required: the id of the flow.");
+  if (id === undefined || id === "")
+    throw new ApiError(400, "invalid.query.param.value", "The query parameter flow is required: the id of the flow.");
   return id;
 }
 
@@ -75,7 +86,10 @@ function expandsMessages(ctx: ApiContext): boolean {
 function exportRequest(ctx: ApiContext): ExportRequest {
   const body = parseBody(exportJobSchema, withoutNulls(ctx.json()));
   if (body.flows.length === 0) throw badRequest("An export job needs one flow in 'flows'.");
-  if (body.flows.length > 1) throw badRequest(`The emulator exports one flow per job (got ${body.flows.length}): register one export job per flow.`);
+  if (body.flows.length > 1)
+    throw badRequest(
+      `The emulator exports one flow per job (got ${body.flows.length}): register one export job per flow.`,
+    );
   const item = body.flows[0]!;
   if (item.exportType !== undefined && item.exportType.toLowerCase() !== "yaml") {
     throw enumError("flows[0].exportType", item.exportType, ["Yaml"]);
@@ -99,16 +113,34 @@ export function registerFlowRoutes(router: ApiRouter): void {
       divisionIds: queryList(ctx.query, "divisionId"),
       descending: sortOrderParam(ctx.query) === "descending",
     });
-    return { status: 200, body: listing(FLOWS_PATH, ctx.query, paginate(all.map((f) => flowToWire(ctx.org, f)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        FLOWS_PATH,
+        ctx.query,
+        paginate(
+          all.map((f) => flowToWire(ctx.org, f)),
+          page,
+        ),
+      ),
+    };
   });
 
   router.add("POST", FLOWS_PATH, (ctx) => {
     const body = parseBody(createFlowSchema, withoutNulls(ctx.json()));
-    const flow = ctx.org.flows.createFlow({ name: body.name, type: bodyType(body.type), description: body.description, divisionId: body.division?.id });
+    const flow = ctx.org.flows.createFlow({
+      name: body.name,
+      type: bodyType(body.type),
+      description: body.description,
+      divisionId: body.division?.id,
+    });
     return { status: 200, body: flowToWire(ctx.org, flow) };
   });
 
-  router.add("GET", `${FLOWS_PATH}/{flowId}`, (ctx) => ({ status: 200, body: flowToWire(ctx.org, ctx.org.flows.getFlow(param(ctx, "flowId"))) }));
+  router.add("GET", `${FLOWS_PATH}/{flowId}`, (ctx) => ({
+    status: 200,
+    body: flowToWire(ctx.org, ctx.org.flows.getFlow(param(ctx, "flowId"))),
+  }));
 
   router.add("DELETE", `${FLOWS_PATH}/{flowId}`, (ctx) => {
     ctx.org.flows.deleteFlow(param(ctx, "flowId"), ctx.client);
@@ -116,10 +148,22 @@ export function registerFlowRoutes(router: ApiRouter): void {
   });
 
   // ---- actions ----
-  router.add("POST", `${FLOWS_PATH}/actions/checkout`, (ctx) => ({ status: 200, body: flowToWire(ctx.org, ctx.org.flows.checkout(flowParam(ctx), ctx.client)) }));
-  router.add("POST", `${FLOWS_PATH}/actions/checkin`, (ctx) => ({ status: 200, body: operationToWire(ctx.org, ctx.org.flows.checkin(flowParam(ctx), ctx.client)) }));
-  router.add("POST", `${FLOWS_PATH}/actions/unlock`, (ctx) => ({ status: 200, body: flowToWire(ctx.org, ctx.org.flows.unlock(flowParam(ctx))) }));
-  router.add("POST", `${FLOWS_PATH}/actions/deactivate`, (ctx) => ({ status: 200, body: flowToWire(ctx.org, ctx.org.flows.deactivate(flowParam(ctx), ctx.client)) }));
+  router.add("POST", `${FLOWS_PATH}/actions/checkout`, (ctx) => ({
+    status: 200,
+    body: flowToWire(ctx.org, ctx.org.flows.checkout(flowParam(ctx), ctx.client)),
+  }));
+  router.add("POST", `${FLOWS_PATH}/actions/checkin`, (ctx) => ({
+    status: 200,
+    body: operationToWire(ctx.org, ctx.org.flows.checkin(flowParam(ctx), ctx.client)),
+  }));
+  router.add("POST", `${FLOWS_PATH}/actions/unlock`, (ctx) => ({
+    status: 200,
+    body: flowToWire(ctx.org, ctx.org.flows.unlock(flowParam(ctx))),
+  }));
+  router.add("POST", `${FLOWS_PATH}/actions/deactivate`, (ctx) => ({
+    status: 200,
+    body: flowToWire(ctx.org, ctx.org.flows.deactivate(flowParam(ctx), ctx.client)),
+  }));
   router.add("POST", `${FLOWS_PATH}/actions/publish`, (ctx) => ({
     status: 200,
     body: operationToWire(ctx.org, ctx.org.flows.publish(flowParam(ctx), ctx.client, queryValue(ctx.query, "version"))),
@@ -128,7 +172,11 @@ export function registerFlowRoutes(router: ApiRouter): void {
   // ---- versions and configuration ----
   router.add("GET", `${FLOWS_PATH}/{flowId}/versions`, (ctx) => {
     const id = param(ctx, "flowId");
-    const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_VERSIONS_PAGE_SIZE);
+    const page = pageRequest(
+      queryValue(ctx.query, "pageSize"),
+      queryValue(ctx.query, "pageNumber"),
+      MAX_VERSIONS_PAGE_SIZE,
+    );
     booleanParam(ctx.query, "deleted");
     const flow = ctx.org.flows.getFlow(id);
     const versions = ctx.org.flows.listVersions(id).map((v) => flowVersionToWire(ctx.org, flow, v));
@@ -177,7 +225,15 @@ export function registerFlowRoutes(router: ApiRouter): void {
   // ---- export jobs ----
   router.add("POST", FLOW_EXPORT_JOBS_PATH, (ctx) => {
     const job = ctx.org.flows.registerExportJob(exportRequest(ctx));
-    return { status: 200, body: { id: job.id, status: "Started", totalFlows: 1, selfUri: `${FLOW_EXPORT_JOBS_PATH}/${job.id}` } satisfies Models.RegisterArchitectExportJobResponse };
+    return {
+      status: 200,
+      body: {
+        id: job.id,
+        status: "Started",
+        totalFlows: 1,
+        selfUri: `${FLOW_EXPORT_JOBS_PATH}/${job.id}`,
+      } satisfies Models.RegisterArchitectExportJobResponse,
+    };
   });
 
   router.add("GET", `${FLOW_EXPORT_JOBS_PATH}/{jobId}`, (ctx) => {

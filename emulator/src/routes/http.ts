@@ -31,7 +31,14 @@ export interface ErrorBody {
 type _ErrorBody = SdkResponse<Models.ErrorBody, ErrorBody>;
 
 export function errorBody(err: ApiError, contextId: string): ErrorBody {
-  const body: ErrorBody = { message: err.message, code: err.code, status: err.status, contextId, details: [], errors: [] };
+  const body: ErrorBody = {
+    message: err.message,
+    code: err.code,
+    status: err.status,
+    contextId,
+    details: [],
+    errors: [],
+  };
   if (err.messageWithParams !== undefined) body.messageWithParams = err.messageWithParams;
   if (err.messageParams !== undefined) body.messageParams = err.messageParams;
   return body;
@@ -85,7 +92,12 @@ export function sendResult(res: ServerResponse, r: HandlerResult, headers: Heade
     return;
   }
   if (res.destroyed || res.headersSent) return;
-  res.writeHead(r.status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(Buffer.byteLength(r.text)), ...headers, ...r.headers });
+  res.writeHead(r.status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(r.text)),
+    ...headers,
+    ...r.headers,
+  });
   res.end(r.text);
 }
 
@@ -96,7 +108,11 @@ export function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, "bad.request", "The request could not be understood by the server due to malformed syntax: body is not valid JSON.");
+    throw new ApiError(
+      400,
+      "bad.request",
+      "The request could not be understood by the server due to malformed syntax: body is not valid JSON.",
+    );
   }
 }
 
@@ -117,7 +133,7 @@ function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Genesys' message for a value outside an enum: `Value [X] is not valid for field type [Y]. Allowable values are: …`. */
 export function enumError(field: string, value: unknown, allowed: readonly unknown[]): ApiError {
-  const shown = typeof value === "string" ? value : JSON.stringify(value) ?? "undefined";
+  const shown = typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined");
   const list = allowed.map(String).join(", ");
   return new ApiError(
     400,
@@ -135,7 +151,12 @@ export interface EnumIssueParams {
 }
 
 function isEnumIssueParams(p: unknown): p is EnumIssueParams {
-  return typeof p === "object" && p !== null && typeof (p as EnumIssueParams).value === "string" && Array.isArray((p as EnumIssueParams).allowed);
+  return (
+    typeof p === "object" &&
+    p !== null &&
+    typeof (p as EnumIssueParams).value === "string" &&
+    Array.isArray((p as EnumIssueParams).allowed)
+  );
 }
 
 /** Removes object keys whose value is null, at any depth: the API treats `null` like an absent field. */
@@ -162,7 +183,8 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
     if (issue?.code === "invalid_value" && issue.values.length > 0 && valueAt(body, issue.path) !== undefined) {
       throw enumError(field, valueAt(body, issue.path), issue.values);
     }
-    if (issue?.code === "custom" && isEnumIssueParams(issue.params)) throw enumError(field, issue.params.value, issue.params.allowed);
+    if (issue?.code === "custom" && isEnumIssueParams(issue.params))
+      throw enumError(field, issue.params.value, issue.params.allowed);
     const detail = issue ? issue.message : "invalid";
     const message = `Invalid value for field '${field}': ${detail}`;
     throw new ApiError(400, "invalid.value", message, { field }, `Invalid value for field '{field}': ${detail}`);

@@ -18,7 +18,11 @@ type _createLanguageSchema = SdkRequest<Models.Language, z.input<typeof createLa
 export function registerLanguageRoutes(router: ApiRouter): void {
   router.add("GET", LANGUAGES_PATH, (ctx) => {
     const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_PAGE_SIZE);
-    const all = ctx.org.listLanguages({ name: queryValue(ctx.query, "name"), ids: queryList(ctx.query, "id"), sortOrder: sortOrderParam(ctx.query) });
+    const all = ctx.org.listLanguages({
+      name: queryValue(ctx.query, "name"),
+      ids: queryList(ctx.query, "id"),
+      sortOrder: sortOrderParam(ctx.query),
+    });
     return { status: 200, body: listing(LANGUAGES_PATH, ctx.query, paginate(all.map(languageToWire), page)) };
   });
 

@@ -19,7 +19,13 @@ export function registerOrganizationRoutes(router: ApiRouter): void {
   // product ids of a real org are not known here: knob `authorizationProducts`.
   router.add("GET", "/api/v2/authorization/products", (ctx) => {
     const ids = ctx.org.settings.authorizationProducts;
-    const body: ProductListingWire = { entities: ids.map((id) => ({ id })), pageSize: ids.length, pageNumber: 1, total: ids.length, pageCount: 1 };
+    const body: ProductListingWire = {
+      entities: ids.map((id) => ({ id })),
+      pageSize: ids.length,
+      pageNumber: 1,
+      total: ids.length,
+      pageCount: 1,
+    };
     return { status: 200, body };
   });
 }

@@ -3,7 +3,11 @@ import type { SortOrder } from "../state/org-store";
 import { queryValue } from "./http";
 
 function badParam(name: string, raw: string, allowed: string): ApiError {
-  return new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter ${name}: ${raw}. Allowable values are: ${allowed}`);
+  return new ApiError(
+    400,
+    "invalid.query.param.value",
+    `Invalid value for query parameter ${name}: ${raw}. Allowable values are: ${allowed}`,
+  );
 }
 
 /** `sortOrder`: ascending / descending, also asc / desc, any case. */
@@ -17,7 +21,11 @@ export function sortOrderParam(query: URLSearchParams): SortOrder | undefined {
 }
 
 /** A query parameter that may only name one of `allowed` (case-insensitive); returns the canonical spelling. */
-export function choiceParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+export function choiceParam<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const raw = queryValue(query, name);
   if (raw === undefined || raw === "") return undefined;
   const hit = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());

@@ -99,7 +99,9 @@ const queueRequestSchema = z.object({
       rings: z
         .array(
           z.object({
-            expansionCriteria: z.array(z.object({ type: z.enum(EXPANSION_CRITERION_TYPES).optional(), threshold: z.number().optional() })).optional(),
+            expansionCriteria: z
+              .array(z.object({ type: z.enum(EXPANSION_CRITERION_TYPES).optional(), threshold: z.number().optional() }))
+              .optional(),
             actions: z.object({ skillsToRemove: z.array(z.object({ id: z.string() })).optional() }).optional(),
             memberGroups: z.array(z.object({ id: z.string(), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
           }),
@@ -119,7 +121,14 @@ const queueRequestSchema = z.object({
             metric: z.enum(CGR_METRICS).optional(),
             operator: z.enum(CGR_OPERATORS).optional(),
             conditionValue: z.number().min(0).max(259200).optional(),
-            groups: z.array(z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }), type: z.enum(MEMBER_GROUP_TYPES).optional() })).optional(),
+            groups: z
+              .array(
+                z.object({
+                  id: z.string().refine(isUuid, { message: "must be a UUID" }),
+                  type: z.enum(MEMBER_GROUP_TYPES).optional(),
+                }),
+              )
+              .optional(),
             waitSeconds: z.number().int().min(0).max(259200).optional(),
           }),
         )
@@ -150,10 +159,15 @@ const queueRequestSchema = z.object({
   callingPartyNumber: z.string().optional(),
   defaultScripts: defaultScriptsSchema.optional(),
 });
-type _queueRequestSchema = SdkRequest<Models.QueueRequest & Models.CreateQueueRequest, z.input<typeof queueRequestSchema>>;
+type _queueRequestSchema = SdkRequest<
+  Models.QueueRequest & Models.CreateQueueRequest,
+  z.input<typeof queueRequestSchema>
+>;
 
 /** `[{"id": codeId}, …]` (WrapUpCodeReference[]). */
-const wrapupCodeReferencesSchema = z.array(z.object({ id: z.string({ error: "id is required and must be a string" }) }));
+const wrapupCodeReferencesSchema = z.array(
+  z.object({ id: z.string({ error: "id is required and must be a string" }) }),
+);
 type _wrapupCodeReferencesSchema = SdkRequest<Models.WrapUpCodeReference[], z.input<typeof wrapupCodeReferencesSchema>>;
 
 function queueInput(ctx: ApiContext): QueueInput {
@@ -170,12 +184,28 @@ export function registerQueueRoutes(router: ApiRouter): void {
       divisionIds: queryList(ctx.query, "divisionId"),
       sortOrder: sortOrderParam(ctx.query),
     });
-    return { status: 200, body: listing(QUEUES_PATH, ctx.query, paginate(all.map((q) => queueToWire(ctx.org, q)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        QUEUES_PATH,
+        ctx.query,
+        paginate(
+          all.map((q) => queueToWire(ctx.org, q)),
+          page,
+        ),
+      ),
+    };
   });
 
-  router.add("POST", QUEUES_PATH, (ctx) => ({ status: 200, body: queueToWire(ctx.org, ctx.org.createQueue(queueInput(ctx))) }));
+  router.add("POST", QUEUES_PATH, (ctx) => ({
+    status: 200,
+    body: queueToWire(ctx.org, ctx.org.createQueue(queueInput(ctx))),
+  }));
 
-  router.add("GET", `${QUEUES_PATH}/{queueId}`, (ctx) => ({ status: 200, body: queueToWire(ctx.org, ctx.org.getQueue(param(ctx, "queueId"))) }));
+  router.add("GET", `${QUEUES_PATH}/{queueId}`, (ctx) => ({
+    status: 200,
+    body: queueToWire(ctx.org, ctx.org.getQueue(param(ctx, "queueId"))),
+  }));
 
   router.add("PUT", `${QUEUES_PATH}/{queueId}`, (ctx) => {
     const id = param(ctx, "queueId");
@@ -192,16 +222,33 @@ export function registerQueueRoutes(router: ApiRouter): void {
 
   router.add("GET", `${QUEUES_PATH}/{queueId}/wrapupcodes`, (ctx) => {
     const queueId = param(ctx, "queueId");
-    const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_QUEUE_WRAPUPCODES_PAGE_SIZE);
+    const page = pageRequest(
+      queryValue(ctx.query, "pageSize"),
+      queryValue(ctx.query, "pageNumber"),
+      MAX_QUEUE_WRAPUPCODES_PAGE_SIZE,
+    );
     const codes = ctx.org.listQueueWrapupcodes(queueId, { name: queryValue(ctx.query, "name") });
-    return { status: 200, body: listing(`${QUEUES_PATH}/${queueId}/wrapupcodes`, ctx.query, paginate(codes.map((w) => wrapupcodeToWire(ctx.org, w)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        `${QUEUES_PATH}/${queueId}/wrapupcodes`,
+        ctx.query,
+        paginate(
+          codes.map((w) => wrapupcodeToWire(ctx.org, w)),
+          page,
+        ),
+      ),
+    };
   });
 
   router.add("POST", `${QUEUES_PATH}/{queueId}/wrapupcodes`, (ctx) => {
     const queueId = param(ctx, "queueId");
     ctx.org.getQueue(queueId);
     const refs = parseBody(wrapupCodeReferencesSchema, ctx.json());
-    const codes = ctx.org.addQueueWrapupcodes(queueId, refs.map((r) => r.id));
+    const codes = ctx.org.addQueueWrapupcodes(
+      queueId,
+      refs.map((r) => r.id),
+    );
     return { status: 200, body: codes.map((w) => wrapupcodeToWire(ctx.org, w)) };
   });
 

@@ -63,6 +63,13 @@ export class Router<H> {
       const params = this.matchSegments(route, parts);
       if (params && (!best || route.staticCount > best.route.staticCount)) best = { route, params };
     }
-    return best && { method: best.route.method, template: best.route.template, params: best.params, handler: best.route.handler };
+    return (
+      best && {
+        method: best.route.method,
+        template: best.route.template,
+        params: best.params,
+        handler: best.route.handler,
+      }
+    );
   }
 }

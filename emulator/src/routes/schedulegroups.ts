@@ -10,7 +10,9 @@ import type { Models, SdkRequest } from "./sdk";
 
 const MAX_PAGE_SIZE = 500;
 
-const scheduleRefsSchema = z.array(z.object({ id: z.string({ error: "id is required and must be a string" }) })).optional();
+const scheduleRefsSchema = z
+  .array(z.object({ id: z.string({ error: "id is required and must be a string" }) }))
+  .optional();
 
 /** Architect `ScheduleGroup` as a request. `version` is required by PUT only; state, dates and selfUri are ignored. */
 const scheduleGroupRequestSchema = z.object({
@@ -20,7 +22,11 @@ const scheduleGroupRequestSchema = z.object({
   version: z.number().int().optional(),
   timeZone: z.string().optional(),
   // TF architect_schedulegroups schema: open_schedules_id is Required (a group needs open hours).
-  openSchedules: z.array(z.object({ id: z.string({ error: "id is required and must be a string" }) }), { error: "openSchedules is required" }).min(1, "a schedule group needs at least one open schedule"),
+  openSchedules: z
+    .array(z.object({ id: z.string({ error: "id is required and must be a string" }) }), {
+      error: "openSchedules is required",
+    })
+    .min(1, "a schedule group needs at least one open schedule"),
   closedSchedules: scheduleRefsSchema,
   holidaySchedules: scheduleRefsSchema,
 });
@@ -51,10 +57,23 @@ export function registerScheduleGroupRoutes(router: ApiRouter): void {
       scheduleIds: queryList(ctx.query, "scheduleIds"),
       sortOrder: sortOrderParam(ctx.query),
     });
-    return { status: 200, body: listing(SCHEDULEGROUPS_PATH, ctx.query, paginate(all.map((g) => scheduleGroupToWire(ctx.org, g)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        SCHEDULEGROUPS_PATH,
+        ctx.query,
+        paginate(
+          all.map((g) => scheduleGroupToWire(ctx.org, g)),
+          page,
+        ),
+      ),
+    };
   });
 
-  router.add("POST", SCHEDULEGROUPS_PATH, (ctx) => ({ status: 200, body: scheduleGroupToWire(ctx.org, ctx.org.createScheduleGroup(groupInput(ctx))) }));
+  router.add("POST", SCHEDULEGROUPS_PATH, (ctx) => ({
+    status: 200,
+    body: scheduleGroupToWire(ctx.org, ctx.org.createScheduleGroup(groupInput(ctx))),
+  }));
 
   router.add("GET", `${SCHEDULEGROUPS_PATH}/{scheduleGroupId}`, (ctx) => ({
     status: 200,

@@ -36,10 +36,23 @@ export function registerScheduleRoutes(router: ApiRouter): void {
       divisionIds: queryList(ctx.query, "divisionId"),
       sortOrder: sortOrderParam(ctx.query),
     });
-    return { status: 200, body: listing(SCHEDULES_PATH, ctx.query, paginate(all.map((x) => scheduleToWire(ctx.org, x)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        SCHEDULES_PATH,
+        ctx.query,
+        paginate(
+          all.map((x) => scheduleToWire(ctx.org, x)),
+          page,
+        ),
+      ),
+    };
   });
 
-  router.add("POST", SCHEDULES_PATH, (ctx) => ({ status: 200, body: scheduleToWire(ctx.org, ctx.org.createSchedule(scheduleInput(ctx))) }));
+  router.add("POST", SCHEDULES_PATH, (ctx) => ({
+    status: 200,
+    body: scheduleToWire(ctx.org, ctx.org.createSchedule(scheduleInput(ctx))),
+  }));
 
   router.add("GET", `${SCHEDULES_PATH}/{scheduleId}`, (ctx) => ({
     status: 200,

@@ -15,7 +15,8 @@ import type { Models } from "purecloud-platform-client-v2";
 export type { Models };
 
 /** Object part of a model field, never an array. */
-type ObjectOf<M> = NonNullable<M> extends readonly unknown[] ? never : NonNullable<M> extends object ? NonNullable<M> : never;
+type ObjectOf<M> =
+  NonNullable<M> extends readonly unknown[] ? never : NonNullable<M> extends object ? NonNullable<M> : never;
 
 /** T without index signatures: only the fields it names. */
 type Named<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
@@ -51,7 +52,9 @@ type NullishPartial<M> = M extends readonly (infer E)[]
     ? { [K in keyof M]?: NullishPartial<M[K]> } | null
     : M | null;
 
-type NoExtraFields<T, M> = [ExtraFields<T, M>] extends [never] ? unknown : { "fields the SDK model does not have": ExtraFields<T, M> };
+type NoExtraFields<T, M> = [ExtraFields<T, M>] extends [never]
+  ? unknown
+  : { "fields the SDK model does not have": ExtraFields<T, M> };
 
 /** A response T the emulator sends, provided it is a whole M: `type _ = SdkResponse<Models.Queue, QueueWire>`. */
 export type SdkResponse<M, T extends Nullish<M> & NoExtraFields<T, M>> = T;

@@ -1,4 +1,17 @@
-import type { Division, IdRef, Language, Queue, QueueMediaSetting, QueueMediaType, RoutingRule, Schedule, ScheduleGroup, ScriptCommunicationType, Skill, WrapupCode } from "../state/entities";
+import type {
+  Division,
+  IdRef,
+  Language,
+  Queue,
+  QueueMediaSetting,
+  QueueMediaType,
+  RoutingRule,
+  Schedule,
+  ScheduleGroup,
+  ScriptCommunicationType,
+  Skill,
+  WrapupCode,
+} from "../state/entities";
 import type { OrgStore } from "../state/org-store";
 import type { Page } from "../state/paging";
 import type { Models, SdkResponse } from "./sdk";
@@ -183,7 +196,13 @@ export function divisionRef(org: OrgStore, id: string): DivisionRef {
 }
 
 export function divisionToWire(d: Division): AuthzDivisionWire {
-  return { id: d.id, name: d.name, description: d.description, homeDivision: d.homeDivision, selfUri: `${DIVISIONS_PATH}/${d.id}` };
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    homeDivision: d.homeDivision,
+    selfUri: `${DIVISIONS_PATH}/${d.id}`,
+  };
 }
 
 export function skillToWire(org: OrgStore, s: Skill): RoutingSkillWire {
@@ -212,7 +231,14 @@ export function wrapupcodeToWire(org: OrgStore, w: WrapupCode): WrapupCodeWire {
 }
 
 export function languageToWire(l: Language): LanguageWire {
-  return { id: l.id, name: l.name, dateModified: l.dateModified, state: l.state, version: String(l.version), selfUri: `${LANGUAGES_PATH}/${l.id}` };
+  return {
+    id: l.id,
+    name: l.name,
+    dateModified: l.dateModified,
+    state: l.state,
+    version: String(l.version),
+    selfUri: `${LANGUAGES_PATH}/${l.id}`,
+  };
 }
 
 function ref(path: string, r: IdRef | undefined): RefWire | undefined {
@@ -263,7 +289,10 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
             rings: s.bullseye.rings?.map((ring) =>
               compact<BullseyeRingWire>({
                 expansionCriteria: ring.expansionCriteria?.map((c) => ({ ...c })),
-                actions: ring.actions === undefined ? undefined : compact({ skillsToRemove: ring.actions.skillsToRemove?.map((r) => skillRef(org, r.id)) }),
+                actions:
+                  ring.actions === undefined
+                    ? undefined
+                    : compact({ skillsToRemove: ring.actions.skillsToRemove?.map((r) => skillRef(org, r.id)) }),
                 memberGroups: ring.memberGroups?.map((g) => ({ ...g })),
               }),
             ),
@@ -295,7 +324,10 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
     enableManualAssignment: s.enableManualAssignment,
     callingPartyName: s.callingPartyName,
     callingPartyNumber: s.callingPartyNumber,
-    defaultScripts: scripts === undefined ? undefined : Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, ref(SCRIPTS_PATH, v)])),
+    defaultScripts:
+      scripts === undefined
+        ? undefined
+        : Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, ref(SCRIPTS_PATH, v)])),
     suppressInQueueCallRecording: s.suppressInQueueCallRecording,
     selfUri: `${QUEUES_PATH}/${q.id}`,
   });
@@ -351,9 +383,24 @@ export function scheduleGroupToWire(org: OrgStore, g: ScheduleGroup): ScheduleGr
  * `organizations/me` `defaultCountryCode` unchecked): the emulator derives one from the org's region.
  */
 const COUNTRY_OF_REGION: Record<string, string> = {
-  "us-east-1": "US", "us-east-2": "US", "us-west-2": "US", "ca-central-1": "CA", "sa-east-1": "BR", "mx-central-1": "MX",
-  "eu-west-1": "IE", "eu-west-2": "GB", "eu-central-1": "DE", "eu-central-2": "CH", "me-central-1": "AE", "af-south-1": "ZA",
-  "ap-south-1": "IN", "ap-southeast-1": "SG", "ap-southeast-2": "AU", "ap-northeast-1": "JP", "ap-northeast-2": "KR", "ap-northeast-3": "JP",
+  "us-east-1": "US",
+  "us-east-2": "US",
+  "us-west-2": "US",
+  "ca-central-1": "CA",
+  "sa-east-1": "BR",
+  "mx-central-1": "MX",
+  "eu-west-1": "IE",
+  "eu-west-2": "GB",
+  "eu-central-1": "DE",
+  "eu-central-2": "CH",
+  "me-central-1": "AE",
+  "af-south-1": "ZA",
+  "ap-south-1": "IN",
+  "ap-southeast-1": "SG",
+  "ap-southeast-2": "AU",
+  "ap-northeast-1": "JP",
+  "ap-northeast-2": "KR",
+  "ap-northeast-3": "JP",
 };
 
 export function organizationToWire(org: OrgStore): OrganizationWire {
@@ -378,7 +425,8 @@ export function listing<T>(basePath: string, query: URLSearchParams, page: Page<
   const rest = new URLSearchParams();
   for (const [k, v] of query) if (k !== "pageSize" && k !== "pageNumber") rest.append(k, v);
   const tail = rest.toString();
-  const uri = (n: number): string => `${basePath}?pageSize=${page.pageSize}&pageNumber=${n}${tail === "" ? "" : `&${tail}`}`;
+  const uri = (n: number): string =>
+    `${basePath}?pageSize=${page.pageSize}&pageNumber=${n}${tail === "" ? "" : `&${tail}`}`;
   const body: EntityListing<T> = {
     ...page,
     firstUri: uri(1),

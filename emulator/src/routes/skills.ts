@@ -28,7 +28,17 @@ export function registerSkillRoutes(router: ApiRouter): void {
   router.add("GET", SKILLS_PATH, (ctx) => {
     const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_PAGE_SIZE);
     const all = ctx.org.listSkills({ name: queryValue(ctx.query, "name"), ids: queryList(ctx.query, "id") });
-    return { status: 200, body: listing(SKILLS_PATH, ctx.query, paginate(all.map((s) => skillToWire(ctx.org, s)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        SKILLS_PATH,
+        ctx.query,
+        paginate(
+          all.map((s) => skillToWire(ctx.org, s)),
+          page,
+        ),
+      ),
+    };
   });
 
   router.add("POST", SKILLS_PATH, (ctx) => {

@@ -109,7 +109,11 @@ function propertyToWire(def: PropertyDefinition, instance: unknown): PropertyWir
 }
 
 /** Every property of the metabase: the instance set (or the default), the password masked when asked to; hidden ones only when asked. */
-function propertiesToWire(tb: Pick<TrunkBaseRecord, "metabaseId" | "properties">, mask: boolean, hidden: boolean): Record<string, PropertyWire> {
+function propertiesToWire(
+  tb: Pick<TrunkBaseRecord, "metabaseId" | "properties">,
+  mask: boolean,
+  hidden: boolean,
+): Record<string, PropertyWire> {
   const metabase = findMetabase(tb.metabaseId);
   const out: Record<string, PropertyWire> = {};
   for (const [key, def] of Object.entries(metabase?.properties ?? {})) {
@@ -186,7 +190,9 @@ export function trunkToWire(org: OrgStore, t: TrunkRecord): TrunkWire {
   const tb = org.telephony.getTrunkBase(t.trunkBaseId);
   const enabled = effectiveProperty(tb, "trunk_enabled") === true;
   const servers = effectiveProperty(tb, "trunk_transport_serverProxyList");
-  const proxies = Array.isArray(servers) ? servers.filter((s): s is string => typeof s === "string" && s.trim() !== "") : [];
+  const proxies = Array.isArray(servers)
+    ? servers.filter((s): s is string => typeof s === "string" && s.trim() !== "")
+    : [];
   return {
     id: t.id,
     name: org.telephony.trunkName(t),
@@ -199,8 +205,16 @@ export function trunkToWire(org: OrgStore, t: TrunkRecord): TrunkWire {
     inService: enabled,
     enabled,
     connectedStatus: { connected: t.connected, connectedStateTime: t.connectedStateTime },
-    optionsStatus: proxies.map((p) => ({ proxyAddress: p, optionState: t.connected, optionStateTime: t.connectedStateTime })),
-    registersStatus: proxies.map((p) => ({ proxyAddress: p, registerState: t.connected, registerStateTime: t.connectedStateTime })),
+    optionsStatus: proxies.map((p) => ({
+      proxyAddress: p,
+      optionState: t.connected,
+      optionStateTime: t.connectedStateTime,
+    })),
+    registersStatus: proxies.map((p) => ({
+      proxyAddress: p,
+      registerState: t.connected,
+      registerStateTime: t.connectedStateTime,
+    })),
     proxyAddressList: proxies,
     family: 1,
     selfUri: `${TRUNKS_PATH}/${t.id}`,

@@ -30,7 +30,10 @@ const trunkBaseSchema = z.object({
   description: z.string().optional(),
   division: z.object({ id: z.string({ error: "division.id is required" }) }).optional(),
   version: z.number().int().optional(),
-  trunkMetabase: z.object({ id: z.string({ error: "trunkMetabase.id is required" }) }, { error: "trunkMetabase is required" }),
+  trunkMetabase: z.object(
+    { id: z.string({ error: "trunkMetabase.id is required" }) },
+    { error: "trunkMetabase is required" },
+  ),
   trunkType: z.enum(TRUNK_TYPES).optional(),
   properties: z.record(z.string(), propertySchema).optional(),
   managed: z.boolean({ error: "managed must be a boolean" }).optional(),
@@ -70,24 +73,37 @@ function hidden(ctx: ApiContext): boolean {
 export function registerTelephonyRoutes(router: ApiRouter): void {
   // ---- sites (read-only) ----
   router.add("GET", SITES_PATH, (ctx) => {
-    const sites = ctx.org.telephony.listSites({ name: queryValue(ctx.query, "name") }).map((s) => siteToWire(ctx.org, s));
+    const sites = ctx.org.telephony
+      .listSites({ name: queryValue(ctx.query, "name") })
+      .map((s) => siteToWire(ctx.org, s));
     return { status: 200, body: listing(SITES_PATH, ctx.query, paginate(sites, page(ctx))) };
   });
-  router.add("GET", `${SITES_PATH}/{siteId}`, (ctx) => ({ status: 200, body: siteToWire(ctx.org, ctx.org.telephony.getSite(param(ctx, "siteId"))) }));
+  router.add("GET", `${SITES_PATH}/{siteId}`, (ctx) => ({
+    status: 200,
+    body: siteToWire(ctx.org, ctx.org.telephony.getSite(param(ctx, "siteId"))),
+  }));
 
   // ---- metabases and templates ----
   router.add("GET", `${TRUNKBASES_PATH}/availablemetabases`, (ctx) => {
     const type = choiceParam(ctx.query, "type", TRUNK_TYPES);
     const list = METABASES.filter((m) => type === undefined || m.type === type).map(metabaseToWire);
-    return { status: 200, body: listing(`${TRUNKBASES_PATH}/availablemetabases`, ctx.query, paginate(list, page(ctx))) };
+    return {
+      status: 200,
+      body: listing(`${TRUNKBASES_PATH}/availablemetabases`, ctx.query, paginate(list, page(ctx))),
+    };
   });
 
   router.add("GET", `${TRUNKBASES_PATH}/template`, (ctx) => {
     const id = queryValue(ctx.query, "trunkMetabaseId");
-    if (id === undefined || id === "") throw new ApiError(400, "invalid.query.param.value", "The query parameter trunkMetabaseId is required.");
+    if (id === undefined || id === "")
+      throw new ApiError(400, "invalid.query.param.value", "The query parameter trunkMetabaseId is required.");
     const metabase = findMetabase(id);
     if (!metabase) {
-      throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter trunkMetabaseId: ${id}. Allowable values are: ${METABASES.map((m) => m.id).join(", ")}`);
+      throw new ApiError(
+        400,
+        "invalid.query.param.value",
+        `Invalid value for query parameter trunkMetabaseId: ${id}. Allowable values are: ${METABASES.map((m) => m.id).join(", ")}`,
+      );
     }
     return { status: 200, body: templateToWire(metabase) };
   });
@@ -104,18 +120,33 @@ export function registerTelephonyRoutes(router: ApiRouter): void {
 
   router.add("POST", TRUNKBASES_PATH, (ctx) => ({
     status: 200,
-    body: trunkBaseToWire(ctx.org, ctx.org.telephony.createTrunkBase(trunkBaseInput(ctx)), { properties: true, mask: masked(ctx), hidden: false }),
+    body: trunkBaseToWire(ctx.org, ctx.org.telephony.createTrunkBase(trunkBaseInput(ctx)), {
+      properties: true,
+      mask: masked(ctx),
+      hidden: false,
+    }),
   }));
 
   router.add("GET", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => ({
     status: 200,
-    body: trunkBaseToWire(ctx.org, ctx.org.telephony.getTrunkBase(param(ctx, "trunkBaseSettingsId")), { properties: true, mask: masked(ctx), hidden: hidden(ctx) }),
+    body: trunkBaseToWire(ctx.org, ctx.org.telephony.getTrunkBase(param(ctx, "trunkBaseSettingsId")), {
+      properties: true,
+      mask: masked(ctx),
+      hidden: hidden(ctx),
+    }),
   }));
 
   router.add("PUT", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => {
     const id = param(ctx, "trunkBaseSettingsId");
     ctx.org.telephony.getTrunkBase(id); // 404 before validating the body
-    return { status: 200, body: trunkBaseToWire(ctx.org, ctx.org.telephony.replaceTrunkBase(id, trunkBaseInput(ctx)), { properties: true, mask: masked(ctx), hidden: false }) };
+    return {
+      status: 200,
+      body: trunkBaseToWire(ctx.org, ctx.org.telephony.replaceTrunkBase(id, trunkBaseInput(ctx)), {
+        properties: true,
+        mask: masked(ctx),
+        hidden: false,
+      }),
+    };
   });
 
   router.add("DELETE", `${TRUNKBASES_PATH}/{trunkBaseSettingsId}`, (ctx) => {
@@ -136,7 +167,10 @@ export function registerTelephonyRoutes(router: ApiRouter): void {
     return { status: 200, body: listing(TRUNKS_PATH, ctx.query, paginate(trunks, page(ctx))) };
   });
 
-  router.add("GET", `${TRUNKS_PATH}/{trunkId}`, (ctx) => ({ status: 200, body: trunkToWire(ctx.org, ctx.org.telephony.getTrunk(param(ctx, "trunkId"))) }));
+  router.add("GET", `${TRUNKS_PATH}/{trunkId}`, (ctx) => ({
+    status: 200,
+    body: trunkToWire(ctx.org, ctx.org.telephony.getTrunk(param(ctx, "trunkId"))),
+  }));
 
   router.add("GET", `${TRUNKS_PATH}/{trunkId}/metrics`, (ctx) => {
     const t = trunkToWire(ctx.org, ctx.org.telephony.getTrunk(param(ctx, "trunkId")));

@@ -23,7 +23,11 @@ function sortBy(ctx: ApiContext): WrapupSortBy | undefined {
   const raw = queryValue(ctx.query, "sortBy");
   if (raw === undefined || raw === "") return undefined;
   if (raw === "name" || raw === "id") return raw;
-  throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter sortBy: ${raw}. Allowable values are: name, id`);
+  throw new ApiError(
+    400,
+    "invalid.query.param.value",
+    `Invalid value for query parameter sortBy: ${raw}. Allowable values are: name, id`,
+  );
 }
 
 export function registerWrapupcodeRoutes(router: ApiRouter): void {
@@ -36,12 +40,26 @@ export function registerWrapupcodeRoutes(router: ApiRouter): void {
       sortBy: sortBy(ctx),
       sortOrder: sortOrderParam(ctx.query),
     });
-    return { status: 200, body: listing(WRAPUPCODES_PATH, ctx.query, paginate(all.map((w) => wrapupcodeToWire(ctx.org, w)), page)) };
+    return {
+      status: 200,
+      body: listing(
+        WRAPUPCODES_PATH,
+        ctx.query,
+        paginate(
+          all.map((w) => wrapupcodeToWire(ctx.org, w)),
+          page,
+        ),
+      ),
+    };
   });
 
   router.add("POST", WRAPUPCODES_PATH, (ctx) => {
     const body = parseBody(wrapupCodeRequestSchema, ctx.json());
-    const code = ctx.org.createWrapupcode({ name: body.name, divisionId: body.division?.id, description: body.description ?? undefined });
+    const code = ctx.org.createWrapupcode({
+      name: body.name,
+      divisionId: body.division?.id,
+      description: body.description ?? undefined,
+    });
     return { status: 200, body: wrapupcodeToWire(ctx.org, code) };
   });
 
@@ -54,7 +72,11 @@ export function registerWrapupcodeRoutes(router: ApiRouter): void {
     const id = param(ctx, "codeId");
     ctx.org.getWrapupcode(id); // 404 before validating the body, like a real lookup-then-update
     const body = parseBody(wrapupCodeRequestSchema, ctx.json());
-    const code = ctx.org.replaceWrapupcode(id, { name: body.name, divisionId: body.division?.id, description: body.description ?? undefined });
+    const code = ctx.org.replaceWrapupcode(id, {
+      name: body.name,
+      divisionId: body.division?.id,
+      description: body.description ?? undefined,
+    });
     return { status: 200, body: wrapupcodeToWire(ctx.org, code) };
   });
 

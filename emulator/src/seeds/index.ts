@@ -1,5 +1,15 @@
 import { parseArchyYaml, type ArchyReference } from "../state/archy";
-import type { BullseyeRing, Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "../state/entities";
+import type {
+  BullseyeRing,
+  Division,
+  Language,
+  OAuthClient,
+  Queue,
+  Schedule,
+  ScheduleGroup,
+  Skill,
+  WrapupCode,
+} from "../state/entities";
 import type { FlowRecord } from "../state/flows";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
@@ -66,7 +76,11 @@ function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string
 }
 
 /** Seed flows must only name objects of their own org (like a real Archy publish would insist). */
-function checkFlowReferences(org: SeedOrg, flows: FlowRecord[], init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">): void {
+function checkFlowReferences(
+  org: SeedOrg,
+  flows: FlowRecord[],
+  init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">,
+): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
     new Set((list ?? []).filter((x) => x.state === undefined || x.state === "active").map((x) => x.name.toLowerCase()));
   const known: Record<Exclude<ArchyReference["kind"], "flow">, Set<string>> = {
@@ -82,7 +96,11 @@ function checkFlowReferences(org: SeedOrg, flows: FlowRecord[], init: Pick<OrgIn
     for (const ref of f.versions[0]?.references ?? []) {
       const ok =
         ref.kind === "flow"
-          ? flows.some((g) => g.name.toLowerCase() === ref.name.toLowerCase() && (ref.flowType === undefined || ref.flowType === g.type))
+          ? flows.some(
+              (g) =>
+                g.name.toLowerCase() === ref.name.toLowerCase() &&
+                (ref.flowType === undefined || ref.flowType === g.type),
+            )
           : known[ref.kind].has(ref.name.toLowerCase());
       if (!ok) throw new Error(`seed org ${org.name}: flow ${f.name} references unknown ${ref.kind} ${ref.name}`);
     }
@@ -90,7 +108,11 @@ function checkFlowReferences(org: SeedOrg, flows: FlowRecord[], init: Pick<OrgIn
 }
 
 /** Sites, trunk base settings and, for BYOC trunk bases, their (already visible) trunk instances. */
-function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secret: (key: string) => string): { sites: Site[]; trunkbases: TrunkBaseRecord[]; trunks: TrunkRecord[] } {
+function buildTelephony(
+  org: SeedOrg,
+  divisionId: (name: string) => string,
+  secret: (key: string) => string,
+): { sites: Site[]; trunkbases: TrunkBaseRecord[]; trunks: TrunkRecord[] } {
   const home = org.divisions.find((d) => d.home)?.name ?? "";
   const sites: Site[] = (org.sites ?? []).map((s, i) => {
     const site: Site = {
@@ -111,11 +133,14 @@ function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secr
     const properties: Record<string, unknown> = { ...t.properties };
     for (const key of t.secretProperties ?? []) properties[key] = secret(`${org.name}/trunkbase/${t.name}/${key}`);
     for (const key of Object.keys(properties)) {
-      if (!metabase.properties[key]) throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown property ${key}`);
+      if (!metabase.properties[key])
+        throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown property ${key}`);
     }
     const inboundSite = t.inboundSite === undefined ? undefined : sites.find((s) => s.name === t.inboundSite);
-    if (t.inboundSite !== undefined && !inboundSite) throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown site ${t.inboundSite}`);
-    if (metabase.byoc !== (inboundSite !== undefined)) throw new Error(`seed org ${org.name}: trunk base ${t.name}: inboundSite is required exactly for BYOC metabases`);
+    if (t.inboundSite !== undefined && !inboundSite)
+      throw new Error(`seed org ${org.name}: trunk base ${t.name}: unknown site ${t.inboundSite}`);
+    if (metabase.byoc !== (inboundSite !== undefined))
+      throw new Error(`seed org ${org.name}: trunk base ${t.name}: inboundSite is required exactly for BYOC metabases`);
     const tb: TrunkBaseRecord = {
       id: uuidFromSeed(`${org.name}/trunkbase/${t.name}`),
       name: t.name,
@@ -154,7 +179,12 @@ function buildTelephony(org: SeedOrg, divisionId: (name: string) => string, secr
  * Turns one seed org into the store's initial records, with ids derived from (org, kind, name). `secret` mints
  * the seed's secrets (trunk passwords): random per process, never constants.
  */
-export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSettings, secret: (key: string) => string = () => newClientSecret()): OrgInit {
+export function buildOrgInit(
+  org: SeedOrg,
+  client: OAuthClient,
+  settings: OrgSettings,
+  secret: (key: string) => string = () => newClientSecret(),
+): OrgInit {
   const divisions: Division[] = org.divisions.map((d) => ({
     id: uuidFromSeed(`${org.name}/division/${d.name}`),
     name: d.name,
@@ -206,8 +236,18 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
   const queues: Queue[] = (org.queues ?? []).map((q, i) => {
     const rings: BullseyeRing[] | undefined = q.bullseyeRings?.map((r) => {
       const ring: BullseyeRing = {};
-      if (r.expandAfterSeconds !== undefined) ring.expansionCriteria = [{ type: "TIMEOUT_SECONDS", threshold: r.expandAfterSeconds }];
-      if (r.removeSkills !== undefined) ring.actions = { skillsToRemove: r.removeSkills.map((name) => ({ id: idOf("skill", skills.filter((s) => s.state === "active"), name) })) };
+      if (r.expandAfterSeconds !== undefined)
+        ring.expansionCriteria = [{ type: "TIMEOUT_SECONDS", threshold: r.expandAfterSeconds }];
+      if (r.removeSkills !== undefined)
+        ring.actions = {
+          skillsToRemove: r.removeSkills.map((name) => ({
+            id: idOf(
+              "skill",
+              skills.filter((s) => s.state === "active"),
+              name,
+            ),
+          })),
+        };
       return ring;
     });
     const settings = structuredClone(q.settings ?? {});
@@ -245,7 +285,8 @@ export function buildOrgInit(org: SeedOrg, client: OAuthClient, settings: OrgSet
     if (x.rrule !== undefined) schedule.rrule = checkRrule(x.rrule);
     return schedule;
   });
-  const scheduleIds = (names: string[] | undefined): string[] => (names ?? []).map((name) => idOf("schedule", schedules, name));
+  const scheduleIds = (names: string[] | undefined): string[] =>
+    (names ?? []).map((name) => idOf("schedule", schedules, name));
   const schedulegroups: ScheduleGroup[] = (org.schedulegroups ?? []).map((g, i) => {
     const group: ScheduleGroup = {
       id: uuidFromSeed(`${org.name}/schedulegroup/${g.name}`),

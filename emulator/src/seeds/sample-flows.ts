@@ -346,7 +346,14 @@ const SPANISH_IVR = `inboundCall:
 `;
 
 /** An in-queue call flow: greeting, then hold music in a loop; `extra` is appended to the start-up actions. */
-function inQueueFlow(name: string, description: string, greeting: string, holdSeconds: number, loops: number, extra: string): string {
+function inQueueFlow(
+  name: string,
+  description: string,
+  greeting: string,
+  holdSeconds: number,
+  loops: number,
+  extra: string,
+): string {
   return `inqueueCall:
   name: ${name}
   description: ${description}
@@ -462,7 +469,13 @@ const SUPPORT_IN_QUEUE = inQueueFlow(
 `,
 );
 
-export const SAMPLE_FLOWS: SeedFlow[] = [MAIN_IVR, SPANISH_IVR, STANDARD_IN_QUEUE, SALES_IN_QUEUE, SUPPORT_IN_QUEUE].map((yaml) => ({ yaml }));
+export const SAMPLE_FLOWS: SeedFlow[] = [
+  MAIN_IVR,
+  SPANISH_IVR,
+  STANDARD_IN_QUEUE,
+  SALES_IN_QUEUE,
+  SUPPORT_IN_QUEUE,
+].map((yaml) => ({ yaml }));
 
 /** Queue name -> its in-queue call flow (`queueFlow`); queues without calls, outbound and the operator have none. */
 export const SAMPLE_IN_QUEUE_FLOWS: Readonly<Record<string, string>> = {

@@ -1,6 +1,17 @@
 import type { QueueMediaSetting, RoutingRule, ServiceLevel } from "../state/entities";
 import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
-import type { SeedData, SeedDivision, SeedLanguage, SeedQueue, SeedSchedule, SeedScheduleGroup, SeedSite, SeedSkill, SeedTrunkBase, SeedWrapupCode } from "./types";
+import type {
+  SeedData,
+  SeedDivision,
+  SeedLanguage,
+  SeedQueue,
+  SeedSchedule,
+  SeedScheduleGroup,
+  SeedSite,
+  SeedSkill,
+  SeedTrunkBase,
+  SeedWrapupCode,
+} from "./types";
 
 const DIVISIONS: SeedDivision[] = [
   { name: "Home", description: "Home Division", home: true },
@@ -45,7 +56,11 @@ const SKILLS: SeedSkill[] = [
 ];
 
 const WRAPUP_CODES: SeedWrapupCode[] = [
-  { name: "Resolved - First Contact", division: "Home", description: "Issue fully resolved during the first interaction" },
+  {
+    name: "Resolved - First Contact",
+    division: "Home",
+    description: "Issue fully resolved during the first interaction",
+  },
   { name: "Resolved - Follow Up", division: "Home", description: "Issue resolved after a previous contact" },
   { name: "Callback Scheduled", division: "Home", description: "Customer asked to be called back at a later time" },
   { name: "Escalated to Tier 2", division: "Customer Care", description: "Handed over to second-level support" },
@@ -77,7 +92,16 @@ const WRAPUP_CODES: SeedWrapupCode[] = [
   { name: "Survey Declined", division: "Home" },
 ];
 
-const LANGUAGES: SeedLanguage[] = ["English", "Spanish", "French", "German", "Portuguese", "Italian", "Japanese", "Mandarin"].map((name) => ({ name }));
+const LANGUAGES: SeedLanguage[] = [
+  "English",
+  "Spanish",
+  "French",
+  "German",
+  "Portuguese",
+  "Italian",
+  "Japanese",
+  "Mandarin",
+].map((name) => ({ name }));
 
 // ---- queues -----------------------------------------------------------------------------------
 
@@ -86,11 +110,23 @@ function sl(percentage: number, seconds: number): ServiceLevel {
 }
 
 function call(alertingTimeoutSeconds = 8, serviceLevel = sl(0.8, 20), enableAutoAnswer = false): QueueMediaSetting {
-  return { alertingTimeoutSeconds, serviceLevel, enableAutoAnswer, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 0 };
+  return {
+    alertingTimeoutSeconds,
+    serviceLevel,
+    enableAutoAnswer,
+    autoAnswerAlertToneSeconds: 0,
+    manualAnswerAlertToneSeconds: 0,
+  };
 }
 
 function chat(alertingTimeoutSeconds = 30, serviceLevel = sl(0.8, 30)): QueueMediaSetting {
-  return { alertingTimeoutSeconds, serviceLevel, enableAutoAnswer: false, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 0 };
+  return {
+    alertingTimeoutSeconds,
+    serviceLevel,
+    enableAutoAnswer: false,
+    autoAnswerAlertToneSeconds: 0,
+    manualAnswerAlertToneSeconds: 0,
+  };
 }
 
 function callback(mode: "AgentFirst" | "CustomerFirst" = "AgentFirst"): QueueMediaSetting {
@@ -98,11 +134,24 @@ function callback(mode: "AgentFirst" | "CustomerFirst" = "AgentFirst"): QueueMed
 }
 
 function email(hours = 24): QueueMediaSetting {
-  return { alertingTimeoutSeconds: 300, serviceLevel: sl(0.8, hours * 3600), enableAutoAnswer: false, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 0 };
+  return {
+    alertingTimeoutSeconds: 300,
+    serviceLevel: sl(0.8, hours * 3600),
+    enableAutoAnswer: false,
+    autoAnswerAlertToneSeconds: 0,
+    manualAnswerAlertToneSeconds: 0,
+  };
 }
 
 function message(): QueueMediaSetting {
-  return { alertingTimeoutSeconds: 30, serviceLevel: sl(0.8, 60), enableAutoAnswer: false, autoAnswerAlertToneSeconds: 0, manualAnswerAlertToneSeconds: 0, enableInactivityTimeout: false };
+  return {
+    alertingTimeoutSeconds: 30,
+    serviceLevel: sl(0.8, 60),
+    enableAutoAnswer: false,
+    autoAnswerAlertToneSeconds: 0,
+    manualAnswerAlertToneSeconds: 0,
+    enableInactivityTimeout: false,
+  };
 }
 
 const BEST_THEN_ANY: RoutingRule[] = [
@@ -110,9 +159,29 @@ const BEST_THEN_ANY: RoutingRule[] = [
   { operator: "ANY", waitSeconds: 10 },
 ];
 
-const SALES_CODES = ["Sale Completed", "Sale Declined", "Quote Sent", "Callback Scheduled", "Transferred", "Information Provided"];
-const SUPPORT_CODES = ["Resolved - First Contact", "Resolved - Follow Up", "Escalated to Tier 2", "Transferred", "Known Outage", "Password Reset"];
-const BILLING_CODES = ["Payment Taken", "Payment Arrangement", "Invoice Resent", "Transferred", "Resolved - First Contact"];
+const SALES_CODES = [
+  "Sale Completed",
+  "Sale Declined",
+  "Quote Sent",
+  "Callback Scheduled",
+  "Transferred",
+  "Information Provided",
+];
+const SUPPORT_CODES = [
+  "Resolved - First Contact",
+  "Resolved - Follow Up",
+  "Escalated to Tier 2",
+  "Transferred",
+  "Known Outage",
+  "Password Reset",
+];
+const BILLING_CODES = [
+  "Payment Taken",
+  "Payment Arrangement",
+  "Invoice Resent",
+  "Transferred",
+  "Resolved - First Contact",
+];
 
 const QUEUES: SeedQueue[] = [
   // Sales
@@ -138,14 +207,31 @@ const QUEUES: SeedQueue[] = [
     name: "Sales - Renewals",
     division: "Sales",
     description: "Contract renewals and price changes",
-    settings: { mediaSettings: { call: call(10), email: email(8) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL", callingPartyName: "Acme Renewals", callingPartyNumber: "+13175550101" },
-    wrapupCodes: ["Sale Completed", "Sale Declined", "Retention Offer Accepted", "Cancellation Processed", "Quote Sent"],
+    settings: {
+      mediaSettings: { call: call(10), email: email(8) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+      callingPartyName: "Acme Renewals",
+      callingPartyNumber: "+13175550101",
+    },
+    wrapupCodes: [
+      "Sale Completed",
+      "Sale Declined",
+      "Retention Offer Accepted",
+      "Cancellation Processed",
+      "Quote Sent",
+    ],
   },
   {
     name: "Sales - Upgrades",
     division: "Sales",
     description: "Existing customers moving to a bigger plan",
-    settings: { mediaSettings: { call: call(), chat: chat() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 45_000 }, skillEvaluationMethod: "BEST", routingRules: BEST_THEN_ANY },
+    settings: {
+      mediaSettings: { call: call(), chat: chat() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 45_000 },
+      skillEvaluationMethod: "BEST",
+      routingRules: BEST_THEN_ANY,
+    },
     bullseyeRings: [{ expandAfterSeconds: 20, removeSkills: ["Upsell"] }, {}],
     wrapupCodes: ["Upgrade Accepted", "Sale Declined", "Quote Sent", "Callback Scheduled"],
   },
@@ -162,12 +248,24 @@ const QUEUES: SeedQueue[] = [
       callingPartyName: "Acme Enterprise",
       callingPartyNumber: "+13175550102",
     },
-    wrapupCodes: ["Quote Sent", "Sale Completed", "Sale Declined", "Callback Scheduled", "Escalated to Supervisor", "Information Provided", "Voicemail Left"],
+    wrapupCodes: [
+      "Quote Sent",
+      "Sale Completed",
+      "Sale Declined",
+      "Callback Scheduled",
+      "Escalated to Supervisor",
+      "Information Provided",
+      "Voicemail Left",
+    ],
   },
   {
     name: "Sales - Small Business",
     division: "Sales",
-    settings: { mediaSettings: { call: call(), chat: chat(), message: message() }, acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 }, skillEvaluationMethod: "BEST" },
+    settings: {
+      mediaSettings: { call: call(), chat: chat(), message: message() },
+      acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 },
+      skillEvaluationMethod: "BEST",
+    },
     bullseyeRings: [{ expandAfterSeconds: 10 }, { expandAfterSeconds: 25, removeSkills: ["Small Business Sales"] }, {}],
     wrapupCodes: SALES_CODES,
   },
@@ -175,21 +273,47 @@ const QUEUES: SeedQueue[] = [
     name: "Sales - Outbound Campaigns",
     division: "Sales",
     description: "Agents working preview and progressive campaigns",
-    settings: { mediaSettings: { call: call(12) }, acwSettings: { wrapupPrompt: "MANDATORY_FORCED_TIMEOUT", timeoutMs: 20_000 }, skillEvaluationMethod: "NONE", callingPartyName: "Acme", callingPartyNumber: "+13175550103", autoAnswerOnly: true },
-    wrapupCodes: ["No Answer", "Voicemail Left", "Sale Completed", "Sale Declined", "Do Not Call Request", "Wrong Number", "Callback Scheduled"],
+    settings: {
+      mediaSettings: { call: call(12) },
+      acwSettings: { wrapupPrompt: "MANDATORY_FORCED_TIMEOUT", timeoutMs: 20_000 },
+      skillEvaluationMethod: "NONE",
+      callingPartyName: "Acme",
+      callingPartyNumber: "+13175550103",
+      autoAnswerOnly: true,
+    },
+    wrapupCodes: [
+      "No Answer",
+      "Voicemail Left",
+      "Sale Completed",
+      "Sale Declined",
+      "Do Not Call Request",
+      "Wrong Number",
+      "Callback Scheduled",
+    ],
   },
   {
     name: "Sales - Spanish",
     division: "Sales",
     description: "Ventas en español",
-    settings: { mediaSettings: { call: call(), chat: chat() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL", callingPartyName: "Acme Ventas", callingPartyNumber: "+13175550104" },
+    settings: {
+      mediaSettings: { call: call(), chat: chat() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+      callingPartyName: "Acme Ventas",
+      callingPartyNumber: "+13175550104",
+    },
     bullseyeRings: [{ expandAfterSeconds: 30 }, { removeSkills: ["Spanish"] }],
     wrapupCodes: ["Sale Completed", "Sale Declined", "Quote Sent", "Transferred"],
   },
   {
     name: "Sales - Chat",
     division: "Sales",
-    settings: { mediaSettings: { chat: chat(20, sl(0.85, 20)), message: message() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 }, skillEvaluationMethod: "BEST", routingRules: BEST_THEN_ANY },
+    settings: {
+      mediaSettings: { chat: chat(20, sl(0.85, 20)), message: message() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 },
+      skillEvaluationMethod: "BEST",
+      routingRules: BEST_THEN_ANY,
+    },
     wrapupCodes: ["Sale Completed", "Quote Sent", "Information Provided"],
   },
   {
@@ -207,15 +331,33 @@ const QUEUES: SeedQueue[] = [
       callingPartyNumber: "+13175550105",
     },
     bullseyeRings: [{ expandAfterSeconds: 45, removeSkills: ["VIP"] }, {}],
-    wrapupCodes: ["Sale Completed", "Upgrade Accepted", "Retention Offer Accepted", "Escalated to Supervisor", "Callback Scheduled", "Resolved - First Contact"],
+    wrapupCodes: [
+      "Sale Completed",
+      "Upgrade Accepted",
+      "Retention Offer Accepted",
+      "Escalated to Supervisor",
+      "Callback Scheduled",
+      "Resolved - First Contact",
+    ],
   },
   {
     name: "Retention - Save Desk",
     division: "Sales",
     description: "Customers asking to cancel",
-    settings: { mediaSettings: { call: call(10) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 90_000 }, skillEvaluationMethod: "BEST", routingRules: [{ operator: "MEETS_THRESHOLD", threshold: 8, waitSeconds: 10 }] },
+    settings: {
+      mediaSettings: { call: call(10) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 90_000 },
+      skillEvaluationMethod: "BEST",
+      routingRules: [{ operator: "MEETS_THRESHOLD", threshold: 8, waitSeconds: 10 }],
+    },
     bullseyeRings: [{ expandAfterSeconds: 20, removeSkills: ["Retention"] }, {}],
-    wrapupCodes: ["Retention Offer Accepted", "Cancellation Processed", "Escalated to Supervisor", "Complaint Logged", "Transferred"],
+    wrapupCodes: [
+      "Retention Offer Accepted",
+      "Cancellation Processed",
+      "Escalated to Supervisor",
+      "Complaint Logged",
+      "Transferred",
+    ],
   },
   // Customer Care
   {
@@ -232,28 +374,55 @@ const QUEUES: SeedQueue[] = [
       enableTranscription: true,
     },
     bullseyeRings: [{ expandAfterSeconds: 15 }, { expandAfterSeconds: 30, removeSkills: ["Technical Support L1"] }, {}],
-    wrapupCodes: [...SUPPORT_CODES, "Technical Issue Resolved", "Technician Dispatched", "Abandoned", "Callback Scheduled"],
+    wrapupCodes: [
+      ...SUPPORT_CODES,
+      "Technical Issue Resolved",
+      "Technician Dispatched",
+      "Abandoned",
+      "Callback Scheduled",
+    ],
   },
   {
     name: "Support - Tier 2",
     division: "Customer Care",
     description: "Escalations from Tier 1",
-    settings: { mediaSettings: { call: call(10), email: email(12) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 120_000 }, skillEvaluationMethod: "ALL" },
+    settings: {
+      mediaSettings: { call: call(10), email: email(12) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 120_000 },
+      skillEvaluationMethod: "ALL",
+    },
     bullseyeRings: [{ expandAfterSeconds: 60, removeSkills: ["Technical Support L2"] }, {}],
-    wrapupCodes: ["Technical Issue Resolved", "Technician Dispatched", "Escalated to Supervisor", "Resolved - Follow Up", "Known Outage"],
+    wrapupCodes: [
+      "Technical Issue Resolved",
+      "Technician Dispatched",
+      "Escalated to Supervisor",
+      "Resolved - Follow Up",
+      "Known Outage",
+    ],
   },
   {
     name: "Support - Tier 3",
     division: "Customer Care",
     description: "Engineering escalations",
-    settings: { mediaSettings: { call: call(15), email: email(48) }, acwSettings: { wrapupPrompt: "AGENT_REQUESTED", timeoutMs: 300_000 }, skillEvaluationMethod: "ALL", scoringMethod: "PriorityOnly" },
+    settings: {
+      mediaSettings: { call: call(15), email: email(48) },
+      acwSettings: { wrapupPrompt: "AGENT_REQUESTED", timeoutMs: 300_000 },
+      skillEvaluationMethod: "ALL",
+      scoringMethod: "PriorityOnly",
+    },
     wrapupCodes: ["Technical Issue Resolved", "Technician Dispatched", "Resolved - Follow Up"],
   },
   {
     name: "Support - Spanish",
     division: "Customer Care",
     description: "Soporte técnico en español",
-    settings: { mediaSettings: { call: call(), chat: chat() }, acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL", callingPartyName: "Acme Soporte", callingPartyNumber: "+13175550201" },
+    settings: {
+      mediaSettings: { call: call(), chat: chat() },
+      acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+      callingPartyName: "Acme Soporte",
+      callingPartyNumber: "+13175550201",
+    },
     bullseyeRings: [{ expandAfterSeconds: 30 }, { expandAfterSeconds: 60, removeSkills: ["Spanish"] }, {}],
     wrapupCodes: SUPPORT_CODES,
   },
@@ -261,7 +430,11 @@ const QUEUES: SeedQueue[] = [
     name: "Support - French",
     division: "Customer Care",
     description: "Support technique en français",
-    settings: { mediaSettings: { call: call(), email: email(24) }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL" },
+    settings: {
+      mediaSettings: { call: call(), email: email(24) },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+    },
     bullseyeRings: [{ expandAfterSeconds: 45, removeSkills: ["French"] }, {}],
     wrapupCodes: ["Resolved - First Contact", "Escalated to Tier 2", "Transferred", "Information Provided"],
   },
@@ -269,27 +442,46 @@ const QUEUES: SeedQueue[] = [
     name: "Support - German",
     division: "Customer Care",
     description: "Technischer Support auf Deutsch",
-    settings: { mediaSettings: { call: call(), email: email(24) }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL" },
+    settings: {
+      mediaSettings: { call: call(), email: email(24) },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+    },
     bullseyeRings: [{ expandAfterSeconds: 45, removeSkills: ["German"] }, {}],
     wrapupCodes: ["Resolved - First Contact", "Escalated to Tier 2", "Transferred"],
   },
   {
     name: "Support - Chat",
     division: "Customer Care",
-    settings: { mediaSettings: { chat: chat(20, sl(0.8, 45)), message: message() }, acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 20_000 }, skillEvaluationMethod: "BEST", routingRules: BEST_THEN_ANY, enableManualAssignment: true },
+    settings: {
+      mediaSettings: { chat: chat(20, sl(0.8, 45)), message: message() },
+      acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 20_000 },
+      skillEvaluationMethod: "BEST",
+      routingRules: BEST_THEN_ANY,
+      enableManualAssignment: true,
+    },
     wrapupCodes: ["Resolved - First Contact", "Password Reset", "Known Outage", "Escalated to Tier 2", "Abandoned"],
   },
   {
     name: "Support - Email",
     division: "Customer Care",
     description: "Email and web form cases",
-    settings: { mediaSettings: { email: { ...email(24), allOutboundEmailAddresses: [] } }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 60_000 }, skillEvaluationMethod: "NONE", enableManualAssignment: true },
+    settings: {
+      mediaSettings: { email: { ...email(24), allOutboundEmailAddresses: [] } },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 60_000 },
+      skillEvaluationMethod: "NONE",
+      enableManualAssignment: true,
+    },
     wrapupCodes: ["Resolved - First Contact", "Resolved - Follow Up", "Escalated to Tier 2", "Information Provided"],
   },
   {
     name: "Support - Social Media",
     division: "Customer Care",
-    settings: { mediaSettings: { message: message() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL" },
+    settings: {
+      mediaSettings: { message: message() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+    },
     bullseyeRings: [{ expandAfterSeconds: 120, removeSkills: ["Social Media"] }, {}],
     wrapupCodes: ["Resolved - First Contact", "Complaint Logged", "Transferred", "Information Provided"],
   },
@@ -297,7 +489,12 @@ const QUEUES: SeedQueue[] = [
     name: "Support - Accessibility",
     division: "Customer Care",
     description: "Relay calls and accessibility requests",
-    settings: { mediaSettings: { call: call(20, sl(0.8, 60)), chat: chat() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 120_000 }, skillEvaluationMethod: "ALL", suppressInQueueCallRecording: true },
+    settings: {
+      mediaSettings: { call: call(20, sl(0.8, 60)), chat: chat() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 120_000 },
+      skillEvaluationMethod: "ALL",
+      suppressInQueueCallRecording: true,
+    },
     bullseyeRings: [{ expandAfterSeconds: 60, removeSkills: ["Accessibility Support", "Sign Language Relay"] }, {}],
     wrapupCodes: ["Resolved - First Contact", "Resolved - Follow Up", "Transferred"],
   },
@@ -305,15 +502,32 @@ const QUEUES: SeedQueue[] = [
     name: "Support - Callbacks",
     division: "Customer Care",
     description: "Scheduled and in-queue callbacks",
-    settings: { mediaSettings: { callback: callback("AgentFirst") }, acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 }, skillEvaluationMethod: "NONE" },
+    settings: {
+      mediaSettings: { callback: callback("AgentFirst") },
+      acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 },
+      skillEvaluationMethod: "NONE",
+    },
     wrapupCodes: ["Resolved - First Contact", "No Answer", "Voicemail Left", "Callback Scheduled", "Wrong Number"],
   },
   {
     name: "Complaints",
     division: "Customer Care",
     description: "Formal complaints handled by senior agents",
-    settings: { mediaSettings: { call: call(10), email: email(48) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 180_000 }, skillEvaluationMethod: "ALL", lastAgentRoutingMode: "Disabled", enableAudioMonitoring: true },
-    wrapupCodes: ["Complaint Logged", "Escalated to Supervisor", "Refund Issued", "Resolved - Follow Up", "Survey Declined", "Information Provided"],
+    settings: {
+      mediaSettings: { call: call(10), email: email(48) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 180_000 },
+      skillEvaluationMethod: "ALL",
+      lastAgentRoutingMode: "Disabled",
+      enableAudioMonitoring: true,
+    },
+    wrapupCodes: [
+      "Complaint Logged",
+      "Escalated to Supervisor",
+      "Refund Issued",
+      "Resolved - Follow Up",
+      "Survey Declined",
+      "Information Provided",
+    ],
   },
   // Billing
   {
@@ -335,14 +549,28 @@ const QUEUES: SeedQueue[] = [
   {
     name: "Billing - Disputes",
     division: "Billing",
-    settings: { mediaSettings: { call: call(10), email: email(72) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 120_000 }, skillEvaluationMethod: "ALL" },
+    settings: {
+      mediaSettings: { call: call(10), email: email(72) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 120_000 },
+      skillEvaluationMethod: "ALL",
+    },
     bullseyeRings: [{ expandAfterSeconds: 60, removeSkills: ["Billing Disputes"] }, {}],
-    wrapupCodes: ["Billing Dispute Opened", "Refund Issued", "Invoice Resent", "Escalated to Supervisor", "Complaint Logged"],
+    wrapupCodes: [
+      "Billing Dispute Opened",
+      "Refund Issued",
+      "Invoice Resent",
+      "Escalated to Supervisor",
+      "Complaint Logged",
+    ],
   },
   {
     name: "Billing - Refunds",
     division: "Billing",
-    settings: { mediaSettings: { call: call(), email: email(24) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 60_000 }, skillEvaluationMethod: "BEST" },
+    settings: {
+      mediaSettings: { call: call(), email: email(24) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 60_000 },
+      skillEvaluationMethod: "BEST",
+    },
     bullseyeRings: [{ expandAfterSeconds: 30, removeSkills: ["Refunds"] }, {}],
     wrapupCodes: ["Refund Issued", "Billing Dispute Opened", "Information Provided"],
   },
@@ -350,21 +578,45 @@ const QUEUES: SeedQueue[] = [
     name: "Billing - Collections",
     division: "Billing",
     description: "Overdue accounts",
-    settings: { mediaSettings: { call: call(12) }, acwSettings: { wrapupPrompt: "MANDATORY_FORCED_TIMEOUT", timeoutMs: 30_000 }, skillEvaluationMethod: "ALL", callingPartyName: "Acme Accounts", callingPartyNumber: "+13175550301" },
-    wrapupCodes: ["Payment Taken", "Payment Arrangement", "No Answer", "Voicemail Left", "Wrong Number", "Do Not Call Request"],
+    settings: {
+      mediaSettings: { call: call(12) },
+      acwSettings: { wrapupPrompt: "MANDATORY_FORCED_TIMEOUT", timeoutMs: 30_000 },
+      skillEvaluationMethod: "ALL",
+      callingPartyName: "Acme Accounts",
+      callingPartyNumber: "+13175550301",
+    },
+    wrapupCodes: [
+      "Payment Taken",
+      "Payment Arrangement",
+      "No Answer",
+      "Voicemail Left",
+      "Wrong Number",
+      "Do Not Call Request",
+    ],
   },
   {
     name: "Billing - Fraud",
     division: "Billing",
     description: "Suspected fraud and account takeover",
-    settings: { mediaSettings: { call: call(15, sl(0.9, 15)) }, acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 300_000 }, skillEvaluationMethod: "ALL", scoringMethod: "PriorityOnly", suppressInQueueCallRecording: false, enableAudioMonitoring: true },
+    settings: {
+      mediaSettings: { call: call(15, sl(0.9, 15)) },
+      acwSettings: { wrapupPrompt: "MANDATORY", timeoutMs: 300_000 },
+      skillEvaluationMethod: "ALL",
+      scoringMethod: "PriorityOnly",
+      suppressInQueueCallRecording: false,
+      enableAudioMonitoring: true,
+    },
     bullseyeRings: [{ expandAfterSeconds: 90, removeSkills: ["Fraud Investigation"] }, {}],
     wrapupCodes: ["Fraud Suspected", "Password Reset", "Escalated to Supervisor", "Refund Issued"],
   },
   {
     name: "Billing - Invoices",
     division: "Billing",
-    settings: { mediaSettings: { email: email(48), chat: chat() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 }, skillEvaluationMethod: "NONE" },
+    settings: {
+      mediaSettings: { email: email(48), chat: chat() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 30_000 },
+      skillEvaluationMethod: "NONE",
+    },
     wrapupCodes: ["Invoice Resent", "Resolved - First Contact", "Billing Dispute Opened"],
   },
   // Home
@@ -380,14 +632,26 @@ const QUEUES: SeedQueue[] = [
       callingPartyNumber: "+13175550000",
     },
     bullseyeRings: [{ expandAfterSeconds: 20, removeSkills: ["English"] }, {}],
-    wrapupCodes: ["Information Provided", "Transferred", "Wrong Number", "Abandoned", "Callback Scheduled", "Survey Declined"],
+    wrapupCodes: [
+      "Information Provided",
+      "Transferred",
+      "Wrong Number",
+      "Abandoned",
+      "Callback Scheduled",
+      "Survey Declined",
+    ],
   },
   {
     name: "Overflow",
     division: "Home",
     description: "Takes calls when the other queues are full",
     // 7 s: the API's minimum alerting timeout (TF routing_queue schema).
-    settings: { mediaSettings: { call: call(7, sl(0.7, 60)), callback: callback() }, acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 }, skillEvaluationMethod: "NONE", autoAnswerOnly: false },
+    settings: {
+      mediaSettings: { call: call(7, sl(0.7, 60)), callback: callback() },
+      acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 15_000 },
+      skillEvaluationMethod: "NONE",
+      autoAnswerOnly: false,
+    },
     wrapupCodes: ["Transferred", "Callback Scheduled", "Abandoned"],
   },
   {
@@ -402,36 +666,164 @@ const QUEUES: SeedQueue[] = [
 const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 
 const SCHEDULES: SeedSchedule[] = [
-  { name: "Business Hours Mon-Fri", division: "Home", description: "Standard opening hours", start: "2026-01-05T08:00:00.000", end: "2026-01-05T18:00:00.000", rrule: WEEKDAYS },
-  { name: "Sales Hours Mon-Fri", division: "Sales", start: "2026-01-05T08:00:00.000", end: "2026-01-05T20:00:00.000", rrule: WEEKDAYS },
-  { name: "Extended Hours Mon-Fri", division: "Customer Care", description: "Support is open longer", start: "2026-01-05T07:00:00.000", end: "2026-01-05T21:00:00.000", rrule: WEEKDAYS },
-  { name: "Billing Hours Mon-Fri", division: "Billing", start: "2026-01-05T09:00:00.000", end: "2026-01-05T17:00:00.000", rrule: WEEKDAYS },
-  { name: "Saturday Hours", division: "Home", start: "2026-01-10T09:00:00.000", end: "2026-01-10T13:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=SA" },
-  { name: "Weekend Support Hours", division: "Customer Care", start: "2026-01-10T10:00:00.000", end: "2026-01-10T16:00:00.000", rrule: "FREQ=WEEKLY;BYDAY=SA,SU" },
-  { name: "Overnight Closure", division: "Home", description: "Closed every night", start: "2026-01-05T00:00:00.000", end: "2026-01-05T07:00:00.000", rrule: "FREQ=DAILY;INTERVAL=1" },
+  {
+    name: "Business Hours Mon-Fri",
+    division: "Home",
+    description: "Standard opening hours",
+    start: "2026-01-05T08:00:00.000",
+    end: "2026-01-05T18:00:00.000",
+    rrule: WEEKDAYS,
+  },
+  {
+    name: "Sales Hours Mon-Fri",
+    division: "Sales",
+    start: "2026-01-05T08:00:00.000",
+    end: "2026-01-05T20:00:00.000",
+    rrule: WEEKDAYS,
+  },
+  {
+    name: "Extended Hours Mon-Fri",
+    division: "Customer Care",
+    description: "Support is open longer",
+    start: "2026-01-05T07:00:00.000",
+    end: "2026-01-05T21:00:00.000",
+    rrule: WEEKDAYS,
+  },
+  {
+    name: "Billing Hours Mon-Fri",
+    division: "Billing",
+    start: "2026-01-05T09:00:00.000",
+    end: "2026-01-05T17:00:00.000",
+    rrule: WEEKDAYS,
+  },
+  {
+    name: "Saturday Hours",
+    division: "Home",
+    start: "2026-01-10T09:00:00.000",
+    end: "2026-01-10T13:00:00.000",
+    rrule: "FREQ=WEEKLY;BYDAY=SA",
+  },
+  {
+    name: "Weekend Support Hours",
+    division: "Customer Care",
+    start: "2026-01-10T10:00:00.000",
+    end: "2026-01-10T16:00:00.000",
+    rrule: "FREQ=WEEKLY;BYDAY=SA,SU",
+  },
+  {
+    name: "Overnight Closure",
+    division: "Home",
+    description: "Closed every night",
+    start: "2026-01-05T00:00:00.000",
+    end: "2026-01-05T07:00:00.000",
+    rrule: "FREQ=DAILY;INTERVAL=1",
+  },
   { name: "New Year's Day 2027", division: "Home", start: "2027-01-01T00:00:00.000", end: "2027-01-01T23:59:59.000" },
-  { name: "Memorial Day", division: "Home", start: "2026-05-25T00:00:00.000", end: "2026-05-25T23:59:59.000", rrule: "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO" },
-  { name: "Independence Day", division: "Home", start: "2026-07-04T00:00:00.000", end: "2026-07-04T23:59:59.000", rrule: "FREQ=YEARLY" },
-  { name: "Labor Day", division: "Home", start: "2026-09-07T00:00:00.000", end: "2026-09-07T23:59:59.000", rrule: "FREQ=YEARLY;BYMONTH=9;BYDAY=1MO" },
-  { name: "Thanksgiving Day", division: "Home", start: "2026-11-26T00:00:00.000", end: "2026-11-26T23:59:59.000", rrule: "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH" },
-  { name: "Christmas Eve Early Close", division: "Home", start: "2026-12-24T13:00:00.000", end: "2026-12-24T23:59:59.000", rrule: "FREQ=YEARLY" },
-  { name: "Christmas Day", division: "Home", start: "2026-12-25T00:00:00.000", end: "2026-12-25T23:59:59.000", rrule: "FREQ=YEARLY" },
+  {
+    name: "Memorial Day",
+    division: "Home",
+    start: "2026-05-25T00:00:00.000",
+    end: "2026-05-25T23:59:59.000",
+    rrule: "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
+  },
+  {
+    name: "Independence Day",
+    division: "Home",
+    start: "2026-07-04T00:00:00.000",
+    end: "2026-07-04T23:59:59.000",
+    rrule: "FREQ=YEARLY",
+  },
+  {
+    name: "Labor Day",
+    division: "Home",
+    start: "2026-09-07T00:00:00.000",
+    end: "2026-09-07T23:59:59.000",
+    rrule: "FREQ=YEARLY;BYMONTH=9;BYDAY=1MO",
+  },
+  {
+    name: "Thanksgiving Day",
+    division: "Home",
+    start: "2026-11-26T00:00:00.000",
+    end: "2026-11-26T23:59:59.000",
+    rrule: "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
+  },
+  {
+    name: "Christmas Eve Early Close",
+    division: "Home",
+    start: "2026-12-24T13:00:00.000",
+    end: "2026-12-24T23:59:59.000",
+    rrule: "FREQ=YEARLY",
+  },
+  {
+    name: "Christmas Day",
+    division: "Home",
+    start: "2026-12-25T00:00:00.000",
+    end: "2026-12-25T23:59:59.000",
+    rrule: "FREQ=YEARLY",
+  },
 ];
 
-const US_HOLIDAYS = ["New Year's Day 2027", "Memorial Day", "Independence Day", "Labor Day", "Thanksgiving Day", "Christmas Day"];
+const US_HOLIDAYS = [
+  "New Year's Day 2027",
+  "Memorial Day",
+  "Independence Day",
+  "Labor Day",
+  "Thanksgiving Day",
+  "Christmas Day",
+];
 
 const SCHEDULE_GROUPS: SeedScheduleGroup[] = [
-  { name: "Main Line Hours", division: "Home", description: "General Enquiries and Operator", timeZone: "America/New_York", open: ["Business Hours Mon-Fri", "Saturday Hours"], closed: ["Overnight Closure"], holidays: US_HOLIDAYS },
-  { name: "Sales Hours", division: "Sales", timeZone: "America/New_York", open: ["Sales Hours Mon-Fri", "Saturday Hours"], holidays: ["New Year's Day 2027", "Thanksgiving Day", "Christmas Eve Early Close", "Christmas Day"] },
-  { name: "Customer Care Hours", division: "Customer Care", timeZone: "America/New_York", open: ["Extended Hours Mon-Fri", "Weekend Support Hours"], closed: ["Overnight Closure"], holidays: ["New Year's Day 2027", "Christmas Day"] },
-  { name: "Billing Hours", division: "Billing", timeZone: "America/New_York", open: ["Billing Hours Mon-Fri"], holidays: US_HOLIDAYS },
-  { name: "Central Region Support", division: "Customer Care", description: "Support team in Chicago", timeZone: "America/Chicago", open: ["Business Hours Mon-Fri"], holidays: ["Memorial Day", "Labor Day", "Thanksgiving Day", "Christmas Day"] },
+  {
+    name: "Main Line Hours",
+    division: "Home",
+    description: "General Enquiries and Operator",
+    timeZone: "America/New_York",
+    open: ["Business Hours Mon-Fri", "Saturday Hours"],
+    closed: ["Overnight Closure"],
+    holidays: US_HOLIDAYS,
+  },
+  {
+    name: "Sales Hours",
+    division: "Sales",
+    timeZone: "America/New_York",
+    open: ["Sales Hours Mon-Fri", "Saturday Hours"],
+    holidays: ["New Year's Day 2027", "Thanksgiving Day", "Christmas Eve Early Close", "Christmas Day"],
+  },
+  {
+    name: "Customer Care Hours",
+    division: "Customer Care",
+    timeZone: "America/New_York",
+    open: ["Extended Hours Mon-Fri", "Weekend Support Hours"],
+    closed: ["Overnight Closure"],
+    holidays: ["New Year's Day 2027", "Christmas Day"],
+  },
+  {
+    name: "Billing Hours",
+    division: "Billing",
+    timeZone: "America/New_York",
+    open: ["Billing Hours Mon-Fri"],
+    holidays: US_HOLIDAYS,
+  },
+  {
+    name: "Central Region Support",
+    division: "Customer Care",
+    description: "Support team in Chicago",
+    timeZone: "America/Chicago",
+    open: ["Business Hours Mon-Fri"],
+    holidays: ["Memorial Day", "Labor Day", "Thanksgiving Day", "Christmas Day"],
+  },
 ];
 
 // ---- telephony ----------------------------------------------------------------------------------
 
-export const SOURCE_SITE: SeedSite = { name: "US East Site", description: "Genesys Cloud Voice / BYOC Cloud media in us-east-1" };
-export const TARGET_SITE: SeedSite = { name: "EU West Site", description: "Genesys Cloud Voice / BYOC Cloud media in eu-west-1" };
+export const SOURCE_SITE: SeedSite = {
+  name: "US East Site",
+  description: "Genesys Cloud Voice / BYOC Cloud media in us-east-1",
+};
+export const TARGET_SITE: SeedSite = {
+  name: "EU West Site",
+  description: "Genesys Cloud Voice / BYOC Cloud media in eu-west-1",
+};
 
 /** A BYOC Cloud carrier trunk: TLS to two SIP servers, ACL, digest credentials (password minted per process). */
 function carrierTrunk(name: string, servers: string[], terminationUri: string, username: string): SeedTrunkBase {
@@ -464,8 +856,18 @@ function carrierTrunk(name: string, servers: string[], terminationUri: string, u
 }
 
 const TRUNK_BASES: SeedTrunkBase[] = [
-  carrierTrunk("US Carrier Primary", ["sip1.carrier-us.example.com:5061", "sip2.carrier-us.example.com:5061"], "acme-us-primary", "acme-primary"),
-  carrierTrunk("US Carrier Backup", ["sip-backup1.carrier-us.example.com:5061", "sip-backup2.carrier-us.example.com:5061"], "acme-us-backup", "acme-backup"),
+  carrierTrunk(
+    "US Carrier Primary",
+    ["sip1.carrier-us.example.com:5061", "sip2.carrier-us.example.com:5061"],
+    "acme-us-primary",
+    "acme-primary",
+  ),
+  carrierTrunk(
+    "US Carrier Backup",
+    ["sip-backup1.carrier-us.example.com:5061", "sip-backup2.carrier-us.example.com:5061"],
+    "acme-us-backup",
+    "acme-backup",
+  ),
 ];
 
 /**
@@ -483,7 +885,9 @@ export const SAMPLE_SEED: SeedData = {
       skills: SKILLS,
       wrapupcodes: WRAPUP_CODES,
       languages: LANGUAGES,
-      queues: QUEUES.map((q) => (SAMPLE_IN_QUEUE_FLOWS[q.name] === undefined ? q : { ...q, inQueueFlow: SAMPLE_IN_QUEUE_FLOWS[q.name] })),
+      queues: QUEUES.map((q) =>
+        SAMPLE_IN_QUEUE_FLOWS[q.name] === undefined ? q : { ...q, inQueueFlow: SAMPLE_IN_QUEUE_FLOWS[q.name] },
+      ),
       schedules: SCHEDULES,
       schedulegroups: SCHEDULE_GROUPS,
       flows: SAMPLE_FLOWS,

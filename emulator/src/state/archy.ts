@@ -57,7 +57,16 @@ export function archyKeyOf(type: FlowType): string {
   return Object.entries(ARCHY_FLOW_TYPES).find(([, t]) => t === type)?.[0] ?? type.toLowerCase();
 }
 
-export const REFERENCE_KINDS = ["queue", "scheduleGroup", "schedule", "wrapupCode", "skill", "language", "flow", "division"] as const;
+export const REFERENCE_KINDS = [
+  "queue",
+  "scheduleGroup",
+  "schedule",
+  "wrapupCode",
+  "skill",
+  "language",
+  "flow",
+  "division",
+] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 /** Mapping keys whose value names another object (the emulator's reference contract, see the README). */
@@ -163,22 +172,33 @@ const TYPE_KEYS = Object.keys(ARCHY_FLOW_TYPES).join(", ");
 export function parseArchyYaml(text: string): ArchyParseResult {
   if (text.trim() === "") return { ok: false, errors: ["The flow file is empty."] };
   const parsed = parseDocument(text);
-  if (parsed.errors.length > 0) return { ok: false, errors: parsed.errors.map((e) => `Invalid YAML: ${firstLine(e.message)}`) };
+  if (parsed.errors.length > 0)
+    return { ok: false, errors: parsed.errors.map((e) => `Invalid YAML: ${firstLine(e.message)}`) };
   const root = parsed.toJS() as Plain;
   if (!isMapping(root) || Object.keys(root).length !== 1) {
     const keys = isMapping(root) ? Object.keys(root).join(", ") : typeof root;
-    return { ok: false, errors: [`The flow file must have exactly one top-level key naming the flow type (one of ${TYPE_KEYS}); found: ${keys || "nothing"}.`] };
+    return {
+      ok: false,
+      errors: [
+        `The flow file must have exactly one top-level key naming the flow type (one of ${TYPE_KEYS}); found: ${keys || "nothing"}.`,
+      ],
+    };
   }
   const archyType = Object.keys(root)[0]!;
   const type = ARCHY_FLOW_TYPES[archyType];
   if (!type) return { ok: false, errors: [`Unknown flow type '${archyType}'. Expected one of ${TYPE_KEYS}.`] };
   const body = root[archyType];
-  if (!isMapping(body)) return { ok: false, errors: [`The ${archyType} section must be a mapping with at least a name.`] };
+  if (!isMapping(body))
+    return { ok: false, errors: [`The ${archyType} section must be a mapping with at least a name.`] };
   const name = body["name"];
-  if (typeof name !== "string" || name.trim() === "") return { ok: false, errors: [`The ${archyType} flow has no name: 'name' is required.`] };
+  if (typeof name !== "string" || name.trim() === "")
+    return { ok: false, errors: [`The ${archyType} flow has no name: 'name' is required.`] };
   const division = body["division"];
   if (division !== undefined && division !== null && (typeof division !== "string" || division.trim() === "")) {
-    return { ok: false, errors: [`The ${archyType} '${name.trim()}' has an invalid division: expected a division name.`] };
+    return {
+      ok: false,
+      errors: [`The ${archyType} '${name.trim()}' has an invalid division: expected a division name.`],
+    };
   }
   const structural = missingStructure(archyType, name.trim(), body);
   if (structural.length > 0) return { ok: false, errors: structural };
@@ -214,7 +234,9 @@ const START: Readonly<Record<string, "startUpRef" | "startUpState" | "startUpTas
 };
 
 /** `./menus/menu[mainMenu]`, `/inboundCall/states/state[Initial State_10]`, `/inboundCall/tasks/task[Check_10]`. */
-function startTarget(ref: string): { list: "menus" | "states" | "tasks"; item: "menu" | "state" | "task"; refId: string } | undefined {
+function startTarget(
+  ref: string,
+): { list: "menus" | "states" | "tasks"; item: "menu" | "state" | "task"; refId: string } | undefined {
   const m = /(?:^|\/)(menus\/menu|states\/state|tasks\/task)\[(.+)\]$/.exec(ref.trim());
   if (!m) return undefined;
   const [list, item] = m[1]!.split("/") as ["menus" | "states" | "tasks", "menu" | "state" | "task"];
@@ -229,7 +251,8 @@ function missingStructure(archyType: string, name: string, body: Record<string, 
   const errors: string[] = [];
   const what = `${archyType} '${name}'`;
   const lang = body["defaultLanguage"];
-  if (typeof lang !== "string" || lang.trim() === "") errors.push(`The ${what} has no defaultLanguage: set it to one of its supported languages, e.g. en-us.`);
+  if (typeof lang !== "string" || lang.trim() === "")
+    errors.push(`The ${what} has no defaultLanguage: set it to one of its supported languages, e.g. en-us.`);
   const start = START[archyType];
   if (start === "startUpRef") {
     const ref = body["startUpRef"];
@@ -241,17 +264,28 @@ function missingStructure(archyType: string, name: string, body: Record<string, 
       const found =
         target !== undefined &&
         Array.isArray(items) &&
-        items.some((x) => isMapping(x) && isMapping(x[target.item]) && (x[target.item] as Record<string, Plain>)["refId"] === target.refId);
-      if (!found) errors.push(`The startUpRef '${ref}' of the ${what} does not reference a menu, state or task defined in the flow.`);
+        items.some(
+          (x) =>
+            isMapping(x) &&
+            isMapping(x[target.item]) &&
+            (x[target.item] as Record<string, Plain>)["refId"] === target.refId,
+        );
+      if (!found)
+        errors.push(
+          `The startUpRef '${ref}' of the ${what} does not reference a menu, state or task defined in the flow.`,
+        );
     }
   } else if (start === "startUpState") {
     const state = body["startUpState"];
     if (!isMapping(state) || !Array.isArray(state["actions"]) || state["actions"].length === 0) {
-      errors.push(`The ${what} has no startUpState with actions: it needs the state the flow starts in (e.g. one endState action).`);
+      errors.push(
+        `The ${what} has no startUpState with actions: it needs the state the flow starts in (e.g. one endState action).`,
+      );
     }
   } else if (start === "startUpTaskActions") {
     const actions = body["startUpTaskActions"];
-    if (!Array.isArray(actions) || actions.length === 0) errors.push(`The ${what} has no startUpTaskActions: it needs at least one action (e.g. holdMusic).`);
+    if (!Array.isArray(actions) || actions.length === 0)
+      errors.push(`The ${what} has no startUpTaskActions: it needs at least one action (e.g. holdMusic).`);
   }
   return errors;
 }
@@ -280,12 +314,22 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
 };
 
 export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
-  const out: FlowReferenceSummary = { queues: [], flows: [], scheduleGroups: [], schedules: [], wrapupCodes: [], skills: [], languages: [], divisions: [] };
+  const out: FlowReferenceSummary = {
+    queues: [],
+    flows: [],
+    scheduleGroups: [],
+    schedules: [],
+    wrapupCodes: [],
+    skills: [],
+    languages: [],
+    divisions: [],
+  };
   for (const r of refs) {
     const list = out[SUMMARY_KEYS[r.kind]];
     if (!list.includes(r.name)) list.push(r.name);
   }
-  const byLowerName = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0);
+  const byLowerName = (a: string, b: string): number =>
+    a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
   for (const key of Object.values(SUMMARY_KEYS)) out[key].sort(byLowerName);
   return out;
 }

@@ -38,7 +38,11 @@ export class EmulatorState {
   private credentialsFor(orgName: string): OAuthClient {
     let c = this.credentials.get(orgName);
     if (!c) {
-      c = { clientId: uuidFromSeed(`${orgName}/oauth-client`), clientSecret: this.clientSecrets[orgName] ?? newClientSecret(), name: `${orgName} emulator client` };
+      c = {
+        clientId: uuidFromSeed(`${orgName}/oauth-client`),
+        clientSecret: this.clientSecrets[orgName] ?? newClientSecret(),
+        name: `${orgName} emulator client`,
+      };
       this.credentials.set(orgName, c);
     }
     return c;
@@ -57,7 +61,12 @@ export class EmulatorState {
   load(seed: SeedName): void {
     const orgs = new Map<string, OrgStore>();
     for (const org of SEEDS[seed].orgs) {
-      const init = buildOrgInit(org, this.credentialsFor(org.name), defaultSettings(this.defaultRateLimitPerMinute), (key) => this.secretFor(key));
+      const init = buildOrgInit(
+        org,
+        this.credentialsFor(org.name),
+        defaultSettings(this.defaultRateLimitPerMinute),
+        (key) => this.secretFor(key),
+      );
       const region = init.region;
       orgs.set(
         org.name,

@@ -43,16 +43,38 @@ export const QUEUE_MEDIA_TYPES = ["call", "callback", "chat", "email", "message"
 export const ROUTING_RULE_OPERATORS = ["MEETS_THRESHOLD", "ANY"] as const;
 export const SCORING_METHODS = ["TimestampAndPriority", "PriorityOnly"] as const;
 export const LAST_AGENT_ROUTING_MODES = ["Disabled", "QueueMembersOnly", "AnyAgent"] as const;
-export const WRAPUP_PROMPTS = ["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"] as const;
+export const WRAPUP_PROMPTS = [
+  "MANDATORY",
+  "OPTIONAL",
+  "MANDATORY_TIMEOUT",
+  "MANDATORY_FORCED_TIMEOUT",
+  "AGENT_REQUESTED",
+] as const;
 export const SKILL_EVALUATION_METHODS = ["NONE", "BEST", "ALL"] as const;
 export const EXPANSION_CRITERION_TYPES = ["TIMEOUT_SECONDS"] as const;
 export const MEMBER_GROUP_TYPES = ["TEAM", "GROUP", "SKILLGROUP"] as const;
 /** Keys of `defaultScripts` (communication types). */
-export const SCRIPT_COMMUNICATION_TYPES = ["CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE", "SOCIAL_EXPRESSION", "VIDEO", "SCREENSHARE"] as const;
+export const SCRIPT_COMMUNICATION_TYPES = [
+  "CALL",
+  "CALLBACK",
+  "CHAT",
+  "COBROWSE",
+  "EMAIL",
+  "MESSAGE",
+  "SOCIAL_EXPRESSION",
+  "VIDEO",
+  "SCREENSHARE",
+] as const;
 /** Queue fields that reference a flow (must exist, of the matching in-queue type) or a prompt (any UUID) by id. */
 export const QUEUE_FLOW_REFS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
 export const QUEUE_PROMPT_REFS = ["whisperPrompt", "onHoldPrompt"] as const;
-export const QUEUE_BOOLEAN_FIELDS = ["autoAnswerOnly", "enableTranscription", "enableAudioMonitoring", "enableManualAssignment", "suppressInQueueCallRecording"] as const;
+export const QUEUE_BOOLEAN_FIELDS = [
+  "autoAnswerOnly",
+  "enableTranscription",
+  "enableAudioMonitoring",
+  "enableManualAssignment",
+  "suppressInQueueCallRecording",
+] as const;
 
 export type QueueMediaType = (typeof QUEUE_MEDIA_TYPES)[number];
 export type ScriptCommunicationType = (typeof SCRIPT_COMMUNICATION_TYPES)[number];

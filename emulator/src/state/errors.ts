@@ -34,35 +34,61 @@ export function badRequest(message: string): ApiError {
 /** Default ErrorBody code for an HTTP status, used by fault injection and generic failures. */
 export function codeForStatus(status: number): string {
   switch (status) {
-    case 400: return "bad.request";
-    case 401: return "bad.credentials";
-    case 403: return "missing.permissions";
-    case 404: return "not.found";
-    case 405: return "method.not.allowed";
-    case 408: return "client.timeout";
-    case 409: return "general.conflict";
-    case 410: return "gone";
-    case 413: return "request.entity.too.large";
-    case 415: return "unsupported.media.type";
-    case 429: return "too.many.requests.retry.after";
-    case 501: return "not.implemented";
-    case 503: return "service.unavailable";
-    case 504: return "request.timeout";
-    default: return status >= 500 ? "internal.server.error" : "bad.request";
+    case 400:
+      return "bad.request";
+    case 401:
+      return "bad.credentials";
+    case 403:
+      return "missing.permissions";
+    case 404:
+      return "not.found";
+    case 405:
+      return "method.not.allowed";
+    case 408:
+      return "client.timeout";
+    case 409:
+      return "general.conflict";
+    case 410:
+      return "gone";
+    case 413:
+      return "request.entity.too.large";
+    case 415:
+      return "unsupported.media.type";
+    case 429:
+      return "too.many.requests.retry.after";
+    case 501:
+      return "not.implemented";
+    case 503:
+      return "service.unavailable";
+    case 504:
+      return "request.timeout";
+    default:
+      return status >= 500 ? "internal.server.error" : "bad.request";
   }
 }
 
 export function messageForStatus(status: number): string {
   switch (status) {
-    case 400: return "The request could not be understood by the server due to malformed syntax.";
-    case 401: return "Invalid login credentials.";
-    case 403: return "You are not authorized to perform the requested action.";
-    case 404: return NOT_FOUND_MESSAGE;
-    case 408: return "The client did not produce a request within the server timeout limit.";
-    case 409: return "Conflict";
-    case 503: return "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).";
-    case 504: return "The request timed out.";
-    default: return status >= 500 ? "The server encountered an unexpected condition which prevented it from fulfilling the request." : "Request failed.";
+    case 400:
+      return "The request could not be understood by the server due to malformed syntax.";
+    case 401:
+      return "Invalid login credentials.";
+    case 403:
+      return "You are not authorized to perform the requested action.";
+    case 404:
+      return NOT_FOUND_MESSAGE;
+    case 408:
+      return "The client did not produce a request within the server timeout limit.";
+    case 409:
+      return "Conflict";
+    case 503:
+      return "Service Unavailable - The server is currently unavailable (because it is overloaded or down for maintenance).";
+    case 504:
+      return "The request timed out.";
+    default:
+      return status >= 500
+        ? "The server encountered an unexpected condition which prevented it from fulfilling the request."
+        : "Request failed.";
   }
 }
 

@@ -230,7 +230,9 @@ export class FlowStore {
       .filter((f) => !filter.types || filter.types.length === 0 || filter.types.includes(f.type))
       .filter((f) => !byName || byName(f.name))
       .filter((f) => !filter.ids || filter.ids.length === 0 || filter.ids.includes(f.id))
-      .filter((f) => !filter.divisionIds || filter.divisionIds.length === 0 || filter.divisionIds.includes(f.divisionId))
+      .filter(
+        (f) => !filter.divisionIds || filter.divisionIds.length === 0 || filter.divisionIds.includes(f.divisionId),
+      )
       .sort(byNameThenId);
     if (filter.descending) list.reverse();
     return list;
@@ -265,7 +267,14 @@ export class FlowStore {
     this.settle();
     const name = this.ctx.checkName("flow", input.name);
     if (this.byNameAndType(name, input.type)) throw this.ctx.duplicate("flow", name);
-    const flow: FlowRecord = { id: newId(), name, type: input.type, divisionId: this.ctx.requireDivisionId(input.divisionId), active: false, versions: [] };
+    const flow: FlowRecord = {
+      id: newId(),
+      name,
+      type: input.type,
+      divisionId: this.ctx.requireDivisionId(input.divisionId),
+      active: false,
+      versions: [],
+    };
     if (input.description !== undefined) flow.description = input.description;
     this.flows.set(flow.id, flow);
     return flow;
@@ -290,7 +299,12 @@ export class FlowStore {
       .filter((f) => f.id !== target.id)
       .filter((f) => {
         const v = f.versions.find((x) => x.id === f.publishedVersionId);
-        return v?.references.some((r) => r.kind === "flow" && sameName(r.name, target.name) && (r.flowType === undefined || r.flowType === target.type));
+        return v?.references.some(
+          (r) =>
+            r.kind === "flow" &&
+            sameName(r.name, target.name) &&
+            (r.flowType === undefined || r.flowType === target.type),
+        );
       })
       .sort(byNameThenId);
   }
@@ -299,13 +313,23 @@ export class FlowStore {
   deleteFlow(id: string, client: ClientRef): void {
     const flow = this.getFlow(id);
     // "You cannot delete this flow" (help center, Voicemail flow overview); the same for the other system flows: unverified.
-    if (flow.system) throw badRequest(`Flow '${flow.name}' is a system flow and cannot be deleted; edit and publish it instead.`);
+    if (flow.system)
+      throw badRequest(`Flow '${flow.name}' is a system flow and cannot be deleted; edit and publish it instead.`);
     this.requireUnlocked(flow, client);
     const queues = this.ctx.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
     if (queues.length > 0 || flows.length > 0) {
-      const users = [queues.length > 0 ? `queue(s): ${queues.join(", ")}` : "", flows.length > 0 ? `flow(s): ${flows.join(", ")}` : ""].filter((s) => s !== "");
-      throw new ApiError(409, "general.conflict", `Flow '${flow.name}' is in use by ${users.join("; ")}.`, { name: flow.name }, `Flow '{name}' is in use by ${users.join("; ")}.`);
+      const users = [
+        queues.length > 0 ? `queue(s): ${queues.join(", ")}` : "",
+        flows.length > 0 ? `flow(s): ${flows.join(", ")}` : "",
+      ].filter((s) => s !== "");
+      throw new ApiError(
+        409,
+        "general.conflict",
+        `Flow '${flow.name}' is in use by ${users.join("; ")}.`,
+        { name: flow.name },
+        `Flow '{name}' is in use by ${users.join("; ")}.`,
+      );
     }
     this.flows.delete(id);
   }
@@ -323,7 +347,13 @@ export class FlowStore {
     this.requireUnlocked(flow, client);
     delete flow.lockedClient;
     if (flow.savedVersionId !== undefined) flow.checkedInVersionId = flow.savedVersionId;
-    const op: FlowOperation = { id: newId(), actionName: "CHECKIN", actionStatus: "SUCCESS", complete: true, client: { ...client } };
+    const op: FlowOperation = {
+      id: newId(),
+      actionName: "CHECKIN",
+      actionStatus: "SUCCESS",
+      complete: true,
+      client: { ...client },
+    };
     flow.currentOperation = op;
     return structuredClone(op);
   }
@@ -344,7 +374,8 @@ export class FlowStore {
     const flow = this.getFlow(id);
     const parsed = parseArchyYaml(yaml);
     if (!parsed.ok) throw badRequest(parsed.errors.join(" "));
-    if (parsed.doc.type !== flow.type || !sameName(parsed.doc.name, flow.name)) throw badRequest(`The draft must be the ${flow.type} flow '${flow.name}'.`);
+    if (parsed.doc.type !== flow.type || !sameName(parsed.doc.name, flow.name))
+      throw badRequest(`The draft must be the ${flow.type} flow '${flow.name}'.`);
     const version: FlowVersionRecord = {
       id: `${flow.versions.length + 1}.0`,
       yaml,
@@ -361,11 +392,24 @@ export class FlowStore {
    * Test hook (control API): a flow published in Architect, of any type (also types Archy files do not cover, such as
    * WORKITEM or VOICE): created or given a new version, with this YAML as what an export returns.
    */
-  publishAsArchitect(input: { name: string; type: FlowType; yaml: string; divisionId?: string; description?: string }): FlowRecord {
+  publishAsArchitect(input: {
+    name: string;
+    type: FlowType;
+    yaml: string;
+    divisionId?: string;
+    description?: string;
+  }): FlowRecord {
     this.settle();
     let flow = this.byNameAndType(input.name, input.type);
     if (!flow) {
-      flow = { id: newId(), name: this.ctx.checkName("flow", input.name), type: input.type, divisionId: this.ctx.requireDivisionId(input.divisionId), active: false, versions: [] };
+      flow = {
+        id: newId(),
+        name: this.ctx.checkName("flow", input.name),
+        type: input.type,
+        divisionId: this.ctx.requireDivisionId(input.divisionId),
+        active: false,
+        versions: [],
+      };
       this.flows.set(flow.id, flow);
     }
     if (input.description !== undefined) flow.description = input.description;
@@ -406,7 +450,8 @@ export class FlowStore {
     if (flow.pendingPublish) throw conflict(`Flow '${flow.name}' already has a publish operation in progress.`);
     let versionId: string;
     if (version !== undefined && version !== "") {
-      if (!flow.versions.some((v) => v.id === version)) throw invalidValue("version", `Flow '${flow.name}' has no version ${version} (version)`);
+      if (!flow.versions.some((v) => v.id === version))
+        throw invalidValue("version", `Flow '${flow.name}' has no version ${version} (version)`);
       versionId = version;
     } else {
       const latest = flow.checkedInVersionId ?? flow.savedVersionId;
@@ -414,7 +459,13 @@ export class FlowStore {
       versionId = latest;
     }
     delete flow.lockedClient;
-    const op: FlowOperation = { id: newId(), actionName: "PUBLISH", actionStatus: "STARTED", complete: false, client: { ...client } };
+    const op: FlowOperation = {
+      id: newId(),
+      actionName: "PUBLISH",
+      actionStatus: "STARTED",
+      complete: false,
+      client: { ...client },
+    };
     flow.currentOperation = op;
     flow.pendingPublish = { at: this.now() + this.ctx.settings().flowPublishDelayMs, seq: this.nextSeq(), versionId };
     return structuredClone(op);
@@ -427,7 +478,12 @@ export class FlowStore {
     const v = flow.versions.find((x) => x.id === p.versionId);
     if (!flow.currentOperation) return;
     if (!v) {
-      flow.currentOperation = { ...flow.currentOperation, actionStatus: "FAILURE", complete: true, errorMessage: `Version ${p.versionId} no longer exists.` };
+      flow.currentOperation = {
+        ...flow.currentOperation,
+        actionStatus: "FAILURE",
+        complete: true,
+        errorMessage: `Version ${p.versionId} no longer exists.`,
+      };
       return;
     }
     v.datePublished = this.iso(p.at);
@@ -472,7 +528,8 @@ export class FlowStore {
   requireFlowOfType(field: string, id: string, type: FlowType): void {
     const flow = this.findFlow(id);
     if (!flow) throw invalidValue(field, `Flow ${id} in ${field} does not exist`);
-    if (flow.type !== type) throw invalidValue(field, `Flow ${id} in ${field} is a ${flow.type} flow, expected ${type}`);
+    if (flow.type !== type)
+      throw invalidValue(field, `Flow ${id} in ${field} is a ${flow.type} flow, expected ${type}`);
   }
 
   // ---- Archy import jobs ----------------------------------------------------------------------
@@ -480,7 +537,12 @@ export class FlowStore {
   /** POST /flows/jobs: a job waiting for its YAML at a presigned URL. */
   registerImportJob(client: ClientRef): { id: string; signature: string } {
     this.settle();
-    const job: ImportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), client: { ...client }, registeredAt: this.now() };
+    const job: ImportJob = {
+      id: newId(),
+      signature: randomBytes(24).toString("base64url"),
+      client: { ...client },
+      registeredAt: this.now(),
+    };
     this.importJobs.set(job.id, job);
     return { id: job.id, signature: job.signature };
   }
@@ -499,7 +561,11 @@ export class FlowStore {
       if (ref.kind === "division") found = this.ctx.divisionIdByName(ref.name) !== undefined;
       else if (ref.kind === "flow") {
         const self = sameName(ref.name, doc.name) && (ref.flowType === undefined || ref.flowType === doc.type);
-        found = self || [...this.flows.values()].some((f) => sameName(f.name, ref.name) && (ref.flowType === undefined || f.type === ref.flowType));
+        found =
+          self ||
+          [...this.flows.values()].some(
+            (f) => sameName(f.name, ref.name) && (ref.flowType === undefined || f.type === ref.flowType),
+          );
       } else found = this.ctx.exists(ref.kind, ref.name);
       if (!found) missing.push(missingReferenceMessage(doc, ref));
     }
@@ -511,17 +577,27 @@ export class FlowStore {
    * checks the headers a URL is signed for), or an expired URL (`presignedUrlTtlMs`); 409 once uploaded. The YAML
    * is judged now (syntax, type, name, references, lock); the outcome shows after `flowJobDurationMs`.
    */
-  uploadImportJob(id: string, signature: string | undefined, yaml: string, headers: Readonly<Record<string, string | undefined>> = UPLOAD_HEADERS): void {
+  uploadImportJob(
+    id: string,
+    signature: string | undefined,
+    yaml: string,
+    headers: Readonly<Record<string, string | undefined>> = UPLOAD_HEADERS,
+  ): void {
     this.settle();
     const job = this.importJob(id);
     if (signature === undefined || signature !== job.signature) {
       throw new ApiError(403, "access.denied", "The request signature does not match the presigned URL.");
     }
     const ttl = this.ctx.settings().presignedUrlTtlMs;
-    if (ttl > 0 && this.now() >= job.registeredAt + ttl) throw new ApiError(403, "access.denied", "Request has expired: register a new job.");
+    if (ttl > 0 && this.now() >= job.registeredAt + ttl)
+      throw new ApiError(403, "access.denied", "Request has expired: register a new job.");
     for (const [name, value] of Object.entries(UPLOAD_HEADERS)) {
       if (headers[name.toLowerCase()] !== value) {
-        throw new ApiError(403, "access.denied", `The request signature does not match: the URL is signed for ${name}: ${value}, the upload sent ${headers[name.toLowerCase()] ?? "none"}.`);
+        throw new ApiError(
+          403,
+          "access.denied",
+          `The request signature does not match: the URL is signed for ${name}: ${value}, the upload sent ${headers[name.toLowerCase()] ?? "none"}.`,
+        );
       }
     }
     if (job.plan) throw conflict("This presigned URL has already been used: register a new job.");
@@ -556,7 +632,8 @@ export class FlowStore {
     const { doc, yaml } = plan;
     // Things may have changed while the job ran: check the lock and the division again.
     const divisionId = doc.division === undefined ? this.ctx.homeDivisionId() : this.ctx.divisionIdByName(doc.division);
-    if (divisionId === undefined) return fail([missingReferenceMessage(doc, { kind: "division", name: doc.division ?? "" })]);
+    if (divisionId === undefined)
+      return fail([missingReferenceMessage(doc, { kind: "division", name: doc.division ?? "" })]);
     let flow = this.byNameAndType(doc.name, doc.type);
     if (flow && this.lockedByOther(flow, job.client)) return fail([this.lockedMessage(flow)]);
     if (!flow) {
@@ -618,24 +695,40 @@ export class FlowStore {
           ? this.byNameAndType(request.name, request.type)
           : undefined;
     if (!flow) {
-      const what = request.id !== undefined ? `with id '${request.id}'` : `named '${request.name ?? ""}' of type ${request.type ?? ""}`;
+      const what =
+        request.id !== undefined
+          ? `with id '${request.id}'`
+          : `named '${request.name ?? ""}' of type ${request.type ?? ""}`;
       outcome = { ok: false, errors: [`Could not find the flow ${what}.`] };
     } else {
       // Without a version the export is of the latest saved version, a draft when one was saved after the last
       // publish: Terraform names the published version explicitly "to ensure we export the published version, not
       // the draft" (architect_flow resource_genesyscloud_architect_flow_utils.go).
-      const versionId = request.version !== undefined && request.version !== "" ? request.version : (flow.savedVersionId ?? flow.publishedVersionId);
+      const versionId =
+        request.version !== undefined && request.version !== ""
+          ? request.version
+          : (flow.savedVersionId ?? flow.publishedVersionId);
       const version = versionId === undefined ? undefined : flow.versions.find((v) => v.id === versionId);
       const settings = this.ctx.settings();
-      if (versionId === undefined) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no published version to export.`] };
-      else if (!version) outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no version ${versionId}.`] };
+      if (versionId === undefined)
+        outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no published version to export.`] };
+      else if (!version)
+        outcome = { ok: false, errors: [`Flow '${flow.name}' (${flow.type}) has no version ${versionId}.`] };
       else if (settings.flowExportJobTransientFailures > 0) {
         // Archy under load (Terraform's isRetryableJobFailure, architect_flow *_proxy.go): a transient failure to retry.
         settings.flowExportJobTransientFailures -= 1;
-        outcome = { ok: false, errors: [`Archy failed: could not find the flow with id '${flow.id}' (exit code: 107).`] };
+        outcome = {
+          ok: false,
+          errors: [`Archy failed: could not find the flow with id '${flow.id}' (exit code: 107).`],
+        };
       } else outcome = { ok: true, flow: { id: flow.id, name: flow.name }, yaml: version.yaml };
     }
-    const job: ExportJob = { id: newId(), signature: randomBytes(24).toString("base64url"), doneAt: this.now() + this.ctx.settings().flowJobDurationMs, outcome };
+    const job: ExportJob = {
+      id: newId(),
+      signature: randomBytes(24).toString("base64url"),
+      doneAt: this.now() + this.ctx.settings().flowJobDurationMs,
+      outcome,
+    };
     this.exportJobs.set(job.id, job);
     return { id: job.id, signature: job.signature };
   }
@@ -650,7 +743,8 @@ export class FlowStore {
     const job = this.exportJob(id);
     if (this.now() < job.doneAt) return { id, status: "Started", messages: [] };
     const dateTime = this.iso(job.doneAt);
-    if (!job.outcome.ok) return { id, status: "Failure", messages: job.outcome.errors.map((text) => ({ dateTime, type: "Error", text })) };
+    if (!job.outcome.ok)
+      return { id, status: "Failure", messages: job.outcome.errors.map((text) => ({ dateTime, type: "Error", text })) };
     return { id, status: "Success", flow: { ...job.outcome.flow }, messages: [], signature: job.signature };
   }
 

@@ -235,11 +235,16 @@ export class OrgStore {
       {
         ...shared,
         homeDivisionId: () => this.homeDivision().id,
-        divisionIdByName: (name) => [...this.divisions.values()].find((d) => d.name.toLowerCase() === name.toLowerCase())?.id,
+        divisionIdByName: (name) =>
+          [...this.divisions.values()].find((d) => d.name.toLowerCase() === name.toLowerCase())?.id,
         exists: (kind, name) => this.namedObjectExists(kind, name),
         queuesUsingFlow: (flowId) =>
           this.existingQueues()
-            .filter((q) => [q.settings.queueFlow, q.settings.emailInQueueFlow, q.settings.messageInQueueFlow].some((r) => r?.id === flowId))
+            .filter((q) =>
+              [q.settings.queueFlow, q.settings.emailInQueueFlow, q.settings.messageInQueueFlow].some(
+                (r) => r?.id === flowId,
+              ),
+            )
             .sort(byNameThenId)
             .map((q) => q.name),
       },
@@ -253,11 +258,17 @@ export class OrgStore {
       }
       return undefined;
     };
-    this.telephony = new TelephonyStore({ ...shared, terminationUriOwner }, { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] });
+    this.telephony = new TelephonyStore(
+      { ...shared, terminationUriOwner },
+      { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] },
+    );
   }
 
   /** Whether an active object of a kind Archy YAML refers to by name exists (case-insensitive). */
-  private namedObjectExists(kind: "queue" | "scheduleGroup" | "schedule" | "wrapupCode" | "skill" | "language", name: string): boolean {
+  private namedObjectExists(
+    kind: "queue" | "scheduleGroup" | "schedule" | "wrapupCode" | "skill" | "language",
+    name: string,
+  ): boolean {
     const lower = name.toLowerCase();
     const named = (list: { name: string }[]): boolean => list.some((x) => x.name.toLowerCase() === lower);
     switch (kind) {
@@ -344,7 +355,12 @@ export class OrgStore {
   }
 
   peekRequests(token: string | undefined): RateDecision {
-    return this.limiter.peek(token ?? "", this.windowBudget(), this.clock.now(), this.settings.rateWindowSeconds * 1000);
+    return this.limiter.peek(
+      token ?? "",
+      this.windowBudget(),
+      this.clock.now(),
+      this.settings.rateWindowSeconds * 1000,
+    );
   }
 
   // ---- divisions ------------------------------------------------------------------------------
@@ -379,7 +395,13 @@ export class OrgStore {
     if (granted !== null && !granted.some((g) => g === d.id || g.toLowerCase() === d.name.toLowerCase())) {
       // Division-scoped permissions: a role grants each permission in chosen divisions or in all of them.
       const template = "You are not authorized to perform the requested action in division {division}.";
-      throw new ApiError(403, "missing.permissions", template.replace("{division}", d.name), { division: d.name }, template);
+      throw new ApiError(
+        403,
+        "missing.permissions",
+        template.replace("{division}", d.name),
+        { division: d.name },
+        template,
+      );
     }
     return d;
   }
@@ -388,14 +410,23 @@ export class OrgStore {
     const name = raw.trim();
     if (name === "") throw invalidValue("name", `The ${kind} field 'name' is required and must not be blank`);
     if (name.length > this.settings.maxNameLength) {
-      throw invalidValue("name", `The ${kind} field 'name' must be at most ${this.settings.maxNameLength} characters (got ${name.length})`);
+      throw invalidValue(
+        "name",
+        `The ${kind} field 'name' must be at most ${this.settings.maxNameLength} characters (got ${name.length})`,
+      );
     }
     return name;
   }
 
   private duplicate(kind: string, name: string): ApiError {
     const { status, code } = this.settings.duplicateName;
-    return new ApiError(status, code, `A ${kind} with name '${name}' already exists`, { name }, `A ${kind} with name '{name}' already exists`);
+    return new ApiError(
+      status,
+      code,
+      `A ${kind} with name '${name}' already exists`,
+      { name },
+      `A ${kind} with name '{name}' already exists`,
+    );
   }
 
   private checkDivisionName(raw: string, selfId?: string): string {
@@ -424,7 +455,8 @@ export class OrgStore {
 
   /** Records that an object left its division now; it still counts there for `divisionDetachDelayMs`. */
   private detach(divisionId: string, kind: string): void {
-    if (this.settings.divisionDetachDelayMs > 0) this.detaching.push({ divisionId, kind, until: this.clock.now() + this.settings.divisionDetachDelayMs });
+    if (this.settings.divisionDetachDelayMs > 0)
+      this.detaching.push({ divisionId, kind, until: this.clock.now() + this.settings.divisionDetachDelayMs });
   }
 
   /** Objects still in a division, by kind (soft-deleted ones do not count once detached; queues count until gone). */
@@ -433,11 +465,26 @@ export class OrgStore {
     this.detaching = this.detaching.filter((d) => d.until > now);
     const detaching = (kind: string) => this.detaching.filter((d) => d.divisionId === id && d.kind === kind).length;
     const counts: [number, string][] = [
-      [[...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length + detaching("skill"), "skill"],
-      [[...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length + detaching("wrap-up code"), "wrap-up code"],
+      [
+        [...this.skills.values()].filter((s) => s.state === "active" && s.divisionId === id).length +
+          detaching("skill"),
+        "skill",
+      ],
+      [
+        [...this.wrapupcodes.values()].filter((w) => w.divisionId === id).length + detaching("wrap-up code"),
+        "wrap-up code",
+      ],
       [this.existingQueues().filter((q) => q.divisionId === id).length + detaching("queue"), "queue"],
-      [[...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length + detaching("schedule"), "schedule"],
-      [[...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length + detaching("schedule group"), "schedule group"],
+      [
+        [...this.schedules.values()].filter((x) => x.state === "active" && x.divisionId === id).length +
+          detaching("schedule"),
+        "schedule",
+      ],
+      [
+        [...this.schedulegroups.values()].filter((g) => g.state === "active" && g.divisionId === id).length +
+          detaching("schedule group"),
+        "schedule group",
+      ],
       [this.flows.countInDivision(id), "flow"],
       [this.telephony.countInDivision(id), "trunk base setting"],
     ];
@@ -452,7 +499,13 @@ export class OrgStore {
     if (contents.length > 0) {
       // 400: Terraform retries exactly this status while objects detach (auth_division `deleteAuthDivision`,
       // RetryWhen(IsStatus400)); the code and wording are unverified.
-      throw new ApiError(400, "bad.request", `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`, { name: d.name }, `Division {name} is not empty: it contains ${contents.join(", ")}.`);
+      throw new ApiError(
+        400,
+        "bad.request",
+        `Division ${d.name} is not empty: it contains ${contents.join(", ")}.`,
+        { name: d.name },
+        `Division {name} is not empty: it contains ${contents.join(", ")}.`,
+      );
     }
     this.divisions.delete(id);
   }
@@ -508,7 +561,14 @@ export class OrgStore {
     for (const s of this.skills.values()) {
       if (s.state === "active" && s.name.toLowerCase() === lower) throw this.duplicate("skill", name);
     }
-    const skill: Skill = { id: newId(), name, divisionId: division.id, dateModified: this.nowIso(), state: "active", version: 1 };
+    const skill: Skill = {
+      id: newId(),
+      name,
+      divisionId: division.id,
+      dateModified: this.nowIso(),
+      state: "active",
+      version: 1,
+    };
     this.skills.set(skill.id, skill);
     return skill;
   }
@@ -541,7 +601,9 @@ export class OrgStore {
     const list = [...this.wrapupcodes.values()]
       .filter((w) => !byName || byName(w.name))
       .filter((w) => !filter.ids || filter.ids.length === 0 || filter.ids.includes(w.id))
-      .filter((w) => !filter.divisionIds || filter.divisionIds.length === 0 || filter.divisionIds.includes(w.divisionId));
+      .filter(
+        (w) => !filter.divisionIds || filter.divisionIds.length === 0 || filter.divisionIds.includes(w.divisionId),
+      );
     if (filter.sortBy === "id") list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     else list.sort(byNameThenId);
     if (filter.sortOrder === "descending") list.reverse();
@@ -578,7 +640,13 @@ export class OrgStore {
     const existing = this.getWrapupcode(id);
     const name = this.checkWrapupName(input.name, id);
     const division = this.requireDivision(input.divisionId);
-    const next: WrapupCode = { id, name, divisionId: division.id, dateCreated: existing.dateCreated, dateModified: this.nowIso() };
+    const next: WrapupCode = {
+      id,
+      name,
+      divisionId: division.id,
+      dateCreated: existing.dateCreated,
+      dateModified: this.nowIso(),
+    };
     if (input.description !== undefined) next.description = input.description;
     this.wrapupcodes.set(id, next);
     return next;
@@ -590,8 +658,17 @@ export class OrgStore {
     const users = this.existingQueues().filter((q) => q.wrapupCodeIds.includes(id));
     if (users.length > 0) {
       if (this.settings.wrapupCodeInUseConflict) {
-        const names = users.sort(byNameThenId).map((q) => q.name).join(", ");
-        throw new ApiError(409, "general.conflict", `Wrap-up code ${code.name} is in use by queue(s): ${names}`, { name: code.name }, `Wrap-up code {name} is in use by queue(s): ${names}`);
+        const names = users
+          .sort(byNameThenId)
+          .map((q) => q.name)
+          .join(", ");
+        throw new ApiError(
+          409,
+          "general.conflict",
+          `Wrap-up code ${code.name} is in use by queue(s): ${names}`,
+          { name: code.name },
+          `Wrap-up code {name} is in use by queue(s): ${names}`,
+        );
       }
       for (const q of users) q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== id);
     }
@@ -682,7 +759,10 @@ export class OrgStore {
     return q;
   }
 
-  private queueRecord(input: QueueInput, selfId: string | undefined): Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> {
+  private queueRecord(
+    input: QueueInput,
+    selfId: string | undefined,
+  ): Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> {
     const { name: rawName, divisionId, description, ...rest } = input;
     const name = this.checkName("queue", rawName);
     const lower = name.toLowerCase();
@@ -693,8 +773,10 @@ export class OrgStore {
     const settings: QueueSettings = structuredClone(rest);
     settings.skillEvaluationMethod ??= "ALL";
     if (settings.queueFlow) this.flows.requireFlowOfType("queueFlow", settings.queueFlow.id, "INQUEUECALL");
-    if (settings.emailInQueueFlow) this.flows.requireFlowOfType("emailInQueueFlow", settings.emailInQueueFlow.id, "INQUEUEEMAIL");
-    if (settings.messageInQueueFlow) this.flows.requireFlowOfType("messageInQueueFlow", settings.messageInQueueFlow.id, "INQUEUESHORTMESSAGE");
+    if (settings.emailInQueueFlow)
+      this.flows.requireFlowOfType("emailInQueueFlow", settings.emailInQueueFlow.id, "INQUEUEEMAIL");
+    if (settings.messageInQueueFlow)
+      this.flows.requireFlowOfType("messageInQueueFlow", settings.messageInQueueFlow.id, "INQUEUESHORTMESSAGE");
     // Media settings that name other objects of the org (SDK CallbackMediaSettings, MessageMediaSettings):
     // an id of another org (a source org's) is not an object here, 400 as for the in-queue flows.
     const media = settings.mediaSettings as Record<string, Record<string, unknown> | undefined> | undefined;
@@ -706,9 +788,13 @@ export class OrgStore {
     for (const [field, id] of [
       ["mediaSettings.callback.liveVoiceFlow", refAt("callback", "liveVoiceFlow")],
       ["mediaSettings.callback.answeringMachineFlow", refAt("callback", "answeringMachineFlow")],
-      ["mediaSettings.message.inactivityTimeoutSettings.flowId", refAt("message", "inactivityTimeoutSettings", "flowId")],
+      [
+        "mediaSettings.message.inactivityTimeoutSettings.flowId",
+        refAt("message", "inactivityTimeoutSettings", "flowId"),
+      ],
     ] as const) {
-      if (id !== undefined && !this.flows.findFlow(id)) throw invalidValue(field, `Flow ${id} in ${field} does not exist`);
+      if (id !== undefined && !this.flows.findFlow(id))
+        throw invalidValue(field, `Flow ${id} in ${field} does not exist`);
     }
     const siteId = refAt("callback", "site");
     if (siteId !== undefined && !this.telephony.listSites().some((s) => s.id === siteId)) {
@@ -726,17 +812,32 @@ export class OrgStore {
       // The first rule always evaluates the queue itself: the real API rejects a queue there (Terraform strips
       // it before every update: routing_queue `addCGRAndOEAAndCGA`, "remove queue_id from first CGR rule to
       // avoid api error"). The exact error code is not documented: knob-free, 400 invalid.value.
-      if (i === 0 && rule.queue) throw invalidValue(field, `The first conditional group routing rule always applies to the queue itself: ${field} must not be set`);
-      if (i > 0 && rule.queue && !this.activeQueues().some((q) => q.id === rule.queue!.id)) throw invalidValue(field, `Queue ${rule.queue.id} in ${field} does not exist`);
+      if (i === 0 && rule.queue)
+        throw invalidValue(
+          field,
+          `The first conditional group routing rule always applies to the queue itself: ${field} must not be set`,
+        );
+      if (i > 0 && rule.queue && !this.activeQueues().some((q) => q.id === rule.queue!.id))
+        throw invalidValue(field, `Queue ${rule.queue.id} in ${field} does not exist`);
     });
-    const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = { name, divisionId: division.id, settings };
+    const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = {
+      name,
+      divisionId: division.id,
+      settings,
+    };
     if (description !== undefined) record.description = description;
     return record;
   }
 
   createQueue(input: QueueInput): Queue {
     const now = this.nowIso();
-    const queue: Queue = { id: newId(), ...this.queueRecord(input, undefined), dateCreated: now, dateModified: now, wrapupCodeIds: [] };
+    const queue: Queue = {
+      id: newId(),
+      ...this.queueRecord(input, undefined),
+      dateCreated: now,
+      dateModified: now,
+      wrapupCodeIds: [],
+    };
     this.queues.set(queue.id, queue);
     return queue;
   }
@@ -798,7 +899,8 @@ export class OrgStore {
   // ---- architect schedules --------------------------------------------------------------------
 
   private checkVersion(given: number | undefined, current: number): void {
-    if (given === undefined) throw invalidValue("version", "The field 'version' is required: send the current version of the object");
+    if (given === undefined)
+      throw invalidValue("version", "The field 'version' is required: send the current version of the object");
     if (given !== current) throw new ApiError(409, "general.conflict", "Version does not match current version.");
   }
 
@@ -824,17 +926,26 @@ export class OrgStore {
     return x;
   }
 
-  private scheduleFields(input: ScheduleInput, selfId: string | undefined): Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> {
+  private scheduleFields(
+    input: ScheduleInput,
+    selfId: string | undefined,
+  ): Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> {
     const name = this.checkName("schedule", input.name);
     const lower = name.toLowerCase();
     for (const x of this.schedules.values()) {
-      if (x.id !== selfId && x.state === "active" && x.name.toLowerCase() === lower) throw this.duplicate("schedule", name);
+      if (x.id !== selfId && x.state === "active" && x.name.toLowerCase() === lower)
+        throw this.duplicate("schedule", name);
     }
     const division = this.requireDivision(input.divisionId);
     const start = normalizeLocalDateTime("start", input.start);
     const end = normalizeLocalDateTime("end", input.end);
     if (end <= start) throw invalidValue("end", `The schedule end [${end}] must be after its start [${start}]`);
-    const fields: Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> = { name, divisionId: division.id, start, end };
+    const fields: Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule"> = {
+      name,
+      divisionId: division.id,
+      start,
+      end,
+    };
     if (input.description !== undefined) fields.description = input.description;
     if (input.rrule !== undefined && input.rrule !== "") fields.rrule = checkRrule(input.rrule);
     return fields;
@@ -843,7 +954,14 @@ export class OrgStore {
   createSchedule(input: ScheduleInput): Schedule {
     const fields = this.scheduleFields(input, undefined);
     const now = this.nowIso();
-    const schedule: Schedule = { id: newId(), ...fields, version: 1, state: "active", dateCreated: now, dateModified: now };
+    const schedule: Schedule = {
+      id: newId(),
+      ...fields,
+      version: 1,
+      state: "active",
+      dateCreated: now,
+      dateModified: now,
+    };
     this.schedules.set(schedule.id, schedule);
     return schedule;
   }
@@ -868,11 +986,20 @@ export class OrgStore {
   deleteSchedule(id: string): void {
     const x = this.activeSchedule(id);
     const users = [...this.schedulegroups.values()]
-      .filter((g) => g.state === "active" && [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].includes(id))
+      .filter(
+        (g) =>
+          g.state === "active" && [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].includes(id),
+      )
       .sort(byNameThenId);
     if (users.length > 0) {
       const names = users.map((g) => g.name).join(", ");
-      throw new ApiError(409, "general.conflict", `Schedule ${x.name} is in use by schedule group(s): ${names}`, { name: x.name }, `Schedule {name} is in use by schedule group(s): ${names}`);
+      throw new ApiError(
+        409,
+        "general.conflict",
+        `Schedule ${x.name} is in use by schedule group(s): ${names}`,
+        { name: x.name },
+        `Schedule {name} is in use by schedule group(s): ${names}`,
+      );
     }
     x.state = "deleted";
     this.detach(x.divisionId, "schedule");
@@ -889,7 +1016,11 @@ export class OrgStore {
       .filter((g) => g.state === "active")
       .filter((g) => !byName || byName(g.name))
       .filter((g) => inList(filter.divisionIds, g.divisionId))
-      .filter((g) => wanted.length === 0 || [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].some((s) => wanted.includes(s)));
+      .filter(
+        (g) =>
+          wanted.length === 0 ||
+          [...g.openScheduleIds, ...g.closedScheduleIds, ...g.holidayScheduleIds].some((s) => wanted.includes(s)),
+      );
     return sortByName(list, filter.sortOrder);
   }
 
@@ -913,11 +1044,15 @@ export class OrgStore {
     });
   }
 
-  private scheduleGroupFields(input: ScheduleGroupInput, selfId: string | undefined): Omit<ScheduleGroup, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
+  private scheduleGroupFields(
+    input: ScheduleGroupInput,
+    selfId: string | undefined,
+  ): Omit<ScheduleGroup, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
     const name = this.checkName("schedule group", input.name);
     const lower = name.toLowerCase();
     for (const g of this.schedulegroups.values()) {
-      if (g.id !== selfId && g.state === "active" && g.name.toLowerCase() === lower) throw this.duplicate("schedule group", name);
+      if (g.id !== selfId && g.state === "active" && g.name.toLowerCase() === lower)
+        throw this.duplicate("schedule group", name);
     }
     const division = this.requireDivision(input.divisionId);
     const fields: Omit<ScheduleGroup, "id" | "version" | "state" | "dateCreated" | "dateModified"> = {
@@ -935,7 +1070,14 @@ export class OrgStore {
   createScheduleGroup(input: ScheduleGroupInput): ScheduleGroup {
     const fields = this.scheduleGroupFields(input, undefined);
     const now = this.nowIso();
-    const group: ScheduleGroup = { id: newId(), ...fields, version: 1, state: "active", dateCreated: now, dateModified: now };
+    const group: ScheduleGroup = {
+      id: newId(),
+      ...fields,
+      version: 1,
+      state: "active",
+      dateCreated: now,
+      dateModified: now,
+    };
     this.schedulegroups.set(group.id, group);
     return group;
   }
@@ -973,7 +1115,9 @@ export class OrgStore {
       skills: [...this.skills.values()].sort(byNameThenId).map((s) => ({ ...s })),
       wrapupcodes: [...this.wrapupcodes.values()].sort(byNameThenId).map((w) => ({ ...w })),
       languages: [...this.languages.values()].sort(byNameThenId).map((l) => ({ ...l })),
-      queues: this.activeQueues().sort(byNameThenId).map((q) => structuredClone(q)),
+      queues: this.activeQueues()
+        .sort(byNameThenId)
+        .map((q) => structuredClone(q)),
       schedules: [...this.schedules.values()].sort(byNameThenId).map((x) => ({ ...x })),
       schedulegroups: [...this.schedulegroups.values()].sort(byNameThenId).map((g) => structuredClone(g)),
     };

@@ -29,16 +29,32 @@ export function paginate<T>(items: readonly T[], req: PageRequest): Page<T> {
 function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter ${name}: ${raw}`, { name, value: raw }, "Invalid value for query parameter {name}: {value}");
+    throw new ApiError(
+      400,
+      "invalid.query.param.value",
+      `Invalid value for query parameter ${name}: ${raw}`,
+      { name, value: raw },
+      "Invalid value for query parameter {name}: {value}",
+    );
   }
   return Number(raw);
 }
 
 /** Validates pageSize (default 25, at most `maxPageSize`) and pageNumber (default 1). */
-export function pageRequest(pageSizeRaw: string | undefined, pageNumberRaw: string | undefined, maxPageSize: number): PageRequest {
+export function pageRequest(
+  pageSizeRaw: string | undefined,
+  pageNumberRaw: string | undefined,
+  maxPageSize: number,
+): PageRequest {
   const pageSize = parsePositiveInt("pageSize", pageSizeRaw, 25);
   if (pageSize > maxPageSize) {
-    throw new ApiError(400, "invalid.query.param.value", `Invalid value for query parameter pageSize: ${pageSize}. The maximum value is ${maxPageSize}`, { name: "pageSize", value: String(pageSize), max: String(maxPageSize) }, "Invalid value for query parameter {name}: {value}. The maximum value is {max}");
+    throw new ApiError(
+      400,
+      "invalid.query.param.value",
+      `Invalid value for query parameter pageSize: ${pageSize}. The maximum value is ${maxPageSize}`,
+      { name: "pageSize", value: String(pageSize), max: String(maxPageSize) },
+      "Invalid value for query parameter {name}: {value}. The maximum value is {max}",
+    );
   }
   const pageNumber = parsePositiveInt("pageNumber", pageNumberRaw, 1);
   return { pageSize, pageNumber };

@@ -25,7 +25,13 @@ export class RateLimiter {
     return undefined;
   }
 
-  private decision(allowed: boolean, limit: number, w: Window | undefined, now: number, windowMs: number): RateDecision {
+  private decision(
+    allowed: boolean,
+    limit: number,
+    w: Window | undefined,
+    now: number,
+    windowMs: number,
+  ): RateDecision {
     const remainingMs = w ? w.start + windowMs - now : windowMs;
     return { allowed, limit, count: w ? w.count : 0, resetSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) };
   }

@@ -27,7 +27,14 @@ export function normalizeLocalDateTime(field: string, raw: string): string {
         : `Value [${raw}] is not valid for field type [${field}]. Expected a local date-time yyyy-MM-ddTHH:mm:ss.SSS`,
     );
   }
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     throw invalidValue(field, `Value [${raw}] is not valid for field type [${field}]. It is not a calendar date-time`);
   }
@@ -45,15 +52,18 @@ function intList(min: number, max: number, signed: boolean): PartCheck {
     for (const v of value.split(",")) {
       const re = signed ? /^[+-]?\d{1,3}$/ : /^\d{1,3}$/;
       const n = Math.abs(Number(v));
-      if (!re.test(v) || n < min || n > max) return `'${v}' is not ${signed ? "a signed" : "an"} integer in ${min}..${max}`;
+      if (!re.test(v) || n < min || n > max)
+        return `'${v}' is not ${signed ? "a signed" : "an"} integer in ${min}..${max}`;
     }
     return undefined;
   };
 }
 
-const positiveInt: PartCheck = (value) => (/^\d+$/.test(value) && Number(value) >= 1 ? undefined : `'${value}' is not a positive integer`);
+const positiveInt: PartCheck = (value) =>
+  /^\d+$/.test(value) && Number(value) >= 1 ? undefined : `'${value}' is not a positive integer`;
 
-const weekday: PartCheck = (value) => (WEEKDAYS.includes(value) ? undefined : `'${value}' is not one of ${WEEKDAYS.join(", ")}`);
+const weekday: PartCheck = (value) =>
+  WEEKDAYS.includes(value) ? undefined : `'${value}' is not one of ${WEEKDAYS.join(", ")}`;
 
 const byDay: PartCheck = (value) => {
   for (const v of value.split(",")) {
@@ -71,7 +81,8 @@ const until: PartCheck = (value) => {
   if (!m) return `'${value}' is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS[Z])`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return `'${value}' is not a calendar date`;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59)) return `'${value}' is not a time of day`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59))
+    return `'${value}' is not a time of day`;
   return undefined;
 };
 
@@ -117,7 +128,10 @@ export function checkTimeZone(raw: string): string {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: raw });
   } catch {
-    throw invalidValue("timeZone", `Value [${raw}] is not valid for field type [timeZone]. Expected an IANA time zone such as America/New_York`);
+    throw invalidValue(
+      "timeZone",
+      `Value [${raw}] is not valid for field type [timeZone]. Expected an IANA time zone such as America/New_York`,
+    );
   }
   return raw;
 }

@@ -83,9 +83,27 @@ function externalSipProperties(trunkType: string, label: string): Record<string,
 
 /** The trunk metabases the emulator knows (`availablemetabases`). */
 export const METABASES: readonly Metabase[] = [
-  { id: "external_sip_pcv_byoc_carrier.json", name: "Generic BYOC Carrier", type: "EXTERNAL", byoc: true, properties: externalSipProperties("external.pcv.byoc.carrier", "Generic BYOC Carrier") },
-  { id: "external_sip_pcv_byoc_pbx.json", name: "Generic BYOC PBX", type: "EXTERNAL", byoc: true, properties: externalSipProperties("external.pcv.byoc.pbx", "Generic BYOC PBX") },
-  { id: "external_sip.json", name: "Generic SIP", type: "EXTERNAL", byoc: false, properties: externalSipProperties("external.sip", "Generic SIP") },
+  {
+    id: "external_sip_pcv_byoc_carrier.json",
+    name: "Generic BYOC Carrier",
+    type: "EXTERNAL",
+    byoc: true,
+    properties: externalSipProperties("external.pcv.byoc.carrier", "Generic BYOC Carrier"),
+  },
+  {
+    id: "external_sip_pcv_byoc_pbx.json",
+    name: "Generic BYOC PBX",
+    type: "EXTERNAL",
+    byoc: true,
+    properties: externalSipProperties("external.pcv.byoc.pbx", "Generic BYOC PBX"),
+  },
+  {
+    id: "external_sip.json",
+    name: "Generic SIP",
+    type: "EXTERNAL",
+    byoc: false,
+    properties: externalSipProperties("external.sip", "Generic SIP"),
+  },
 ];
 
 export function findMetabase(id: string): Metabase | undefined {
@@ -209,7 +227,9 @@ export class TelephonyStore {
 
   listSites(filter: { name?: string } = {}): Site[] {
     const prefix = filter.name?.replace(/\*+$/, "").toLowerCase();
-    return [...this.sites.values()].filter((s) => !prefix || s.name.toLowerCase().startsWith(prefix)).sort(byNameThenId);
+    return [...this.sites.values()]
+      .filter((s) => !prefix || s.name.toLowerCase().startsWith(prefix))
+      .sort(byNameThenId);
   }
 
   getSite(id: string): Site {
@@ -255,21 +275,37 @@ export class TelephonyStore {
     return id;
   }
 
-  private fields(input: TrunkBaseInput, existing: TrunkBaseRecord | undefined): Omit<TrunkBaseRecord, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
+  private fields(
+    input: TrunkBaseInput,
+    existing: TrunkBaseRecord | undefined,
+  ): Omit<TrunkBaseRecord, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
     const name = this.ctx.checkName("trunk base settings", input.name);
     const lower = name.toLowerCase();
     for (const t of this.trunkbases.values()) {
-      if (t.id !== existing?.id && t.state === "active" && t.name.toLowerCase() === lower) throw this.ctx.duplicate("trunk base settings", name);
+      if (t.id !== existing?.id && t.state === "active" && t.name.toLowerCase() === lower)
+        throw this.ctx.duplicate("trunk base settings", name);
     }
     const metabase = findMetabase(input.metabaseId);
     if (!metabase) {
-      throw invalidValue("trunkMetabase.id", `Unknown trunk metabase ${input.metabaseId} (trunkMetabase.id). Known: ${METABASES.map((m) => m.id).join(", ")}`);
+      throw invalidValue(
+        "trunkMetabase.id",
+        `Unknown trunk metabase ${input.metabaseId} (trunkMetabase.id). Known: ${METABASES.map((m) => m.id).join(", ")}`,
+      );
     }
     const trunkType = input.trunkType ?? metabase.type;
-    if (trunkType !== metabase.type) throw invalidValue("trunkType", `trunkType ${trunkType} does not match the ${metabase.type} metabase ${metabase.id} (trunkType)`);
+    if (trunkType !== metabase.type)
+      throw invalidValue(
+        "trunkType",
+        `trunkType ${trunkType} does not match the ${metabase.type} metabase ${metabase.id} (trunkType)`,
+      );
     const divisionId = this.ctx.requireDivisionId(input.divisionId);
-    if (metabase.byoc && input.inboundSiteId === undefined) throw invalidValue("inboundSite", `inboundSite is required for the BYOC metabase ${metabase.id}`);
-    if (!metabase.byoc && input.inboundSiteId !== undefined) throw invalidValue("inboundSite", `inboundSite is only allowed for external_sip_pcv_byoc* metabases, not ${metabase.id}`);
+    if (metabase.byoc && input.inboundSiteId === undefined)
+      throw invalidValue("inboundSite", `inboundSite is required for the BYOC metabase ${metabase.id}`);
+    if (!metabase.byoc && input.inboundSiteId !== undefined)
+      throw invalidValue(
+        "inboundSite",
+        `inboundSite is only allowed for external_sip_pcv_byoc* metabases, not ${metabase.id}`,
+      );
     const inboundSiteId = this.siteRef("inboundSite", input.inboundSiteId);
     const siteId = this.siteRef("site", input.siteId);
 
@@ -279,7 +315,10 @@ export class TelephonyStore {
       const def = metabase.properties[key];
       if (!def) throw invalidValue(field, `Unknown property ${key} for trunk metabase ${metabase.id} (${field})`);
       if (def.hidden && this.ctx.settings().trunkHiddenProperties) {
-        throw invalidValue(field, `Property ${key} is internal and cannot be set (${field}): read trunk base settings with ignoreHidden=true`);
+        throw invalidValue(
+          field,
+          `Property ${key} is internal and cannot be set (${field}): read trunk base settings with ignoreHidden=true`,
+        );
       }
       if (instance === undefined) continue;
       if (key === PASSWORD_PROPERTY && instance === PASSWORD_MASK) {
@@ -288,9 +327,16 @@ export class TelephonyStore {
         if (kept !== undefined) properties[key] = kept;
         continue;
       }
-      if (!typeMatches(def, instance)) throw invalidValue(field, `${field}.value.instance must be of type ${def.type === "array" ? "array of strings" : def.type}`);
+      if (!typeMatches(def, instance))
+        throw invalidValue(
+          field,
+          `${field}.value.instance must be of type ${def.type === "array" ? "array of strings" : def.type}`,
+        );
       if (def.enum && typeof instance === "string" && !def.enum.includes(instance)) {
-        throw invalidValue(field, `Value [${instance}] is not valid for ${field}.value.instance. Allowable values are: ${def.enum.join(", ")}`);
+        throw invalidValue(
+          field,
+          `Value [${instance}] is not valid for ${field}.value.instance. Allowable values are: ${def.enum.join(", ")}`,
+        );
       }
       properties[key] = structuredClone(instance);
     }
@@ -325,7 +371,14 @@ export class TelephonyStore {
 
   createTrunkBase(input: TrunkBaseInput): TrunkBaseRecord {
     const now = this.nowIso();
-    const tb: TrunkBaseRecord = { id: newId(), ...this.fields(input, undefined), version: 1, state: "active", dateCreated: now, dateModified: now };
+    const tb: TrunkBaseRecord = {
+      id: newId(),
+      ...this.fields(input, undefined),
+      version: 1,
+      state: "active",
+      dateCreated: now,
+      dateModified: now,
+    };
     this.trunkbases.set(tb.id, tb);
     this.syncTrunk(tb);
     return tb;
@@ -334,8 +387,10 @@ export class TelephonyStore {
   /** Versioned full replace (properties not sent fall back to their defaults; the password mask keeps it). */
   replaceTrunkBase(id: string, input: TrunkBaseInput): TrunkBaseRecord {
     const existing = this.activeTrunkBase(id);
-    if (input.version === undefined) throw invalidValue("version", "The field 'version' is required: send the current version of the object");
-    if (input.version !== existing.version) throw new ApiError(409, "general.conflict", "Version does not match current version.");
+    if (input.version === undefined)
+      throw invalidValue("version", "The field 'version' is required: send the current version of the object");
+    if (input.version !== existing.version)
+      throw new ApiError(409, "general.conflict", "Version does not match current version.");
     const next: TrunkBaseRecord = {
       id,
       ...this.fields(input, existing),
@@ -354,7 +409,8 @@ export class TelephonyStore {
     const lower = uri.trim().toLowerCase();
     for (const t of this.trunkbases.values()) {
       const v = t.properties[TERMINATION_URI_PROPERTY];
-      if (t.id !== exceptId && t.state === "active" && typeof v === "string" && v.trim().toLowerCase() === lower) return t.name;
+      if (t.id !== exceptId && t.state === "active" && typeof v === "string" && v.trim().toLowerCase() === lower)
+        return t.name;
     }
     return undefined;
   }
@@ -365,7 +421,11 @@ export class TelephonyStore {
     const settings = this.ctx.settings();
     if (settings.trunkBaseDeleteFailures > 0) {
       settings.trunkBaseDeleteFailures -= 1;
-      throw new ApiError(400, "bad.request", `Trunk base settings '${tb.name}' cannot be deleted yet: its trunk is still being updated. Try again shortly.`);
+      throw new ApiError(
+        400,
+        "bad.request",
+        `Trunk base settings '${tb.name}' cannot be deleted yet: its trunk is still being updated. Try again shortly.`,
+      );
     }
     tb.state = "deleted";
     tb.version += 1;
@@ -376,7 +436,8 @@ export class TelephonyStore {
   /** Keeps the one trunk instance of a BYOC trunk base in line with it: created, recomputed or removed. */
   private syncTrunk(tb: TrunkBaseRecord): void {
     const existing = [...this.trunks.values()].find((t) => t.trunkBaseId === tb.id);
-    const wanted = tb.state === "active" && findMetabase(tb.metabaseId)?.byoc === true && tb.inboundSiteId !== undefined;
+    const wanted =
+      tb.state === "active" && findMetabase(tb.metabaseId)?.byoc === true && tb.inboundSiteId !== undefined;
     if (!wanted || !tb.inboundSiteId) {
       if (existing) this.trunks.delete(existing.id);
       return;
@@ -418,8 +479,12 @@ export class TelephonyStore {
 
   listTrunks(filter: { trunkBaseIds?: string[]; trunkType?: TrunkType } = {}): TrunkRecord[] {
     return this.visibleTrunks()
-      .filter((t) => !filter.trunkBaseIds || filter.trunkBaseIds.length === 0 || filter.trunkBaseIds.includes(t.trunkBaseId))
-      .filter((t) => filter.trunkType === undefined || this.trunkbases.get(t.trunkBaseId)?.trunkType === filter.trunkType)
+      .filter(
+        (t) => !filter.trunkBaseIds || filter.trunkBaseIds.length === 0 || filter.trunkBaseIds.includes(t.trunkBaseId),
+      )
+      .filter(
+        (t) => filter.trunkType === undefined || this.trunkbases.get(t.trunkBaseId)?.trunkType === filter.trunkType,
+      )
       .map((t) => ({ t, name: this.trunkName(t) }))
       .sort((a, b) => byNameThenId({ name: a.name, id: a.t.id }, { name: b.name, id: b.t.id }))
       .map((x) => x.t);

@@ -57,7 +57,9 @@ export class SharedTokens implements TokenSource {
     if (this.current?.token !== token) return;
     const stored = this.current.stored;
     this.current = undefined;
-    this.invalidation = this.invalidation.then(() => this.store.script("drop a rejected token", DELETE_IF, [this.key], [stored]));
+    this.invalidation = this.invalidation.then(() =>
+      this.store.script("drop a rejected token", DELETE_IF, [this.key], [stored]),
+    );
   }
 
   private open(stored: string | null): { token: string; renewAt: number } | undefined {

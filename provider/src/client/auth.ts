@@ -8,7 +8,13 @@ const tokenResponse = z.object({
   expires_in: z.number().positive(),
 });
 
-const tokenError = z.object({ error: z.string().optional(), description: z.string().optional(), error_description: z.string().optional() }).passthrough();
+const tokenError = z
+  .object({
+    error: z.string().optional(),
+    description: z.string().optional(),
+    error_description: z.string().optional(),
+  })
+  .passthrough();
 
 export interface ClientCredentialsOptions {
   loginBaseUrl: string;

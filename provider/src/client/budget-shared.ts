@@ -130,9 +130,14 @@ export class SharedBudget implements Budget {
         this.writeFailure = undefined;
         throw err;
       }
-      const [granted, waitMs, remaining, ticket] = acquireResult.parse(await this.store.script("take from the shared budget", ACQUIRE, [this.key], this.args()));
+      const [granted, waitMs, remaining, ticket] = acquireResult.parse(
+        await this.store.script("take from the shared budget", ACQUIRE, [this.key], this.args()),
+      );
       // While denied, assume a fresh window once the wait is over (pick() only ranks pool members by this).
-      this.known = granted === 1 ? { remaining, availableAt: this.clock.now() } : { remaining: 1, availableAt: this.clock.now() + waitMs };
+      this.known =
+        granted === 1
+          ? { remaining, availableAt: this.clock.now() }
+          : { remaining: 1, availableAt: this.clock.now() + waitMs };
       if (granted === 1) {
         this.sent++;
         return ticket;
@@ -157,7 +162,12 @@ export class SharedBudget implements Budget {
   /** `ticket`: the window (shared by every process) that `acquire` counted the request in. */
   observe(h: RateHeaders, ticket?: number | void): void {
     if (h.allowed === undefined && h.count === undefined && h.reset === undefined) return;
-    this.write("correct the shared budget", OBSERVE, [h.allowed ?? "", h.count ?? "", h.reset ?? "", typeof ticket === "number" ? ticket : ""]);
+    this.write("correct the shared budget", OBSERVE, [
+      h.allowed ?? "",
+      h.count ?? "",
+      h.reset ?? "",
+      typeof ticket === "number" ? ticket : "",
+    ]);
   }
 
   pause(ms: number): void {

@@ -115,7 +115,9 @@ export class TokenBudget implements Budget {
       if (ticket !== undefined) return ticket;
       // Wake when the pause ends or the window resets, or sooner if the server's window turned out shorter.
       const now = this.clock.now();
-      await this.clock.sleep(now < this.pausedUntil ? this.pausedUntil - now : Math.min(this.windowEnd - now, this.windowMs));
+      await this.clock.sleep(
+        now < this.pausedUntil ? this.pausedUntil - now : Math.min(this.windowEnd - now, this.windowMs),
+      );
     }
   }
 

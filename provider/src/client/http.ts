@@ -131,12 +131,21 @@ export const DEADLINE_SETTING = "genesyscloud:retryDeadlineSeconds";
  * Network failures that mean "no such server here" (a wrong host or port), not a passing fault: tried a
  * few times, not until the deadline, so a wrong base URL fails in seconds.
  */
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ERR_INVALID_URL",
+]);
 const UNREACHABLE_ATTEMPTS = 3;
 
 /** Whether a network failure is worth another attempt after `wait` ms. */
 function retryable(err: GenesysError, attempts: Attempts, wait: number): boolean {
-  return UNREACHABLE.has(err.code ?? "") ? attempts.count < UNREACHABLE_ATTEMPTS && attempts.fits(wait) : attempts.fits(wait);
+  return UNREACHABLE.has(err.code ?? "")
+    ? attempts.count < UNREACHABLE_ATTEMPTS && attempts.fits(wait)
+    : attempts.fits(wait);
 }
 
 /** What one request's retries went through, for the message when they run out. */
@@ -193,7 +202,9 @@ export class HttpClient {
       let token = "";
       let tokens: TokenSource | undefined;
       let res: RawResponse;
-      let budget: { pause(ms: number): void; observe(h: ReturnType<typeof rateHeaders>, ticket?: number | void): void } | undefined;
+      let budget:
+        | { pause(ms: number): void; observe(h: ReturnType<typeof rateHeaders>, ticket?: number | void): void }
+        | undefined;
       let ticket: number | void = undefined;
       try {
         res = await this.governor.schedule(async (member) => {
@@ -272,7 +283,13 @@ export class HttpClient {
    * dropped connections until the retry deadline. Other answers (403 expired, 409) go to the caller.
    * Messages name the URL without its query, which is the credential.
    */
-  async transfer(req: { method: "GET" | "PUT"; url: string; headers?: Record<string, string>; data?: string; what: string }): Promise<RawResponse> {
+  async transfer(req: {
+    method: "GET" | "PUT";
+    url: string;
+    headers?: Record<string, string>;
+    data?: string;
+    what: string;
+  }): Promise<RawResponse> {
     const attempts = new Attempts(this.now, this.now() + this.options.retryDeadlineMs);
     const where = (() => {
       const u = new URL(req.url);
@@ -298,7 +315,11 @@ export class HttpClient {
           await this.sleep(wait);
           continue;
         }
-        throw new GenesysError("Network", `${req.what} failed: ${err.message}. ${this.networkGaveUp(attempts)}`, err.details);
+        throw new GenesysError(
+          "Network",
+          `${req.what} failed: ${err.message}. ${this.networkGaveUp(attempts)}`,
+          err.details,
+        );
       }
       attempts.answered++;
       if (!isTransient(res.status)) return res;
@@ -352,8 +373,14 @@ export class HttpClient {
   private errorFrom<T>(req: ApiRequest<T>, res: RawResponse, gaveUp = ""): GenesysError {
     const body = errorBody.safeParse(res.data);
     const code = body.success ? body.data.code : undefined;
-    const apiMessage = body.success && body.data.message ? body.data.message : typeof res.data === "string" ? res.data.slice(0, 200) : "";
-    const correlationId = (res.headers["inin-correlation-id"] as string | undefined) ?? (body.success ? body.data.contextId : undefined);
+    const apiMessage =
+      body.success && body.data.message
+        ? body.data.message
+        : typeof res.data === "string"
+          ? res.data.slice(0, 200)
+          : "";
+    const correlationId =
+      (res.headers["inin-correlation-id"] as string | undefined) ?? (body.success ? body.data.contextId : undefined);
     const kind = kindForStatus(res.status);
     return new GenesysError(
       kind,

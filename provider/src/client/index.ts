@@ -65,14 +65,24 @@ export class GenesysClient {
     this.endpoints = resolveEndpoints(settings);
     const timeoutMs = settings.timeoutMs ?? 30_000;
     const rate = settings.ratePerMinute ?? 300;
-    const tokenOptions = { loginBaseUrl: this.endpoints.loginBaseUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, timeoutMs };
+    const tokenOptions = {
+      loginBaseUrl: this.endpoints.loginBaseUrl,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      timeoutMs,
+    };
     const size = Math.max(1, settings.tokenPoolSize ?? 1);
     const shared = settings.rateLimitRedisUrl ? new SharedStore(settings.rateLimitRedisUrl) : undefined;
     this.shared = shared;
-    const members: { token: ClientCredentialsTokens | SharedTokens; budget: Budget }[] = Array.from({ length: size }, (_, index) =>
-      shared
-        ? { token: new SharedTokens(shared, { ...tokenOptions, index }), budget: new SharedBudget(shared, budgetKey(this.endpoints.apiBaseUrl, settings.clientId, index), rate) }
-        : { token: new ClientCredentialsTokens(tokenOptions), budget: new TokenBudget(rate, realClock) },
+    const members: { token: ClientCredentialsTokens | SharedTokens; budget: Budget }[] = Array.from(
+      { length: size },
+      (_, index) =>
+        shared
+          ? {
+              token: new SharedTokens(shared, { ...tokenOptions, index }),
+              budget: new SharedBudget(shared, budgetKey(this.endpoints.apiBaseUrl, settings.clientId, index), rate),
+            }
+          : { token: new ClientCredentialsTokens(tokenOptions), budget: new TokenBudget(rate, realClock) },
     );
     this.pool = members.map((m) => m.token);
     this.tokens = this.pool[0]!;
@@ -113,8 +123,15 @@ export function clientFor(settings: ClientSettings): GenesysClient {
   const endpoints = resolveEndpoints(settings);
   const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
   const key = [
-    endpoints.apiBaseUrl, endpoints.loginBaseUrl, settings.clientId, hash(settings.clientSecret), settings.ratePerMinute ?? "",
-    settings.tokenPoolSize ?? 1, settings.timeoutMs ?? "", settings.retryDeadlineMs ?? "", settings.rateLimitRedisUrl ? hash(settings.rateLimitRedisUrl) : "",
+    endpoints.apiBaseUrl,
+    endpoints.loginBaseUrl,
+    settings.clientId,
+    hash(settings.clientSecret),
+    settings.ratePerMinute ?? "",
+    settings.tokenPoolSize ?? 1,
+    settings.timeoutMs ?? "",
+    settings.retryDeadlineMs ?? "",
+    settings.rateLimitRedisUrl ? hash(settings.rateLimitRedisUrl) : "",
   ].join("|");
   let client = clients.get(key);
   if (!client) {

@@ -15,7 +15,10 @@ export function pageOf<T extends z.ZodType>(entity: T) {
 }
 
 // The envelope's fields are those of the SDK's *EntityListing models (checked on one of them).
-type _Envelope = SdkRead<Models.WrapupCodeEntityListing, z.infer<ReturnType<typeof pageOf<z.ZodObject<{ id: z.ZodString }>>>>>;
+type _Envelope = SdkRead<
+  Models.WrapupCodeEntityListing,
+  z.infer<ReturnType<typeof pageOf<z.ZodObject<{ id: z.ZodString }>>>>
+>;
 
 /** Every entity of a page-number listing, page by page until pageCount (or no nextUri). */
 export async function listAll<T extends z.ZodType>(

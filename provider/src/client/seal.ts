@@ -11,13 +11,18 @@ const VERSION = "v1";
 
 /** A Redis key for one shared thing, e.g. ("token", [login origin, client id, pool index]). */
 export function sharedKey(kind: "token" | "budget", parts: readonly string[]): string {
-  const digest = createHash("sha256").update(JSON.stringify([kind, ...parts])).digest("hex").slice(0, 32);
+  const digest = createHash("sha256")
+    .update(JSON.stringify([kind, ...parts]))
+    .digest("hex")
+    .slice(0, 32);
   return `genesys-clone:${VERSION}:${kind}:${digest}`;
 }
 
 /** The AES-256 key for tokens of one OAuth client: HKDF-SHA256 of its secret. */
 export function sealingKey(clientSecret: string, clientId: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", clientSecret, `genesys-clone/${clientId}`, `genesys-clone shared token ${VERSION}`, 32));
+  return Buffer.from(
+    hkdfSync("sha256", clientSecret, `genesys-clone/${clientId}`, `genesys-clone shared token ${VERSION}`, 32),
+  );
 }
 
 /**
@@ -29,7 +34,9 @@ export function seal(key: Buffer, plaintext: string, context: string): string {
   const cipher = createCipheriv("aes-256-gcm", key, nonce);
   cipher.setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, nonce, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, nonce, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plaintext, or undefined when the value was sealed with another key or context, or altered. */

@@ -75,7 +75,12 @@ export function emitTypeFile(
   for (const o of objects) {
     const self = declared(exporter.key, o.id)!;
     const args = { ...o.args, ...exporter.defaults };
-    const opts = o.dependsOn?.length ? `, { dependsOn: [${o.dependsOn.map(ref).map((r) => r.replace(/\.(id|name)$/, "")).join(", ")}] }` : "";
+    const opts = o.dependsOn?.length
+      ? `, { dependsOn: [${o.dependsOn
+          .map(ref)
+          .map((r) => r.replace(/\.(id|name)$/, ""))
+          .join(", ")}] }`
+      : "";
     body += `\nexport const ${self.variable} = new gc.${exporter.className}(${JSON.stringify(self.resourceName)}, ${printValue(args, "", ref)}${opts});\n`;
   }
   let out = header(source, exporter.title) + 'import * as gc from "@genesys-clone/provider";\n';
@@ -88,7 +93,8 @@ export function emitTypeFile(
 /** lookups.ts: what the program resolves in the target org before it declares anything. */
 export function emitLookups(lookups: readonly Lookup[], source: SourceInfo): string {
   const sorted = [...lookups].sort((a, b) => (a.type + "\u0000" + a.name < b.type + "\u0000" + b.name ? -1 : 1));
-  let out = header(source, "objects referenced but not imported") +
+  let out =
+    header(source, "objects referenced but not imported") +
     "// Each must exist in the target org under this name (after the stack's transforms); the program checks them all\n" +
     "// before it declares anything, and `gc.lookup(...)` in the other files reads the result.\n" +
     "export const LOOKUPS: { type: string; name: string }[] = [\n";

@@ -14,7 +14,10 @@ export interface Rule {
 export class FilterError extends Error {}
 
 function glob(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`);
 }
 
@@ -53,7 +56,10 @@ export class Filter {
   /** Include rules with a name pattern that matched none of the listed objects: usually a typo. */
   unusedIncludes(listed: readonly { type: string; name: string }[], skippedTypes: readonly string[] = []): Rule[] {
     return this.include.filter(
-      (r) => !r.wholeType && !(r.type && skippedTypes.includes(r.type)) && !listed.some((o) => Filter.matches(r, o.type, o.name)),
+      (r) =>
+        !r.wholeType &&
+        !(r.type && skippedTypes.includes(r.type)) &&
+        !listed.some((o) => Filter.matches(r, o.type, o.name)),
     );
   }
 

@@ -79,12 +79,17 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     for (const o of objects) listed.push({ type: exporter.filterKey ?? exporter.key, name: o.name });
     const kept = objects.filter((o) => filter.selects(exporter.filterKey ?? exporter.key, o.name));
     if (!exporter.ordered) kept.sort(byNameThenId);
-    log(`  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`);
+    log(
+      `  ${exporter.title}: ${kept.length}${kept.length !== objects.length ? ` of ${objects.length} (filtered)` : ""}`,
+    );
     selected.set(exporter, kept);
   }
 
   // An include that matches nothing would write code without those objects, and deploying it would delete them.
-  const unused = filter.unusedIncludes(listed, skipped.map((s) => s.type));
+  const unused = filter.unusedIncludes(
+    listed,
+    skipped.map((s) => s.type),
+  );
   if (unused.length) {
     throw new FilterError(
       `${unused.map((r) => `--include '${r.text}'`).join(", ")} ${unused.length > 1 ? "match" : "matches"} no object in the source org: ` +
@@ -117,7 +122,8 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   const missing = [...lookups.values()];
   rendered.set("lookups.ts", emitLookups(missing, source));
   rendered.set("index.ts", emitIndex(EXPORTERS, source));
-  for (const objects of selected.values()) for (const o of objects) for (const [file, text] of Object.entries(o.files ?? {})) rendered.set(file, text);
+  for (const objects of selected.values())
+    for (const o of objects) for (const [file, text] of Object.entries(o.files ?? {})) rendered.set(file, text);
   await fs.mkdir(opts.outDir, { recursive: true });
   // Flow files of an earlier import that this one no longer writes would be stale: remove them.
   const flowsDir = path.join(opts.outDir, "flows");
@@ -129,5 +135,13 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     await fs.writeFile(path.join(opts.outDir, file), await formatGenerated(file, text));
   }
   const secretConfig = [...selected.values()].flatMap((objects) => objects.flatMap((o) => o.secretConfig ?? [])).sort();
-  return { outDir: opts.outDir, files: [...rendered.keys()].sort(), counts, skipped, lookups: missing, secretConfig, leftOut };
+  return {
+    outDir: opts.outDir,
+    files: [...rendered.keys()].sort(),
+    counts,
+    skipped,
+    lookups: missing,
+    secretConfig,
+    leftOut,
+  };
 }

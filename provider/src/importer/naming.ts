@@ -28,9 +28,15 @@ export interface Named {
  */
 function idSuffix(id: string, level: number): string {
   if (level === 0) return "";
-  const short = id.replace(/[^a-zA-Z0-9]/g, "").slice(0, 8).toLowerCase();
+  const short = id
+    .replace(/[^a-zA-Z0-9]/g, "")
+    .slice(0, 8)
+    .toLowerCase();
   if (level === 1 && short) return short;
-  return createHash("sha256").update(id).digest("hex").slice(0, level >= 3 ? 64 : 16);
+  return createHash("sha256")
+    .update(id)
+    .digest("hex")
+    .slice(0, level >= 3 ? 64 : 16);
 }
 
 /**
@@ -38,17 +44,24 @@ function idSuffix(id: string, level: number): string {
  * variable, all of them get a suffix derived from their id (longer ones when short suffixes still clash), so
  * the result depends only on the set of objects, not on listing order, and never names two objects alike.
  */
-export function assignNames<T extends Named>(objects: readonly T[], prefix: string): Map<T, { resourceName: string; variable: string }> {
+export function assignNames<T extends Named>(
+  objects: readonly T[],
+  prefix: string,
+): Map<T, { resourceName: string; variable: string }> {
   const level = new Map<T, number>(objects.map((o) => [o, 0]));
   const names = (o: T) => {
     const suffix = idSuffix(o.id, level.get(o)!);
-    return { resourceName: suffix ? `${slug(o.name)}-${suffix}` : slug(o.name), variable: identifier(prefix, o.name) + (suffix ? `_${suffix}` : "") };
+    return {
+      resourceName: suffix ? `${slug(o.name)}-${suffix}` : slug(o.name),
+      variable: identifier(prefix, o.name) + (suffix ? `_${suffix}` : ""),
+    };
   };
   for (;;) {
     const holders = new Map<string, T[]>();
     for (const o of objects) {
       const n = names(o);
-      for (const key of [`r\u0000${n.resourceName}`, `v\u0000${n.variable}`]) holders.set(key, [...(holders.get(key) ?? []), o]);
+      for (const key of [`r\u0000${n.resourceName}`, `v\u0000${n.variable}`])
+        holders.set(key, [...(holders.get(key) ?? []), o]);
     }
     const clashing = new Set([...holders.values()].filter((g) => g.length > 1).flat());
     // Identical ids (never in one org) cannot be told apart: stop rather than loop.

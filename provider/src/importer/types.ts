@@ -57,7 +57,11 @@ export interface Exporter {
   /** The filter type whose --include/--exclude rules select this type's objects (default: key). */
   filterKey?: string;
   /** Every object of the type in the source org; `progress` reports per-object work on long lists. */
-  list(client: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<ExportedObject[]>;
+  list(
+    client: GenesysClient,
+    progress?: (done: number, total: number) => void,
+    scope?: ListScope,
+  ): Promise<ExportedObject[]>;
 }
 
 /** What the importer tells an exporter beyond the client: its filters, and where left-out objects are reported. */

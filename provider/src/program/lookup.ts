@@ -35,15 +35,28 @@ const key = (type: string, name: string) => `${type}\u0000${name}`;
  * Resolves every lookup before the program declares anything; throws one error listing every
  * reference the target org cannot satisfy.
  */
-export async function prefetchLookups(c: GenesysClient, requests: readonly LookupRequest[], t: Transforms): Promise<void> {
+export async function prefetchLookups(
+  c: GenesysClient,
+  requests: readonly LookupRequest[],
+  t: Transforms,
+): Promise<void> {
   const types = [...new Set(requests.map((r) => r.type))];
   for (const t of types) {
-    if (!LISTERS[t]) throw new pulumi.RunError(`lookups.ts names an unknown type '${t}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`);
+    if (!LISTERS[t])
+      throw new pulumi.RunError(
+        `lookups.ts names an unknown type '${t}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`,
+      );
   }
   // One listing per type, all awaited together, so no listing is left failing unobserved.
   const listed = await Promise.all(
     // Keyed by nameKey: the API's names are unique case-insensitively, so "sales" in the target is "Sales".
-    types.map(async (t) => [t, new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o]))] as const),
+    types.map(
+      async (t) =>
+        [
+          t,
+          new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o])),
+        ] as const,
+    ),
   );
   const byType = new Map(listed);
   const missing: string[] = [];
@@ -51,13 +64,18 @@ export async function prefetchLookups(c: GenesysClient, requests: readonly Looku
     const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
     const found = byType.get(r.type)!.get(nameKey(targetName));
     if (found) resolved.set(key(r.type, r.name), found);
-    else missing.push(`${r.type.replace(/s$/, "")} '${targetName}'${targetName !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : ""}`);
+    else
+      missing.push(
+        `${r.type.replace(/s$/, "")} '${targetName}'${targetName !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : ""}`,
+      );
   }
   if (missing.length) {
     throw new pulumi.RunError(
       `The imported code references ${missing.length} object(s) it does not declare and the target org does not have: ${missing.join(", ")}. ` +
         "Create them in the target org, import them too (drop the filter that excluded them and run genesys-clone import again)" +
-        (missing.some((m) => m.includes("renamed by the transforms file")) ? ", or correct the transforms file's mapping." : "."),
+        (missing.some((m) => m.includes("renamed by the transforms file"))
+          ? ", or correct the transforms file's mapping."
+          : "."),
     );
   }
 }
@@ -66,7 +84,9 @@ export async function prefetchLookups(c: GenesysClient, requests: readonly Looku
 export function lookup(type: string, name: string, field: "id" | "name" = "id"): pulumi.Output<string> {
   const found = resolved.get(key(type, name));
   if (!found) {
-    throw new pulumi.RunError(`gc.lookup("${type}", "${name}") was not listed in lookups.ts: add it there (or re-run genesys-clone import).`);
+    throw new pulumi.RunError(
+      `gc.lookup("${type}", "${name}") was not listed in lookups.ts: add it there (or re-run genesys-clone import).`,
+    );
   }
   return pulumi.output(found[field]);
 }

@@ -18,7 +18,10 @@ import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
 export const Transforms = z
   .object({
     timeZones: z.record(z.string(), z.string()).default({}),
-    names: z.object({ prefix: z.string().default(""), suffix: z.string().default("") }).strict().default({ prefix: "", suffix: "" }),
+    names: z
+      .object({ prefix: z.string().default(""), suffix: z.string().default("") })
+      .strict()
+      .default({ prefix: "", suffix: "" }),
     divisions: z.record(z.string(), z.string()).default({}),
     /** Trunks: inbound site names and SIP server addresses of the target region. */
     sites: z.record(z.string(), z.string()).default({}),
@@ -29,7 +32,14 @@ export const Transforms = z
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
 
-export const NO_TRANSFORMS: Transforms = { timeZones: {}, names: { prefix: "", suffix: "" }, divisions: {}, sites: {}, sipServers: {}, sipTerminationUris: {} };
+export const NO_TRANSFORMS: Transforms = {
+  timeZones: {},
+  names: { prefix: "", suffix: "" },
+  divisions: {},
+  sites: {},
+  sipServers: {},
+  sipTerminationUris: {},
+};
 
 export class TransformsError extends Error {}
 
@@ -40,13 +50,18 @@ export function parseTransforms(text: string, file: string): Transforms {
     raw = parse(text) ?? {};
   } catch (err) {
     const where = err instanceof YAMLParseError && err.linePos ? ` (line ${err.linePos[0].line})` : "";
-    throw new TransformsError(`Transforms file ${file} is not valid YAML${where}: ${(err as Error).message.split("\n")[0]}`);
+    throw new TransformsError(
+      `Transforms file ${file} is not valid YAML${where}: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
   const parsed = Transforms.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join(".") || "(top level)";
-    const detail = issue.code === "unrecognized_keys" ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris` : issue.message;
+    const detail =
+      issue.code === "unrecognized_keys"
+        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris`
+        : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
   for (const [from, to] of Object.entries(parsed.data.timeZones)) {
@@ -82,9 +97,11 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
   const trunkProps = out.properties;
   if (trunkProps && typeof trunkProps === "object" && !Array.isArray(trunkProps)) {
     const uri = (trunkProps as Record<string, unknown>)[TERMINATION_URI];
-    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
+    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined)
+      out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
   if (typeof out.callbackSite === "string") out.callbackSite = t.sites[out.callbackSite] ?? out.callbackSite;
-  if (Array.isArray(out.sipServers)) out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
+  if (Array.isArray(out.sipServers))
+    out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return out;
 }

@@ -33,7 +33,10 @@ export function hasUnknown(inputs: Record<string, unknown>, keys: readonly strin
 }
 
 function dotted(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 /** zod issues as check failures, one per property, each naming the object. */
@@ -58,7 +61,9 @@ export function nameSchema(what: string, maxLength: number) {
   return z
     .string({ error: `${what} needs a name` })
     .refine((s) => s.trim().length > 0, { message: `${what} name must not be empty` })
-    .refine((s) => s === s.trim(), { message: `${what} name must not start or end with spaces: trim it in the stack code` })
+    .refine((s) => s === s.trim(), {
+      message: `${what} name must not start or end with spaces: trim it in the stack code`,
+    })
     .refine((s) => s.length <= maxLength, {
       message: `${what} name is longer than the API's limit of ${maxLength} characters: shorten it in the stack code`,
     });
@@ -73,7 +78,7 @@ export function checkInputs(schema: z.ZodType, label: string, news: Record<strin
 
 /** Fields most resources share: the division (by name; omitted = home) and the conflict policy. */
 export const divisionField = z.string().min(1, "division must not be empty: omit it for the home division").optional();
-export const onConflictField = z.enum(["fail", "adopt"], { error: "onConflict must be \"fail\" or \"adopt\"" }).optional();
+export const onConflictField = z.enum(["fail", "adopt"], { error: 'onConflict must be "fail" or "adopt"' }).optional();
 
 /**
  * Names as the API compares them: uniqueness is case-insensitive ("Sales" and "sales" are one name), so

@@ -73,13 +73,15 @@ export async function permitted<T>(owner: string, write: () => Promise<T>, divis
   try {
     return await write();
   } catch (err) {
-    if (err instanceof GenesysError && err.kind === "Auth") throw new GenesysError("Auth", `${owner}: ${err.message}`, err.details);
+    if (err instanceof GenesysError && err.kind === "Auth")
+      throw new GenesysError("Auth", `${owner}: ${err.message}`, err.details);
     if (!(err instanceof GenesysError) || err.kind !== "Forbidden") throw err;
     const { method, path, code } = err.details;
     const verb = method === "POST" ? "create" : method === "DELETE" ? "delete" : "change";
     // The API's own words (e.g. which division it refused), without the correlation id.
     const apiMessage = / failed: HTTP 403[^:]*: (.*?)(?: \(correlation id [^)]*\))?$/.exec(err.message)?.[1];
-    const scope = division === undefined ? "" : `, with ${division} (or all divisions) in that permission's division scope`;
+    const scope =
+      division === undefined ? "" : `, with ${division} (or all divisions) in that permission's division scope`;
     throw new GenesysError(
       "Forbidden",
       `${owner}: the OAuth client is not allowed to ${verb} it${division === undefined ? "" : ` in ${division}`} (HTTP 403${code ? ` ${code}` : ""} on ${method} ${path}). ` +
@@ -93,7 +95,12 @@ export async function permitted<T>(owner: string, write: () => Promise<T>, divis
 /** Per client and type, one promise of a listing-derived map, built once per process; a failure is not kept. */
 type TypeCache = WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>;
 
-function cached(store: TypeCache, c: GenesysClient, type: string, load: () => Promise<Map<string, Named>>): Promise<Map<string, Named>> {
+function cached(
+  store: TypeCache,
+  c: GenesysClient,
+  type: string,
+  load: () => Promise<Map<string, Named>>,
+): Promise<Map<string, Named>> {
   let perType = store.get(c);
   if (!perType) store.set(c, (perType = new Map()));
   let entry = perType.get(type);
@@ -109,8 +116,16 @@ function cached(store: TypeCache, c: GenesysClient, type: string, load: () => Pr
 // one listing serves the conflict check of every new resource.
 const indexes: TypeCache = new WeakMap();
 
-function nameIndex<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
-  return cached(indexes, c, def.type, async () => new Map((await def.list(c)).map((o) => [nameKey(o.name), o] as [string, Named])));
+function nameIndex<W extends Named>(
+  c: GenesysClient,
+  def: Definition<{ name: string }, unknown, W>,
+): Promise<Map<string, Named>> {
+  return cached(
+    indexes,
+    c,
+    def.type,
+    async () => new Map((await def.list(c)).map((o) => [nameKey(o.name), o] as [string, Named])),
+  );
 }
 
 /** " as 'sales'" when the target spells the colliding name differently (names are unique case-insensitively). */
@@ -143,7 +158,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** `value` limited to the keys `template` has (recursively for objects); `name` is always kept. */
-export function projectLike(value: Record<string, unknown>, template: Record<string, unknown>): Record<string, unknown> {
+export function projectLike(
+  value: Record<string, unknown>,
+  template: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, t] of Object.entries(template)) {
     const v = value[k];
@@ -157,8 +175,16 @@ export function projectLike(value: Record<string, unknown>, template: Record<str
 // Whole listings for refresh, by id: refresh of many objects reads pages instead of one GET each.
 const listings: TypeCache = new WeakMap();
 
-function listing<W extends Named>(c: GenesysClient, def: Definition<{ name: string }, unknown, W>): Promise<Map<string, Named>> {
-  return cached(listings, c, def.type, async () => new Map((await def.list(c)).map((o) => [o.id, o] as [string, Named])));
+function listing<W extends Named>(
+  c: GenesysClient,
+  def: Definition<{ name: string }, unknown, W>,
+): Promise<Map<string, Named>> {
+  return cached(
+    listings,
+    c,
+    def.type,
+    async () => new Map((await def.list(c)).map((o) => [o.id, o] as [string, Named])),
+  );
 }
 
 export function crudProvider<Args extends { name: string; onConflict?: ConflictPolicy }, Body, Wire extends Named>(
@@ -181,11 +207,20 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     return typeof name === "string" ? `division '${name}'` : "the home division";
   };
 
-  async function writeAndVerify(c: GenesysClient, name: string, body: Body, write: () => Promise<Wire>, division?: string): Promise<Wire> {
+  async function writeAndVerify(
+    c: GenesysClient,
+    name: string,
+    body: Body,
+    write: () => Promise<Wire>,
+    division?: string,
+  ): Promise<Wire> {
     listings.get(c)?.delete(def.type); // a listing read before this write is stale now
     const stored = await permitted(owner(name), write, division);
     const diffs = bodyDifferences(body, def.bodyOf(stored));
-    if (diffs.length) fail(`${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`);
+    if (diffs.length)
+      fail(
+        `${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`,
+      );
     return stored;
   }
 
@@ -196,7 +231,8 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       const args = declared(news);
       const isNew = (olds as Partial<Args>).name === undefined;
       // Unchanged inputs were checked when they were deployed: a no-change preview calls no API.
-      if (!isNew && isDeepStrictEqual(declared(olds as Record<string, unknown>), args)) return { inputs: news, failures };
+      if (!isNew && isDeepStrictEqual(declared(olds as Record<string, unknown>), args))
+        return { inputs: news, failures };
       const c = client();
       // New and changed resources meet bad credentials or an unreachable API here, at preview.
       await c.tokens.token();
@@ -208,7 +244,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
             property: "name",
             reason:
               `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}). Choose: adopt it ` +
-              "(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: \"adopt\"` on this resource; " +
+              '(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: "adopt"` on this resource; ' +
               "destroy then restores its prior configuration), or rename or delete it in the target org.",
           });
         }
@@ -217,12 +253,17 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     },
 
     async diff(_id, olds, news) {
-      if (hasUnknown(news, keys)) return { changes: true, replaces: def.replaceOn.filter((k) => news[k as keyof Args] === UNKNOWN) };
+      if (hasUnknown(news, keys))
+        return { changes: true, replaces: def.replaceOn.filter((k) => news[k as keyof Args] === UNKNOWN) };
       const canonical = (a: Args) => (def.normalize ? def.normalize(a) : a) as Record<string, unknown>;
       const before = canonical(olds);
       const after = canonical(news);
       const changed = keys.filter(
-        (k) => !isDeepStrictEqual(comparable(before[k], def.unordered?.includes(k) ?? false), comparable(after[k], def.unordered?.includes(k) ?? false)),
+        (k) =>
+          !isDeepStrictEqual(
+            comparable(before[k], def.unordered?.includes(k) ?? false),
+            comparable(after[k], def.unordered?.includes(k) ?? false),
+          ),
       );
       return { changes: changed.length > 0, replaces: changed.filter((k) => def.replaceOn.includes(k)) };
     },
@@ -239,20 +280,38 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       // Made by this stack in a run that was killed before its state was written: ours, not adopted.
       const ours = existing !== undefined && journal.claims(args.name, existing.id);
       if (existing && ours) {
-        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing), divisionOf(args));
+        stored = await writeAndVerify(
+          c,
+          args.name,
+          body,
+          () => def.update(c, existing.id, body, existing),
+          divisionOf(args),
+        );
         journal.record("created", args.name, existing.id);
       } else if (existing) {
         if (policyOf(inputs) !== "adopt") {
           fail(
             `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
-              "(or onConflict: \"adopt\" on the resource), or rename or delete it in the target org.",
+              '(or onConflict: "adopt" on the resource), or rename or delete it in the target org.',
           );
         }
         adoptedPrior = def.priorOf ? def.priorOf(existing) : def.bodyOf(existing);
-        stored = await writeAndVerify(c, args.name, body, () => def.update(c, existing.id, body, existing), divisionOf(args));
+        stored = await writeAndVerify(
+          c,
+          args.name,
+          body,
+          () => def.update(c, existing.id, body, existing),
+          divisionOf(args),
+        );
       } else {
         try {
-          stored = await writeAndVerify(c, args.name, body, () => journal.creating(args.name, () => def.create(c, body)), divisionOf(args));
+          stored = await writeAndVerify(
+            c,
+            args.name,
+            body,
+            () => journal.creating(args.name, () => def.create(c, body)),
+            divisionOf(args),
+          );
         } catch (err) {
           // The create may have been committed although its response was lost (the client's retry then
           // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
@@ -287,7 +346,10 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       const c = client();
       const args = declared(news);
       const current = await def.get(c, id);
-      if (!current) fail(`${owner(args.name)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`);
+      if (!current)
+        fail(
+          `${owner(args.name)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`,
+        );
       const body = await def.toBody(c, args, owner(args.name));
       await writeAndVerify(c, args.name, body, () => def.update(c, id, body, current), divisionOf(args));
       const outs = { ...args } as Outputs<Args>;

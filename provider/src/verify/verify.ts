@@ -77,32 +77,52 @@ function leaves(v: unknown, at: string, out: Record<string, Plain>): Record<stri
  */
 function publishedFlow(published: string, name: string, t: Transforms): Record<string, Plain> {
   const { doc, body } = parseFlow(published, `Flow '${name}'`);
-  for (const ref of flowReferences(doc, body)) ref.node.value = ref.type === "divisions" ? mapDivision(t, ref.name) : mapName(t, ref.name);
+  for (const ref of flowReferences(doc, body))
+    ref.node.value = ref.type === "divisions" ? mapDivision(t, ref.name) : mapName(t, ref.name);
   body.set("name", mapName(t, name));
   return leaves(doc.toJS(), "", {});
 }
 
 /** The source object as the target should hold it: transforms applied to names and region values. */
-function expected(exporter: Exporter, o: ExportedObject, t: Transforms): { name: string; fields: Record<string, Plain> } {
+function expected(
+  exporter: Exporter,
+  o: ExportedObject,
+  t: Transforms,
+): { name: string; fields: Record<string, Plain> } {
   if (exporter.key === "flows" && o.published !== undefined) {
     const published = publishedFlow(o.published, o.name, t);
-    return { name: mapName(t, o.name), fields: { type: plain(o.args.type, t, {}), ...Object.fromEntries(Object.entries(published).map(([k, v]) => [`yaml ${k}`, v])) } };
+    return {
+      name: mapName(t, o.name),
+      fields: {
+        type: plain(o.args.type, t, {}),
+        ...Object.fromEntries(Object.entries(published).map(([k, v]) => [`yaml ${k}`, v])),
+      },
+    };
   }
   const files = o.files ?? {};
   const fields: Record<string, Plain> = {};
   for (const [k, v] of Object.entries(o.args)) if (v !== undefined) fields[k] = plain(v, t, files);
-  const name = exporter.key === "divisions" ? mapDivision(t, o.name) : exporter.key === "queueflows" ? mapName(t, o.name) : mapName(t, o.name);
-  if (typeof fields.name === "string") fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
+  const name =
+    exporter.key === "divisions"
+      ? mapDivision(t, o.name)
+      : exporter.key === "queueflows"
+        ? mapName(t, o.name)
+        : mapName(t, o.name);
+  if (typeof fields.name === "string")
+    fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
   if (typeof fields.timeZone === "string") fields.timeZone = mapTimeZone(t, fields.timeZone);
   if (typeof fields.inboundSite === "string") fields.inboundSite = t.sites[fields.inboundSite] ?? fields.inboundSite;
   if (typeof fields.site === "string") fields.site = t.sites[fields.site] ?? fields.site;
   const props = fields.properties;
   if (props && typeof props === "object" && !Array.isArray(props)) {
     const uri = props[TERMINATION_URI];
-    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined) fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
+    if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined)
+      fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
-  if (typeof fields.callbackSite === "string") fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
-  if (Array.isArray(fields.sipServers)) fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? t.sipServers[s] ?? s : s));
+  if (typeof fields.callbackSite === "string")
+    fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
+  if (Array.isArray(fields.sipServers))
+    fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return { name, fields };
 }
 
@@ -115,13 +135,25 @@ const show = (v: Plain | undefined) => {
   return s.length > 160 ? `${s.slice(0, 157)}...` : s;
 };
 
-export async function verifyOrgs(source: GenesysClient, target: GenesysClient, transforms: Transforms = NO_TRANSFORMS): Promise<VerifyReport> {
+export async function verifyOrgs(
+  source: GenesysClient,
+  target: GenesysClient,
+  transforms: Transforms = NO_TRANSFORMS,
+): Promise<VerifyReport> {
   const types: TypeReport[] = [];
   for (const exporter of COMPARED) {
     const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
     const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));
-    const report: TypeReport = { type: exporter.key, title: exporter.title, source: s.length, target: tg.length, missing: [], extra: [], different: [] };
+    const report: TypeReport = {
+      type: exporter.key,
+      title: exporter.title,
+      source: s.length,
+      target: tg.length,
+      missing: [],
+      extra: [],
+      different: [],
+    };
     for (const [name, fields] of [...want].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const other = have.get(name);
       if (!other) {
@@ -142,9 +174,17 @@ export async function verifyOrgs(source: GenesysClient, target: GenesysClient, t
 
 /** The report for a person: a summary table first, then every difference. */
 export function markdownReport(report: VerifyReport, title: string): string {
-  const lines = [`# ${title}`, "", report.equal ? "**Result: the target matches the source.**" : "**Result: the target differs from the source.**", ""];
+  const lines = [
+    `# ${title}`,
+    "",
+    report.equal ? "**Result: the target matches the source.**" : "**Result: the target differs from the source.**",
+    "",
+  ];
   lines.push("| type | source | target | missing | extra | different |", "|---|---:|---:|---:|---:|---:|");
-  for (const t of report.types) lines.push(`| ${t.title} | ${t.source} | ${t.target} | ${t.missing.length} | ${t.extra.length} | ${t.different.length} |`);
+  for (const t of report.types)
+    lines.push(
+      `| ${t.title} | ${t.source} | ${t.target} | ${t.missing.length} | ${t.extra.length} | ${t.different.length} |`,
+    );
   for (const t of report.types) {
     if (!t.missing.length && !t.extra.length && !t.different.length) continue;
     lines.push("", `## ${t.title}`);
@@ -152,7 +192,10 @@ export function markdownReport(report: VerifyReport, title: string): string {
     for (const n of t.extra) lines.push(`- only in target: ${n}`);
     for (const d of t.different) {
       lines.push(`- different: ${d.name}`);
-      for (const f of d.fields) lines.push(`  - \`${f.field}\`: source ${f.source.replace(/\|/g, "\\|")}, target ${f.target.replace(/\|/g, "\\|")}`);
+      for (const f of d.fields)
+        lines.push(
+          `  - \`${f.field}\`: source ${f.source.replace(/\|/g, "\\|")}, target ${f.target.replace(/\|/g, "\\|")}`,
+        );
     }
   }
   return lines.join("\n") + "\n";

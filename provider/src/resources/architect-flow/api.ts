@@ -55,7 +55,12 @@ export function isTransientExportFailure(text: string): boolean {
 }
 
 /** One export job of one flow version, polled to its end. */
-async function exportJob(c: GenesysClient, id: string, version: string, owner: string): Promise<z.infer<typeof ExportState>> {
+async function exportJob(
+  c: GenesysClient,
+  id: string,
+  version: string,
+  owner: string,
+): Promise<z.infer<typeof ExportState>> {
   const job = await c.request({
     method: "POST",
     path: "/api/v2/flows/export/jobs",
@@ -64,7 +69,12 @@ async function exportJob(c: GenesysClient, id: string, version: string, owner: s
   });
   return pollUntil(
     async () => {
-      const state = await c.request({ method: "GET", path: `/api/v2/flows/export/jobs/${enc(job.id)}`, query: { expand: "messages" }, schema: ExportState });
+      const state = await c.request({
+        method: "GET",
+        path: `/api/v2/flows/export/jobs/${enc(job.id)}`,
+        query: { expand: "messages" },
+        schema: ExportState,
+      });
       return state.status === "Success" || state.status === "Failure" ? state : undefined;
     },
     { deadlineMs: 90_000, intervalMs: 500, what: `the export of ${owner}` },
@@ -85,7 +95,8 @@ export const flowsApi = {
 
   get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/flows/${enc(id)}`, Flow, (f) => Boolean(f.deleted)),
 
-  unlock: (c: GenesysClient, id: string) => c.request({ method: "POST", path: "/api/v2/flows/actions/unlock", query: { flow: id } }),
+  unlock: (c: GenesysClient, id: string) =>
+    c.request({ method: "POST", path: "/api/v2/flows/actions/unlock", query: { flow: id } }),
 
   /**
    * Registers an Archy job, uploads the YAML to its presigned URL and waits for the outcome; each
@@ -110,14 +121,23 @@ export const flowsApi = {
         job = await c.request({ method: "POST", path: "/api/v2/flows/jobs", schema: Job });
         continue;
       }
-      throw new GenesysError("Server", `${owner}: uploading the flow YAML to the Architect job failed (HTTP ${upload.status}${upload.status === 403 ? ` for ${jobs} jobs in a row: the presigned URLs were refused` : ""}).`, {
-        status: upload.status,
-      });
+      throw new GenesysError(
+        "Server",
+        `${owner}: uploading the flow YAML to the Architect job failed (HTTP ${upload.status}${upload.status === 403 ? ` for ${jobs} jobs in a row: the presigned URLs were refused` : ""}).`,
+        {
+          status: upload.status,
+        },
+      );
     }
     const jobId = job.id;
     const done = await pollUntil(
       async () => {
-        const state = await c.request({ method: "GET", path: `/api/v2/flows/jobs/${enc(jobId)}`, query: { expand: "messages" }, schema: JobState });
+        const state = await c.request({
+          method: "GET",
+          path: `/api/v2/flows/jobs/${enc(jobId)}`,
+          query: { expand: "messages" },
+          schema: JobState,
+        });
         return state.status === "Success" || state.status === "Failure" ? state : undefined;
       },
       { deadlineMs: JOB_DEADLINE_MS, intervalMs: 1000, what: `the Architect job of ${owner}` },
@@ -143,13 +163,21 @@ export const flowsApi = {
     for (let attempt = 1; ; attempt++) {
       const done = await exportJob(c, id, published, owner);
       if (done.status === "Success" && done.downloadUrl) {
-        const file = await c.http.transfer({ method: "GET", url: done.downloadUrl, what: `${owner}: downloading the exported YAML` });
-        if (file.status !== 200 || typeof file.data !== "string") throw new GenesysError("Server", `${owner}: downloading the exported YAML failed (HTTP ${file.status}).`);
+        const file = await c.http.transfer({
+          method: "GET",
+          url: done.downloadUrl,
+          what: `${owner}: downloading the exported YAML`,
+        });
+        if (file.status !== 200 || typeof file.data !== "string")
+          throw new GenesysError("Server", `${owner}: downloading the exported YAML failed (HTTP ${file.status}).`);
         return file.data;
       }
       const text = (done.messages ?? []).map((m) => m.text).join(" ") || "no message";
       if (!isTransientExportFailure(text) || attempt >= EXPORT_ATTEMPTS) {
-        throw new GenesysError("Server", `${owner}: export failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${text}`);
+        throw new GenesysError(
+          "Server",
+          `${owner}: export failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${text}`,
+        );
       }
       await new Promise((r) => setTimeout(r, attempt * EXPORT_BACKOFF_MS));
     }

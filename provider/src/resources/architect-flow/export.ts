@@ -103,7 +103,11 @@ function exportable(flows: readonly Flow[], scope: ListScope | undefined): Flow[
     if (isDefaultFlow(f)) return false;
     if (scope?.wants && !scope.wants(f.name)) return false;
     if (DEPLOYABLE.has(f.type.toLowerCase())) return true;
-    scope?.leaveOut?.(f.name, `${f.type.toLowerCase()} flows cannot be deployed from Archy YAML by genesys-clone; references to it are looked up by name in the target`, false);
+    scope?.leaveOut?.(
+      f.name,
+      `${f.type.toLowerCase()} flows cannot be deployed from Archy YAML by genesys-clone; references to it are looked up by name in the target`,
+      false,
+    );
     return false;
   });
 }
@@ -115,16 +119,25 @@ async function exportOrLeaveOut(c: GenesysClient, f: Flow, scope: ListScope | un
   } catch (err) {
     if (!(err instanceof GenesysError) && !(err instanceof Error && /^Timed out/.test(err.message))) throw err;
     if (!scope?.leaveOut) throw err;
-    scope.leaveOut(f.name, `its export failed (${err.message}); references to it are looked up by name in the target`, true);
+    scope.leaveOut(
+      f.name,
+      `its export failed (${err.message}); references to it are looked up by name in the target`,
+      true,
+    );
     return undefined;
   }
 }
 
-async function analyse(c: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<Analysis> {
+async function analyse(
+  c: GenesysClient,
+  progress?: (done: number, total: number) => void,
+  scope?: ListScope,
+): Promise<Analysis> {
   const flows = (await flowsApi.list(c)).filter((f) => f.publishedVersion && !f.deleted);
   // Names of the objects flows reference; a type this client may not read only loses its
   // placeholders (those references then resolve by name in the target), not the flows.
-  const readable = <T,>(list: Promise<T[]>) => list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
+  const readable = <T>(list: Promise<T[]>) =>
+    list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
   const [divisions, queues, groups, schedules, codes, skills, languages] = await Promise.all([
     readable(listDivisions(c)),
     readable(queuesApi.list(c)),
@@ -147,7 +160,8 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   };
   const home = divisions.find((d) => d.homeDivision);
   const wanted = exportable(flows, scope);
-  const parsed: { flow: (typeof flows)[number]; yaml: string; doc: Document; body: YAMLMap; refs: FlowReference[] }[] = [];
+  const parsed: { flow: (typeof flows)[number]; yaml: string; doc: Document; body: YAMLMap; refs: FlowReference[] }[] =
+    [];
   let done = 0;
   for (const f of [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
     const yaml = await exportOrLeaveOut(c, f, scope);
@@ -160,19 +174,26 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   // referenced object's resource name (naming.ts: names that slug alike get a suffix from the id), so
   // it is unique per object and the same on every import; names the source does not hold get a key too.
   const named: Record<string, { id: string; name: string }[]> = {
-    ...Object.fromEntries(Object.entries(index).map(([type, byName]) => [type, [...byName].map(([name, id]) => ({ id, name }))])),
+    ...Object.fromEntries(
+      Object.entries(index).map(([type, byName]) => [type, [...byName].map(([name, id]) => ({ id, name }))]),
+    ),
     divisions: divisions.filter((d) => d.id !== home?.id).map((d) => ({ id: d.id, name: d.name })),
   };
   for (const { refs } of parsed) {
     for (const r of refs) {
       const list = (named[r.type] ??= []);
-      if (r.type !== "divisions" && !list.some((o) => o.name === r.name)) list.push({ id: missingId(r.name), name: r.name });
+      if (r.type !== "divisions" && !list.some((o) => o.name === r.name))
+        list.push({ id: missingId(r.name), name: r.name });
     }
   }
   const keyOf = new Map<string, string>();
   for (const [type, list] of Object.entries(named)) {
     const names = assignNames(list, "");
-    for (const o of list) keyOf.set(`${type}\u0000${o.name}`, `${type === "divisions" ? "division" : type.replace(/s$/, "")}.${names.get(o)!.resourceName}`);
+    for (const o of list)
+      keyOf.set(
+        `${type}\u0000${o.name}`,
+        `${type === "divisions" ? "division" : type.replace(/s$/, "")}.${names.get(o)!.resourceName}`,
+      );
   }
   // One file per flow: flows whose names slug alike get an id suffix, and long names a short, unique one
   // (a file name has at most 255 bytes).
@@ -182,7 +203,10 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
   const fileOf = new Map(
     sorted.map((f, i) => {
       const n = fileNames.get(fileKeys[i]!)!.resourceName;
-      const short = n.length > 100 ? `${n.slice(0, 80).replace(/-+$/, "")}-${createHash("sha256").update(f.id).digest("hex").slice(0, 16)}` : n;
+      const short =
+        n.length > 100
+          ? `${n.slice(0, 80).replace(/-+$/, "")}-${createHash("sha256").update(f.id).digest("hex").slice(0, 16)}`
+          : n;
       return [f.id, `flows/${short}.yaml`];
     }),
   );
@@ -202,13 +226,32 @@ async function analyse(c: GenesysClient, progress?: (done: number, total: number
     body.set("name", "{{name}}");
     const typeName = f.type.toLowerCase();
     const file = fileOf.get(f.id)!;
-    out.push({ id: f.id, name: f.name, type: typeName, file, yaml: doc.toString(), published: yaml, substitutions, flowRefs });
+    out.push({
+      id: f.id,
+      name: f.name,
+      type: typeName,
+      file,
+      yaml: doc.toString(),
+      published: yaml,
+      substitutions,
+      flowRefs,
+    });
   }
   const edges = new Map(out.map((f) => [f.id, f.flowRefs]));
-  return { flows: out, cyclic: cycles(out.map((f) => f.id), edges) };
+  return {
+    flows: out,
+    cyclic: cycles(
+      out.map((f) => f.id),
+      edges,
+    ),
+  };
 }
 
-function analysis(c: GenesysClient, progress?: (done: number, total: number) => void, scope?: ListScope): Promise<Analysis> {
+function analysis(
+  c: GenesysClient,
+  progress?: (done: number, total: number) => void,
+  scope?: ListScope,
+): Promise<Analysis> {
   let a = cache.get(c);
   if (!a) {
     a = analyse(c, progress, scope);
@@ -221,7 +264,9 @@ function analysis(c: GenesysClient, progress?: (done: number, total: number) => 
 function declarationOrder(a: Analysis): SourceFlow[] {
   const byId = new Map(a.flows.map((f) => [f.id, f]));
   const inCycleWith = (x: string, y: string) => a.cyclic.has(x) && a.cyclic.get(x) === a.cyclic.get(y);
-  const deps = new Map(a.flows.map((f) => [f.id, new Set(f.flowRefs.filter((r) => byId.has(r) && !inCycleWith(f.id, r) && r !== f.id))]));
+  const deps = new Map(
+    a.flows.map((f) => [f.id, new Set(f.flowRefs.filter((r) => byId.has(r) && !inCycleWith(f.id, r) && r !== f.id))]),
+  );
   const order: SourceFlow[] = [];
   const ready = () => a.flows.filter((f) => !order.includes(f) && deps.get(f.id)!.size === 0);
   for (let next = ready(); next.length; next = ready()) {
@@ -262,9 +307,10 @@ export const exporter: Exporter = {
       const substitutions: Record<string, Value> = {};
       for (const [k, v] of Object.entries(f.substitutions).sort(([x], [y]) => (x < y ? -1 : 1))) {
         // Inside a cycle, reference the other flow's shell: it exists before either full flow.
-        substitutions[k] = v instanceof Ref && v.type === "flows" && a.cyclic.has(f.id) && a.cyclic.get(f.id) === a.cyclic.get(v.id)
-          ? new Ref("flowshells", v.id, v.name, "name")
-          : v;
+        substitutions[k] =
+          v instanceof Ref && v.type === "flows" && a.cyclic.has(f.id) && a.cyclic.get(f.id) === a.cyclic.get(v.id)
+            ? new Ref("flowshells", v.id, v.name, "name")
+            : v;
       }
       return {
         id: f.id,

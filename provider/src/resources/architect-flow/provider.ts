@@ -18,7 +18,12 @@ function fail(message: string): never {
 
 /** Line endings and trailing spaces do not count as content. */
 export function contentHash(yaml: string): string {
-  const normal = yaml.replace(/\r\n/g, "\n").split("\n").map((l) => l.replace(/\s+$/, "")).join("\n").trim();
+  const normal = yaml
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/\s+$/, ""))
+    .join("\n")
+    .trim();
   return createHash("sha256").update(normal).digest("hex");
 }
 
@@ -33,7 +38,8 @@ export function renderFlow(args: Pick<FlowArgs, "name" | "type" | "yaml" | "subs
     throw err;
   }
   const { doc, typeKey, body } = parseFlow(text, owner(args));
-  if (FLOW_TYPES[typeKey] !== args.type) fail(`${owner(args)}: the YAML is a ${typeKey} flow, not ${args.type}: fix type or the file.`);
+  if (FLOW_TYPES[typeKey] !== args.type)
+    fail(`${owner(args)}: the YAML is a ${typeKey} flow, not ${args.type}: fix type or the file.`);
   body.set("name", args.name);
   return doc.toString();
 }
@@ -48,10 +54,17 @@ export function lockHolder(f: Pick<Flow, "lockedClient" | "lockedUser"> | undefi
   return undefined;
 }
 
-async function publish(c: GenesysClient, args: FlowArgs, existing: Flow | undefined): Promise<{ id: string; version: string }> {
+async function publish(
+  c: GenesysClient,
+  args: FlowArgs,
+  existing: Flow | undefined,
+): Promise<{ id: string; version: string }> {
   const holder = lockHolder(existing);
   if (holder && args.forceUnlock) await flowsApi.unlock(c, existing!.id);
-  else if (holder) fail(`${owner(args)} is locked by ${holder}: check it in in Architect, or set forceUnlock: true on the resource to unlock it first.`);
+  else if (holder)
+    fail(
+      `${owner(args)} is locked by ${holder}: check it in in Architect, or set forceUnlock: true on the resource to unlock it first.`,
+    );
   const id = await flowsApi.publishYaml(c, renderFlow(args), owner(args));
   const after = await flowsApi.get(c, id);
   if (!after?.publishedVersion) fail(`${owner(args)}: the job succeeded but the flow has no published version.`);
@@ -70,7 +83,8 @@ async function publish(c: GenesysClient, args: FlowArgs, existing: Flow | undefi
 export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
   async check(olds, news) {
     const failures = checkInputs(FlowArgs, owner(news), news);
-    if (failures.length || hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { inputs: news, failures };
+    if (failures.length || hasUnknown(news, ["name", "type", "yaml", "substitutions"]))
+      return { inputs: news, failures };
     try {
       renderFlow(news);
     } catch (err) {
@@ -78,9 +92,18 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       // Not on the property "yaml": the engine would print the whole flow before the message.
       failures.push({ property: "", reason: err.message });
     }
-    if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
+    if (
+      failures.length === 0 &&
+      (olds as Partial<FlowArgs>).name === undefined &&
+      (news.onConflict ?? conflictPolicy()) === "fail"
+    ) {
       const existing = await flowsApi.find(client(), news.name, news.type);
-      if (existing && existing.id !== news.shell && news.shell !== UNKNOWN && !flowJournal(news.type).claims(news.name, existing.id)) {
+      if (
+        existing &&
+        existing.id !== news.shell &&
+        news.shell !== UNKNOWN &&
+        !flowJournal(news.type).claims(news.name, existing.id)
+      ) {
         failures.push({
           property: "name",
           reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"; destroy then republishes its prior version), or rename or delete it in the target org.`,
@@ -110,16 +133,31 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     const journal = flowJournal(args.type);
     let adoptedPrior: string | undefined;
     // Our own shell, or made by this stack in a run killed before its state was written: ours.
-    if (existing && existing.publishedVersion && existing.id !== args.shell && !journal.claims(args.name, existing.id)) {
+    if (
+      existing &&
+      existing.publishedVersion &&
+      existing.id !== args.shell &&
+      !journal.claims(args.name, existing.id)
+    ) {
       if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
-        fail(`${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
+        fail(
+          `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`,
+        );
       }
       adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args), existing.publishedVersion.id);
     }
     if (!existing) journal.record("create", args.name);
     const { id, version } = await publish(c, args, existing);
     if (!adoptedPrior) journal.record("created", args.name, id);
-    return { id, outs: { ...args, contentHash: contentHash(renderFlow(args)), publishedVersion: version, ...(adoptedPrior ? { adoptedPrior } : {}) } };
+    return {
+      id,
+      outs: {
+        ...args,
+        contentHash: contentHash(renderFlow(args)),
+        publishedVersion: version,
+        ...(adoptedPrior ? { adoptedPrior } : {}),
+      },
+    };
   },
 
   async read(id, props) {
@@ -137,7 +175,14 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     const args = userInputs(news) as FlowArgs;
     const existing = await flowsApi.get(c, id);
     const { version } = await publish(c, args, existing);
-    return { outs: { ...args, contentHash: contentHash(renderFlow(args)), publishedVersion: version, ...(olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) } };
+    return {
+      outs: {
+        ...args,
+        contentHash: contentHash(renderFlow(args)),
+        publishedVersion: version,
+        ...(olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}),
+      },
+    };
   },
 
   async delete(id, props) {
@@ -175,7 +220,11 @@ type ShellOutputs = FlowShellArgs & { created: boolean };
 export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
   async check(olds, news) {
     const failures = checkInputs(FlowShellArgs, owner(news), news);
-    if (!failures.length && (olds as Partial<FlowShellArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
+    if (
+      !failures.length &&
+      (olds as Partial<FlowShellArgs>).name === undefined &&
+      (news.onConflict ?? conflictPolicy()) === "fail"
+    ) {
       const existing = await flowsApi.find(client(), news.name, news.type);
       if (existing && !flowJournal(news.type).claims(news.name, existing.id)) {
         failures.push({
@@ -196,7 +245,8 @@ export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
     const existing = await flowsApi.find(c, args.name, args.type);
     // An existing flow already provides the name: nothing to publish (the full flow adopts or fails).
     const journal = flowJournal(args.type);
-    if (existing?.publishedVersion) return { id: existing.id, outs: { ...args, created: journal.claims(args.name, existing.id) } };
+    if (existing?.publishedVersion)
+      return { id: existing.id, outs: { ...args, created: journal.claims(args.name, existing.id) } };
     journal.record("create", args.name);
     const id = await flowsApi.publishYaml(c, shellYaml(args.name, args.type, args.division), owner(args));
     journal.record("created", args.name, id);

@@ -55,7 +55,9 @@ export function parseFlow(text: string, what: string): { doc: Document; typeKey:
   const doc = parseDocument(text);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new FlowYamlError(`${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`);
+    throw new FlowYamlError(
+      `${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`,
+    );
   }
   const root = doc.contents;
   if (!isMap(root) || root.items.length !== 1 || !isScalar(root.items[0]!.key)) {
@@ -63,7 +65,9 @@ export function parseFlow(text: string, what: string): { doc: Document; typeKey:
   }
   const typeKey = String((root.items[0]!.key as Scalar).value);
   if (!FLOW_TYPES[typeKey]) {
-    throw new FlowYamlError(`${what}: '${typeKey}' is not an Archy flow type (one of ${Object.keys(FLOW_TYPES).join(", ")})`);
+    throw new FlowYamlError(
+      `${what}: '${typeKey}' is not an Archy flow type (one of ${Object.keys(FLOW_TYPES).join(", ")})`,
+    );
   }
   const body = root.items[0]!.value;
   if (!isMap(body)) throw new FlowYamlError(`${what}: '${typeKey}' must be a mapping with at least a name`);
@@ -85,7 +89,8 @@ function nameScalar(value: unknown): Scalar | undefined {
 export function flowReferences(doc: Document, body: YAMLMap): FlowReference[] {
   const refs: FlowReference[] = [];
   const division = body.get("division", true);
-  if (isScalar(division) && typeof division.value === "string") refs.push({ type: "divisions", name: division.value, node: division });
+  if (isScalar(division) && typeof division.value === "string")
+    refs.push({ type: "divisions", name: division.value, node: division });
   visit(doc, {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key)) return;
@@ -119,7 +124,9 @@ export function renderTemplate(text: string, substitutions: Readonly<Record<stri
   const doc = parseDocument(text);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new FlowYamlError(`${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`);
+    throw new FlowYamlError(
+      `${what} is not valid YAML (line ${e.linePos?.[0].line ?? "?"}): ${e.message.split("\n")[0]}`,
+    );
   }
   const missing = new Set<string>();
   const value = (key: string) => {
@@ -138,12 +145,15 @@ export function renderTemplate(text: string, substitutions: Readonly<Record<stri
       return scalar;
     },
     Scalar(_, node) {
-      if (!substituted.has(node) && typeof node.value === "string" && node.value.includes("{{")) node.value = node.value.replace(PLACEHOLDER, (_all, key: string) => value(key));
+      if (!substituted.has(node) && typeof node.value === "string" && node.value.includes("{{"))
+        node.value = node.value.replace(PLACEHOLDER, (_all, key: string) => value(key));
     },
   });
   if (missing.size) {
     const list = [...missing].sort().map((m) => `{{${m}}}`);
-    throw new FlowYamlError(`${what}: the YAML uses ${list.join(", ")} but substitutions has no value for ${list.length > 1 ? "them" : "it"}: add ${list.length > 1 ? "them" : "it"}.`);
+    throw new FlowYamlError(
+      `${what}: the YAML uses ${list.join(", ")} but substitutions has no value for ${list.length > 1 ? "them" : "it"}: add ${list.length > 1 ? "them" : "it"}.`,
+    );
   }
   return doc.toString();
 }

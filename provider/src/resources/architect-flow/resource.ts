@@ -31,7 +31,14 @@ export class Flow extends pulumi.dynamic.Resource {
   declare readonly contentHash: pulumi.Output<string>;
   declare readonly publishedVersion: pulumi.Output<string>;
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, { contentHash: undefined, publishedVersion: undefined, ...args }, opts, "genesyscloud", "ArchitectFlow");
+    super(
+      shimFor(RESOURCE_TYPE),
+      name,
+      { contentHash: undefined, publishedVersion: undefined, ...args },
+      opts,
+      "genesyscloud",
+      "ArchitectFlow",
+    );
   }
 }
 

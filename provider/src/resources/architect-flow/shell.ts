@@ -21,7 +21,12 @@ export function minimalFlowYaml(name: string, type: string, division?: string): 
     "      defaultLanguageSkill:",
     "        noValue: true",
   ];
-  const errorHandling = (action: string) => ["  settingsErrorHandling:", "    errorHandling:", `      ${action}:`, "        none: true"];
+  const errorHandling = (action: string) => [
+    "  settingsErrorHandling:",
+    "    errorHandling:",
+    `      ${action}:`,
+    "        none: true",
+  ];
   switch (type) {
     case "inboundcall":
     case "outboundcall":
@@ -61,20 +66,50 @@ export function minimalFlowYaml(name: string, type: string, division?: string): 
     case "inqueueemail":
     case "inqueueshortmessage":
       lines.push(...errorHandling("endInQueueState"));
-      for (const [field, state, ref] of [["startUpState", "Initial State", "Initial State_10"], ["periodicState", "Recurring State", "Recurring State_12"]] as const) {
-        lines.push(`  ${field}:`, `    name: ${state}`, `    refId: ${ref}`, "    actions:", "      - endState:", "          name: End State");
+      for (const [field, state, ref] of [
+        ["startUpState", "Initial State", "Initial State_10"],
+        ["periodicState", "Recurring State", "Recurring State_12"],
+      ] as const) {
+        lines.push(
+          `  ${field}:`,
+          `    name: ${state}`,
+          `    refId: ${ref}`,
+          "    actions:",
+          "      - endState:",
+          "          name: End State",
+        );
       }
       break;
     case "workflow":
-      lines.push(...errorHandling("endWorkflow"), ...stateWith(key, ["          - endWorkflow:", "              name: End Workflow", "              exitReason:", "                noValue: true"]));
+      lines.push(
+        ...errorHandling("endWorkflow"),
+        ...stateWith(key, [
+          "          - endWorkflow:",
+          "              name: End Workflow",
+          "              exitReason:",
+          "                noValue: true",
+        ]),
+      );
       break;
     default:
-      if (type === "inboundemail") lines.push("  settingsInboundEmailHandling:", "    emailHandling:", "      disconnect:", "        none: true");
-      lines.push(...errorHandling("disconnect"), ...stateWith(key, ["          - disconnect:", "              name: Disconnect"]));
+      if (type === "inboundemail")
+        lines.push("  settingsInboundEmailHandling:", "    emailHandling:", "      disconnect:", "        none: true");
+      lines.push(
+        ...errorHandling("disconnect"),
+        ...stateWith(key, ["          - disconnect:", "              name: Disconnect"]),
+      );
   }
   return lines.join("\n") + "\n";
 }
 
 function stateWith(key: string, actions: string[]): string[] {
-  return [`  startUpRef: "/${key}/states/state[Initial State_10]"`, "  states:", "    - state:", "        name: Initial State", "        refId: Initial State_10", "        actions:", ...actions];
+  return [
+    `  startUpRef: "/${key}/states/state[Initial State_10]"`,
+    "  states:",
+    "    - state:",
+    "        name: Initial State",
+    "        refId: Initial State_10",
+    "        actions:",
+    ...actions,
+  ];
 }

@@ -46,7 +46,8 @@ export const provider = crudProvider<ScheduleArgs, ScheduleBody, Schedule>({
   },
   async checkTarget(c, args, owner) {
     const failures = await checkDivision(c, args.division, owner);
-    if (localTimeMs(args.end) <= localTimeMs(args.start)) failures.push({ property: "end", reason: `${owner}: end ${args.end} must be after start ${args.start}` });
+    if (localTimeMs(args.end) <= localTimeMs(args.start))
+      failures.push({ property: "end", reason: `${owner}: end ${args.end} must be after start ${args.start}` });
     return failures;
   },
 });

@@ -25,7 +25,12 @@ export function sameLocalTime(a: string, b: string): boolean {
   return localTimeMs(a) === localTimeMs(b);
 }
 const localTime = (field: string) =>
-  z.string().regex(LOCAL_DATE_TIME, `${field} must be a local date-time without time zone, yyyy-MM-ddTHH:mm:ss.SSS (e.g. 2027-01-04T08:00:00.000)`);
+  z
+    .string()
+    .regex(
+      LOCAL_DATE_TIME,
+      `${field} must be a local date-time without time zone, yyyy-MM-ddTHH:mm:ss.SSS (e.g. 2027-01-04T08:00:00.000)`,
+    );
 
 export const ScheduleArgs = z
   .object({
@@ -38,7 +43,8 @@ export const ScheduleArgs = z
       .string()
       .superRefine((rule, ctx) => {
         const problem = rruleProblem(rule);
-        if (problem) ctx.addIssue({ code: "custom", message: `rrule '${rule}' is not a valid iCalendar RRULE: ${problem}` });
+        if (problem)
+          ctx.addIssue({ code: "custom", message: `rrule '${rule}' is not a valid iCalendar RRULE: ${problem}` });
       })
       .optional(),
     onConflict: onConflictField,

@@ -32,7 +32,9 @@ export const ScheduleGroupArgs = z
     }),
     /** Ids of Schedule resources (`schedule.id`); the API needs at least one (TF architect_schedulegroups: required). */
     openSchedules: z
-      .array(z.string().min(1), { error: "openSchedules is required: a schedule group needs at least one open schedule (schedule.id)" })
+      .array(z.string().min(1), {
+        error: "openSchedules is required: a schedule group needs at least one open schedule (schedule.id)",
+      })
       .min(1, "openSchedules needs at least one schedule: a schedule group needs open hours"),
     closedSchedules: scheduleIds,
     holidaySchedules: scheduleIds,

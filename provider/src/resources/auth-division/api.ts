@@ -31,10 +31,16 @@ export function listDivisions(client: GenesysClient, fresh = false): Promise<Div
  * The target org's division for a division name from the stack code; no name means the home division
  * (home maps to home across orgs, whatever each org calls it).
  */
-export async function resolveDivision(client: GenesysClient, name: string | undefined, owner: string): Promise<Division> {
+export async function resolveDivision(
+  client: GenesysClient,
+  name: string | undefined,
+  owner: string,
+): Promise<Division> {
   // Division names are unique case-insensitively: the exact spelling first, else the one that differs in case only.
   const pick = (all: Division[]) =>
-    name === undefined ? all.find((d) => d.homeDivision) : (all.find((d) => d.name === name) ?? all.find((d) => sameName(d.name, name)));
+    name === undefined
+      ? all.find((d) => d.homeDivision)
+      : (all.find((d) => d.name === name) ?? all.find((d) => sameName(d.name, name)));
   let found = pick(await listDivisions(client));
   if (!found) found = pick(await listDivisions(client, true));
   if (!found) {
@@ -62,7 +68,11 @@ export async function divisionLabel(client: GenesysClient, id: string | undefine
 }
 
 /** The division as stack code names it, keeping the code's own spelling when it names the same division. */
-export async function divisionArg(client: GenesysClient, id: string | undefined, previous: string | undefined): Promise<string | undefined> {
+export async function divisionArg(
+  client: GenesysClient,
+  id: string | undefined,
+  previous: string | undefined,
+): Promise<string | undefined> {
   if (previous !== undefined && id !== undefined) {
     const all = await listDivisions(client);
     if (all.find((d) => sameName(d.name, previous))?.id === id) return previous;
@@ -103,14 +113,20 @@ const totalWaitMs = (attempts: number) => (500 * (attempts - 1) * attempts) / 2;
 /** Division writes (reference §4.5); reads go through the cached listing above. */
 export const divisionsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/authorization/divisions", WireDivision, { pageSize: 100 }),
-  get: (c: GenesysClient, id: string) => getLive(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, WireDivision),
+  get: (c: GenesysClient, id: string) =>
+    getLive(c, `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, WireDivision),
   async create(c: GenesysClient, body: DivisionBody) {
     const d = await c.request({ method: "POST", path: "/api/v2/authorization/divisions", body, schema: WireDivision });
     cache.delete(c);
     return d;
   },
   async update(c: GenesysClient, id: string, body: DivisionBody) {
-    const d = await c.request({ method: "PUT", path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`, body, schema: WireDivision });
+    const d = await c.request({
+      method: "PUT",
+      path: `/api/v2/authorization/divisions/${encodeURIComponent(id)}`,
+      body,
+      schema: WireDivision,
+    });
     cache.delete(c);
     return d;
   },
@@ -119,7 +135,11 @@ export const divisionsApi = {
    * answers 400 until they "detach completely eventually". Terraform retries 400 up to 10 times, waiting
    * 0.5 s more each time, about 27 s in all (auth_division `deleteAuthDivision`, util `RetryWhen(IsStatus400)`).
    */
-  async remove(c: GenesysClient, id: string, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {
+  async remove(
+    c: GenesysClient,
+    id: string,
+    sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {
     const path = `/api/v2/authorization/divisions/${encodeURIComponent(id)}`;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -128,7 +148,11 @@ export const divisionsApi = {
       } catch (err) {
         if (!(err instanceof GenesysError) || err.status !== 400) throw err;
         if (attempt >= DIVISION_DELETE_ATTEMPTS) {
-          throw new GenesysError(err.kind, `${err.message} Still refused after ${attempt} attempts over ${Math.round(totalWaitMs(attempt) / 1000)} s: move or delete what is still in the division, then run destroy again.`, err.details);
+          throw new GenesysError(
+            err.kind,
+            `${err.message} Still refused after ${attempt} attempts over ${Math.round(totalWaitMs(attempt) / 1000)} s: move or delete what is still in the division, then run destroy again.`,
+            err.details,
+          );
         }
         await sleep(attempt * 500);
       }

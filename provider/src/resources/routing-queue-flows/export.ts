@@ -6,8 +6,16 @@ import { RESOURCE_TYPE } from "./provider";
 
 /** Argument -> the flow reference of a listed queue (in-queue flows, then the flows of its media settings). */
 const FIELDS: [string, (q: Record<string, unknown>) => unknown][] = [
-  ...(["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const).map((f) => [f, (q: Record<string, unknown>) => q[f]] as [string, (q: Record<string, unknown>) => unknown]),
-  ...Object.entries(MEDIA_FLOW_FIELDS).map(([f, path]) => [f, (q: Record<string, unknown>) => getAt(q.mediaSettings, path)] as [string, (q: Record<string, unknown>) => unknown]),
+  ...(["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const).map(
+    (f) => [f, (q: Record<string, unknown>) => q[f]] as [string, (q: Record<string, unknown>) => unknown],
+  ),
+  ...Object.entries(MEDIA_FLOW_FIELDS).map(
+    ([f, path]) =>
+      [f, (q: Record<string, unknown>) => getAt(q.mediaSettings, path)] as [
+        string,
+        (q: Record<string, unknown>) => unknown,
+      ],
+  ),
 ];
 const flowId = (ref: unknown) => (ref as { id?: string } | null | undefined)?.id;
 

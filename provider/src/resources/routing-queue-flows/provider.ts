@@ -14,7 +14,9 @@ type Field = (typeof FIELDS)[number];
 
 /** The flow id a stored queue has in one of the fields. */
 function flowOf(queue: Record<string, unknown>, f: Field): string | undefined {
-  const ref = (MEDIA_FIELDS as string[]).includes(f) ? getAt(queue.mediaSettings, MEDIA_FLOW_FIELDS[f as MediaFlowField]) : queue[f];
+  const ref = (MEDIA_FIELDS as string[]).includes(f)
+    ? getAt(queue.mediaSettings, MEDIA_FLOW_FIELDS[f as MediaFlowField])
+    : queue[f];
   return (ref as { id?: string } | null | undefined)?.id || undefined;
 }
 
@@ -38,7 +40,11 @@ const label = (a: { queue?: unknown }) => `Queue flows of queue ${String(a.queue
 async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, what: string) {
   const c = client();
   const current = await queuesApi.get(c, queueId);
-  if (!current) throw new GenesysError("NotFound", `${what}: queue ${queueId} no longer exists in the target org: run pulumi refresh.`);
+  if (!current)
+    throw new GenesysError(
+      "NotFound",
+      `${what}: queue ${queueId} no longer exists in the target org: run pulumi refresh.`,
+    );
   const prior: Outputs["prior"] = {};
   for (const f of FIELDS) {
     const id = flowOf(current, f);
@@ -50,11 +56,21 @@ async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, 
     const path = MEDIA_FLOW_FIELDS[f];
     // Only media types the queue has: a flow for a media type the queue does not handle has nowhere to go.
     if (flows[f] || getAt(body.mediaSettings, path) !== undefined) {
-      body.mediaSettings = setAt(body.mediaSettings as Record<string, unknown> | undefined, path, flows[f] ? { id: flows[f] } : undefined);
+      body.mediaSettings = setAt(
+        body.mediaSettings as Record<string, unknown> | undefined,
+        path,
+        flows[f] ? { id: flows[f] } : undefined,
+      );
     }
   }
   const { wrapupCodes } = current;
-  await queuesApi.update(c, queueId, { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] }, current, false);
+  await queuesApi.update(
+    c,
+    queueId,
+    { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] },
+    current,
+    false,
+  );
   return prior;
 }
 
@@ -68,8 +84,11 @@ export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
     return { inputs: news, failures: checkInputs(QueueFlowsArgs, label(news), news) };
   },
   async diff(_id, olds, news) {
-    if (hasUnknown(news, ["queue", ...FIELDS])) return { changes: true, replaces: news.queue !== olds.queue ? ["queue"] : [] };
-    const changes = ["queue", ...FIELDS].some((k) => (olds as Record<string, unknown>)[k] !== (news as Record<string, unknown>)[k]);
+    if (hasUnknown(news, ["queue", ...FIELDS]))
+      return { changes: true, replaces: news.queue !== olds.queue ? ["queue"] : [] };
+    const changes = ["queue", ...FIELDS].some(
+      (k) => (olds as Record<string, unknown>)[k] !== (news as Record<string, unknown>)[k],
+    );
     return { changes, replaces: olds.queue !== news.queue ? ["queue"] : [] };
   },
   async create(inputs) {

@@ -43,7 +43,11 @@ export const queuesApi = {
   async setCodes(c: GenesysClient, id: string, wanted: readonly string[], current: readonly string[]): Promise<void> {
     const add = wanted.filter((w) => !current.includes(w));
     for (let i = 0; i < add.length; i += 100) {
-      await c.request({ method: "POST", path: `${path}/${enc(id)}/wrapupcodes`, body: add.slice(i, i + 100).map((w): Models.WrapUpCodeReference => ({ id: w })) });
+      await c.request({
+        method: "POST",
+        path: `${path}/${enc(id)}/wrapupcodes`,
+        body: add.slice(i, i + 100).map((w): Models.WrapUpCodeReference => ({ id: w })),
+      });
     }
     for (const extra of current.filter((w) => !wanted.includes(w))) {
       await deleteIfPresent(c, `${path}/${enc(id)}/wrapupcodes/${enc(extra)}`);
@@ -60,7 +64,8 @@ export const queuesApi = {
   /** A stored queue as a QueueRequest: what a full-replace PUT must carry to change nothing. */
   requestOf(q: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && k !== "wrapupCodes" && v !== undefined) out[k] = v;
+    for (const [k, v] of Object.entries(q))
+      if (!READ_ONLY.includes(k) && k !== "wrapupCodes" && v !== undefined) out[k] = v;
     return out;
   },
 
@@ -73,13 +78,18 @@ export const queuesApi = {
     const merged = withoutFirstRuleQueue({ ...queuesApi.requestOf(current), ...request });
     // The Queue resource's mediaSettings leave out what QueueFlows and the target org set (see media.ts);
     // QueueFlows itself sends the whole mediaSettings (keepUndeclared false).
-    if (keepUndeclared && request.mediaSettings !== undefined) merged.mediaSettings = keepUndeclaredMedia(request.mediaSettings, current.mediaSettings);
+    if (keepUndeclared && request.mediaSettings !== undefined)
+      merged.mediaSettings = keepUndeclaredMedia(request.mediaSettings, current.mediaSettings);
     let q = await c.request({ method: "PUT", path: `${path}/${enc(id)}`, body: merged, schema: Queue });
     // A PUT does not move a queue: Terraform moves it with the division objects endpoint after the update
     // (routing_queue `updateRoutingQueue`, util `UpdateObjectDivision`; SDK `postAuthorizationDivisionObject`).
     const division = (request.division as { id?: string } | undefined)?.id;
     if (division && division !== q.division?.id) {
-      await c.request({ method: "POST", path: `/api/v2/authorization/divisions/${enc(division)}/objects/QUEUE`, body: [id] });
+      await c.request({
+        method: "POST",
+        path: `/api/v2/authorization/divisions/${enc(division)}/objects/QUEUE`,
+        body: [id],
+      });
       q = await c.request({ method: "GET", path: `${path}/${enc(id)}`, schema: Queue });
     }
     await queuesApi.setCodes(c, id, wrapupCodes, current.wrapupCodes ?? []);
@@ -94,9 +104,10 @@ export const queuesApi = {
       if (isNotFound(err)) return;
       throw err;
     }
-    await pollUntil(
-      async () => ((await getLive(c, `${path}/${enc(id)}`, Queue)) ? undefined : true),
-      { deadlineMs: 120_000, intervalMs: 1000, what: `queue ${id} to be deleted` },
-    );
+    await pollUntil(async () => ((await getLive(c, `${path}/${enc(id)}`, Queue)) ? undefined : true), {
+      deadlineMs: 120_000,
+      intervalMs: 1000,
+      what: `queue ${id} to be deleted`,
+    });
   },
 };

@@ -6,8 +6,6 @@ import { queuesApi } from "./api";
 import { declaredMedia, getAt } from "./media";
 import { PLAIN_FIELDS, RESOURCE_TYPE } from "./schema";
 
-
-
 export const exporter: Exporter = {
   resourceType: RESOURCE_TYPE,
   key: "queues",
@@ -19,14 +17,19 @@ export const exporter: Exporter = {
     const [queues, skills] = await Promise.all([queuesApi.list(c), skillsApi.list(c)]);
     const skillName = new Map(skills.map((s) => [s.id, s.name]));
     // Sites only when a queue has a callback site (the listing may need a telephony permission).
-    const siteIds = queues.map((q) => (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id).filter(Boolean);
+    const siteIds = queues
+      .map((q) => (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id)
+      .filter(Boolean);
     const siteName = new Map(siteIds.length ? (await trunksApi.sites(c)).map((s) => [s.id, s.name]) : []);
     let done = 0;
     return Promise.all(
       queues.map(async (q) => {
         const codes = (await queuesApi.codes(c, q.id)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         progress?.(++done, queues.length);
-        const args: Record<string, Value | undefined> = { name: q.name, division: await divisionRef(c, q.division?.id) };
+        const args: Record<string, Value | undefined> = {
+          name: q.name,
+          division: await divisionRef(c, q.division?.id),
+        };
         for (const k of PLAIN_FIELDS) args[k] = canonical(k === "mediaSettings" ? declaredMedia(q[k]) : q[k]);
         // Org-scoped ids in mediaSettings never reach the code: flows go to the QueueFlows link, the site by name.
         const siteId = (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id;

@@ -62,7 +62,8 @@ export function keepUndeclaredMedia(requested: unknown, current: unknown): unkno
   let out: Json = requested;
   for (const p of NOT_DECLARED) {
     const have = getAt(current, p);
-    if (have !== undefined && have !== null && getAt(out, p) === undefined && isObject(out[p[0]!])) out = setAt(out, p, have);
+    if (have !== undefined && have !== null && getAt(out, p) === undefined && isObject(out[p[0]!]))
+      out = setAt(out, p, have);
   }
   return out;
 }

@@ -6,7 +6,6 @@ import { declaredMedia, getAt, setAt } from "./media";
 import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
 import type { Models, SdkBody } from "../../sdk";
 
-
 type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];
 
 function ringsToArgs(rings: Rings | null | undefined): QueueArgs["bullseye"] {
@@ -15,7 +14,9 @@ function ringsToArgs(rings: Rings | null | undefined): QueueArgs["bullseye"] {
     rings: rings.map((r) => {
       const skills = (r.actions?.skillsToRemove ?? []).map((s) => s.id).sort();
       return {
-        ...(r.expansionCriteria?.length ? { expansionCriteria: r.expansionCriteria as { type: string; threshold: number }[] } : {}),
+        ...(r.expansionCriteria?.length
+          ? { expansionCriteria: r.expansionCriteria as { type: string; threshold: number }[] }
+          : {}),
         ...(skills.length ? { skillsToRemove: skills } : {}),
       };
     }),
@@ -23,12 +24,14 @@ function ringsToArgs(rings: Rings | null | undefined): QueueArgs["bullseye"] {
 }
 
 function ringsToBody(bullseye: QueueArgs["bullseye"]) {
-  return bullseye && {
-    rings: bullseye.rings.map((r) => ({
-      ...(r.expansionCriteria ? { expansionCriteria: r.expansionCriteria } : {}),
-      actions: { skillsToRemove: [...(r.skillsToRemove ?? [])].sort().map((id) => ({ id })) },
-    })),
-  };
+  return (
+    bullseye && {
+      rings: bullseye.rings.map((r) => ({
+        ...(r.expansionCriteria ? { expansionCriteria: r.expansionCriteria } : {}),
+        actions: { skillsToRemove: [...(r.skillsToRemove ?? [])].sort().map((id) => ({ id })) },
+      })),
+    }
+  );
 }
 
 type _Bullseye = SdkBody<Models.Bullseye, NonNullable<ReturnType<typeof ringsToBody>>>;
@@ -47,7 +50,14 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
   unordered: ["wrapupCodes"],
   normalize: (args) =>
     args.bullseye
-      ? { ...args, bullseye: { rings: args.bullseye.rings.map((r) => (r.skillsToRemove ? { ...r, skillsToRemove: [...r.skillsToRemove].sort() } : r)) } }
+      ? {
+          ...args,
+          bullseye: {
+            rings: args.bullseye.rings.map((r) =>
+              r.skillsToRemove ? { ...r, skillsToRemove: [...r.skillsToRemove].sort() } : r,
+            ),
+          },
+        }
       : args,
   // The listing returns the same Queue entity as GET (reference §4.4); only the wrap-up codes are a
   // separate call per queue, so refresh reads pages of queues plus one codes call each.
@@ -64,7 +74,9 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     // The callback site by name in the code, by the target's id on the wire.
     if (args.callbackSite !== undefined) {
       const site = await trunksApi.site(c, args.callbackSite, owner);
-      plain.mediaSettings = setAt(plain.mediaSettings as Record<string, unknown> | undefined, ["callback", "site"], { id: site.id });
+      plain.mediaSettings = setAt(plain.mediaSettings as Record<string, unknown> | undefined, ["callback", "site"], {
+        id: site.id,
+      });
     }
     return {
       name: args.name,

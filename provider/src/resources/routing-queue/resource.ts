@@ -9,7 +9,10 @@ type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 export type QueueArgs = Inputs<Omit<Declared, "wrapupCodes" | "bullseye">> & {
   wrapupCodes?: pulumi.Input<pulumi.Input<string>[]>;
   bullseye?: pulumi.Input<{
-    rings: pulumi.Input<{ expansionCriteria?: { type: string; threshold: number }[]; skillsToRemove?: pulumi.Input<pulumi.Input<string>[]> }>[];
+    rings: pulumi.Input<{
+      expansionCriteria?: { type: string; threshold: number }[];
+      skillsToRemove?: pulumi.Input<pulumi.Input<string>[]>;
+    }>[];
   }>;
 };
 

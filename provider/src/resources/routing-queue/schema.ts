@@ -11,7 +11,12 @@ const oneOf = <T extends readonly [string, ...string[]]>(field: string, values: 
 const MediaSetting = z
   .object({
     // The API's limits, as the Terraform provider's routing_queue schema states them.
-    alertingTimeoutSeconds: z.number().int().min(7, "alertingTimeoutSeconds must be at least 7 (seconds)").max(86400).optional(),
+    alertingTimeoutSeconds: z
+      .number()
+      .int()
+      .min(7, "alertingTimeoutSeconds must be at least 7 (seconds)")
+      .max(86400)
+      .optional(),
     serviceLevel: z
       .object({
         percentage: z.number().min(0).max(1, "serviceLevel.percentage is a fraction between 0 and 1 (e.g. 0.8)"),
@@ -31,7 +36,13 @@ const CallbackMediaSetting = MediaSetting.extend({
   mode: oneOf("mediaSettings.callback.mode", ["AgentFirst", "CustomerFirst"]).optional(),
 });
 
-export const WRAPUP_PROMPTS = ["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT", "AGENT_REQUESTED"] as const;
+export const WRAPUP_PROMPTS = [
+  "MANDATORY",
+  "OPTIONAL",
+  "MANDATORY_TIMEOUT",
+  "MANDATORY_FORCED_TIMEOUT",
+  "AGENT_REQUESTED",
+] as const;
 
 export const QueueArgs = z
   .object({
@@ -39,7 +50,13 @@ export const QueueArgs = z
     division: divisionField,
     description: z.string().optional(),
     mediaSettings: z
-      .object({ call: MediaSetting, callback: CallbackMediaSetting, chat: MediaSetting, email: MediaSetting, message: MediaSetting })
+      .object({
+        call: MediaSetting,
+        callback: CallbackMediaSetting,
+        chat: MediaSetting,
+        email: MediaSetting,
+        message: MediaSetting,
+      })
       .partial()
       .strict()
       .optional(),
@@ -57,16 +74,17 @@ export const QueueArgs = z
       .optional(),
     bullseye: z
       .object({
-        rings: z.array(
-          z
-            .object({
-              expansionCriteria: z.array(z.object({ type: z.string(), threshold: z.number() }).strict()).optional(),
-              /** Ids of Skill resources removed from the match when the call reaches this ring. */
-              skillsToRemove: z.array(z.string()).optional(),
-            })
-            .strict(),
-        )
-        .max(6, "bullseye has at most 6 rings"),
+        rings: z
+          .array(
+            z
+              .object({
+                expansionCriteria: z.array(z.object({ type: z.string(), threshold: z.number() }).strict()).optional(),
+                /** Ids of Skill resources removed from the match when the call reaches this ring. */
+                skillsToRemove: z.array(z.string()).optional(),
+              })
+              .strict(),
+          )
+          .max(6, "bullseye has at most 6 rings"),
       })
       .strict()
       .optional(),
@@ -75,7 +93,12 @@ export const QueueArgs = z
     acwSettings: z
       .object({
         wrapupPrompt: oneOf("acwSettings.wrapupPrompt", WRAPUP_PROMPTS),
-        timeoutMs: z.number().int().min(1000, "acwSettings.timeoutMs must be at least 1000 (1 s)").max(3_600_000, "acwSettings.timeoutMs must be at most 3600000 (60 min)").optional(),
+        timeoutMs: z
+          .number()
+          .int()
+          .min(1000, "acwSettings.timeoutMs must be at least 1000 (1 s)")
+          .max(3_600_000, "acwSettings.timeoutMs must be at most 3600000 (60 min)")
+          .optional(),
       })
       .strict()
       .optional(),
@@ -119,23 +142,40 @@ export const PLAIN_FIELDS = [
 type _PlainFields = SdkBody<Models.QueueRequest, Pick<QueueArgs, (typeof PLAIN_FIELDS)[number]> & { name: string }>;
 
 /** Fields of a Queue the API computes; everything else is configuration a restore gives back. */
-export const READ_ONLY = ["id", "selfUri", "dateCreated", "dateModified", "modifiedBy", "createdBy", "memberCount", "userMemberCount", "joinedMemberCount", "state"];
+export const READ_ONLY = [
+  "id",
+  "selfUri",
+  "dateCreated",
+  "dateModified",
+  "modifiedBy",
+  "createdBy",
+  "memberCount",
+  "userMemberCount",
+  "joinedMemberCount",
+  "state",
+];
 
 const IdRef = z.object({ id: z.string(), name: z.string().optional() });
-export const Queue = z
-  .looseObject({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().nullish(),
-    division: IdRef.optional(),
-    bullseye: z
-      .looseObject({
-        rings: z.array(z.looseObject({ expansionCriteria: z.array(z.looseObject({})).nullish(), actions: z.looseObject({ skillsToRemove: z.array(IdRef).nullish() }).nullish() })).nullish(),
-      })
-      .nullish(),
-    /** Added by our API layer from /wrapupcodes: sorted code ids. */
-    wrapupCodes: z.array(z.string()).optional(),
-  });
+export const Queue = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullish(),
+  division: IdRef.optional(),
+  bullseye: z
+    .looseObject({
+      rings: z
+        .array(
+          z.looseObject({
+            expansionCriteria: z.array(z.looseObject({})).nullish(),
+            actions: z.looseObject({ skillsToRemove: z.array(IdRef).nullish() }).nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
+  /** Added by our API layer from /wrapupcodes: sorted code ids. */
+  wrapupCodes: z.array(z.string()).optional(),
+});
 export type Queue = z.infer<typeof Queue>;
 // `wrapupCodes` is ours (from the /wrapupcodes sub-resource), not a Queue field.
 type _Queue = SdkRead<Models.Queue, Without<Queue, "wrapupCodes">>;

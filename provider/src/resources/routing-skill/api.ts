@@ -17,10 +17,20 @@ export const skillsApi = {
 
   /** SDK `CreateRoutingSkill` is `{name, divisionId}`; a `division: {id}` object would be ignored (home). */
   create: (c: GenesysClient, body: { name: string; division: { id: string } }) =>
-    c.request({ method: "POST", path: "/api/v2/routing/skills", body: { name: body.name, divisionId: body.division.id } satisfies Models.CreateRoutingSkill, schema: RoutingSkill }),
+    c.request({
+      method: "POST",
+      path: "/api/v2/routing/skills",
+      body: { name: body.name, divisionId: body.division.id } satisfies Models.CreateRoutingSkill,
+      schema: RoutingSkill,
+    }),
 
   setDivision: (c: GenesysClient, id: string, divisionId: string) =>
-    c.request({ method: "PATCH", path: `/api/v2/routing/skills/${encodeURIComponent(id)}`, body: { divisionId } satisfies Models.UpdateSkillDivisionRequest, schema: RoutingSkill }),
+    c.request({
+      method: "PATCH",
+      path: `/api/v2/routing/skills/${encodeURIComponent(id)}`,
+      body: { divisionId } satisfies Models.UpdateSkillDivisionRequest,
+      schema: RoutingSkill,
+    }),
 
   delete: (c: GenesysClient, id: string) => deleteIfPresent(c, `/api/v2/routing/skills/${encodeURIComponent(id)}`),
 };

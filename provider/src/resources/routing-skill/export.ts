@@ -13,7 +13,11 @@ export const exporter: Exporter = {
   async list(c) {
     const skills = (await skillsApi.list(c)).filter((s) => s.state !== "deleted");
     return Promise.all(
-      skills.map(async (s) => ({ id: s.id, name: s.name, args: { name: s.name, division: await divisionRef(c, s.division?.id) } })),
+      skills.map(async (s) => ({
+        id: s.id,
+        name: s.name,
+        args: { name: s.name, division: await divisionRef(c, s.division?.id) },
+      })),
     );
   },
 };

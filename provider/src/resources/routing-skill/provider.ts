@@ -13,9 +13,13 @@ export const provider = crudProvider<SkillArgs, SkillBody, import("./schema").Ro
   list: async (c) => (await skillsApi.list(c)).filter((s) => s.state !== "deleted"),
   get: skillsApi.get,
   create: skillsApi.create,
-  update: async (c, id, body, current) => (current.division?.id === body.division.id ? current : skillsApi.setDivision(c, id, body.division.id)),
+  update: async (c, id, body, current) =>
+    current.division?.id === body.division.id ? current : skillsApi.setDivision(c, id, body.division.id),
   remove: skillsApi.delete,
-  toBody: async (c, args, owner) => ({ name: args.name, division: { id: (await resolveDivision(c, args.division, owner)).id } }),
+  toBody: async (c, args, owner) => ({
+    name: args.name,
+    division: { id: (await resolveDivision(c, args.division, owner)).id },
+  }),
   bodyOf: (wire) => ({ name: wire.name, division: { id: wire.division?.id ?? "" } }),
   toArgs: async (c, wire, previous) => {
     const division = await divisionArg(c, wire.division?.id, previous.division);

@@ -20,7 +20,11 @@ export const provider = crudProvider<WrapupCodeArgs, WrapupCodeBody, WrapupCode>
     division: { id: (await resolveDivision(c, args.division, owner)).id },
     ...(args.description !== undefined ? { description: args.description } : {}),
   }),
-  bodyOf: (wire) => ({ name: wire.name, division: { id: wire.division?.id ?? "" }, ...(wire.description ? { description: wire.description } : {}) }),
+  bodyOf: (wire) => ({
+    name: wire.name,
+    division: { id: wire.division?.id ?? "" },
+    ...(wire.description ? { description: wire.description } : {}),
+  }),
   toArgs: async (c, wire, previous) => {
     const division = await divisionArg(c, wire.division?.id, previous.division);
     return {

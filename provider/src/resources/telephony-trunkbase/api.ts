@@ -18,7 +18,12 @@ const DELETE_RETRY_MS = 50_000;
 /** BYOC trunk base settings (reference §4.8): versioned PUT, soft delete, instances created by the platform. */
 export const trunksApi = {
   list: async (c: GenesysClient) =>
-    (await c.listAll(`${base}/trunkbasesettings`, TrunkBase, { pageSize: 100, query: { ...READ, expand: "properties" } })).filter((t) => t.state !== "deleted"),
+    (
+      await c.listAll(`${base}/trunkbasesettings`, TrunkBase, {
+        pageSize: 100,
+        query: { ...READ, expand: "properties" },
+      })
+    ).filter((t) => t.state !== "deleted"),
   /** Every active trunk base with its properties: read one by one where the listing left them out (`expand` values are undocumented). */
   async listWithProperties(c: GenesysClient): Promise<TrunkBase[]> {
     const listed = await trunksApi.list(c);
@@ -26,9 +31,11 @@ export const trunksApi = {
     return full.filter((t): t is TrunkBase => t !== undefined);
   },
   get: (c: GenesysClient, id: string) => getLive(c, `${base}/trunkbasesettings/${enc(id)}`, TrunkBase, undefined, READ),
-  create: (c: GenesysClient, body: TrunkBody) => c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
+  create: (c: GenesysClient, body: TrunkBody) =>
+    c.request({ method: "POST", path: `${base}/trunkbasesettings`, body, schema: TrunkBase }),
   /** A versioned full replace: a version mismatch re-reads and retries once (putVersioned, as Terraform does). */
-  update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) => putVersioned(c, `${base}/trunkbasesettings/${enc(id)}`, body, current, TrunkBase),
+  update: (c: GenesysClient, id: string, body: TrunkBody, current: TrunkBase) =>
+    putVersioned(c, `${base}/trunkbasesettings/${enc(id)}`, body, current, TrunkBase),
   /** DELETE; gone (404) counts as deleted; a 400 is retried until DELETE_RETRY_MS, then reported. */
   async remove(c: GenesysClient, id: string, owner: string, deadlineMs = DELETE_RETRY_MS): Promise<void> {
     let last: GenesysError | undefined;
@@ -51,7 +58,11 @@ export const trunksApi = {
       );
     } catch (err) {
       if (last && !(err instanceof GenesysError)) {
-        throw new GenesysError("Validation", `${owner} could not be deleted: the org kept answering HTTP 400 for ${Math.round(deadlineMs / 1000)} s (${last.message}). Run \`pulumi destroy\` again.`, last.details);
+        throw new GenesysError(
+          "Validation",
+          `${owner} could not be deleted: the org kept answering HTTP 400 for ${Math.round(deadlineMs / 1000)} s (${last.message}). Run \`pulumi destroy\` again.`,
+          last.details,
+        );
       }
       throw err;
     }
@@ -60,7 +71,10 @@ export const trunksApi = {
   async site(c: GenesysClient, name: string, owner: string) {
     const site = (await trunksApi.sites(c)).find((s) => s.name === name);
     if (!site) {
-      throw new GenesysError("Validation", `${owner}: site '${name}' does not exist in the target org: map it in the transforms file (sites:) or create it.`);
+      throw new GenesysError(
+        "Validation",
+        `${owner}: site '${name}' does not exist in the target org: map it in the transforms file (sites:) or create it.`,
+      );
     }
     return site;
   },

@@ -4,7 +4,6 @@ import { canonical, Code, type Exporter, type Value } from "../../importer/types
 import { trunksApi } from "./api";
 import { PASSWORD, RESOURCE_TYPE, SIP_SERVERS, USERNAME } from "./schema";
 
-
 /**
  * External trunks (BYOC carriers). Properties set on the source are written as they are, except the
  * SIP servers (their own argument, mapped per region) and the digest credentials, which are never
@@ -29,7 +28,11 @@ export const exporter: Exporter = {
           for (const k of Object.keys(t.properties ?? {}).sort()) {
             if (k === SIP_SERVERS || k === USERNAME || k === PASSWORD) continue;
             const value = t.properties![k]!.value;
-            if (value?.instance !== undefined && value.instance !== null && JSON.stringify(value.instance) !== JSON.stringify(value.default)) {
+            if (
+              value?.instance !== undefined &&
+              value.instance !== null &&
+              JSON.stringify(value.instance) !== JSON.stringify(value.default)
+            ) {
               properties[k] = canonical(value.instance);
             }
           }
@@ -44,15 +47,17 @@ export const exporter: Exporter = {
               division: await divisionRef(c, t.division?.id),
               trunkMetabaseId: t.trunkMetabase.id,
               trunkType: t.trunkType,
-              inboundSite: t.inboundSite ? siteName.get(t.inboundSite.id) ?? t.inboundSite.id : undefined,
-              site: t.site ? siteName.get(t.site.id) ?? t.site.id : undefined,
+              inboundSite: t.inboundSite ? (siteName.get(t.inboundSite.id) ?? t.inboundSite.id) : undefined,
+              site: t.site ? (siteName.get(t.site.id) ?? t.site.id) : undefined,
               managed: t.managed ? true : undefined,
               sipServers: canonical(t.properties?.[SIP_SERVERS]?.value?.instance),
               properties: Object.keys(properties).length ? properties : undefined,
               credentials: hasCredentials ? new Code(`gc.trunkCredentials(${JSON.stringify(key)})`) : undefined,
               waitForConnection: { timeoutSeconds: 120 },
             },
-            secretConfig: hasCredentials ? [`genesys-clone:trunk.${key}.username`, `genesys-clone:trunk.${key}.password`] : [],
+            secretConfig: hasCredentials
+              ? [`genesys-clone:trunk.${key}.username`, `genesys-clone:trunk.${key}.password`]
+              : [],
           };
         }),
     );

@@ -6,27 +6,56 @@ import { checkDivision, divisionArg, resolveDivision } from "../auth-division/ap
 import { checkInputs, hasUnknown, ResourceImpl, sameName, userInputs } from "../common";
 import { bodyDifferences, permitted } from "../crud";
 import { trunksApi } from "./api";
-import { LABEL, MASK, PASSWORD, SIP_SERVERS, TERMINATION_URI, TrunkArgs, TrunkBase, type TrunkBody, USERNAME } from "./schema";
+import {
+  LABEL,
+  MASK,
+  PASSWORD,
+  SIP_SERVERS,
+  TERMINATION_URI,
+  TrunkArgs,
+  TrunkBase,
+  type TrunkBody,
+  USERNAME,
+} from "./schema";
 
 /**
  * Outputs never hold the credentials: only a salted hash, so a rotated secret shows as a change.
  * (The credentials input itself is a secret and Pulumi stores it encrypted.)
  */
-type Outputs = Omit<TrunkArgs, "credentials"> & { credentialsHash?: string; salt: string; connected?: boolean; adoptedPrior?: TrunkBody };
+type Outputs = Omit<TrunkArgs, "credentials"> & {
+  credentialsHash?: string;
+  salt: string;
+  connected?: boolean;
+  adoptedPrior?: TrunkBody;
+};
 
 const owner = (a: { name?: unknown }) => `${LABEL} '${String(a.name)}'`;
 /** The division a write goes to, as a 403 names it (trunk base settings are division-scoped). */
 const divisionOf = (a: TrunkArgs) => (a.division === undefined ? "the home division" : `division '${a.division}'`);
-const KEYS = ["name", "description", "division", "trunkMetabaseId", "trunkType", "inboundSite", "site", "managed", "sipServers", "properties"] as const;
+const KEYS = [
+  "name",
+  "description",
+  "division",
+  "trunkMetabaseId",
+  "trunkType",
+  "inboundSite",
+  "site",
+  "managed",
+  "sipServers",
+  "properties",
+] as const;
 
 function credentialsHash(salt: string, creds: TrunkArgs["credentials"]): string | undefined {
-  return creds ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex") : undefined;
+  return creds
+    ? createHash("sha256").update(`${salt}\u0000${creds.username}\u0000${creds.password}`).digest("hex")
+    : undefined;
 }
 
 async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Promise<TrunkBody> {
   const properties: TrunkBody["properties"] = {};
   // Start from what is stored (a PUT replaces the properties), then set what the code declares.
-  for (const [k, v] of Object.entries(current?.properties ?? {})) properties[k] = { value: { instance: v.value?.instance } };
+  for (const [k, v] of Object.entries(current?.properties ?? {}))
+    properties[k] = { value: { instance: v.value?.instance } };
   for (const [k, v] of Object.entries(args.properties ?? {})) properties[k] = { value: { instance: v } };
   if (args.sipServers) properties[SIP_SERVERS] = { value: { instance: args.sipServers } };
   if (args.credentials) {
@@ -41,18 +70,33 @@ async function body(c: GenesysClient, args: TrunkArgs, current?: TrunkBase): Pro
     trunkType: args.trunkType ?? "EXTERNAL",
     ...(args.inboundSite ? { inboundSite: { id: (await trunksApi.site(c, args.inboundSite, owner(args))).id } } : {}),
     // A PUT replaces the whole object: keep the media site and managed flag the org has unless the code declares them.
-    ...(args.site ? { site: { id: (await trunksApi.site(c, args.site, owner(args))).id } } : current?.site ? { site: { id: current.site.id } } : {}),
-    ...(args.managed !== undefined ? { managed: args.managed } : typeof current?.managed === "boolean" ? { managed: current.managed } : {}),
+    ...(args.site
+      ? { site: { id: (await trunksApi.site(c, args.site, owner(args))).id } }
+      : current?.site
+        ? { site: { id: current.site.id } }
+        : {}),
+    ...(args.managed !== undefined
+      ? { managed: args.managed }
+      : typeof current?.managed === "boolean"
+        ? { managed: current.managed }
+        : {}),
     properties,
   };
 }
 
 /** Another trunk base of the target already uses this SIP termination URI (it must be unique within a region). */
-async function terminationUriClash(c: GenesysClient, args: TrunkArgs, exceptId: string | undefined): Promise<string | undefined> {
+async function terminationUriClash(
+  c: GenesysClient,
+  args: TrunkArgs,
+  exceptId: string | undefined,
+): Promise<string | undefined> {
   const uri = args.properties?.[TERMINATION_URI];
   if (typeof uri !== "string" || uri.trim() === "") return undefined;
   const other = (await trunksApi.listWithProperties(c)).find(
-    (t) => t.id !== exceptId && t.name !== args.name && String(t.properties?.[TERMINATION_URI]?.value?.instance ?? "").toLowerCase() === uri.trim().toLowerCase(),
+    (t) =>
+      t.id !== exceptId &&
+      t.name !== args.name &&
+      String(t.properties?.[TERMINATION_URI]?.value?.instance ?? "").toLowerCase() === uri.trim().toLowerCase(),
   );
   return other
     ? `${owner(args)}: the SIP termination URI '${uri}' is already used by trunk '${other.name}' in the target org, and it must be unique within a region: ` +
@@ -65,9 +109,14 @@ function verify(sent: Record<string, unknown>, stored: TrunkBase, name: string):
   const props = { ...(sent.properties as Record<string, unknown>) };
   delete props[PASSWORD];
   const storedProps: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(stored.properties ?? {})) storedProps[k] = { value: { instance: v.value?.instance } };
+  for (const [k, v] of Object.entries(stored.properties ?? {}))
+    storedProps[k] = { value: { instance: v.value?.instance } };
   const diffs = bodyDifferences({ ...sent, properties: props }, { ...stored, properties: storedProps });
-  if (diffs.length) throw new GenesysError("Validation", `${owner({ name })}: the org did not store what was sent (${diffs.join("; ")}).`);
+  if (diffs.length)
+    throw new GenesysError(
+      "Validation",
+      `${owner({ name })}: the org did not store what was sent (${diffs.join("; ")}).`,
+    );
 }
 
 function declared(inputs: Record<string, unknown>): TrunkArgs {
@@ -78,15 +127,28 @@ function declared(inputs: Record<string, unknown>): TrunkArgs {
 
 function outputs(args: TrunkArgs, salt: string, connected: boolean | undefined, extra: Partial<Outputs> = {}): Outputs {
   const { credentials, ...rest } = args;
-  return { ...rest, salt, ...(credentials ? { credentialsHash: credentialsHash(salt, credentials) } : {}), ...(connected !== undefined ? { connected } : {}), ...extra };
+  return {
+    ...rest,
+    salt,
+    ...(credentials ? { credentialsHash: credentialsHash(salt, credentials) } : {}),
+    ...(connected !== undefined ? { connected } : {}),
+    ...extra,
+  };
 }
 
 async function settle(c: GenesysClient, id: string, args: TrunkArgs): Promise<boolean | undefined> {
   if (!args.waitForConnection) return undefined;
-  const connected = await trunksApi.waitConnected(c, id, (args.waitForConnection.timeoutSeconds ?? 60) * 1000, owner(args));
+  const connected = await trunksApi.waitConnected(
+    c,
+    id,
+    (args.waitForConnection.timeoutSeconds ?? 60) * 1000,
+    owner(args),
+  );
   if (!connected && args.waitForConnection.required) {
     throw Object.assign(
-      new Error(`${owner(args)} was saved but did not connect within ${args.waitForConnection.timeoutSeconds ?? 60} s: check its SIP servers, credentials and the carrier's ACL.`),
+      new Error(
+        `${owner(args)} was saved but did not connect within ${args.waitForConnection.timeoutSeconds ?? 60} s: check its SIP servers, credentials and the carrier's ACL.`,
+      ),
       { id },
     );
   }
@@ -97,7 +159,12 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
   async check(olds, news) {
     const failures = checkInputs(TrunkArgs, owner(news), news).map((f) =>
       // Never print a credentials value back: report on the resource, not the property.
-      f.property === "credentials" ? { property: "", reason: `${owner(news)}: credentials must be {username, password} strings (from secret config)` } : f,
+      f.property === "credentials"
+        ? {
+            property: "",
+            reason: `${owner(news)}: credentials must be {username, password} strings (from secret config)`,
+          }
+        : f,
     );
     if (failures.length || hasUnknown(news, [...KEYS])) return { inputs: news, failures };
     const c = client();
@@ -128,7 +195,8 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
   async diff(_id, olds, news) {
     if (hasUnknown(news, [...KEYS, "credentials"])) return { changes: true };
     const args = declared(news);
-    const changed = KEYS.some((k) => !isDeepStrictEqual(olds[k] ?? undefined, args[k] ?? undefined)) ||
+    const changed =
+      KEYS.some((k) => !isDeepStrictEqual(olds[k] ?? undefined, args[k] ?? undefined)) ||
       credentialsHash(olds.salt, args.credentials) !== olds.credentialsHash ||
       !isDeepStrictEqual(olds.waitForConnection, args.waitForConnection);
     return { changes: changed, replaces: olds.trunkMetabaseId !== args.trunkMetabaseId ? ["trunkMetabaseId"] : [] };
@@ -150,7 +218,10 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       journal.record("created", args.name, existing.id);
     } else if (existing) {
       if ((inputs.onConflict ?? conflictPolicy()) !== "adopt") {
-        throw new GenesysError("Validation", `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`);
+        throw new GenesysError(
+          "Validation",
+          `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`,
+        );
       }
       adoptedPrior = await body(c, { name: existing.name, trunkMetabaseId: existing.trunkMetabase.id }, existing);
       const sent = await body(c, args, existing);
@@ -159,7 +230,11 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     } else {
       const sent = await body(c, args);
       try {
-        stored = await permitted(owner(args), () => journal.creating(args.name, () => trunksApi.create(c, sent)), divisionOf(args));
+        stored = await permitted(
+          owner(args),
+          () => journal.creating(args.name, () => trunksApi.create(c, sent)),
+          divisionOf(args),
+        );
       } catch (err) {
         // The create may have been committed although its response was lost (the client's retry then
         // meets the name, or its retries ran out): take that one over rather than fail or make a second.
@@ -193,9 +268,13 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
       ...(division !== undefined ? { division } : {}),
       trunkMetabaseId: t.trunkMetabase.id,
       ...(props.properties ? { properties } : {}),
-      ...(props.site !== undefined && t.site ? { site: (await trunksApi.sites(c)).find((s) => s.id === t.site!.id)?.name ?? t.site.id } : {}),
+      ...(props.site !== undefined && t.site
+        ? { site: (await trunksApi.sites(c)).find((s) => s.id === t.site!.id)?.name ?? t.site.id }
+        : {}),
       ...(props.managed !== undefined ? { managed: t.managed ?? false } : {}),
-      ...(props.sipServers ? { sipServers: (t.properties?.[SIP_SERVERS]?.value?.instance as string[] | undefined) ?? [] } : {}),
+      ...(props.sipServers
+        ? { sipServers: (t.properties?.[SIP_SERVERS]?.value?.instance as string[] | undefined) ?? [] }
+        : {}),
     };
     if (!t.description) delete outs.description;
     return { id, props: outs };
@@ -205,9 +284,17 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     const c = client();
     const args = declared(news);
     const current = await trunksApi.get(c, id);
-    if (!current) throw new GenesysError("NotFound", `${owner(args)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\`.`);
+    if (!current)
+      throw new GenesysError(
+        "NotFound",
+        `${owner(args)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\`.`,
+      );
     const sent = await body(c, args, current);
-    verify(sent, await permitted(owner(args), () => trunksApi.update(c, id, sent, current), divisionOf(args)), args.name);
+    verify(
+      sent,
+      await permitted(owner(args), () => trunksApi.update(c, id, sent, current), divisionOf(args)),
+      args.name,
+    );
     const connected = await settle(c, id, args);
     return { outs: outputs(args, olds.salt, connected, olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) };
   },

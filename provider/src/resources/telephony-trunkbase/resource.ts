@@ -34,7 +34,9 @@ export function trunkCredentials(key: string): pulumi.Output<{ username: string;
   refusePlaintext(`genesys-clone:trunk.${key}.password`, "password");
   const config = new pulumi.Config("genesys-clone");
   return pulumi.secret(
-    pulumi.all([config.requireSecret(`trunk.${key}.username`), config.requireSecret(`trunk.${key}.password`)]).apply(([username, password]) => ({ username, password })),
+    pulumi
+      .all([config.requireSecret(`trunk.${key}.username`), config.requireSecret(`trunk.${key}.password`)])
+      .apply(([username, password]) => ({ username, password })),
   );
 }
 

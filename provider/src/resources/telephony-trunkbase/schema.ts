@@ -33,7 +33,10 @@ export const TrunkArgs = z
     /** Digest credentials: from secret stack config, never from the source org. */
     credentials: z.object({ username: z.string(), password: z.string() }).strict().optional(),
     /** Wait (up to timeoutSeconds) for the trunk to connect after create/update; `required` fails the deployment if it does not. */
-    waitForConnection: z.object({ timeoutSeconds: z.number().int().min(1).max(3600).optional(), required: z.boolean().optional() }).strict().optional(),
+    waitForConnection: z
+      .object({ timeoutSeconds: z.number().int().min(1).max(3600).optional(), required: z.boolean().optional() })
+      .strict()
+      .optional(),
     onConflict: onConflictField,
   })
   .strict();
@@ -52,7 +55,14 @@ export const TrunkBase = z.object({
   inboundSite: Ref.nullish(),
   site: Ref.nullish(),
   managed: z.boolean().nullish(),
-  properties: z.record(z.string(), z.object({ value: z.object({ default: z.unknown().optional(), instance: z.unknown().optional() }).nullish() }).loose()).nullish(),
+  properties: z
+    .record(
+      z.string(),
+      z
+        .object({ value: z.object({ default: z.unknown().optional(), instance: z.unknown().optional() }).nullish() })
+        .loose(),
+    )
+    .nullish(),
 });
 export type TrunkBase = z.infer<typeof TrunkBase>;
 type _TrunkBase = SdkRead<Models.TrunkBase, TrunkBase>;
