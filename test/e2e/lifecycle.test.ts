@@ -69,7 +69,7 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     const queues = await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8");
     assert.match(
       queues,
-      /import \{ [^}]*wrapupCode\w+[^}]* \} from "\.\/routing-wrapupcodes";/,
+      /import \{[^}]*wrapupCode\w+[^}]*\} from "\.\/routing-wrapupcodes";/,
       "queues reference wrap-up codes as variables",
     );
     assert.match(queues, /wrapupCodes: \[\s*wrapupCode\w+\.id/);
