@@ -175,13 +175,9 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalReport> 
     log(
       `Deploying to the copy (${copy.org.divisions.length} divisions, ${copy.org.queues?.length ?? 0} queues, ${copy.org.flows?.length ?? 0} flows, ...)`,
     );
-    const events = path.join(tmp, "events.jsonl");
     const started = Date.now();
-    const up = await pulumi(
-      ["up", "--stack", stack, "--yes", "--skip-preview", "--event-log", events, "--color", "never"],
-      env,
-      projectDir,
-    );
+    // --json: the engine's events, one JSON object after another (what each step did, every diagnostic).
+    const up = await pulumi(["up", "--stack", stack, "--yes", "--skip-preview", "--json"], env, projectDir);
     const seconds = (Date.now() - started) / 1000;
 
     const final = Exported.parse(
@@ -193,7 +189,6 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalReport> 
       orgs: { total: number; rateLimited: number; requests: Record<string, number> }[];
     };
     const calls = stats.orgs[0] ?? { total: 0, rateLimited: 0, requests: {} };
-    const eventLines = existsSync(events) ? (await fs.readFile(events, "utf8")).split("\n").filter(Boolean) : [];
     return analyse({
       stack,
       apiBaseUrl: target.endpoints.apiBaseUrl,
@@ -201,7 +196,10 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalReport> 
       notCopied: copy.notCopied,
       up,
       seconds,
-      events: eventLines.map((l) => EngineEvent.parse(JSON.parse(l))),
+      events: jsonValues(up.stdout).flatMap((v) => {
+        const e = EngineEvent.safeParse(v);
+        return e.success ? [e.data] : [];
+      }),
       resources: final.deployment.resources ?? [],
       calls,
       perMinute: settings.ratePerMinute ?? 300,
@@ -216,6 +214,31 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalReport> 
       if (!after || !after.equals(configBefore)) await fs.writeFile(configFile, configBefore);
     }
   }
+}
+
+/** The JSON objects in a text, one after another (however each is laid out), skipping anything else. */
+export function jsonValues(text: string): unknown[] {
+  const out: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"' && depth > 0) inString = true;
+    else if (c === "{") {
+      if (depth++ === 0) start = i;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      try {
+        out.push(JSON.parse(text.slice(start, i + 1)));
+      } catch {
+        // not JSON after all: skip it
+      }
+    }
+  }
+  return out;
 }
 
 interface Observed {
