@@ -145,7 +145,8 @@ export async function rehearse(opts: RehearseOptions): Promise<RehearsalReport> 
     const env: NodeJS.ProcessEnv = { ...userEnv };
     for (const s of Object.values(SETTINGS)) delete env[s.env];
     Object.assign(env, {
-      PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}`,
+      // metadata=skip: no .attrs sidecar beside the state (see scripts/lib/pulumi-env.ts fileBackendUrl).
+      PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}?metadata=skip`,
       [REHEARSAL_ENV]: "1",
       [JOURNAL_DIR_ENV]: path.join(tmp, "journal"),
       [SETTINGS.apiBaseUrl.env]: org.apiBaseUrl,
