@@ -10,6 +10,7 @@ import * as path from "path";
 import { Command } from "commander";
 import {
   buildSyntheticOrg,
+  clientCredentialsToken,
   emulatorControl,
   startEmulator,
   syntheticOrgPlan,
@@ -73,22 +74,9 @@ function countBy(s: Stats, keyOf: (route: string) => string): Record<string, num
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** A client-credentials token, for the baseline. */
-async function token(o: OrgInfo): Promise<string> {
-  const res = await fetch(`${o.loginBaseUrl}/oauth/token`, {
-    method: "POST",
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body: "grant_type=client_credentials",
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 /** The naive deployer: a fixed pool of 50 workers, backoff 2-30 s that ignores Retry-After, five attempts, one token. */
 async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; failed: number }> {
-  const t = await token(target);
+  const t = await clientCredentialsToken(target);
   const ids = new Map<string, string>();
   let failed = 0;
   const call = async (p: string, body: unknown): Promise<Response | undefined> => {

@@ -8,4 +8,4 @@ export { defaultSettings, type OrgSettings, type OrgSettingsPatch } from "./stat
 export type { OrgStats } from "./state/stats";
 export { emulatorControl, EmulatorControl, type ControlReply, type FaultList, type LockHolder } from "./control/client";
 export type { OrgDump } from "./control/dump";
-export { buildSyntheticOrg, syntheticOrgPlan, type Planned } from "./seeds/synthetic";
+export { buildSyntheticOrg, clientCredentialsToken, syntheticOrgPlan, type Planned } from "./seeds/synthetic";

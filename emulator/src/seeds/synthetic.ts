@@ -133,7 +133,8 @@ export async function buildSyntheticOrg(emu: RunningEmulator, org: OrgInfo, n: n
   }
 }
 
-async function clientCredentialsToken(o: OrgInfo): Promise<string> {
+/** A client-credentials token of an emulated org. */
+export async function clientCredentialsToken(o: OrgInfo): Promise<string> {
   const res = await fetch(`${o.loginBaseUrl}/oauth/token`, {
     method: "POST",
     headers: {

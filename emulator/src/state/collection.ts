@@ -1,5 +1,6 @@
 import { byNameThenId } from "./entities";
 import { ApiError, invalidValue, notFound } from "./errors";
+import { newId } from "./ids";
 
 /** Every stored object has an id and a name. */
 export interface Named {
@@ -135,4 +136,34 @@ export function softDelete(x: Versioned, nowIso: string): void {
   x.state = "deleted";
   x.version += 1;
   x.dateModified = nowIso;
+}
+
+/** The bookkeeping fields of a versioned object: who it is, which version, and when. */
+export interface VersionStamp {
+  id: string;
+  version: number;
+  state: "active";
+  dateCreated: string;
+  dateModified: string;
+}
+
+/** POST of a versioned type: a new id, version 1, active, created now. */
+export function firstVersion(nowIso: string): VersionStamp {
+  return { id: newId(), version: 1, state: "active", dateCreated: nowIso, dateModified: nowIso };
+}
+
+/** PUT of a versioned type: the client must send the current version (else 400 / 409); the next one is +1. */
+export function nextVersion(
+  existing: Versioned & { dateCreated: string },
+  given: number | undefined,
+  nowIso: string,
+): VersionStamp {
+  checkVersion(given, existing.version);
+  return {
+    id: existing.id,
+    version: existing.version + 1,
+    state: "active",
+    dateCreated: existing.dateCreated,
+    dateModified: nowIso,
+  };
 }

@@ -3,12 +3,11 @@ import type { ScheduleGroupInput } from "../../state/architect/store";
 import type { ScheduleGroup } from "../../state/entities";
 import type { OrgStore } from "../../state/org-store";
 import type { ApiContext, ApiRouter } from "../context";
-import { parseBody, queryList, queryValue, withoutNulls } from "../http";
+import { parseBody, queryList, withoutNulls } from "../http";
 import { addObjectRoutes } from "../objects";
-import { choiceParam, sortOrderParam } from "../params";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
 import { compact, divisionRef, type DivisionRef, type RefWire } from "../wire";
-import { SCHEDULES_PATH } from "./schedules";
+import { architectFilter, SCHEDULES_PATH } from "./schedules";
 
 export const SCHEDULEGROUPS_PATH = "/api/v2/architect/schedulegroups";
 
@@ -101,15 +100,11 @@ export function registerScheduleGroupRoutes(router: ApiRouter): void {
     toWire: scheduleGroupToWire,
     list: {
       maxPageSize: 500,
-      items: (ctx) => {
-        choiceParam(ctx.query, "sortBy", ["name"] as const);
-        return ctx.org.architect.listScheduleGroups({
-          name: queryValue(ctx.query, "name"),
-          divisionIds: queryList(ctx.query, "divisionId"),
+      items: (ctx) =>
+        ctx.org.architect.listScheduleGroups({
+          ...architectFilter(ctx.query),
           scheduleIds: queryList(ctx.query, "scheduleIds"),
-          sortOrder: sortOrderParam(ctx.query),
-        });
-      },
+        }),
     },
     create: (ctx) => ctx.org.architect.createScheduleGroup(groupInput(ctx)),
     get: (org, id) => org.architect.getScheduleGroup(id),

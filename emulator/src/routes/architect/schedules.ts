@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ScheduleInput } from "../../state/architect/store";
+import type { ArchitectFilter, ScheduleInput } from "../../state/architect/store";
 import type { Schedule } from "../../state/entities";
 import type { OrgStore } from "../../state/org-store";
 import type { ApiContext, ApiRouter } from "../context";
@@ -61,6 +61,16 @@ function scheduleInput(ctx: ApiContext): ScheduleInput & { version?: number } {
   return { ...rest, divisionId: division?.id };
 }
 
+/** The listing filter schedules and schedule groups share (`sortBy` may only be `name`). */
+export function architectFilter(query: URLSearchParams): ArchitectFilter {
+  choiceParam(query, "sortBy", ["name"] as const);
+  return {
+    name: queryValue(query, "name"),
+    divisionIds: queryList(query, "divisionId"),
+    sortOrder: sortOrderParam(query),
+  };
+}
+
 export function registerScheduleRoutes(router: ApiRouter): void {
   addObjectRoutes(router, {
     path: SCHEDULES_PATH,
@@ -68,14 +78,7 @@ export function registerScheduleRoutes(router: ApiRouter): void {
     toWire: scheduleToWire,
     list: {
       maxPageSize: 500,
-      items: (ctx) => {
-        choiceParam(ctx.query, "sortBy", ["name"] as const);
-        return ctx.org.architect.listSchedules({
-          name: queryValue(ctx.query, "name"),
-          divisionIds: queryList(ctx.query, "divisionId"),
-          sortOrder: sortOrderParam(ctx.query),
-        });
-      },
+      items: (ctx) => ctx.org.architect.listSchedules(architectFilter(ctx.query)),
     },
     create: (ctx) => ctx.org.architect.createSchedule(scheduleInput(ctx)),
     get: (org, id) => org.architect.getSchedule(id),

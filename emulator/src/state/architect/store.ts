@@ -1,8 +1,7 @@
-import { checkVersion, Collection, isActive, softDelete } from "../collection";
+import { Collection, firstVersion, isActive, nextVersion, softDelete } from "../collection";
 import type { Schedule, ScheduleGroup } from "../entities";
 import { ApiError, invalidValue } from "../errors";
 import { inList, wildcardFilter, type SortOrder } from "../filters";
-import { newId } from "../ids";
 import type { DivisionCount, OrgContext } from "../org-context";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
@@ -111,29 +110,13 @@ export class ArchitectStore {
 
   createSchedule(input: ScheduleInput): Schedule {
     const fields = this.scheduleFields(input, undefined);
-    const now = this.ctx.nowIso();
-    return this.schedules.put({
-      id: newId(),
-      ...fields,
-      version: 1,
-      state: "active",
-      dateCreated: now,
-      dateModified: now,
-    });
+    return this.schedules.put({ ...fields, ...firstVersion(this.ctx.nowIso()) });
   }
 
   /** Versioned full replace: the current integer version is required (409 when stale). */
   replaceSchedule(id: string, input: ScheduleInput & { version?: number }): Schedule {
-    const existing = this.schedules.get(id, isActive);
-    checkVersion(input.version, existing.version);
-    return this.schedules.put({
-      id,
-      ...this.scheduleFields(input, id),
-      version: existing.version + 1,
-      state: "active",
-      dateCreated: existing.dateCreated,
-      dateModified: this.ctx.nowIso(),
-    });
+    const stamp = nextVersion(this.schedules.get(id, isActive), input.version, this.ctx.nowIso());
+    return this.schedules.put({ ...this.scheduleFields(input, id), ...stamp });
   }
 
   /** Soft delete; 409 while an active schedule group references the schedule. */
@@ -198,28 +181,12 @@ export class ArchitectStore {
 
   createScheduleGroup(input: ScheduleGroupInput): ScheduleGroup {
     const fields = this.scheduleGroupFields(input, undefined);
-    const now = this.ctx.nowIso();
-    return this.schedulegroups.put({
-      id: newId(),
-      ...fields,
-      version: 1,
-      state: "active",
-      dateCreated: now,
-      dateModified: now,
-    });
+    return this.schedulegroups.put({ ...fields, ...firstVersion(this.ctx.nowIso()) });
   }
 
   replaceScheduleGroup(id: string, input: ScheduleGroupInput & { version?: number }): ScheduleGroup {
-    const existing = this.schedulegroups.get(id, isActive);
-    checkVersion(input.version, existing.version);
-    return this.schedulegroups.put({
-      id,
-      ...this.scheduleGroupFields(input, id),
-      version: existing.version + 1,
-      state: "active",
-      dateCreated: existing.dateCreated,
-      dateModified: this.ctx.nowIso(),
-    });
+    const stamp = nextVersion(this.schedulegroups.get(id, isActive), input.version, this.ctx.nowIso());
+    return this.schedulegroups.put({ ...this.scheduleGroupFields(input, id), ...stamp });
   }
 
   /** Soft delete (nothing references groups yet: IVRs are not emulated). */

@@ -1,4 +1,4 @@
-import { checkVersion, Collection, isActive, softDelete } from "../collection";
+import { Collection, firstVersion, isActive, nextVersion, softDelete } from "../collection";
 import { byNameThenId } from "../entities";
 import { ApiError, invalidValue, notFound } from "../errors";
 import { newId } from "../ids";
@@ -352,16 +352,7 @@ export class TelephonyStore {
   }
 
   createTrunkBase(input: TrunkBaseInput): TrunkBaseRecord {
-    const now = this.nowIso();
-    const tb: TrunkBaseRecord = {
-      id: newId(),
-      ...this.fields(input, undefined),
-      version: 1,
-      state: "active",
-      dateCreated: now,
-      dateModified: now,
-    };
-    this.trunkbases.put(tb);
+    const tb = this.trunkbases.put({ ...this.fields(input, undefined), ...firstVersion(this.nowIso()) });
     this.syncTrunk(tb);
     return tb;
   }
@@ -369,16 +360,8 @@ export class TelephonyStore {
   /** Versioned full replace (properties not sent fall back to their defaults; the password mask keeps it). */
   replaceTrunkBase(id: string, input: TrunkBaseInput): TrunkBaseRecord {
     const existing = this.activeTrunkBase(id);
-    checkVersion(input.version, existing.version);
-    const next: TrunkBaseRecord = {
-      id,
-      ...this.fields(input, existing),
-      version: existing.version + 1,
-      state: "active",
-      dateCreated: existing.dateCreated,
-      dateModified: this.nowIso(),
-    };
-    this.trunkbases.put(next);
+    const stamp = nextVersion(existing, input.version, this.nowIso());
+    const next = this.trunkbases.put({ ...this.fields(input, existing), ...stamp });
     this.syncTrunk(next);
     return next;
   }
