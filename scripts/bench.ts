@@ -18,7 +18,7 @@ import {
   type RunningEmulator,
 } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
-import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
+import { fileBackendUrl, pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 interface Options {
   objects: number;
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const stack = `bench-${path.basename(work).slice(-6).toLowerCase()}`;
   const env = pulumiEnv({
     ...process.env,
-    PULUMI_BACKEND_URL: `file://${work}`,
+    PULUMI_BACKEND_URL: fileBackendUrl(work),
     PULUMI_HOME: path.join(work, ".home"),
   });
   const phases: Record<string, Phase> = {};
