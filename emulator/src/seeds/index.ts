@@ -1,4 +1,4 @@
-import { parseArchyYaml, type ArchyReference } from "../state/archy";
+import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
   BullseyeRing,
   Division,
@@ -10,13 +10,13 @@ import type {
   Skill,
   WrapupCode,
 } from "../state/entities";
-import type { FlowRecord } from "../state/flows";
+import type { FlowRecord } from "../state/architect/flows";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
-import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/schedule-rules";
+import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/architect/schedule-rules";
 import type { OrgSettings } from "../state/settings";
-import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony";
+import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
 import { EMPTY_SEED } from "./empty";
 import { SAMPLE_SEED } from "./sample";
 import type { SeedData, SeedFlow, SeedOrg } from "./types";

@@ -1,6 +1,6 @@
-import { ApiError, notFound } from "../state/errors";
-import type { OrgStore } from "../state/org-store";
-import { errorBody, queryValue, type HandlerResult } from "./http";
+import { ApiError, notFound } from "../../state/errors";
+import type { OrgStore } from "../../state/org-store";
+import { errorBody, queryValue, type HandlerResult } from "../http";
 
 /**
  * Presigned URLs of Architect jobs, served beside the org's `/api` prefix like the S3 URLs the real API hands
@@ -51,10 +51,10 @@ export function handlePresignedRequest(
     if (jobId === undefined || method !== expected) throw notFound();
     const signature = queryValue(query, "signature");
     if (kind === "uploads") {
-      org.flows.uploadImportJob(jobId, signature, rawBody.toString("utf8"), headers);
+      org.architect.flows.uploadImportJob(jobId, signature, rawBody.toString("utf8"), headers);
       return { status: 200 };
     }
-    return { status: 200, text: org.flows.downloadExport(jobId, signature) };
+    return { status: 200, text: org.architect.flows.downloadExport(jobId, signature) };
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status, body: errorBody(err, contextId) };
     throw err;

@@ -1,8 +1,8 @@
-import { archyKeyOf, summarizeReferences, type FlowReferenceSummary } from "../state/archy";
-import type { ClientRef, FlowOperation, FlowRecord, FlowVersionRecord, JobView } from "../state/flows";
-import type { OrgStore } from "../state/org-store";
-import { divisionRef, type DivisionRef } from "./serialize";
-import type { Models, SdkResponse } from "./sdk";
+import { archyKeyOf, summarizeReferences, type FlowReferenceSummary } from "../../state/architect/archy";
+import type { ClientRef, FlowOperation, FlowRecord, FlowVersionRecord, JobView } from "../../state/architect/flows";
+import type { OrgStore } from "../../state/org-store";
+import { divisionRef, type DivisionRef } from "../wire";
+import type { Models, SdkResponse } from "../sdk";
 
 /** Wire shapes of Architect flows, versions, operations and jobs (SDK `Flow`, `FlowVersion`, `Operation`, …). */
 export const FLOWS_PATH = "/api/v2/flows";
@@ -93,7 +93,7 @@ function compact<T extends object>(o: T): T {
 }
 
 export function clientRefToWire(org: OrgStore, c: ClientRef): ClientRefWire {
-  const name = c.name ?? org.listClients().find((x) => x.clientId === c.id)?.name;
+  const name = c.name ?? org.auth.listClients().find((x) => x.clientId === c.id)?.name;
   return compact({ id: c.id, name, selfUri: `${OAUTH_CLIENTS_PATH}/${c.id}` });
 }
 
@@ -185,7 +185,7 @@ export function flowToDump(
   org: OrgStore,
   f: FlowRecord,
 ): FlowWire & { archyType: string; references: FlowReferenceSummary; yaml?: string } {
-  const published = org.flows.publishedVersion(f);
+  const published = org.architect.flows.publishedVersion(f);
   return compact({
     ...flowToWire(org, f),
     archyType: archyKeyOf(f.type),

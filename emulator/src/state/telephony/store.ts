@@ -1,8 +1,9 @@
-import type { Clock } from "../clock";
-import { byNameThenId } from "./entities";
-import { ApiError, invalidValue, notFound } from "./errors";
-import { newId } from "./ids";
-import type { OrgSettings } from "./settings";
+import { Collection, firstVersion, isActive, nextVersion, softDelete } from "../collection";
+import { byNameThenId } from "../entities";
+import { ApiError, invalidValue, notFound } from "../errors";
+import { newId } from "../ids";
+import { startsWithFilter } from "../filters";
+import type { OrgContext } from "../org-context";
 
 export const TRUNK_TYPES = ["EXTERNAL", "PHONE", "EDGE"] as const;
 export type TrunkType = (typeof TRUNK_TYPES)[number];
@@ -156,12 +157,8 @@ export interface TrunkBaseInput {
   managed?: boolean;
 }
 
-export interface TelephonyOrgContext {
-  readonly clock: Clock;
-  settings(): OrgSettings;
-  requireDivisionId(id: string | undefined): string;
-  checkName(kind: string, raw: string): string;
-  duplicate(kind: string, name: string): ApiError;
+/** What telephony needs beyond its org: BYOC termination URIs are unique across the orgs of a region. */
+export interface TelephonyLinks {
   /** Who uses this SIP termination URI in this org's region besides `exceptId` ("trunk base settings 'X'" or "another org"). */
   terminationUriOwner(uri: string, exceptId: string | undefined): string | undefined;
 }
@@ -206,72 +203,62 @@ function typeMatches(def: PropertyDefinition, v: unknown): boolean {
  * versioned (PUT needs the current version) and soft-deleted; deleting one removes its trunk instance.
  */
 export class TelephonyStore {
-  private readonly sites = new Map<string, Site>();
-  private readonly trunkbases = new Map<string, TrunkBaseRecord>();
+  private readonly sites: Collection<Site>;
+  private readonly trunkbases: Collection<TrunkBaseRecord>;
   private readonly trunks = new Map<string, TrunkRecord>();
 
   constructor(
-    private readonly ctx: TelephonyOrgContext,
+    private readonly ctx: OrgContext,
+    private readonly links: TelephonyLinks,
     init: { sites?: Site[]; trunkbases?: TrunkBaseRecord[]; trunks?: TrunkRecord[] } = {},
   ) {
-    for (const s of init.sites ?? []) this.sites.set(s.id, { ...s });
-    for (const t of init.trunkbases ?? []) this.trunkbases.set(t.id, structuredClone(t));
+    this.sites = new Collection(ctx, { kind: "site" }, init.sites ?? []);
+    this.trunkbases = new Collection(ctx, { kind: "trunk base settings", holdsName: isActive }, init.trunkbases ?? []);
     for (const t of init.trunks ?? []) this.trunks.set(t.id, { ...t });
   }
 
   private nowIso(): string {
-    return new Date(this.ctx.clock.now()).toISOString();
+    return this.ctx.nowIso();
   }
 
   // ---- sites ----------------------------------------------------------------------------------
 
   listSites(filter: { name?: string } = {}): Site[] {
-    const prefix = filter.name?.replace(/\*+$/, "").toLowerCase();
-    return [...this.sites.values()]
-      .filter((s) => !prefix || s.name.toLowerCase().startsWith(prefix))
-      .sort(byNameThenId);
+    const byName = startsWithFilter(filter.name);
+    return this.sites.sorted((s) => !byName || byName(s.name));
   }
 
   getSite(id: string): Site {
-    const s = this.sites.get(id);
-    if (!s) throw notFound();
-    return s;
+    return this.sites.get(id);
   }
 
   findSite(id: string): Site | undefined {
-    return this.sites.get(id);
+    return this.sites.find(id);
   }
 
   // ---- trunk base settings --------------------------------------------------------------------
 
   listTrunkBases(filter: { name?: string } = {}): TrunkBaseRecord[] {
-    const prefix = filter.name?.replace(/\*+$/, "").toLowerCase();
-    return [...this.trunkbases.values()]
-      .filter((t) => t.state === "active")
-      .filter((t) => !prefix || t.name.toLowerCase().startsWith(prefix))
-      .sort(byNameThenId);
+    const byName = startsWithFilter(filter.name);
+    return this.trunkbases.sorted((t) => isActive(t) && (!byName || byName(t.name)));
   }
 
   /** GET: a deleted trunk base is returned with state "deleted". */
   getTrunkBase(id: string): TrunkBaseRecord {
-    const t = this.trunkbases.get(id);
-    if (!t) throw notFound();
-    return t;
+    return this.trunkbases.get(id);
   }
 
   private activeTrunkBase(id: string): TrunkBaseRecord {
-    const t = this.getTrunkBase(id);
-    if (t.state !== "active") throw notFound();
-    return t;
+    return this.trunkbases.get(id, isActive);
   }
 
   countInDivision(divisionId: string): number {
-    return [...this.trunkbases.values()].filter((t) => t.state === "active" && t.divisionId === divisionId).length;
+    return this.trunkbases.all().filter((t) => t.state === "active" && t.divisionId === divisionId).length;
   }
 
   private siteRef(field: string, id: string | undefined): string | undefined {
     if (id === undefined) return undefined;
-    if (!this.sites.has(id)) throw invalidValue(field, `Site ${id} in ${field} does not exist`);
+    if (!this.sites.find(id)) throw invalidValue(field, `Site ${id} in ${field} does not exist`);
     return id;
   }
 
@@ -279,12 +266,7 @@ export class TelephonyStore {
     input: TrunkBaseInput,
     existing: TrunkBaseRecord | undefined,
   ): Omit<TrunkBaseRecord, "id" | "version" | "state" | "dateCreated" | "dateModified"> {
-    const name = this.ctx.checkName("trunk base settings", input.name);
-    const lower = name.toLowerCase();
-    for (const t of this.trunkbases.values()) {
-      if (t.id !== existing?.id && t.state === "active" && t.name.toLowerCase() === lower)
-        throw this.ctx.duplicate("trunk base settings", name);
-    }
+    const name = this.trunkbases.claimName(input.name, existing?.id);
     const metabase = findMetabase(input.metabaseId);
     if (!metabase) {
       throw invalidValue(
@@ -342,7 +324,7 @@ export class TelephonyStore {
     }
     const uri = properties[TERMINATION_URI_PROPERTY];
     if (typeof uri === "string" && uri.trim() !== "") {
-      const owner = this.ctx.terminationUriOwner(uri, existing?.id);
+      const owner = this.links.terminationUriOwner(uri, existing?.id);
       if (owner !== undefined) {
         const { status, code } = this.ctx.settings().duplicateSipTerminationUri;
         throw new ApiError(
@@ -370,16 +352,7 @@ export class TelephonyStore {
   }
 
   createTrunkBase(input: TrunkBaseInput): TrunkBaseRecord {
-    const now = this.nowIso();
-    const tb: TrunkBaseRecord = {
-      id: newId(),
-      ...this.fields(input, undefined),
-      version: 1,
-      state: "active",
-      dateCreated: now,
-      dateModified: now,
-    };
-    this.trunkbases.set(tb.id, tb);
+    const tb = this.trunkbases.put({ ...this.fields(input, undefined), ...firstVersion(this.nowIso()) });
     this.syncTrunk(tb);
     return tb;
   }
@@ -387,19 +360,8 @@ export class TelephonyStore {
   /** Versioned full replace (properties not sent fall back to their defaults; the password mask keeps it). */
   replaceTrunkBase(id: string, input: TrunkBaseInput): TrunkBaseRecord {
     const existing = this.activeTrunkBase(id);
-    if (input.version === undefined)
-      throw invalidValue("version", "The field 'version' is required: send the current version of the object");
-    if (input.version !== existing.version)
-      throw new ApiError(409, "general.conflict", "Version does not match current version.");
-    const next: TrunkBaseRecord = {
-      id,
-      ...this.fields(input, existing),
-      version: existing.version + 1,
-      state: "active",
-      dateCreated: existing.dateCreated,
-      dateModified: this.nowIso(),
-    };
-    this.trunkbases.set(id, next);
+    const stamp = nextVersion(existing, input.version, this.nowIso());
+    const next = this.trunkbases.put({ ...this.fields(input, existing), ...stamp });
     this.syncTrunk(next);
     return next;
   }
@@ -407,7 +369,7 @@ export class TelephonyStore {
   /** Name of the active trunk base of this org other than `exceptId` that uses this SIP termination URI (case-insensitive). */
   terminationUriUser(uri: string, exceptId: string | undefined): string | undefined {
     const lower = uri.trim().toLowerCase();
-    for (const t of this.trunkbases.values()) {
+    for (const t of this.trunkbases.all()) {
       const v = t.properties[TERMINATION_URI_PROPERTY];
       if (t.id !== exceptId && t.state === "active" && typeof v === "string" && v.trim().toLowerCase() === lower)
         return t.name;
@@ -427,9 +389,7 @@ export class TelephonyStore {
         `Trunk base settings '${tb.name}' cannot be deleted yet: its trunk is still being updated. Try again shortly.`,
       );
     }
-    tb.state = "deleted";
-    tb.version += 1;
-    tb.dateModified = this.nowIso();
+    softDelete(tb, this.nowIso());
     this.syncTrunk(tb);
   }
 
@@ -472,8 +432,8 @@ export class TelephonyStore {
   }
 
   trunkName(t: TrunkRecord): string {
-    const base = this.trunkbases.get(t.trunkBaseId);
-    const site = this.sites.get(t.siteId);
+    const base = this.trunkbases.find(t.trunkBaseId);
+    const site = this.sites.find(t.siteId);
     return `${base?.name ?? ""} - ${site?.name ?? ""}`;
   }
 
@@ -483,7 +443,7 @@ export class TelephonyStore {
         (t) => !filter.trunkBaseIds || filter.trunkBaseIds.length === 0 || filter.trunkBaseIds.includes(t.trunkBaseId),
       )
       .filter(
-        (t) => filter.trunkType === undefined || this.trunkbases.get(t.trunkBaseId)?.trunkType === filter.trunkType,
+        (t) => filter.trunkType === undefined || this.trunkbases.find(t.trunkBaseId)?.trunkType === filter.trunkType,
       )
       .map((t) => ({ t, name: this.trunkName(t) }))
       .sort((a, b) => byNameThenId({ name: a.name, id: a.t.id }, { name: b.name, id: b.t.id }))
@@ -501,7 +461,7 @@ export class TelephonyStore {
   snapshot(): { sites: Site[]; trunkbases: TrunkBaseRecord[]; trunks: TrunkRecord[] } {
     return {
       sites: this.listSites().map((s) => ({ ...s })),
-      trunkbases: [...this.trunkbases.values()].sort(byNameThenId).map((t) => structuredClone(t)),
+      trunkbases: this.trunkbases.snapshot(),
       trunks: this.listTrunks().map((t) => ({ ...t })),
     };
   }

@@ -1,4 +1,4 @@
-import { invalidValue } from "./errors";
+import { invalidValue } from "../errors";
 
 /**
  * The formats of Architect schedules: local date-times without a zone, iCal RRULEs and IANA time zones.

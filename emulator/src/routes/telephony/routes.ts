@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { ApiError } from "../state/errors";
-import { pageRequest, paginate } from "../state/paging";
-import { findMetabase, METABASES, TRUNK_TYPES, type TrunkBaseInput } from "../state/telephony";
-import type { ApiContext, ApiRouter } from "./context";
-import { param } from "./context";
-import { parseBody, queryList, queryValue, withoutNulls } from "./http";
-import { booleanParam, choiceParam } from "./params";
-import { listing } from "./serialize";
+import { ApiError } from "../../state/errors";
+import { pageRequest, paginate } from "../wire";
+import { findMetabase, METABASES, TRUNK_TYPES, type TrunkBaseInput } from "../../state/telephony/store";
+import type { ApiContext, ApiRouter } from "../context";
+import { param } from "../context";
+import { parseBody, queryList, queryValue, withoutNulls } from "../http";
+import { booleanParam, choiceParam } from "../params";
+import { listing } from "../wire";
 import {
   metabaseToWire,
   siteToWire,
@@ -16,8 +16,8 @@ import {
   trunkToWire,
   TRUNKS_PATH,
   SITES_PATH,
-} from "./telephony-wire";
-import type { Models, SdkRequest } from "./sdk";
+} from "./wire";
+import type { Models, SdkRequest } from "../sdk";
 
 const MAX_PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
-import { OAuthError } from "../state/errors";
-import type { OrgStore } from "../state/org-store";
-import type { HandlerResult } from "./http";
+import { OAuthError } from "../../state/errors";
+import type { OrgStore } from "../../state/org-store";
+import type { HandlerResult } from "../http";
 
 export const TOKEN_PATH = "/oauth/token";
 
@@ -37,7 +37,7 @@ export function handleTokenRequest(org: OrgStore, authorization: string | undefi
   try {
     const form = new URLSearchParams(rawBody.toString("utf8"));
     const { clientId, clientSecret } = credentials(authorization, form);
-    const client = org.authenticateClient(clientId, clientSecret);
+    const client = org.auth.authenticateClient(clientId, clientSecret);
     const grantType = form.get("grant_type");
     if (grantType === null || grantType === "") {
       throw new OAuthError(400, "invalid_request", "Missing grant type");
@@ -45,7 +45,7 @@ export function handleTokenRequest(org: OrgStore, authorization: string | undefi
     if (grantType !== "client_credentials") {
       throw new OAuthError(400, "unsupported_grant_type", `Unsupported grant type: ${grantType}`);
     }
-    const issued = org.issueToken(client);
+    const issued = org.auth.issueToken(client);
     return {
       status: 200,
       headers: { "Cache-Control": "no-store", Pragma: "no-cache" },

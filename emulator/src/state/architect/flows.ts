@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Clock } from "../clock";
 import {
   missingReferenceMessage,
   parseArchyYaml,
@@ -8,10 +7,11 @@ import {
   type FlowType,
   type ReferenceKind,
 } from "./archy";
-import { byNameThenId } from "./entities";
-import { ApiError, badRequest, invalidValue, notFound } from "./errors";
-import { newId } from "./ids";
-import type { OrgSettings } from "./settings";
+import { byNameThenId } from "../entities";
+import { ApiError, badRequest, invalidValue, notFound } from "../errors";
+import { newId } from "../ids";
+import { Collection } from "../collection";
+import type { OrgContext } from "../org-context";
 
 /** An OAuth client as Architect shows it (`lockedClient`, `Operation.client`, `FlowVersion.createdByClient`). */
 export interface ClientRef {
@@ -132,16 +132,10 @@ export interface FlowInput {
   divisionId?: string;
 }
 
-/** What the flow store needs from its org: divisions, names, the other object kinds and who uses flows. */
-export interface FlowOrgContext {
-  readonly clock: Clock;
-  settings(): OrgSettings;
-  /** The division of a request (default home); 400 when unknown. */
-  requireDivisionId(id: string | undefined): string;
+/** What the flow store needs from the rest of its org: divisions by name, the other object kinds and who uses flows. */
+export interface FlowOrgLinks {
   homeDivisionId(): string;
   divisionIdByName(name: string): string | undefined;
-  checkName(kind: string, raw: string): string;
-  duplicate(kind: string, name: string): ApiError;
   /** Whether an active object of this kind has this name (case-insensitive). */
   exists(kind: Exclude<ReferenceKind, "flow" | "division">, name: string): boolean;
   /** Names of the queues whose queueFlow / emailInQueueFlow / messageInQueueFlow is this flow. */
@@ -177,16 +171,18 @@ function clientLabel(c: ClientRef): string {
  * emulator time passes its due time: every read first settles what is due.
  */
 export class FlowStore {
-  private readonly flows = new Map<string, FlowRecord>();
+  private readonly flows: Collection<FlowRecord>;
   private readonly importJobs = new Map<string, ImportJob>();
   private readonly exportJobs = new Map<string, ExportJob>();
   private seq = 0;
 
   constructor(
-    private readonly ctx: FlowOrgContext,
+    private readonly ctx: OrgContext,
+    private readonly links: FlowOrgLinks,
     initial: FlowRecord[] = [],
   ) {
-    for (const f of initial) this.flows.set(f.id, structuredClone(f));
+    // Names are unique per flow type.
+    this.flows = new Collection(ctx, { kind: "flow", scope: (f) => f.type }, initial);
   }
 
   private now(): number {
@@ -208,7 +204,7 @@ export class FlowStore {
         due.push({ at: job.doneAt, seq: job.seq ?? 0, run: () => this.finishImport(job) });
       }
     }
-    for (const flow of this.flows.values()) {
+    for (const flow of this.flows.all()) {
       const p = flow.pendingPublish;
       if (p && p.at <= now) due.push({ at: p.at, seq: p.seq, run: () => this.finishPublish(flow) });
     }
@@ -226,7 +222,8 @@ export class FlowStore {
   listFlows(filter: FlowFilter = {}): FlowRecord[] {
     this.settle();
     const byName = globPrefix(filter.name);
-    const list = [...this.flows.values()]
+    const list = this.flows
+      .all()
       .filter((f) => !filter.types || filter.types.length === 0 || filter.types.includes(f.type))
       .filter((f) => !byName || byName(f.name))
       .filter((f) => !filter.ids || filter.ids.length === 0 || filter.ids.includes(f.id))
@@ -241,32 +238,31 @@ export class FlowStore {
   /** The flow, or 404 (deleted flows are gone). */
   getFlow(id: string): FlowRecord {
     this.settle();
-    const f = this.flows.get(id);
+    const f = this.flows.find(id);
     if (!f) throw notFound();
     return f;
   }
 
   findFlow(id: string): FlowRecord | undefined {
     this.settle();
-    return this.flows.get(id);
+    return this.flows.find(id);
   }
 
   private byNameAndType(name: string, type: FlowType): FlowRecord | undefined {
-    for (const f of this.flows.values()) if (f.type === type && sameName(f.name, name)) return f;
+    for (const f of this.flows.all()) if (f.type === type && sameName(f.name, name)) return f;
     return undefined;
   }
 
   /** Active flows in a division (for the division's not-empty check). */
   countInDivision(divisionId: string): number {
     this.settle();
-    return [...this.flows.values()].filter((f) => f.divisionId === divisionId).length;
+    return this.flows.all().filter((f) => f.divisionId === divisionId).length;
   }
 
   /** POST /flows: an empty shell (no version), unique by (name, type). */
   createFlow(input: FlowInput): FlowRecord {
     this.settle();
-    const name = this.ctx.checkName("flow", input.name);
-    if (this.byNameAndType(name, input.type)) throw this.ctx.duplicate("flow", name);
+    const name = this.flows.claimName(input.name, undefined, input.type);
     const flow: FlowRecord = {
       id: newId(),
       name,
@@ -276,7 +272,7 @@ export class FlowStore {
       versions: [],
     };
     if (input.description !== undefined) flow.description = input.description;
-    this.flows.set(flow.id, flow);
+    this.flows.put(flow);
     return flow;
   }
 
@@ -295,7 +291,8 @@ export class FlowStore {
 
   /** Flows whose published YAML names this flow (by name, and type when the reference gives one). */
   private flowsReferencing(target: FlowRecord): FlowRecord[] {
-    return [...this.flows.values()]
+    return this.flows
+      .all()
       .filter((f) => f.id !== target.id)
       .filter((f) => {
         const v = f.versions.find((x) => x.id === f.publishedVersionId);
@@ -316,7 +313,7 @@ export class FlowStore {
     if (flow.system)
       throw badRequest(`Flow '${flow.name}' is a system flow and cannot be deleted; edit and publish it instead.`);
     this.requireUnlocked(flow, client);
-    const queues = this.ctx.queuesUsingFlow(id);
+    const queues = this.links.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
     if (queues.length > 0 || flows.length > 0) {
       const users = [
@@ -331,7 +328,7 @@ export class FlowStore {
         `Flow '{name}' is in use by ${users.join("; ")}.`,
       );
     }
-    this.flows.delete(id);
+    this.flows.remove(id);
   }
 
   checkout(id: string, client: ClientRef): FlowRecord {
@@ -410,7 +407,7 @@ export class FlowStore {
         active: false,
         versions: [],
       };
-      this.flows.set(flow.id, flow);
+      this.flows.put(flow);
     }
     if (input.description !== undefined) flow.description = input.description;
     const parsed = parseArchyYaml(input.yaml);
@@ -558,15 +555,15 @@ export class FlowStore {
     const missing: string[] = [];
     for (const ref of doc.references) {
       let found: boolean;
-      if (ref.kind === "division") found = this.ctx.divisionIdByName(ref.name) !== undefined;
+      if (ref.kind === "division") found = this.links.divisionIdByName(ref.name) !== undefined;
       else if (ref.kind === "flow") {
         const self = sameName(ref.name, doc.name) && (ref.flowType === undefined || ref.flowType === doc.type);
         found =
           self ||
-          [...this.flows.values()].some(
-            (f) => sameName(f.name, ref.name) && (ref.flowType === undefined || f.type === ref.flowType),
-          );
-      } else found = this.ctx.exists(ref.kind, ref.name);
+          this.flows
+            .all()
+            .some((f) => sameName(f.name, ref.name) && (ref.flowType === undefined || f.type === ref.flowType));
+      } else found = this.links.exists(ref.kind, ref.name);
       if (!found) missing.push(missingReferenceMessage(doc, ref));
     }
     return missing;
@@ -631,7 +628,8 @@ export class FlowStore {
     }
     const { doc, yaml } = plan;
     // Things may have changed while the job ran: check the lock and the division again.
-    const divisionId = doc.division === undefined ? this.ctx.homeDivisionId() : this.ctx.divisionIdByName(doc.division);
+    const divisionId =
+      doc.division === undefined ? this.links.homeDivisionId() : this.links.divisionIdByName(doc.division);
     if (divisionId === undefined)
       return fail([missingReferenceMessage(doc, { kind: "division", name: doc.division ?? "" })]);
     let flow = this.byNameAndType(doc.name, doc.type);
@@ -645,7 +643,7 @@ export class FlowStore {
         throw err;
       }
       flow = { id: newId(), name, type: doc.type, divisionId, active: false, versions: [] };
-      this.flows.set(flow.id, flow);
+      this.flows.put(flow);
     }
     flow.divisionId = divisionId;
     if (doc.description !== undefined) flow.description = doc.description;
@@ -690,7 +688,7 @@ export class FlowStore {
     let outcome: ExportOutcome;
     const flow =
       request.id !== undefined
-        ? this.flows.get(request.id)
+        ? this.flows.find(request.id)
         : request.name !== undefined && request.type !== undefined
           ? this.byNameAndType(request.name, request.type)
           : undefined;
@@ -762,6 +760,6 @@ export class FlowStore {
 
   snapshot(): FlowRecord[] {
     this.settle();
-    return [...this.flows.values()].sort(byNameThenId).map((f) => structuredClone(f));
+    return this.flows.snapshot();
   }
 }

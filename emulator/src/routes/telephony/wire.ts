@@ -1,4 +1,4 @@
-import type { OrgStore } from "../state/org-store";
+import type { OrgStore } from "../../state/org-store";
 import {
   effectiveProperty,
   findMetabase,
@@ -9,9 +9,9 @@ import {
   type Site,
   type TrunkBaseRecord,
   type TrunkRecord,
-} from "../state/telephony";
-import { divisionRef, type DivisionRef } from "./serialize";
-import type { Models, SdkResponse } from "./sdk";
+} from "../../state/telephony/store";
+import { divisionRef, type DivisionRef } from "../wire";
+import type { Models, SdkResponse } from "../sdk";
 
 /** Wire shapes of sites, trunk metabases, trunk base settings and trunks (SDK `Site`, `Metabase`, `TrunkBase`, `Trunk`). */
 export const EDGES_PATH = "/api/v2/telephony/providers/edges";

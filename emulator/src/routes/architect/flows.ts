@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { FLOW_TYPES, flowTypeOf, type FlowType } from "../state/archy";
-import { ApiError, badRequest, invalidValue } from "../state/errors";
-import { UPLOAD_HEADERS, type ExportRequest } from "../state/flows";
-import { pageRequest, paginate } from "../state/paging";
-import type { ApiContext, ApiRouter } from "./context";
-import { param } from "./context";
+import { FLOW_TYPES, flowTypeOf, type FlowType } from "../../state/architect/archy";
+import { ApiError, badRequest, invalidValue } from "../../state/errors";
+import { UPLOAD_HEADERS, type ExportRequest } from "../../state/architect/flows";
+import { pageRequest, paginate } from "../wire";
+import type { ApiContext, ApiRouter } from "../context";
+import { param } from "../context";
 import {
   configurationToWire,
   FLOW_EXPORT_JOBS_PATH,
@@ -15,11 +15,11 @@ import {
   jobToWire,
   operationToWire,
 } from "./flow-wire";
-import { enumError, parseBody, queryList, queryValue, withoutNulls } from "./http";
-import { booleanParam, sortOrderParam } from "./params";
+import { enumError, parseBody, queryList, queryValue, withoutNulls } from "../http";
+import { booleanParam, sortOrderParam } from "../params";
 import { downloadUrl, uploadUrl } from "./presigned";
-import { listing } from "./serialize";
-import type { Models, SdkRequest } from "./sdk";
+import { listing } from "../wire";
+import type { Models, SdkRequest } from "../sdk";
 
 const MAX_PAGE_SIZE = 500;
 const MAX_VERSIONS_PAGE_SIZE = 100;
@@ -106,7 +106,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
   router.add("GET", FLOWS_PATH, (ctx) => {
     const page = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_PAGE_SIZE);
     booleanParam(ctx.query, "deleted"); // deletes are hard: there is nothing more to include
-    const all = ctx.org.flows.listFlows({
+    const all = ctx.org.architect.flows.listFlows({
       types: typesParam(ctx),
       name: queryValue(ctx.query, "name"),
       ids: queryList(ctx.query, "id"),
@@ -128,7 +128,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
 
   router.add("POST", FLOWS_PATH, (ctx) => {
     const body = parseBody(createFlowSchema, withoutNulls(ctx.json()));
-    const flow = ctx.org.flows.createFlow({
+    const flow = ctx.org.architect.flows.createFlow({
       name: body.name,
       type: bodyType(body.type),
       description: body.description,
@@ -139,34 +139,37 @@ export function registerFlowRoutes(router: ApiRouter): void {
 
   router.add("GET", `${FLOWS_PATH}/{flowId}`, (ctx) => ({
     status: 200,
-    body: flowToWire(ctx.org, ctx.org.flows.getFlow(param(ctx, "flowId"))),
+    body: flowToWire(ctx.org, ctx.org.architect.flows.getFlow(param(ctx, "flowId"))),
   }));
 
   router.add("DELETE", `${FLOWS_PATH}/{flowId}`, (ctx) => {
-    ctx.org.flows.deleteFlow(param(ctx, "flowId"), ctx.client);
+    ctx.org.architect.flows.deleteFlow(param(ctx, "flowId"), ctx.client);
     return { status: 204 };
   });
 
   // ---- actions ----
   router.add("POST", `${FLOWS_PATH}/actions/checkout`, (ctx) => ({
     status: 200,
-    body: flowToWire(ctx.org, ctx.org.flows.checkout(flowParam(ctx), ctx.client)),
+    body: flowToWire(ctx.org, ctx.org.architect.flows.checkout(flowParam(ctx), ctx.client)),
   }));
   router.add("POST", `${FLOWS_PATH}/actions/checkin`, (ctx) => ({
     status: 200,
-    body: operationToWire(ctx.org, ctx.org.flows.checkin(flowParam(ctx), ctx.client)),
+    body: operationToWire(ctx.org, ctx.org.architect.flows.checkin(flowParam(ctx), ctx.client)),
   }));
   router.add("POST", `${FLOWS_PATH}/actions/unlock`, (ctx) => ({
     status: 200,
-    body: flowToWire(ctx.org, ctx.org.flows.unlock(flowParam(ctx))),
+    body: flowToWire(ctx.org, ctx.org.architect.flows.unlock(flowParam(ctx))),
   }));
   router.add("POST", `${FLOWS_PATH}/actions/deactivate`, (ctx) => ({
     status: 200,
-    body: flowToWire(ctx.org, ctx.org.flows.deactivate(flowParam(ctx), ctx.client)),
+    body: flowToWire(ctx.org, ctx.org.architect.flows.deactivate(flowParam(ctx), ctx.client)),
   }));
   router.add("POST", `${FLOWS_PATH}/actions/publish`, (ctx) => ({
     status: 200,
-    body: operationToWire(ctx.org, ctx.org.flows.publish(flowParam(ctx), ctx.client, queryValue(ctx.query, "version"))),
+    body: operationToWire(
+      ctx.org,
+      ctx.org.architect.flows.publish(flowParam(ctx), ctx.client, queryValue(ctx.query, "version")),
+    ),
   }));
 
   // ---- versions and configuration ----
@@ -178,34 +181,34 @@ export function registerFlowRoutes(router: ApiRouter): void {
       MAX_VERSIONS_PAGE_SIZE,
     );
     booleanParam(ctx.query, "deleted");
-    const flow = ctx.org.flows.getFlow(id);
-    const versions = ctx.org.flows.listVersions(id).map((v) => flowVersionToWire(ctx.org, flow, v));
+    const flow = ctx.org.architect.flows.getFlow(id);
+    const versions = ctx.org.architect.flows.listVersions(id).map((v) => flowVersionToWire(ctx.org, flow, v));
     return { status: 200, body: listing(`${FLOWS_PATH}/${id}/versions`, ctx.query, paginate(versions, page)) };
   });
 
   router.add("GET", `${FLOWS_PATH}/{flowId}/versions/{versionId}`, (ctx) => {
     const id = param(ctx, "flowId");
-    const v = ctx.org.flows.getVersion(id, param(ctx, "versionId"));
-    return { status: 200, body: flowVersionToWire(ctx.org, ctx.org.flows.getFlow(id), v) };
+    const v = ctx.org.architect.flows.getVersion(id, param(ctx, "versionId"));
+    return { status: 200, body: flowVersionToWire(ctx.org, ctx.org.architect.flows.getFlow(id), v) };
   });
 
   router.add("GET", `${FLOWS_PATH}/{flowId}/versions/{versionId}/configuration`, (ctx) => {
     const id = param(ctx, "flowId");
-    const v = ctx.org.flows.getVersion(id, param(ctx, "versionId"));
-    return { status: 200, body: configurationToWire(ctx.org.flows.getFlow(id), v) };
+    const v = ctx.org.architect.flows.getVersion(id, param(ctx, "versionId"));
+    return { status: 200, body: configurationToWire(ctx.org.architect.flows.getFlow(id), v) };
   });
 
   router.add("GET", `${FLOWS_PATH}/{flowId}/latestconfiguration`, (ctx) => {
     const id = param(ctx, "flowId");
     booleanParam(ctx.query, "deleted");
-    const flow = ctx.org.flows.getFlow(id);
-    return { status: 200, body: configurationToWire(flow, ctx.org.flows.latestVersion(id)) };
+    const flow = ctx.org.architect.flows.getFlow(id);
+    return { status: 200, body: configurationToWire(flow, ctx.org.architect.flows.latestVersion(id)) };
   });
 
   // ---- Archy import jobs ----
   // The optional body (RegisterArchitectJobRequest) is not read: Terraform sends none.
   router.add("POST", FLOW_JOBS_PATH, (ctx) => {
-    const job = ctx.org.flows.registerImportJob(ctx.client);
+    const job = ctx.org.architect.flows.registerImportJob(ctx.client);
     return {
       status: 200,
       body: {
@@ -219,12 +222,17 @@ export function registerFlowRoutes(router: ApiRouter): void {
 
   router.add("GET", `${FLOW_JOBS_PATH}/{jobId}`, (ctx) => ({
     status: 200,
-    body: jobToWire(ctx.org.flows.getImportJob(param(ctx, "jobId")), "Publish", FLOW_JOBS_PATH, expandsMessages(ctx)),
+    body: jobToWire(
+      ctx.org.architect.flows.getImportJob(param(ctx, "jobId")),
+      "Publish",
+      FLOW_JOBS_PATH,
+      expandsMessages(ctx),
+    ),
   }));
 
   // ---- export jobs ----
   router.add("POST", FLOW_EXPORT_JOBS_PATH, (ctx) => {
-    const job = ctx.org.flows.registerExportJob(exportRequest(ctx));
+    const job = ctx.org.architect.flows.registerExportJob(exportRequest(ctx));
     return {
       status: 200,
       body: {
@@ -238,7 +246,7 @@ export function registerFlowRoutes(router: ApiRouter): void {
 
   router.add("GET", `${FLOW_EXPORT_JOBS_PATH}/{jobId}`, (ctx) => {
     const id = param(ctx, "jobId");
-    const { signature, ...job } = ctx.org.flows.getExportJob(id);
+    const { signature, ...job } = ctx.org.architect.flows.getExportJob(id);
     const download = signature === undefined ? undefined : downloadUrl(ctx.orgUrl, id, signature);
     return { status: 200, body: jobToWire(job, "Export", FLOW_EXPORT_JOBS_PATH, expandsMessages(ctx), download) };
   });
