@@ -196,7 +196,15 @@ async function main(): Promise<void> {
     const rollout = (action: string) =>
       run(
         process.execPath,
-        [path.join(ROOT, "provider", "dist", "cli.js"), "rollout", action, "--stacks", `${STACK},${STACK_AP}`, "--cwd", ROOT],
+        [
+          path.join(ROOT, "provider", "dist", "cli.js"),
+          "rollout",
+          action,
+          "--stacks",
+          `${STACK},${STACK_AP}`,
+          "--cwd",
+          ROOT,
+        ],
         env,
       );
     check((await rollout("up")) === 0, `rollout up: both regions deployed`);

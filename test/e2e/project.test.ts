@@ -75,7 +75,12 @@ test("own project: tarball installed outside the repository, init, import, previ
   await ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], env);
   const installed = path.join(project, "node_modules", "@genesys-clone", "provider");
   assert.ok(lstatSync(installed).isDirectory() && !lstatSync(installed).isSymbolicLink(), "a copy, not a link");
-  for (const f of ["dist/cli.js", "dist/process.js", "dist/resources/routing-queue/provider.js", "bin/genesys-clone.js"])
+  for (const f of [
+    "dist/cli.js",
+    "dist/process.js",
+    "dist/resources/routing-queue/provider.js",
+    "bin/genesys-clone.js",
+  ])
     assert.ok(existsSync(path.join(installed, f)), `the tarball holds ${f}`);
 
   // init writes the project and keeps the installed tarball as the dependency.
@@ -114,7 +119,10 @@ test("own project: tarball installed outside the repository, init, import, previ
 
   // A stack for the target org, configured with the standard CLI; the demo's region transforms beside Pulumi.yaml.
   const stack = "eu-west-1";
-  copyFileSync(path.join(ROOT, "stacks", "sample", "transforms.eu-west-1.yaml"), path.join(project, `transforms.${stack}.yaml`));
+  copyFileSync(
+    path.join(ROOT, "stacks", "sample", "transforms.eu-west-1.yaml"),
+    path.join(project, `transforms.${stack}.yaml`),
+  );
   await ok("pulumi", ["stack", "init", stack, "--non-interactive"], env);
   for (const [key, value] of Object.entries({
     "genesys-clone:source": "us",
@@ -145,7 +153,10 @@ test("own project: tarball installed outside the repository, init, import, previ
     SOURCE_OAUTHCLIENT_SECRET: source.clientSecret,
   });
   assert.equal(verify.code, 0, `verify:\n${verify.stdout}\n${verify.stderr}`);
-  assert.ok(existsSync(path.join(project, ".genesys-clone", "journal", `${stack}.jsonl`)), "the journal is the project's");
+  assert.ok(
+    existsSync(path.join(project, ".genesys-clone", "journal", `${stack}.jsonl`)),
+    "the journal is the project's",
+  );
 
   await ok("pulumi", ["destroy", "--stack", stack, "--yes", "--non-interactive"], env);
   const afterView = viewOf(await e2e.state("target"));

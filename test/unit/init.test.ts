@@ -53,7 +53,12 @@ test("mergedPackageJson: adds the package and the program's dependencies, keeps 
   const fresh = JSON.parse(mergedPackageJson(undefined, "acme", "file:../p.tgz").text);
   assert.equal(fresh.name, "acme");
   assert.equal(fresh.private, true);
-  assert.deepEqual(Object.keys(fresh.dependencies), ["@genesys-clone/provider", "@pulumi/pulumi", "ts-node", "typescript"]);
+  assert.deepEqual(Object.keys(fresh.dependencies), [
+    "@genesys-clone/provider",
+    "@pulumi/pulumi",
+    "ts-node",
+    "typescript",
+  ]);
   assert.equal(fresh.dependencies["@genesys-clone/provider"], "file:../p.tgz");
 
   const existing = JSON.stringify({

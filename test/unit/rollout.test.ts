@@ -66,7 +66,12 @@ for (const c of ARGS) {
   });
 }
 
-const step = (urn: string, type = "pulumi-nodejs:dynamic:Resource") => ({ op: "create" as const, urn, type, provider: "" });
+const step = (urn: string, type = "pulumi-nodejs:dynamic:Resource") => ({
+  op: "create" as const,
+  urn,
+  type,
+  provider: "",
+});
 const event = (e: Partial<EngineEvent>): EngineEvent => ({ sequence: 0, timestamp: 0, ...e });
 
 // How engine events move a region's progress.
@@ -132,7 +137,7 @@ test("statusLine: stack, phase, objects done/total, calls, 429s and time on one 
     23_400,
   );
   assert.match(line, /^eu-west-1 {7}updating +objects 12\/40 +calls 85 +429s 3 +23\.4s$/);
-  assert.doesNotMatch(line, /\u001b/, "no terminal codes in a line");
+  assert.ok(!line.includes("\u001b"), "no terminal codes in a line");
   assert.match(statusLine(region({}), 9, 0), /^eu-west-1 {2}queued +objects 0\/\? /, "total not known yet");
 });
 
@@ -156,6 +161,9 @@ test("summaryTable: a row per region, each failure's error and log, and the coun
   assert.match(lines[0]!, /^stack +result +objects +calls +429s +time$/);
   assert.match(lines[2]!, /^eu-west-1 +ok +40\/40 +312 +0 +41\.2s$/);
   assert.match(lines[3]!, /^ap-southeast-2 +FAILED +0\/\? +2 +0 +3\.1s$/);
-  assert.match(table, /\nap-southeast-2 failed: The OAuth client was refused\n {2}full output: \.genesys-clone\/rollout\/ap-southeast-2\.log\n/);
+  assert.match(
+    table,
+    /\nap-southeast-2 failed: The OAuth client was refused\n {2}full output: \.genesys-clone\/rollout\/ap-southeast-2\.log\n/,
+  );
   assert.match(table, /\n1 of 2 stacks succeeded\.\n$/);
 });

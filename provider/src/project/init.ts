@@ -43,7 +43,8 @@ export function packageSpec(spec: string, projectDir: string, exists: (p: string
   if (/^(file:|https?:|git[+:]|npm:)/.test(spec)) return spec;
   const looksLikePath = spec.endsWith(".tgz") || spec.startsWith(".") || path.isAbsolute(spec);
   if (!looksLikePath || !exists(path.resolve(spec))) {
-    if (looksLikePath) throw new InitError(`--package ${spec}: no such file (build one with \`npm pack -w provider\`).`);
+    if (looksLikePath)
+      throw new InitError(`--package ${spec}: no such file (build one with \`npm pack -w provider\`).`);
     return spec;
   }
   const rel = path.relative(path.resolve(projectDir), path.resolve(spec)).split(path.sep).join("/");
@@ -152,7 +153,9 @@ export function mergedPackageJson(
   try {
     parsed = existing === undefined ? {} : PackageJson.parse(JSON.parse(existing));
   } catch (err) {
-    throw new InitError(`package.json is not a package manifest (${(err as Error).message.split("\n")[0]}): fix it first.`);
+    throw new InitError(
+      `package.json is not a package manifest (${(err as Error).message.split("\n")[0]}): fix it first.`,
+    );
   }
   const dependencies = { ...(parsed.dependencies ?? {}) };
   dependencies[PACKAGE_NAME] ??= spec;

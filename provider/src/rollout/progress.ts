@@ -19,7 +19,9 @@ export class RolloutArgsError extends Error {}
 export function parseRolloutArgs(stacks: string, action: string, maxParallel?: string): RolloutArgs {
   const names = stacks.split(",").map((s) => s.trim());
   if (names.some((n) => n === ""))
-    throw new RolloutArgsError(`--stacks '${stacks}': name the stacks separated by commas, e.g. eu-west-1,ap-southeast-2.`);
+    throw new RolloutArgsError(
+      `--stacks '${stacks}': name the stacks separated by commas, e.g. eu-west-1,ap-southeast-2.`,
+    );
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined)
     throw new RolloutArgsError(`--stacks names ${twice} twice: each stack runs once per rollout.`);
@@ -78,6 +80,8 @@ export function applyEvent(p: RegionProgress, event: EngineEvent, action: Action
   }
   const diag = event.diagnosticEvent;
   if (diag && diag.severity === "error" && p.error === undefined) {
+    // Colour codes, should the engine send any (runs ask for none).
+    // eslint-disable-next-line no-control-regex
     const message = diag.message.replace(/\u001b\[[0-9;]*m/g, "").trim();
     // The engine's closing "update failed" line says nothing the first error did not.
     if (message && !/^(update|preview|destroy) failed$/i.test(message)) p.error = message;
