@@ -146,7 +146,10 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
   return {
     // As the deployment reads it: the stack's config, falling back to the GENESYSCLOUD_* environment.
     settings: resolveSettings((k) => config[k]?.value),
-    transforms: config["genesys-clone:transforms"]?.value,
+    // As the deployment finds it: the configured file, else transforms.<stack>.yaml beside Pulumi.yaml.
+    transforms:
+      config["genesys-clone:transforms"]?.value ??
+      (existsSync(`transforms.${spec}.yaml`) ? `transforms.${spec}.yaml` : undefined),
   };
 }
 
