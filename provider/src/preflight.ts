@@ -147,9 +147,9 @@ export async function deployImported(
   const claim = nameClaims();
   let resources = 0;
   pulumi.runtime.registerStackTransformation((args) => {
+    if (args.type.startsWith("pulumi-nodejs:dynamic/")) resources++; // every object, links (QueueFlows) too
     const kind = KINDS[args.type];
     if (!kind) return undefined;
-    resources++;
     const props = transformProps(kind, args.props, transforms);
     claim(kind, args.name, args.props, props);
     return { props, opts: args.opts };
