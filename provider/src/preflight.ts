@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Models, SdkRead } from "./sdk";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { deployConfig, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
+import { logDeclared } from "./client/call-log";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
 import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
@@ -144,7 +145,9 @@ export async function deployImported(
   const target = await preflight({ network: !pulumi.runtime.isDryRun() });
   const { file, transforms } = stackTransforms(projectDir);
   const claim = nameClaims();
+  let resources = 0;
   pulumi.runtime.registerStackTransformation((args) => {
+    if (args.type.startsWith("pulumi-nodejs:dynamic/")) resources++; // every object, links (QueueFlows) too
     const kind = KINDS[args.type];
     if (!kind) return undefined;
     const props = transformProps(kind, args.props, transforms);
@@ -162,6 +165,7 @@ export async function deployImported(
     throw err;
   }
   const declared = require(dir) as Record<string, pulumi.Resource>;
+  logDeclared(resources); // every resource's constructor has run (and been transformed) by now
   return {
     ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}),
     resources: Object.keys(declared).length,

@@ -18,17 +18,19 @@ import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/arch
 import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
 import { EMPTY_SEED } from "./empty";
+import { REGIONS_SEED } from "./regions";
 import { SAMPLE_SEED } from "./sample";
 import type { SeedData, SeedFlow, SeedOrg } from "./types";
 
 export type { SeedData, SeedOrg } from "./types";
 
-export const SEED_NAMES = ["sample", "empty"] as const;
+export const SEED_NAMES = ["sample", "empty", "regions"] as const;
 export type SeedName = (typeof SEED_NAMES)[number];
 
 export const SEEDS: Record<SeedName, SeedData> = {
   sample: SAMPLE_SEED,
   empty: EMPTY_SEED,
+  regions: REGIONS_SEED,
 };
 
 export function isSeedName(value: string): value is SeedName {
