@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { emulatorControl, startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
-import { dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
+import { COLLECTIONS, dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
 import { fileBackendUrl, pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 
 export { ROOT };
@@ -202,16 +202,7 @@ export class E2E {
   /** Fails the test when the target holds two live objects of one type with one name (flows: per flow type). */
   async noDuplicates(): Promise<void> {
     const target = await this.state("target");
-    for (const kind of [
-      "skills",
-      "wrapupcodes",
-      "languages",
-      "schedules",
-      "schedulegroups",
-      "queues",
-      "flows",
-      "trunks",
-    ]) {
+    for (const kind of COLLECTIONS) {
       const live = (
         (target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]
       ).filter((o) => o.state !== "deleted" && !o.deleted);

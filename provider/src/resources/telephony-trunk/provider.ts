@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from "crypto";
 import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
-import { client, conflictPolicy, journalOf } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import { checkInputs, hasUnknown, ResourceImpl, sameName, userInputs } from "../common";
-import { bodyDifferences, permitted } from "../crud";
+import { checkInputs, hasUnknown, sameName, userInputs } from "../common";
+import type { Lifecycle } from "../context";
+import { bodyDifferences, conflictAtPreview, createOrAdopt, deleteOrRestore, gone, permitted } from "../crud";
 import { trunksApi } from "./api";
 import {
   LABEL,
   MASK,
+  RESOURCE_TYPE,
   PASSWORD,
   SIP_SERVERS,
   TERMINATION_URI,
@@ -155,8 +156,11 @@ async function settle(c: GenesysClient, id: string, args: TrunkArgs): Promise<bo
   return connected;
 }
 
-export const provider: ResourceImpl<TrunkArgs, Outputs> = {
-  async check(olds, news) {
+/** What destroy does to an adopted trunk, as the conflict message says it. */
+const RESTORES = "restores its prior configuration";
+
+export const provider: Lifecycle<TrunkArgs, Outputs> = {
+  async check(ctx, olds, news) {
     const failures = checkInputs(TrunkArgs, owner(news), news).map((f) =>
       // Never print a credentials value back: report on the resource, not the property.
       f.property === "credentials"
@@ -167,7 +171,7 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
         : f,
     );
     if (failures.length || hasUnknown(news, [...KEYS])) return { inputs: news, failures };
-    const c = client();
+    const c = ctx.client;
     failures.push(...(await checkDivision(c, news.division, owner(news))));
     for (const key of ["inboundSite", "site"] as const) {
       const site = news[key];
@@ -180,19 +184,21 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     }
     const clash = await terminationUriClash(c, news, undefined);
     if (clash) failures.push({ property: "properties", reason: clash });
-    if ((olds as Partial<TrunkArgs>).name === undefined && (news.onConflict ?? conflictPolicy()) === "fail") {
-      const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, news.name));
-      if (existing && !journalOf("genesyscloud:telephony:Trunk").claims(news.name, existing.id)) {
-        failures.push({
-          property: "name",
-          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"), or rename or delete it in the target org.`,
-        });
-      }
-    }
+    if ((olds as Partial<TrunkArgs>).name === undefined)
+      failures.push(
+        ...(await conflictAtPreview(ctx, {
+          owner: owner(news),
+          name: news.name,
+          inputs: news,
+          journal: ctx.journal(RESOURCE_TYPE),
+          restores: RESTORES,
+          find: async () => (await trunksApi.list(c)).find((t) => sameName(t.name, news.name)),
+        })),
+      );
     return { inputs: news, failures };
   },
 
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     if (hasUnknown(news, [...KEYS, "credentials"])) return { changes: true };
     const args = declared(news);
     const changed =
@@ -202,60 +208,31 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     return { changes: changed, replaces: olds.trunkMetabaseId !== args.trunkMetabaseId ? ["trunkMetabaseId"] : [] };
   },
 
-  async create(inputs) {
-    const c = client();
+  async create(ctx, inputs) {
+    const c = ctx.client;
     const args = declared(inputs);
     const salt = randomBytes(16).toString("hex");
-    const existing = (await trunksApi.list(c)).find((t) => sameName(t.name, args.name));
-    const journal = journalOf("genesyscloud:telephony:Trunk");
-    let stored: TrunkBase;
-    let adoptedPrior: TrunkBody | undefined;
-    if (existing && journal.claims(args.name, existing.id)) {
-      // Made by this stack in a run killed before its state was written: ours, not adopted.
-      const sent = await body(c, args, existing);
-      stored = await trunksApi.update(c, existing.id, sent, existing);
-      verify(sent, stored, args.name);
-      journal.record("created", args.name, existing.id);
-    } else if (existing) {
-      if ((inputs.onConflict ?? conflictPolicy()) !== "adopt") {
-        throw new GenesysError(
-          "Validation",
-          `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`,
-        );
-      }
-      adoptedPrior = await body(c, { name: existing.name, trunkMetabaseId: existing.trunkMetabase.id }, existing);
-      const sent = await body(c, args, existing);
-      stored = await trunksApi.update(c, existing.id, sent, existing);
-      verify(sent, stored, args.name);
-    } else {
-      const sent = await body(c, args);
-      try {
-        stored = await permitted(
-          owner(args),
-          () => journal.creating(args.name, () => trunksApi.create(c, sent)),
-          divisionOf(args),
-        );
-      } catch (err) {
-        // The create may have been committed although its response was lost (the client's retry then
-        // meets the name, or its retries ran out): take that one over rather than fail or make a second.
-        if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
-        const made = (await trunksApi.list(c)).find((t) => sameName(t.name, args.name));
-        if (!made) throw err;
-        journal.record("created", args.name, made.id);
-        stored = await trunksApi.update(c, made.id, await body(c, args, made), made);
-      }
-      try {
-        verify(sent, stored, args.name);
-      } catch (err) {
-        throw Object.assign(err as Error, { id: stored.id });
-      }
-    }
+    // What the last write sent (a PUT is built over the object it replaces): what verification compares.
+    let sent: TrunkBody | undefined;
+    const { stored, adoptedPrior } = await createOrAdopt(ctx, {
+      owner: owner(args),
+      name: args.name,
+      inputs,
+      journal: ctx.journal(RESOURCE_TYPE),
+      restores: RESTORES,
+      division: divisionOf(args),
+      find: async () => (await trunksApi.list(c)).find((t) => sameName(t.name, args.name)),
+      create: async () => trunksApi.create(c, (sent = await body(c, args))),
+      update: async (existing) => trunksApi.update(c, existing.id, (sent = await body(c, args, existing)), existing),
+      prior: (existing) => body(c, { name: existing.name, trunkMetabaseId: existing.trunkMetabase.id }, existing),
+      verify: (stored) => verify(sent!, stored, args.name),
+    });
     const connected = await settle(c, stored.id, args);
     return { id: stored.id, outs: outputs(args, salt, connected, adoptedPrior ? { adoptedPrior } : {}) };
   },
 
-  async read(id, props) {
-    const c = client();
+  async read(ctx, id, props) {
+    const c = ctx.client;
     const t = await trunksApi.get(c, id);
     if (!t) return {};
     const division = await divisionArg(c, t.division?.id, props.division);
@@ -280,15 +257,11 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     return { id, props: outs };
   },
 
-  async update(id, olds, news) {
-    const c = client();
+  async update(ctx, id, olds, news) {
+    const c = ctx.client;
     const args = declared(news);
     const current = await trunksApi.get(c, id);
-    if (!current)
-      throw new GenesysError(
-        "NotFound",
-        `${owner(args)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\`.`,
-      );
+    if (!current) gone(owner(args), id);
     const sent = await body(c, args, current);
     verify(
       sent,
@@ -299,16 +272,20 @@ export const provider: ResourceImpl<TrunkArgs, Outputs> = {
     return { outs: outputs(args, olds.salt, connected, olds.adoptedPrior ? { adoptedPrior: olds.adoptedPrior } : {}) };
   },
 
-  async delete(id, props) {
-    const c = client();
-    if (props.adoptedPrior) {
-      const current = await trunksApi.get(c, id);
+  async delete(ctx, id, props) {
+    const c = ctx.client;
+    await deleteOrRestore({
+      owner: owner(props),
+      name: props.name,
+      journal: ctx.journal(RESOURCE_TYPE),
+      adoptedPrior: props.adoptedPrior,
       // The prior password reads back masked; sending the mask keeps the stored one.
-      if (current) await trunksApi.update(c, id, props.adoptedPrior, current);
-      return;
-    }
-    await trunksApi.remove(c, id, owner(props));
-    journalOf("genesyscloud:telephony:Trunk").record("deleted", props.name);
+      restore: async (prior) => {
+        const current = await trunksApi.get(c, id);
+        if (current) await trunksApi.update(c, id, prior, current);
+      },
+      remove: () => trunksApi.remove(c, id, owner(props)),
+    });
   },
 };
 

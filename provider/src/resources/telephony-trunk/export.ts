@@ -1,18 +1,16 @@
 import { divisionRef } from "../auth-division/export";
 import { slug } from "../../importer/naming";
-import { canonical, Code, type Exporter, type Value } from "../../importer/types";
+import { canonical, Code, type ExporterSpec, type Value } from "../../importer/types";
 import { trunksApi } from "./api";
-import { PASSWORD, RESOURCE_TYPE, SIP_SERVERS, USERNAME } from "./schema";
+import { PASSWORD, SIP_SERVERS, USERNAME } from "./schema";
 
 /**
  * External trunks (BYOC carriers). Properties set on the source are written as they are, except the
  * SIP servers (their own argument, mapped per region) and the digest credentials, which are never
  * exported: the code reads them from secret stack config that the user sets per target stack.
  */
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "trunks",
-  className: "Trunk",
   variablePrefix: "trunk",
   file: "telephony-trunks.ts",
   title: "trunks",
