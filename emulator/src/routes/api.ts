@@ -7,6 +7,7 @@ import { registerFlowRoutes } from "./flows";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
 import { registerLanguageRoutes } from "./languages";
 import { registerOrganizationRoutes } from "./organizations";
+import { registerOrgRefRoutes } from "./org-refs";
 import { registerQueueRoutes } from "./queues";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./schedulegroups";
@@ -27,6 +28,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
   registerTelephonyRoutes(router);
+  registerOrgRefRoutes(router);
   return router;
 }
 

@@ -70,7 +70,7 @@ const defaultScriptsSchema = z
 /**
  * CreateQueueRequest / QueueRequest (identical but for the ignored create-only `sourceQueueId`). Read-only
  * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, canned responses,
- * outbound addresses, peerId, …) are ignored.
+ * outbound messaging addresses, peerId, …) are ignored.
  */
 const queueRequestSchema = z.object({
   name: z.string({ error: "name is required and must be a string" }),
@@ -158,6 +158,14 @@ const queueRequestSchema = z.object({
   callingPartyName: z.string().optional(),
   callingPartyNumber: z.string().optional(),
   defaultScripts: defaultScriptsSchema.optional(),
+  // SDK QueueEmailAddress; Terraform sends both by id only (routing_queue `buildSdkQueueEmailAddress`), although
+  // the SDK's InboundRoute requires `pattern` and `fromName`: those are read-only here.
+  outboundEmailAddress: z
+    .object({
+      domain: z.object({ id: z.string({ error: "outboundEmailAddress.domain.id is required" }) }).optional(),
+      route: z.object({ id: z.string({ error: "outboundEmailAddress.route.id is required" }) }).optional(),
+    })
+    .optional(),
 });
 type _queueRequestSchema = SdkRequest<
   Models.QueueRequest & Models.CreateQueueRequest,

@@ -13,6 +13,7 @@ import type {
   WrapupCode,
 } from "../state/entities";
 import type { OrgStore } from "../state/org-store";
+import type { EdgeGroupRecord, EmailDomainRecord, InboundRouteRecord, SystemPromptRecord } from "../state/org-refs";
 import type { Page } from "../state/paging";
 import type { Models, SdkResponse } from "./sdk";
 
@@ -118,6 +119,7 @@ export interface QueueWire {
   callingPartyName?: string;
   callingPartyNumber?: string;
   defaultScripts?: Partial<Record<ScriptCommunicationType, RefWire>>;
+  outboundEmailAddress?: { domain?: RefWire; route?: InboundRouteWire };
   suppressInQueueCallRecording?: boolean;
   selfUri: string;
 }
@@ -267,6 +269,104 @@ function skillRef(org: OrgStore, id: string): RefWire {
 }
 
 /** The Queue entity: stored request fields in CreateQueueRequest order, plus the read-only counts (no members yet). */
+export const EDGE_GROUPS_PATH = "/api/v2/telephony/providers/edges/edgegroups";
+export const EMAIL_DOMAINS_PATH = "/api/v2/routing/email/domains";
+export const SYSTEM_PROMPTS_PATH = "/api/v2/architect/systemprompts";
+
+export interface EdgeGroupWire {
+  id: string;
+  name: string;
+  description?: string;
+  state: string;
+  managed: boolean;
+  hybrid: boolean;
+  edgeTrunkBaseAssignment: Record<string, never>;
+  phoneTrunkBases: never[];
+  selfUri: string;
+}
+type _EdgeGroupWire = SdkResponse<Models.EdgeGroup, EdgeGroupWire>;
+
+export function edgeGroupToWire(g: EdgeGroupRecord): EdgeGroupWire {
+  return compact<EdgeGroupWire>({
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    state: "active",
+    managed: false,
+    hybrid: false,
+    // required by the SDK's EdgeGroup; the emulator models no edge trunk bases (empty, unverified)
+    edgeTrunkBaseAssignment: {},
+    phoneTrunkBases: [],
+    selfUri: `${EDGE_GROUPS_PATH}/${g.id}`,
+  });
+}
+
+export interface InboundDomainWire {
+  id: string;
+  name: string;
+  mxRecordStatus: string;
+  subDomain: boolean;
+  selfUri: string;
+}
+type _InboundDomainWire = SdkResponse<Models.InboundDomain, InboundDomainWire>;
+
+export function emailDomainToWire(d: EmailDomainRecord): InboundDomainWire {
+  return { id: d.id, name: d.id, mxRecordStatus: "VALID", subDomain: false, selfUri: `${EMAIL_DOMAINS_PATH}/${d.id}` };
+}
+
+export interface InboundRouteWire {
+  id: string;
+  name: string;
+  pattern: string;
+  fromName: string;
+  fromEmail?: string;
+  selfUri: string;
+}
+type _InboundRouteWire = SdkResponse<Models.InboundRoute, InboundRouteWire>;
+
+export function routeToWire(domainId: string, r: InboundRouteRecord): InboundRouteWire {
+  return compact<InboundRouteWire>({
+    id: r.id,
+    name: `${r.pattern}@${domainId}`,
+    pattern: r.pattern,
+    fromName: r.fromName,
+    fromEmail: r.fromEmail,
+    selfUri: `${EMAIL_DOMAINS_PATH}/${domainId}/routes/${r.id}`,
+  });
+}
+
+export interface SystemPromptWire {
+  id: string;
+  name: string;
+  description: string;
+  resources: { id: string; language: string; ttsString: string }[];
+  selfUri: string;
+}
+type _SystemPromptWire = SdkResponse<Models.SystemPrompt, SystemPromptWire>;
+
+export function systemPromptToWire(p: SystemPromptRecord): SystemPromptWire {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    resources: [{ id: "en-us", language: "en-us", ttsString: p.description }],
+    selfUri: `${SYSTEM_PROMPTS_PATH}/${p.id}`,
+  };
+}
+
+function outboundEmailAddressWire(
+  org: OrgStore,
+  a: { domain?: IdRef; route?: IdRef } | undefined,
+): QueueWire["outboundEmailAddress"] {
+  if (!a?.domain) return undefined;
+  const domain = org.refs.findEmailDomain(a.domain.id);
+  const route = domain?.routes.find((r) => r.id === a.route?.id);
+  return compact({
+    domain: { id: a.domain.id, selfUri: `${EMAIL_DOMAINS_PATH}/${a.domain.id}` },
+    route: domain && route ? routeToWire(domain.id, route) : undefined,
+  });
+}
+
 export function queueToWire(org: OrgStore, q: Queue): QueueWire {
   const s = q.settings;
   const scripts = s.defaultScripts;
@@ -328,6 +428,7 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
       scripts === undefined
         ? undefined
         : Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, ref(SCRIPTS_PATH, v)])),
+    outboundEmailAddress: outboundEmailAddressWire(org, s.outboundEmailAddress),
     suppressInQueueCallRecording: s.suppressInQueueCallRecording,
     selfUri: `${QUEUES_PATH}/${q.id}`,
   });

@@ -19,9 +19,10 @@ import { newId, newToken } from "./ids";
 import { RateLimiter, type RateDecision } from "./rate-limiter";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
+import { OrgRefsStore, type OrgRefsInit } from "./org-refs";
 import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony";
 
-export interface OrgInit {
+export interface OrgInit extends OrgRefsInit {
   id: string;
   name: string;
   region: string;
@@ -198,6 +199,8 @@ export class OrgStore {
   private readonly limiter = new RateLimiter();
   readonly flows: FlowStore;
   readonly telephony: TelephonyStore;
+  /** Edge groups, email domains and routes, system prompts: seeded, read-only (see org-refs.ts). */
+  readonly refs: OrgRefsStore;
 
   constructor(
     init: OrgInit,
@@ -213,6 +216,7 @@ export class OrgStore {
     this.thirdPartyOrgName = init.thirdPartyOrgName;
     this.domain = init.domain;
     this.settings = structuredClone(init.settings);
+    this.refs = new OrgRefsStore(init);
     for (const d of init.divisions) this.divisions.set(d.id, { ...d });
     for (const s of init.skills) this.skills.set(s.id, { ...s });
     for (const w of init.wrapupcodes) this.wrapupcodes.set(w.id, { ...w });
@@ -799,6 +803,30 @@ export class OrgStore {
     const siteId = refAt("callback", "site");
     if (siteId !== undefined && !this.telephony.listSites().some((s) => s.id === siteId)) {
       throw invalidValue("mediaSettings.callback.site", `Site ${siteId} in mediaSettings.callback.site does not exist`);
+    }
+    const edgeGroupId = refAt("callback", "edgeGroup");
+    if (edgeGroupId !== undefined && !this.refs.findEdgeGroup(edgeGroupId)) {
+      throw invalidValue(
+        "mediaSettings.callback.edgeGroup",
+        `Edge group ${edgeGroupId} in mediaSettings.callback.edgeGroup does not exist`,
+      );
+    }
+    // QueueEmailAddress {domain, route} (TF routing_queue `buildSdkQueueEmailAddress` sends both by id): the
+    // route must be one of that domain's.
+    const address = settings.outboundEmailAddress;
+    if (address !== undefined) {
+      const domain = address.domain && this.refs.findEmailDomain(address.domain.id);
+      if (!domain)
+        throw invalidValue(
+          "outboundEmailAddress.domain",
+          `Email domain ${address.domain?.id ?? "(none)"} in outboundEmailAddress.domain does not exist`,
+        );
+      if (!address.route || !domain.routes.some((r) => r.id === address.route!.id))
+        throw invalidValue(
+          "outboundEmailAddress.route",
+          `Route ${address.route?.id ?? "(none)"} in outboundEmailAddress.route is not a route of ${domain.id}`,
+        );
+      settings.outboundEmailAddress = { domain: { id: domain.id }, route: { id: address.route.id } };
     }
     (settings.bullseye?.rings ?? []).forEach((ring, i) => {
       const field = `bullseye.rings[${i}].actions.skillsToRemove`;
