@@ -1,5 +1,6 @@
 import { ApiError } from "../state/errors";
 import type { OrgStore } from "../state/org-store";
+import { checkPageSize } from "../state/paging";
 import type { RateDecision } from "../state/rate-limiter";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./divisions";
@@ -144,6 +145,10 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
     },
   };
   try {
+    // Knob `maxPageSize`: one org-wide cap over every listing's own limit, checked before any handler.
+    const pageSize = Number(req.query.get("pageSize"));
+    if (org.settings.maxPageSize !== null && Number.isInteger(pageSize))
+      checkPageSize(pageSize, org.settings.maxPageSize);
     const result = match.handler(ctx);
     return { routeKey, ...result, token, headers: { ...headers, ...result.headers } };
   } catch (err) {
