@@ -1,6 +1,7 @@
 import { ApiError } from "../state/errors";
 import type { OrgStore } from "../state/org-store";
 import type { RateDecision } from "../state/auth/rate-limiter";
+import { checkPageSize } from "./wire";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./auth/divisions";
 import { registerFlowRoutes } from "./architect/flows";
@@ -8,6 +9,7 @@ import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerRe
 import { registerLanguageRoutes } from "./routing/languages";
 import { registerOrganizationRoutes } from "./auth/organizations";
 import { registerQueueRoutes } from "./routing/queues";
+import { registerOrgRefRoutes } from "./org-refs";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
 import { registerScheduleRoutes } from "./architect/schedules";
@@ -27,6 +29,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
   registerTelephonyRoutes(router);
+  registerOrgRefRoutes(router);
   return router;
 }
 
@@ -142,6 +145,10 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
     },
   };
   try {
+    // Knob `maxPageSize`: one org-wide cap over every listing's own limit, checked before any handler.
+    const pageSize = Number(req.query.get("pageSize"));
+    if (org.settings.maxPageSize !== null && Number.isInteger(pageSize))
+      checkPageSize(pageSize, org.settings.maxPageSize);
     const result = match.handler(ctx);
     return { routeKey, ...result, token, headers: { ...headers, ...result.headers } };
   } catch (err) {
