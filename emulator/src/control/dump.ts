@@ -1,4 +1,6 @@
 import { flowToDump } from "../routes/architect/flow-wire";
+import { ivrToWire, type IvrWire } from "../routes/architect/ivrs";
+import { didPoolToWire, type DidPoolWire } from "../routes/org-refs";
 import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
 import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
 import { divisionToWire, type AuthzDivisionWire } from "../routes/auth/divisions";
@@ -38,6 +40,9 @@ export interface OrgDump {
   trunkbasesettings: (TrunkBaseWire & { passwordSet: boolean })[];
   trunks: TrunkWire[];
   sites: SiteWire[];
+  /** Active and soft-deleted IVRs. */
+  ivrs: IvrWire[];
+  didpools: DidPoolWire[];
 }
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
@@ -67,5 +72,7 @@ export function dumpOrg(org: OrgStore): OrgDump {
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
+    ivrs: architect.ivrs.map((x) => ivrToWire(org, x)),
+    didpools: org.refs.listDidPools().map(didPoolToWire),
   };
 }

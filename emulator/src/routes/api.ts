@@ -12,6 +12,7 @@ import { registerQueueRoutes } from "./routing/queues";
 import { registerOrgRefRoutes } from "./org-refs";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
+import { registerIvrRoutes } from "./architect/ivrs";
 import { registerScheduleRoutes } from "./architect/schedules";
 import { registerSkillRoutes } from "./routing/skills";
 import { registerTelephonyRoutes } from "./telephony/routes";
@@ -28,6 +29,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
+  registerIvrRoutes(router);
   registerTelephonyRoutes(router);
   registerOrgRefRoutes(router);
   return router;

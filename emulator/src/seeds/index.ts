@@ -1,5 +1,6 @@
 import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
+  Ivr,
   BullseyeRing,
   Division,
   Language,
@@ -17,7 +18,8 @@ import type { OrgInit } from "../state/org-store";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/architect/schedule-rules";
 import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
-import type { EdgeGroupRecord, OrgRefsInit } from "../state/org-refs";
+import { inPool, type DidPoolRecord, type EdgeGroupRecord, type OrgRefsInit } from "../state/org-refs";
+import { E164 } from "../state/architect/ivrs";
 import { SYSTEM_PROMPTS } from "./system-prompts";
 import { EMPTY_SEED } from "./empty";
 import { REGIONS_SEED } from "./regions";
@@ -199,6 +201,18 @@ function buildOrgRefs(org: SeedOrg): Required<OrgRefsInit> {
       routes: d.routes.map((r) => ({ id: uuidFromSeed(`${org.name}/emailroute/${d.name}/${r.pattern}`), ...r })),
     })),
     systemPrompts: SYSTEM_PROMPTS.map((p) => ({ ...p })),
+    didPools: (org.didPools ?? []).map((p) => {
+      if (!E164.test(p.startPhoneNumber) || !E164.test(p.endPhoneNumber) || !inPool(p, p.startPhoneNumber))
+        throw new Error(`seed org ${org.name}: DID pool ${p.startPhoneNumber}..${p.endPhoneNumber} is not a range of E.164 numbers`);
+      const pool: DidPoolRecord = {
+        id: uuidFromSeed(`${org.name}/didpool/${p.startPhoneNumber}`),
+        startPhoneNumber: p.startPhoneNumber,
+        endPhoneNumber: p.endPhoneNumber,
+      };
+      if (p.description !== undefined) pool.description = p.description;
+      if (p.provider !== undefined) pool.provider = p.provider;
+      return pool;
+    }),
   };
 }
 
@@ -347,6 +361,38 @@ export function buildOrgInit(
     return group;
   });
   checkFlowReferences(org, flows, { queues, schedules, schedulegroups, wrapupcodes, skills, languages, divisions });
+  const inboundFlow = (name: string): string =>
+    idOf(
+      "inbound call flow",
+      flows.filter((f) => f.type === "INBOUNDCALL"),
+      name,
+    );
+  const assigned = new Map<string, string>();
+  const ivrs: Ivr[] = (org.ivrs ?? []).map((x, i) => {
+    for (const n of x.dnis) {
+      // seeds obey the API's rules: numbers of the org's pools, each routed by one IVR
+      if (!E164.test(n) || !refs.didPools.some((p) => inPool(p, n)))
+        throw new Error(`seed org ${org.name}: IVR ${x.name}: DID ${n} is not in a DID pool of the org`);
+      if (assigned.has(n)) throw new Error(`seed org ${org.name}: DID ${n} is in IVRs ${assigned.get(n)} and ${x.name}`);
+      assigned.set(n, x.name);
+    }
+    const ivr: Ivr = {
+      id: x.id ?? uuidFromSeed(`${org.name}/ivr/${x.name}`),
+      name: x.name,
+      divisionId: divisionId(x.division),
+      version: 1,
+      state: "active",
+      dnis: [...x.dnis],
+      dateCreated: seedTime(i),
+      dateModified: seedTime(i),
+    };
+    if (x.description !== undefined) ivr.description = x.description;
+    if (x.openHoursFlow !== undefined) ivr.openHoursFlowId = inboundFlow(x.openHoursFlow);
+    if (x.closedHoursFlow !== undefined) ivr.closedHoursFlowId = inboundFlow(x.closedHoursFlow);
+    if (x.holidayHoursFlow !== undefined) ivr.holidayHoursFlowId = inboundFlow(x.holidayHoursFlow);
+    if (x.scheduleGroup !== undefined) ivr.scheduleGroupId = idOf("schedule group", schedulegroups, x.scheduleGroup);
+    return ivr;
+  });
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
     name: org.name,
@@ -361,6 +407,7 @@ export function buildOrgInit(
     schedules,
     schedulegroups,
     flows,
+    ivrs,
     ...telephony,
     ...refs,
     clients: [client],

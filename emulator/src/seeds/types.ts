@@ -127,6 +127,28 @@ export interface SeedTrunkBase {
   secretProperties?: string[];
 }
 
+/** A DID pool the org owns (SDK `DIDPool`): E.164 numbers from start to end. */
+export interface SeedDidPool {
+  startPhoneNumber: string;
+  endPhoneNumber: string;
+  description?: string;
+  provider?: string;
+}
+
+/** An Architect IVR: its DIDs (in the org's pools) and its flows (inbound call flow names) by schedule group name. */
+export interface SeedIvr {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  dnis: string[];
+  openHoursFlow?: string;
+  closedHoursFlow?: string;
+  holidayHoursFlow?: string;
+  scheduleGroup?: string;
+}
+
 export interface SeedOrg {
   /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
   id?: string;
@@ -145,6 +167,8 @@ export interface SeedOrg {
   trunkbases?: SeedTrunkBase[];
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
+  didPools?: SeedDidPool[];
+  ivrs?: SeedIvr[];
 }
 
 export interface SeedData {

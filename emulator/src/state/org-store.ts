@@ -2,7 +2,7 @@ import type { Clock } from "../clock";
 import { ArchitectStore } from "./architect/store";
 import type { FlowRecord } from "./architect/flows";
 import { AuthStore } from "./auth/store";
-import type { Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "./entities";
+import type { Division, Ivr, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "./entities";
 import { invalidValue } from "./errors";
 import { nameRules, type OrgContext } from "./org-context";
 import { RoutingStore } from "./routing/store";
@@ -24,6 +24,7 @@ export interface OrgInit extends OrgRefsInit {
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
+  ivrs?: Ivr[];
   sites?: Site[];
   trunkbases?: TrunkBaseRecord[];
   trunks?: TrunkRecord[];
@@ -47,7 +48,7 @@ export class OrgStore {
   readonly routing: RoutingStore;
   readonly architect: ArchitectStore;
   readonly telephony: TelephonyStore;
-  /** Edge groups, email domains and routes, system prompts: seeded, read-only (see org-refs.ts). */
+  /** Edge groups, email domains and routes, system prompts, DID pools: seeded, read-only (see org-refs.ts). */
   readonly refs: OrgRefsStore;
 
   constructor(
@@ -101,6 +102,7 @@ export class OrgStore {
         queuesUsingFlow: (flowId) => this.routing.queuesUsingFlow(flowId),
       },
       init,
+      (number) => this.refs.didPoolOf(number) !== undefined,
     );
     this.telephony = new TelephonyStore(
       ctx,
