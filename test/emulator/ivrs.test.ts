@@ -1,0 +1,183 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { OrgInfo, RunningEmulator } from "@genesys-clone/emulator";
+import { call, entitiesOf, errorOf, idByName, obj, org, withEmulator, withSource } from "./helpers";
+import platformClient = require("purecloud-platform-client-v2");
+
+const IVRS = "/api/v2/architect/ivrs";
+const POOLS = "/api/v2/telephony/providers/edges/didpools";
+const DIDS = "/api/v2/telephony/providers/edges/dids";
+const FLOWS = "/api/v2/flows";
+const GROUPS = "/api/v2/architect/schedulegroups";
+
+interface RuleCase {
+  name: string;
+  body: (ids: Ids) => Record<string, unknown>;
+  status: number;
+  message: RegExp;
+}
+interface Ids {
+  mainIvr: string;
+  inQueue: string;
+  group: string;
+}
+
+const RULES: RuleCase[] = [
+  {
+    name: "a DID no pool of the org holds",
+    body: () => ({ name: "Foreign", dnis: ["+35315550100"] }),
+    status: 400,
+    message: /DID \+35315550100 in dnis is not in any DID pool/,
+  },
+  {
+    name: "a DID another IVR routes (one IVR per number)",
+    body: () => ({ name: "Twice", dnis: ["+13175550101"] }),
+    status: 400,
+    message: /DID \+13175550101 is already assigned to IVR 'Main Line'/,
+  },
+  {
+    name: "a number that is not E.164",
+    body: () => ({ name: "Local", dnis: ["3175550150"] }),
+    status: 400,
+    message: /not an E\.164 number/,
+  },
+  {
+    name: "more than 50 new DIDs in one request (clients send the rest in later PUTs)",
+    body: () => ({
+      name: "Many",
+      dnis: Array.from({ length: 51 }, (_, i) => `+131755501${String(i + 30).padStart(2, "0")}`),
+    }),
+    status: 400,
+    message: /At most 50 DIDs may be added/,
+  },
+  {
+    name: "an open hours flow that is not an inbound call flow",
+    body: (ids) => ({ name: "Wrong flow", openHoursFlow: { id: ids.inQueue } }),
+    status: 400,
+    message: /expected INBOUNDCALL/,
+  },
+  {
+    name: "a schedule group that does not exist",
+    body: () => ({ name: "No group", scheduleGroup: { id: "00000000-0000-0000-0000-000000000000" } }),
+    status: 400,
+    message: /Schedule group .* does not exist/,
+  },
+  {
+    name: "a name another IVR holds (case-insensitive)",
+    body: () => ({ name: "main line" }),
+    status: 409,
+    message: /already exists/,
+  },
+];
+
+async function ids(source: OrgInfo, token: string): Promise<Ids> {
+  const inQueue = entitiesOf(await call(source, token, "GET", `${FLOWS}?type=INQUEUECALL&pageSize=100`))[0];
+  return {
+    mainIvr: await idByName(source, token, `${FLOWS}?type=INBOUNDCALL`, "Main IVR"),
+    inQueue: String(obj(inQueue)["id"]),
+    group: await idByName(source, token, GROUPS, "Main Line Hours"),
+  };
+}
+
+test("IVRs: the API's rules on DIDs, flows, schedule groups and names", async () => {
+  await withSource({}, async (_emu, source, token) => {
+    const known = await ids(source, token);
+    for (const c of RULES) {
+      const r = await call(source, token, "POST", IVRS, c.body(known));
+      assert.equal(r.status, c.status, `${c.name}: ${JSON.stringify(r.body)}`);
+      assert.match(String(errorOf(r)["message"]), c.message, c.name);
+    }
+  });
+});
+
+test("IVRs: the seeded Main Line, its DIDs listed with their owner, and what it keeps from being deleted", async () => {
+  await withSource({}, async (_emu, source, token) => {
+    const known = await ids(source, token);
+    const main = entitiesOf(await call(source, token, "GET", `${IVRS}?dnis=${encodeURIComponent("+13175550100")}`));
+    assert.deepEqual(
+      main.map((x) => x["name"]),
+      ["Main Line"],
+    );
+    const ivr = obj(main[0]);
+    assert.deepEqual(ivr["dnis"], ["+13175550100", "+13175550101"]);
+    assert.equal(obj(ivr["openHoursFlow"])["name"], "Main IVR");
+    assert.equal(obj(ivr["scheduleGroup"])["name"], "Main Line Hours");
+    const dids = entitiesOf(await call(source, token, "GET", `${DIDS}?ownerId=${String(ivr["id"])}`));
+    assert.deepEqual(
+      dids.map((d) => [d["phoneNumber"], obj(d["owner"])["name"], d["ownerType"]]),
+      [
+        ["+13175550100", "Main Line", "IVR"],
+        ["+13175550101", "Main Line", "IVR"],
+      ],
+    );
+    const flowDelete = await call(source, token, "DELETE", `${FLOWS}/${known.mainIvr}`);
+    assert.equal(flowDelete.status, 409);
+    assert.match(String(errorOf(flowDelete)["message"]), /in use by .*IVR\(s\): Main Line/);
+    const groupDelete = await call(source, token, "DELETE", `${GROUPS}/${known.group}`);
+    assert.equal(groupDelete.status, 409);
+    assert.match(String(errorOf(groupDelete)["message"]), /in use by IVR\(s\): Main Line/);
+
+    // Deleting the IVR frees its numbers for another one.
+    assert.equal((await call(source, token, "DELETE", `${IVRS}/${String(ivr["id"])}`)).status, 204);
+    const gone = obj((await call(source, token, "GET", `${IVRS}/${String(ivr["id"])}`)).body);
+    assert.equal(gone["state"], "deleted");
+    const again = await call(source, token, "POST", IVRS, { name: "Main Line", dnis: ["+13175550101"] });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+  });
+});
+
+/** Points the SDK's singleton client at one emulated org through its gateway setting. */
+function useOrg(emu: RunningEmulator, o: OrgInfo): void {
+  const u = new URL(emu.url);
+  platformClient.ApiClient.instance.setGateway({
+    host: u.hostname,
+    protocol: "http",
+    port: Number(u.port),
+    path_params_login: `orgs/${o.name}/login`,
+    path_params_api: `orgs/${o.name}/api`,
+  });
+}
+
+test("official JS SDK: DID pools, IVRs (create, versioned PUT, list by DID, delete), DIDs in use", async () => {
+  await withEmulator({}, async (emu) => {
+    const target = org(emu, "target");
+    useOrg(emu, target);
+    await platformClient.ApiClient.instance.loginClientCredentialsGrant(target.clientId, target.clientSecret);
+    const telephony = new platformClient.TelephonyProvidersEdgeApi();
+    const pools = await telephony.getTelephonyProvidersEdgesDidpools({ pageSize: 100 });
+    assert.deepEqual(
+      pools.entities?.map((p) => [p.startPhoneNumber, p.endPhoneNumber]),
+      [["+35315550100", "+35315550199"]],
+    );
+    const pool = await telephony.getTelephonyProvidersEdgesDidpool(pools.entities?.[0]?.id ?? "");
+    assert.equal(pool.provider, "PURE_CLOUD_VOICE");
+
+    const architect = new platformClient.ArchitectApi();
+    const created = await architect.postArchitectIvrs({ name: "SDK Line", dnis: ["+35315550100"] });
+    assert.ok(created.id);
+    assert.equal(created.version, 1);
+    assert.equal(created.division?.name, "Home");
+    const put = await architect.putArchitectIvr(created.id, {
+      name: "SDK Line",
+      version: created.version,
+      dnis: ["+35315550100", "+35315550101"],
+      description: "two numbers",
+    });
+    assert.equal(put.version, 2);
+    const byDid = await architect.getArchitectIvrs({ dnis: "+35315550101" });
+    assert.deepEqual(
+      byDid.entities?.map((x) => x.name),
+      ["SDK Line"],
+    );
+    const dids = await telephony.getTelephonyProvidersEdgesDids({ ownerId: created.id });
+    assert.deepEqual(
+      dids.entities?.map((d) => [d.phoneNumber, d.ownerType, d.owner?.id]),
+      [
+        ["+35315550100", "IVR", created.id],
+        ["+35315550101", "IVR", created.id],
+      ],
+    );
+    await architect.deleteArchitectIvr(created.id);
+    assert.equal((await architect.getArchitectIvr(created.id)).state, "deleted");
+  });
+});
