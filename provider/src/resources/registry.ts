@@ -1,4 +1,5 @@
 import { flow, flowShell } from "./architect-flow";
+import { ivr } from "./architect-ivr";
 import { schedule } from "./architect-schedule";
 import { scheduleGroup } from "./architect-schedulegroup";
 import { division } from "./auth-division";
@@ -28,6 +29,7 @@ export const REGISTRY = {
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
+  Ivr: ivr,
   Trunk: trunk,
 } as const satisfies { readonly [K in string]: ResourceDefinition<K> };
 
