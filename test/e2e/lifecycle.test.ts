@@ -28,6 +28,7 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     assert.deepEqual(files, [
       "architect-flow-shells.ts",
       "architect-flows.ts",
+      "architect-ivrs.ts",
       "architect-schedulegroups.ts",
       "architect-schedules.ts",
       "auth-divisions.ts",

@@ -1,6 +1,5 @@
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import type { CheckFailure } from "../common";
-import { sameName } from "../common";
+import { sameName, UNKNOWN, type CheckFailure } from "../common";
 import { crudProvider } from "../crud";
 import type { GenesysClient } from "../../client";
 import { ivrsApi } from "./api";
@@ -23,8 +22,9 @@ function refFields(ids: Partial<Record<(typeof REFS)[number], string | undefined
  * Each DID must be a number of the target org (in one of its DID pools) that no other IVR routes: the API refuses
  * both, so `preview` says which number, which IVR, and the fix, before `up` changes anything.
  */
-async function checkDids(c: GenesysClient, args: IvrArgs, owner: string): Promise<CheckFailure[]> {
-  const dnis = args.dnis ?? [];
+async function checkDids(c: GenesysClient, news: Record<string, unknown>, owner: string): Promise<CheckFailure[]> {
+  const dnis = Array.isArray(news.dnis) ? news.dnis.filter((n): n is string => typeof n === "string" && n !== UNKNOWN) : [];
+  const name = typeof news.name === "string" && news.name !== UNKNOWN ? news.name : undefined;
   if (!dnis.length) return [];
   const [pools, ivrs] = await Promise.all([ivrsApi.didPools(c), ivrsApi.list(c)]);
   const failures: CheckFailure[] = [];
@@ -39,7 +39,7 @@ async function checkDids(c: GenesysClient, args: IvrArgs, owner: string): Promis
       });
       continue;
     }
-    const other = ivrs.find((x) => !sameName(x.name, args.name) && (x.dnis ?? []).includes(n));
+    const other = ivrs.find((x) => (name === undefined || !sameName(x.name, name)) && (x.dnis ?? []).includes(n));
     if (other)
       failures.push({
         property: "dnis",
@@ -96,8 +96,6 @@ export const provider = crudProvider<IvrArgs, IvrBody, Ivr>({
       ...(x.scheduleGroup?.id ? { scheduleGroup: x.scheduleGroup.id } : {}),
     };
   },
-  checkTarget: async (c, args, owner) => [
-    ...(await checkDivision(c, args.division, owner)),
-    ...(await checkDids(c, args, owner)),
-  ],
+  checkTarget: async (c, args, owner) => checkDivision(c, args.division, owner),
+  checkKnown: checkDids,
 });
