@@ -203,7 +203,9 @@ function buildOrgRefs(org: SeedOrg): Required<OrgRefsInit> {
     systemPrompts: SYSTEM_PROMPTS.map((p) => ({ ...p })),
     didPools: (org.didPools ?? []).map((p) => {
       if (!E164.test(p.startPhoneNumber) || !E164.test(p.endPhoneNumber) || !inPool(p, p.startPhoneNumber))
-        throw new Error(`seed org ${org.name}: DID pool ${p.startPhoneNumber}..${p.endPhoneNumber} is not a range of E.164 numbers`);
+        throw new Error(
+          `seed org ${org.name}: DID pool ${p.startPhoneNumber}..${p.endPhoneNumber} is not a range of E.164 numbers`,
+        );
       const pool: DidPoolRecord = {
         id: uuidFromSeed(`${org.name}/didpool/${p.startPhoneNumber}`),
         startPhoneNumber: p.startPhoneNumber,
@@ -373,7 +375,8 @@ export function buildOrgInit(
       // seeds obey the API's rules: numbers of the org's pools, each routed by one IVR
       if (!E164.test(n) || !refs.didPools.some((p) => inPool(p, n)))
         throw new Error(`seed org ${org.name}: IVR ${x.name}: DID ${n} is not in a DID pool of the org`);
-      if (assigned.has(n)) throw new Error(`seed org ${org.name}: DID ${n} is in IVRs ${assigned.get(n)} and ${x.name}`);
+      if (assigned.has(n))
+        throw new Error(`seed org ${org.name}: DID ${n} is in IVRs ${assigned.get(n)} and ${x.name}`);
       assigned.set(n, x.name);
     }
     const ivr: Ivr = {

@@ -2,7 +2,17 @@ import type { Clock } from "../clock";
 import { ArchitectStore } from "./architect/store";
 import type { FlowRecord } from "./architect/flows";
 import { AuthStore } from "./auth/store";
-import type { Division, Ivr, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "./entities";
+import type {
+  Division,
+  Ivr,
+  Language,
+  OAuthClient,
+  Queue,
+  Schedule,
+  ScheduleGroup,
+  Skill,
+  WrapupCode,
+} from "./entities";
 import { invalidValue } from "./errors";
 import { nameRules, type OrgContext } from "./org-context";
 import { RoutingStore } from "./routing/store";

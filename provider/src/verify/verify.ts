@@ -200,7 +200,8 @@ export async function verifyOrgs(
   }
   const reachability = reach(ivrs.source, ivrs.target, transforms);
   return {
-    equal: types.every((t) => !t.missing.length && !t.extra.length && !t.different.length) && !reachability.missing.length,
+    equal:
+      types.every((t) => !t.missing.length && !t.extra.length && !t.different.length) && !reachability.missing.length,
     types,
     reachability,
     graph: buildGraph(items),

@@ -105,7 +105,8 @@ export function registerIvrRoutes(router: ApiRouter): void {
     toWire: ivrToWire,
     list: {
       maxPageSize: 500,
-      items: (ctx) => ctx.org.architect.ivrs.list({ ...architectFilter(ctx.query), dnis: queryValue(ctx.query, "dnis") }),
+      items: (ctx) =>
+        ctx.org.architect.ivrs.list({ ...architectFilter(ctx.query), dnis: queryValue(ctx.query, "dnis") }),
     },
     create: (ctx) => ctx.org.architect.ivrs.create(ivrInput(ctx)),
     get: (org, id) => org.architect.ivrs.get(id),

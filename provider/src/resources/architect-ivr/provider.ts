@@ -23,7 +23,9 @@ function refFields(ids: Partial<Record<(typeof REFS)[number], string | undefined
  * both, so `preview` says which number, which IVR, and the fix, before `up` changes anything.
  */
 async function checkDids(c: GenesysClient, news: Record<string, unknown>, owner: string): Promise<CheckFailure[]> {
-  const dnis = Array.isArray(news.dnis) ? news.dnis.filter((n): n is string => typeof n === "string" && n !== UNKNOWN) : [];
+  const dnis = Array.isArray(news.dnis)
+    ? news.dnis.filter((n): n is string => typeof n === "string" && n !== UNKNOWN)
+    : [];
   const name = typeof news.name === "string" && news.name !== UNKNOWN ? news.name : undefined;
   if (!dnis.length) return [];
   const [pools, ivrs] = await Promise.all([ivrsApi.didPools(c), ivrsApi.list(c)]);
