@@ -39,7 +39,10 @@ test("members by email with ring numbers and a member group: one error for every
   const imported = await e2e.importSource(e2e.outDir, FILTERS);
   assert.equal(imported.code, 0, imported.stderr);
   const lookups = await fs.readFile(path.join(e2e.outDir, "lookups.ts"), "utf8");
-  assert.match(lookups, /\{ type: "users", name: "ben\.okafor@acme\.example\.com", usedBy: \["Sales - New Business", "Support - Tier 1"\] \}/);
+  assert.match(
+    lookups,
+    /\{ type: "users", name: "ben\.okafor@acme\.example\.com", usedBy: \["Sales - New Business", "Support - Tier 1"\] \}/,
+  );
   assert.match(lookups, /\{ type: "groups", name: "Support Escalations", usedBy: \["Support - Tier 2"\] \}/);
   const start = viewOf(await e2e.state("target"));
 
@@ -65,7 +68,14 @@ test("members by email with ring numbers and a member group: one error for every
   assert.deepEqual(differences(start, viewOf(await e2e.state("target"))), [], "preview changed the target");
 
   // The same users and group exist in the target under the source's emails and name: deploy.
-  await e2e.ok(["config", "set", "--stack", stack, "genesys-clone:transforms", "stacks/sample/transforms.eu-west-1.yaml"]);
+  await e2e.ok([
+    "config",
+    "set",
+    "--stack",
+    stack,
+    "genesys-clone:transforms",
+    "stacks/sample/transforms.eu-west-1.yaml",
+  ]);
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
   const want = (q: Queue) => [q.name, q.members, (q.memberGroups ?? []).map((g) => [g.name, g.type])];
   assert.deepEqual((await queues("target")).map(want), (await queues("source")).map(want));
@@ -93,5 +103,9 @@ test("members by email with ring numbers and a member group: one error for every
   assert.deepEqual((await queues("target")).map(want), (await queues("source")).map(want));
 
   await e2e.ok(["destroy", "--stack", stack, "--yes", "--skip-preview"]);
-  assert.deepEqual(differences(start, viewOf(await e2e.state("target"))), [], "destroy must return the target to its start");
+  assert.deepEqual(
+    differences(start, viewOf(await e2e.state("target"))),
+    [],
+    "destroy must return the target to its start",
+  );
 });

@@ -567,7 +567,9 @@ test("official JS SDK: users (listing, search by email), groups, queue members a
     assert.equal(listed.total, 5);
     // Terraform's genesyscloud_user data source: EXACT search on the email field.
     const found = await users.postUsersSearch({
-      query: [{ type: "EXACT", fields: ["email"], values: ["ANA.GARCIA@acme.example.com", "dev.patel@acme.example.com"] }],
+      query: [
+        { type: "EXACT", fields: ["email"], values: ["ANA.GARCIA@acme.example.com", "dev.patel@acme.example.com"] },
+      ],
     });
     assert.deepEqual(
       found.results.map((u) => u.email),
@@ -601,7 +603,10 @@ test("official JS SDK: users (listing, search by email), groups, queue members a
       name: "SDK Members Queue",
       memberGroups: [{ id: escalations.id!, type: "GROUP" }],
     });
-    assert.deepEqual(withGroup.memberGroups?.map((g) => [g.id, g.type]), [[escalations.id, "GROUP"]]);
+    assert.deepEqual(
+      withGroup.memberGroups?.map((g) => [g.id, g.type]),
+      [[escalations.id, "GROUP"]],
+    );
     assert.equal(withGroup.memberCount, 3); // Ana, Dev (direct and by group), Chloé
     assert.equal(withGroup.userMemberCount, 2);
     const byGroup = await routing.getRoutingQueueMembers(queue.id!, { memberBy: "group" });

@@ -74,9 +74,7 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
   const emailOf = new Map(users.map((u) => [u.id, u.email ?? ""]));
   const groupName = new Map(userGroups.map((g) => [g.id, g.name]));
   const queueMembers = await Promise.all(
-    queues.map((q) =>
-      (q as { userMemberCount?: number }).userMemberCount === 0 ? [] : membersApi.list(c, q.id),
-    ),
+    queues.map((q) => ((q as { userMemberCount?: number }).userMemberCount === 0 ? [] : membersApi.list(c, q.id))),
   );
   const names = (refs: { id: string }[] | null | undefined) =>
     (refs ?? []).map((r) => scheduleName.get(r.id)).filter((n): n is string => n !== undefined);

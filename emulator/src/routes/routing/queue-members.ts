@@ -52,12 +52,10 @@ function members(ctx: ApiContext, queueId: string): QueueMemberWire[] {
     memberBy,
     selfUri: `${USERS_PATH}/${u.id}`,
   });
-  const direct = org.routing
-    .queueMembers(queueId)
-    .flatMap((m) => {
-      const u = org.directory.findUser(m.userId);
-      return u?.state === "active" ? [wire(u, m.ringNumber, "user")] : [];
-    });
+  const direct = org.routing.queueMembers(queueId).flatMap((m) => {
+    const u = org.directory.findUser(m.userId);
+    return u?.state === "active" ? [wire(u, m.ringNumber, "user")] : [];
+  });
   const seen = new Set(direct.map((m) => m.id));
   const viaGroups: QueueMemberWire[] = [];
   for (const g of q.settings.memberGroups ?? [])
@@ -82,12 +80,17 @@ export function registerQueueMemberRoutes(router: ApiRouter): void {
     const all = members(ctx, queueId)
       .filter((m) => !memberBy || m.memberBy === memberBy)
       .filter((m) => !name || m.name.toLowerCase().includes(name));
-    const req = pageRequest(queryValue(ctx.query, "pageSize"), queryValue(ctx.query, "pageNumber"), MAX_MEMBERS_PAGE_SIZE);
-    const { total: _t, pageCount: _p, lastUri: _l, ...body } = listing(
-      `${QUEUES_PATH}/${queueId}/members`,
-      ctx.query,
-      paginate(all, req),
+    const req = pageRequest(
+      queryValue(ctx.query, "pageSize"),
+      queryValue(ctx.query, "pageNumber"),
+      MAX_MEMBERS_PAGE_SIZE,
     );
+    const {
+      total: _t,
+      pageCount: _p,
+      lastUri: _l,
+      ...body
+    } = listing(`${QUEUES_PATH}/${queueId}/members`, ctx.query, paginate(all, req));
     return { status: 200, body: body satisfies QueueMemberListingWire };
   });
 

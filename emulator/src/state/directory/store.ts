@@ -65,7 +65,8 @@ export class DirectoryStore {
   /** `POST /api/v2/users/search` EXACT criteria: the users one of whose `fields` equals one of `values` (ignoring case). */
   searchExact(fields: readonly string[], values: readonly string[]): UserRecord[] {
     const wanted = new Set(values.map((v) => v.toLowerCase()));
-    const value = (u: UserRecord, f: string) => (f === "email" ? u.email : f === "name" ? u.name : f === "id" ? u.id : "");
+    const value = (u: UserRecord, f: string) =>
+      f === "email" ? u.email : f === "name" ? u.name : f === "id" ? u.id : "";
     return this.users
       .filter((u) => u.state !== "deleted" && fields.some((f) => wanted.has(value(u, f).toLowerCase())))
       .sort(byNameThenId);

@@ -17,8 +17,7 @@ export const emailKey = (email: string) => email.toLowerCase();
  */
 export const directoryApi = {
   /** Every active user (the importer's and lookups' view of the directory). */
-  users: (c: GenesysClient) =>
-    c.listAll("/api/v2/users", UserWire, { pageSize: 500, query: { state: "active" } }),
+  users: (c: GenesysClient) => c.listAll("/api/v2/users", UserWire, { pageSize: 500, query: { state: "active" } }),
 
   /** Users by id (a queue's members), 100 ids per call. */
   async usersById(c: GenesysClient, ids: readonly string[]): Promise<z.infer<typeof UserWire>[]> {
@@ -38,8 +37,10 @@ export const directoryApi = {
     const out = new Map<string, string>();
     const unique = [...new Set(emails.map(emailKey))];
     for (let i = 0; i < unique.length; i += BATCH) {
-      const body: SdkBody<Models.UserSearchRequest, { pageSize: number; query: { type: string; fields: string[]; values: string[] }[] }> =
-        { pageSize: BATCH, query: [{ type: "EXACT", fields: ["email"], values: unique.slice(i, i + BATCH) }] };
+      const body: SdkBody<
+        Models.UserSearchRequest,
+        { pageSize: number; query: { type: string; fields: string[]; values: string[] }[] }
+      > = { pageSize: BATCH, query: [{ type: "EXACT", fields: ["email"], values: unique.slice(i, i + BATCH) }] };
       const found = await c.request({ method: "POST", path: "/api/v2/users/search", body, schema: UsersSearch });
       for (const u of found.results) if (u.email) out.set(emailKey(u.email), u.id);
     }

@@ -29,7 +29,14 @@ export const exporter: ExporterSpec = {
     const out = [];
     for (const q of withMembers) {
       const members = await membersApi.list(c, q.id);
-      const users = new Map((await directoryApi.usersById(c, members.map((m) => m.id))).map((u) => [u.id, u]));
+      const users = new Map(
+        (
+          await directoryApi.usersById(
+            c,
+            members.map((m) => m.id),
+          )
+        ).map((u) => [u.id, u]),
+      );
       const list = members
         .flatMap((m) => {
           const email = users.get(m.id)?.email;

@@ -47,11 +47,19 @@ async function resolve(c: GenesysClient, queue: string, members: Member[], group
       `${LABEL} of queue ${queue}: the target org has no ${missing.join(", ")}. genesys-clone never creates users or ` +
         "groups: provision them in the target org, or import again with `genesys-clone import --members skip`.",
     );
-  return { userId: (email: string) => ids.get(emailKey(email))!, groupId: (g: MemberGroup) => groupIds.get(groupKey(g))! };
+  return {
+    userId: (email: string) => ids.get(emailKey(email))!,
+    groupId: (g: MemberGroup) => groupIds.get(groupKey(g))!,
+  };
 }
 
 /** The queue's member groups changed by `change`, through the queue's full-replace PUT (only when they change). */
-async function setGroups(c: GenesysClient, queueId: string, change: (current: { id: string; type: string }[]) => { id: string; type: string }[], what: string) {
+async function setGroups(
+  c: GenesysClient,
+  queueId: string,
+  change: (current: { id: string; type: string }[]) => { id: string; type: string }[],
+  what: string,
+) {
   const current = await queuesApi.get(c, queueId);
   if (!current) gone(`${what}: queue`, queueId);
   const groups = ((current.memberGroups ?? []) as { id: string; type?: string | null }[]).map((g) => ({
@@ -64,7 +72,10 @@ async function setGroups(c: GenesysClient, queueId: string, change: (current: { 
     queuesApi.update(
       c,
       queueId,
-      { ...(queuesApi.requestOf({ ...current, memberGroups: next }) as { name: string }), wrapupCodes: current.wrapupCodes ?? [] },
+      {
+        ...(queuesApi.requestOf({ ...current, memberGroups: next }) as { name: string }),
+        wrapupCodes: current.wrapupCodes ?? [],
+      },
       current,
       false,
     ),
@@ -143,7 +154,10 @@ async function apply(c: GenesysClient, news: QueueMembersArgs, olds: Undo | unde
 }
 
 /** The declared members and groups as the target holds them now (members of the queue by email, ring number). */
-async function observe(c: GenesysClient, props: Outputs): Promise<Pick<QueueMembersArgs, "members" | "memberGroups"> | undefined> {
+async function observe(
+  c: GenesysClient,
+  props: Outputs,
+): Promise<Pick<QueueMembersArgs, "members" | "memberGroups"> | undefined> {
   const q = await queuesApi.get(c, props.queue);
   if (!q) return undefined;
   const ids = await directoryApi.idsByEmail(
