@@ -188,9 +188,15 @@ export const provider: Lifecycle<QueueMembersArgs, Outputs> = {
   async check(_ctx, _olds, news) {
     const failures = checkInputs(QueueMembersArgs, label(news), news);
     if (failures.length) return { inputs: news, failures };
-    const parsed = QueueMembersArgs.parse(userInputs(news));
+    // In preview the queue's id is unknown until the queue exists: normalise only what is known.
+    const parsed = QueueMembersArgs.safeParse(userInputs(news));
+    if (!parsed.success) return { inputs: news, failures: [] };
     return {
-      inputs: { ...news, members: sortMembers(parsed.members), memberGroups: sortGroups(parsed.memberGroups) },
+      inputs: {
+        ...news,
+        members: sortMembers(parsed.data.members),
+        memberGroups: sortGroups(parsed.data.memberGroups),
+      },
       failures: [],
     };
   },
