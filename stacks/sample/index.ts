@@ -10,4 +10,5 @@ export * from "./routing-queues";
 export * from "./architect-flow-shells";
 export * from "./architect-flows";
 export * from "./routing-queue-flows";
+export * from "./routing-queue-members";
 export * from "./telephony-trunks";
