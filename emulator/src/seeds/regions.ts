@@ -3,7 +3,8 @@ import type { SeedData } from "./types";
 
 /**
  * The sample contact centre with a second target region: `target-ap` (ap-southeast-2), empty like `target`
- * (the same division names, its own site and DID pool). What `genesys-clone rollout` deploys to in the demo.
+ * (the same division names, its own site, edge group, email domain and DID pool). What `genesys-clone rollout` deploys to
+ * in the demo.
  */
 export const REGIONS_SEED: SeedData = {
   orgs: [
@@ -20,6 +21,16 @@ export const REGIONS_SEED: SeedData = {
           endPhoneNumber: "+61255550199",
           description: "Sydney main numbers",
           provider: "PURE_CLOUD_VOICE",
+        },
+      ],
+      edgeGroups: [{ name: "AP Southeast Edge Group", description: "Edges in ap-southeast-2" }],
+      emailDomains: [
+        {
+          name: "acme-ap.example.com",
+          routes: [
+            { pattern: "support", fromName: "Acme Support (AP)" },
+            { pattern: "sales", fromName: "Acme Sales (AP)" },
+          ],
         },
       ],
     },

@@ -1,6 +1,14 @@
 import type { GenesysClient } from "../client";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
-import { mapDivision, mapName, mapQueueRefs, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
+import {
+  mapDivision,
+  mapMembers,
+  mapName,
+  mapQueueRefs,
+  mapTimeZone,
+  NO_TRANSFORMS,
+  type Transforms,
+} from "../program/transforms";
 import { flowReferences, parseFlow } from "../resources/architect-flow/references";
 import { RESOURCES, type Resources } from "../resources/registry";
 import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
@@ -143,6 +151,7 @@ function expected(
   mapQueueRefs(t, fields);
   if (exporter.key === "ivrs" && Array.isArray(fields.dnis))
     fields.dnis = fields.dnis.map((n) => (typeof n === "string" ? (t.dids[n] ?? n) : n)).sort();
+  if (exporter.key === "queuemembers") mapMembers(t, fields);
   if (Array.isArray(fields.sipServers))
     fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return { name, fields };
