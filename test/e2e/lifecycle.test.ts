@@ -37,6 +37,7 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
       "lookups.ts",
       "routing-languages.ts",
       "routing-queue-flows.ts",
+      "routing-queue-members.ts",
       "routing-queues.ts",
       "routing-skills.ts",
       "routing-wrapupcodes.ts",
