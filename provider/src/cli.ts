@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { ClientSettings } from "./client";
 import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
 import { htmlReport, markdownReport, verifyOrgs } from "./verify/verify";
-import { projectDirOf, rehearse } from "./rehearse/rehearse";
 import { htmlRehearsal, markdownRehearsal } from "./rehearse/report";
 import { initProject, PACKAGE_NAME } from "./project/init";
 import { parseRolloutArgs } from "./rollout/progress";
@@ -218,6 +217,7 @@ program
   .action(async (opts: { stack: string; json?: boolean; report?: string }) => {
     const config = stackConfig(opts.stack);
     const settings = resolveSettings((k) => config[k]?.value);
+    const { projectDirOf, rehearse } = await loadRehearse();
     const report = await rehearse({
       stack: opts.stack,
       settings,
@@ -229,6 +229,24 @@ program
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
     process.exitCode = report.ok ? 0 : 1;
   });
+
+/**
+ * The rehearsal runs the emulator package (@genesys-clone/emulator) in this process. In this repository it is a
+ * workspace; a project that installed only the provider's tarball gets one message naming what to install. Loaded
+ * only by this command, so the others start without it.
+ */
+async function loadRehearse(): Promise<typeof import("./rehearse/rehearse")> {
+  try {
+    return await import("./rehearse/rehearse");
+  } catch (err) {
+    if ((err as { code?: string }).code === "MODULE_NOT_FOUND" && String(err).includes("@genesys-clone/emulator"))
+      throw new Error(
+        "rehearse needs the emulator package beside this one: in the genesys-clone repository run " +
+          "`npm pack -w emulator`, then `npm install <path to genesys-clone-emulator-0.1.0.tgz>` in this project.",
+      );
+    throw err;
+  }
+}
 
 /** This package's own version (init writes it when no tarball is given). */
 function ownVersion(): string {
