@@ -1,3 +1,5 @@
+import { dataTableToDump } from "../routes/datatables";
+import { emergencyGroupToWire } from "../routes/emergencygroups";
 import { z } from "zod";
 import type { OffsetClock } from "../clock";
 import type { FaultEngine } from "../faults/engine";
@@ -86,6 +88,9 @@ export function dumpOrg(org: OrgStore): unknown {
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
+    // data tables with their schema and every row (by key)
+    datatables: org.datatables.snapshot().map((t) => dataTableToDump(org, t)),
+    emergencygroups: org.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };
 }
 

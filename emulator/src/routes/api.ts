@@ -2,7 +2,9 @@ import { ApiError } from "../state/errors";
 import type { OrgStore } from "../state/org-store";
 import type { RateDecision } from "../state/rate-limiter";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
+import { registerDataTableRoutes } from "./datatables";
 import { registerDivisionRoutes } from "./divisions";
+import { registerEmergencyGroupRoutes } from "./emergencygroups";
 import { registerFlowRoutes } from "./flows";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
 import { registerLanguageRoutes } from "./languages";
@@ -27,6 +29,8 @@ export function createApiRouter(): ApiRouter {
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
   registerTelephonyRoutes(router);
+  registerDataTableRoutes(router);
+  registerEmergencyGroupRoutes(router);
   return router;
 }
 

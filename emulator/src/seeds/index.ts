@@ -10,6 +10,8 @@ import type {
   Skill,
   WrapupCode,
 } from "../state/entities";
+import type { DataTableRecord } from "../state/datatables";
+import type { EmergencyGroupRecord } from "../state/emergencygroups";
 import type { FlowRecord } from "../state/flows";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
@@ -79,7 +81,18 @@ function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string
 function checkFlowReferences(
   org: SeedOrg,
   flows: FlowRecord[],
-  init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">,
+  init: Pick<
+    OrgInit,
+    | "queues"
+    | "schedules"
+    | "schedulegroups"
+    | "wrapupcodes"
+    | "skills"
+    | "languages"
+    | "divisions"
+    | "datatables"
+    | "emergencygroups"
+  >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
     new Set((list ?? []).filter((x) => x.state === undefined || x.state === "active").map((x) => x.name.toLowerCase()));
@@ -91,6 +104,8 @@ function checkFlowReferences(
     skill: names(init.skills),
     language: names(init.languages),
     division: names(init.divisions),
+    dataTable: names(init.datatables),
+    emergencyGroup: names(init.emergencygroups),
   };
   for (const f of flows) {
     for (const ref of f.versions[0]?.references ?? []) {
@@ -304,7 +319,42 @@ export function buildOrgInit(
     if (g.description !== undefined) group.description = g.description;
     return group;
   });
-  checkFlowReferences(org, flows, { queues, schedules, schedulegroups, wrapupcodes, skills, languages, divisions });
+  const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
+    id: uuidFromSeed(`${org.name}/datatable/${t.name}`),
+    name: t.name,
+    divisionId: divisionId(t.division),
+    ...(t.description !== undefined ? { description: t.description } : {}),
+    columns: structuredClone(t.columns),
+    rows: new Map((t.rows ?? []).map((r) => [String(r.key), { ...r }])),
+  }));
+  const emergencygroups: EmergencyGroupRecord[] = (org.emergencygroups ?? []).map((g, i) => ({
+    id: uuidFromSeed(`${org.name}/emergencygroup/${g.name}`),
+    name: g.name,
+    divisionId: divisionId(g.division),
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    enabled: g.enabled ?? false,
+    callFlows: (g.flows ?? []).map((name) => {
+      const f = flows.find((x) => x.name === name && x.type === "INBOUNDCALL");
+      if (!f)
+        throw new Error(`seed org ${org.name}: emergency group ${g.name} names unknown inbound call flow ${name}`);
+      return { flowId: f.id, ivrIds: [] };
+    }),
+    version: 1,
+    state: "active",
+    dateCreated: seedTime(i),
+    dateModified: seedTime(i),
+  }));
+  checkFlowReferences(org, flows, {
+    queues,
+    schedules,
+    schedulegroups,
+    wrapupcodes,
+    skills,
+    languages,
+    divisions,
+    datatables,
+    emergencygroups,
+  });
   const telephony = buildTelephony(org, divisionId, secret);
   return {
     id: uuidFromSeed(`${org.name}/organization`),
@@ -321,6 +371,8 @@ export function buildOrgInit(
     schedulegroups,
     flows,
     ...telephony,
+    datatables,
+    emergencygroups,
     clients: [client],
     settings,
   };

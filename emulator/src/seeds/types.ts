@@ -91,6 +91,29 @@ export interface SeedTrunkBase {
   secretProperties?: string[];
 }
 
+/** A data table: columns in display order (`key`, a string, among them) and rows by key. */
+export interface SeedDataTable {
+  name: string;
+  division: string;
+  description?: string;
+  columns: {
+    name: string;
+    type: "string" | "integer" | "number" | "boolean";
+    title?: string;
+    default?: string | number | boolean;
+  }[];
+  rows?: Record<string, string | number | boolean>[];
+}
+
+/** An emergency group; `flows` names inbound call flows of the same org. */
+export interface SeedEmergencyGroup {
+  name: string;
+  division: string;
+  description?: string;
+  enabled?: boolean;
+  flows?: string[];
+}
+
 export interface SeedOrg {
   name: string;
   region: string;
@@ -105,6 +128,8 @@ export interface SeedOrg {
   flows?: SeedFlow[];
   sites?: SeedSite[];
   trunkbases?: SeedTrunkBase[];
+  datatables?: SeedDataTable[];
+  emergencygroups?: SeedEmergencyGroup[];
 }
 
 export interface SeedData {

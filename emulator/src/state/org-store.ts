@@ -20,6 +20,8 @@ import { RateLimiter, type RateDecision } from "./rate-limiter";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
 import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony";
+import { DataTableStore, type DataTableRecord } from "./datatables";
+import { EmergencyGroupStore, type EmergencyGroupRecord } from "./emergencygroups";
 
 export interface OrgInit {
   id: string;
@@ -38,6 +40,8 @@ export interface OrgInit {
   sites?: Site[];
   trunkbases?: TrunkBaseRecord[];
   trunks?: TrunkRecord[];
+  datatables?: DataTableRecord[];
+  emergencygroups?: EmergencyGroupRecord[];
   clients: OAuthClient[];
   settings: OrgSettings;
 }
@@ -198,6 +202,8 @@ export class OrgStore {
   private readonly limiter = new RateLimiter();
   readonly flows: FlowStore;
   readonly telephony: TelephonyStore;
+  readonly datatables: DataTableStore;
+  readonly emergencyGroups: EmergencyGroupStore;
 
   constructor(
     init: OrgInit,
@@ -247,6 +253,10 @@ export class OrgStore {
             )
             .sort(byNameThenId)
             .map((q) => q.name),
+        otherUsersOfFlow: (flowId) => {
+          const groups = this.emergencyGroups.usingFlow(flowId);
+          return groups.length ? [`emergency group(s): ${groups.join(", ")}`] : [];
+        },
       },
       init.flows ?? [],
     );
@@ -262,11 +272,19 @@ export class OrgStore {
       { ...shared, terminationUriOwner },
       { sites: init.sites ?? [], trunkbases: init.trunkbases ?? [], trunks: init.trunks ?? [] },
     );
+    this.datatables = new DataTableStore(
+      { ...shared, flowsNaming: (name) => this.flows.publishedNaming("dataTable", name) },
+      init.datatables ?? [],
+    );
+    this.emergencyGroups = new EmergencyGroupStore(
+      { ...shared, flowType: (id) => this.flows.findFlow(id)?.type },
+      init.emergencygroups ?? [],
+    );
   }
 
   /** Whether an active object of a kind Archy YAML refers to by name exists (case-insensitive). */
   private namedObjectExists(
-    kind: "queue" | "scheduleGroup" | "schedule" | "wrapupCode" | "skill" | "language",
+    kind: "queue" | "scheduleGroup" | "schedule" | "wrapupCode" | "skill" | "language" | "dataTable" | "emergencyGroup",
     name: string,
   ): boolean {
     const lower = name.toLowerCase();
@@ -284,6 +302,10 @@ export class OrgStore {
         return named([...this.skills.values()].filter((x) => x.state === "active"));
       case "language":
         return named([...this.languages.values()].filter((x) => x.state === "active"));
+      case "dataTable":
+        return this.datatables.exists(name);
+      case "emergencyGroup":
+        return this.emergencyGroups.exists(name);
     }
   }
 
@@ -487,6 +509,8 @@ export class OrgStore {
       ],
       [this.flows.countInDivision(id), "flow"],
       [this.telephony.countInDivision(id), "trunk base setting"],
+      [this.datatables.countInDivision(id), "data table"],
+      [this.emergencyGroups.countInDivision(id), "emergency group"],
     ];
     return counts.filter(([n]) => n > 0).map(([n, what]) => plural(n, what));
   }
