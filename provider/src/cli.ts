@@ -51,6 +51,7 @@ program
     collect,
     [],
   )
+  .option("--with-rows", "also import data tables' rows (rows are often data, not configuration)")
   .addHelpText(
     "after",
     "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.",
@@ -64,6 +65,7 @@ program
       loginBaseUrl?: string;
       include: string[];
       exclude: string[];
+      withRows?: boolean;
     }) => {
       const flags: Record<string, string | undefined> = {
         "genesyscloud:region": opts.region,
@@ -83,6 +85,7 @@ program
         region,
         include: opts.include,
         exclude: opts.exclude,
+        withRows: opts.withRows === true,
         log: (l) => process.stderr.write(l + "\n"),
         progress: progressLine(process.stderr),
       });

@@ -1,4 +1,9 @@
 import { exporter as divisions } from "../resources/auth-division/export";
+import { exporter as dataTables } from "../resources/architect-datatable/export";
+import {
+  exporter as emergencyGroups,
+  flowsExporter as emergencyGroupFlows,
+} from "../resources/architect-emergencygroup/export";
 import { exporter as flows, shellExporter as flowShells } from "../resources/architect-flow/export";
 import { exporter as schedules } from "../resources/architect-schedule/export";
 import { exporter as scheduleGroups } from "../resources/architect-schedulegroup/export";
@@ -18,9 +23,12 @@ export const EXPORTERS: readonly Exporter[] = [
   wrapupCodes,
   schedules,
   scheduleGroups,
+  dataTables,
+  emergencyGroups,
   queues,
   flowShells,
   flows,
   queueFlows,
+  emergencyGroupFlows,
   trunks,
 ];

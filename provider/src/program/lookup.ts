@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GenesysClient } from "../client";
 import { divisionsApi } from "../resources/auth-division/api";
+import { dataTablesApi } from "../resources/architect-datatable/api";
+import { emergencyGroupsApi } from "../resources/architect-emergencygroup/api";
 import { flowsApi } from "../resources/architect-flow/api";
 import { schedulesApi } from "../resources/architect-schedule/api";
 import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
@@ -21,6 +23,8 @@ const LISTERS: Record<string, (c: GenesysClient) => Promise<{ id: string; name: 
   schedulegroups: scheduleGroupsApi.list,
   queues: queuesApi.list,
   flows: flowsApi.list,
+  datatables: dataTablesApi.list,
+  emergencygroups: emergencyGroupsApi.list,
 };
 
 export interface LookupRequest {

@@ -16,6 +16,11 @@ const IMPLEMENTATIONS: Record<string, () => ResourceImpl> = {
   "genesyscloud:routing:QueueFlows": () => require("./routing-queue-flows/provider").provider as ResourceImpl,
   "genesyscloud:architect:Flow": () => require("./architect-flow/provider").provider as ResourceImpl,
   "genesyscloud:architect:FlowShell": () => require("./architect-flow/provider").shellProvider as ResourceImpl,
+  "genesyscloud:architect:DataTable": () => require("./architect-datatable/provider").provider as ResourceImpl,
+  "genesyscloud:architect:EmergencyGroup": () =>
+    require("./architect-emergencygroup/provider").provider as ResourceImpl,
+  "genesyscloud:architect:EmergencyGroupFlows": () =>
+    require("./architect-emergencygroup/provider").flowsProvider as ResourceImpl,
   "genesyscloud:telephony:Trunk": () => require("./telephony-trunkbase/provider").provider as ResourceImpl,
 };
 
