@@ -98,10 +98,12 @@ test("up: cycles deploy, every flow is published, trunks connect, and verify fin
   assert.deepEqual(flows.map((f) => f.name).sort(), [
     "Default In-Queue Flow",
     "Default Voicemail Flow",
+    "Emergency Closure",
     "Main IVR",
     "Sales In-Queue",
     "Spanish IVR",
     "Standard In-Queue",
+    "Store Locator",
     "Support In-Queue",
   ]);
   assert.ok(
