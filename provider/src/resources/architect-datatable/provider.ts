@@ -148,10 +148,15 @@ export const provider: ResourceImpl<DataTableArgs, Outputs> = {
   },
 
   async delete(id, props) {
-    if (props.adoptedPrior !== undefined && props.adoptedRows !== undefined) {
-      const c = client();
-      if (await dataTablesApi.get(c, id)) await syncRows(c, id, props.adoptedRows, owner(props.name));
-    }
-    await table.delete(id, props);
+    if (props.adoptedPrior === undefined) return table.delete(id, props);
+    const c = client();
+    const current = await dataTablesApi.get(c, id);
+    if (!current) return;
+    if (props.adoptedRows !== undefined) await syncRows(c, id, props.adoptedRows, owner(props.name));
+    // Columns cannot be removed from a table: the restored schema keeps those the stack added, after the prior ones.
+    const prior = props.adoptedPrior as DataTableBody;
+    const kept = propertiesOf(current).filter((p) => !(p.name in prior.schema.properties));
+    const priorColumns = propertiesOf({ ...current, schema: prior.schema });
+    await table.delete(id, { ...props, adoptedPrior: { ...prior, schema: schemaOf([...priorColumns, ...kept]) } });
   },
 };
