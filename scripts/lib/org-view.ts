@@ -17,6 +17,8 @@ export const COLLECTIONS = [
   "queues",
   "flows",
   "trunkbasesettings",
+  "datatables",
+  "emergencygroups",
 ] as const;
 
 const VOLATILE = new Set([
