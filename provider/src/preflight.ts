@@ -58,6 +58,8 @@ const KINDS: Record<string, string> = {
   "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlow": "Flow",
   "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlowShell": "FlowShell",
   "pulumi-nodejs:dynamic/genesyscloud:TelephonyTrunk": "Trunk",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectDataTable": "DataTable",
+  "pulumi-nodejs:dynamic/genesyscloud:ArchitectEmergencyGroup": "EmergencyGroup",
 };
 
 /** How messages name each kind (the resources' own labels). */
@@ -72,6 +74,8 @@ const LABELS: Record<string, string> = {
   Flow: "Flow",
   FlowShell: "Flow shell",
   Trunk: "Trunk",
+  DataTable: "Data table",
+  EmergencyGroup: "Emergency group",
 };
 
 /**

@@ -216,6 +216,8 @@ export class E2E {
       "queues",
       "flows",
       "trunks",
+      "datatables",
+      "emergencygroups",
     ]) {
       const live = (
         (target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]

@@ -46,14 +46,26 @@ const TABLE_REJECTS: RejectCase[] = [
   },
   {
     name: "unknown column type",
-    body: { name: "T3", schema: schema([["key", "string"], ["x", "date"]]) },
+    body: {
+      name: "T3",
+      schema: schema([
+        ["key", "string"],
+        ["x", "date"],
+      ]),
+    },
     status: 400,
     message: /type/,
   },
   { name: "no schema", body: { name: "T4" }, status: 400, message: /schema/ },
   {
     name: "a default of the wrong type",
-    body: { name: "T5", schema: schema([["key", "string"], ["n", "integer", { default: "one" }]]) },
+    body: {
+      name: "T5",
+      schema: schema([
+        ["key", "string"],
+        ["n", "integer", { default: "one" }],
+      ]),
+    },
     status: 400,
     message: /default of property 'n'/,
   },
@@ -99,7 +111,7 @@ test("data tables: schema round trip, expand=schema, PUT keeps rows and cannot d
     assert.equal(listed.length, 1);
     assert.ok(obj(listed[0]!["schema"])["properties"]);
 
-    const row = await call(source, token, "POST", `${TABLES}/${id}/rows`, { key: "B/1 \"x\"", city: "Dublin" });
+    const row = await call(source, token, "POST", `${TABLES}/${id}/rows`, { key: 'B/1 "x"', city: "Dublin" });
     assert.equal(row.status, 200, JSON.stringify(row.body));
     assert.deepEqual(row.body, { key: 'B/1 "x"', city: "Dublin", floors: 1 }, "a missing column takes its default");
 
@@ -111,7 +123,11 @@ test("data tables: schema round trip, expand=schema, PUT keeps rows and cannot d
     assert.match(String(errorOf(dropped)["message"]), /cannot be removed/);
     const retyped = await call(source, token, "PUT", `${TABLES}/${id}`, {
       name: "Branches",
-      schema: schema([["key", "string"], ["city", "boolean"], ["floors", "integer"]]),
+      schema: schema([
+        ["key", "string"],
+        ["city", "boolean"],
+        ["floors", "integer"],
+      ]),
     });
     assert.equal(retyped.status, 400);
     assert.match(String(errorOf(retyped)["message"]), /cannot change its type/);

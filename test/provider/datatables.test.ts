@@ -43,7 +43,11 @@ test("data tables: an adopted table gets its rows back, and keeps the columns ad
   const adopted = await tables().create({
     name: "Holidays",
     onConflict: "adopt",
-    properties: [{ name: "key", type: "string" }, { name: "note", type: "string" }, { name: "closed", type: "boolean" }],
+    properties: [
+      { name: "key", type: "string" },
+      { name: "note", type: "string" },
+      { name: "closed", type: "boolean" },
+    ],
     rows: { "2027-01-01": { note: "New Year", closed: true } },
   });
   assert.equal(adopted.id, id);
@@ -72,7 +76,13 @@ test("check: a data table's schema and rows are judged at preview, naming the ro
     },
     {
       name: "an unknown type",
-      news: { name: "T", properties: [{ name: "key", type: "string" }, { name: "d", type: "date" }] },
+      news: {
+        name: "T",
+        properties: [
+          { name: "key", type: "string" },
+          { name: "d", type: "date" },
+        ],
+      },
       reason: /type must be one of string, integer, number, boolean/,
     },
     {
@@ -82,7 +92,7 @@ test("check: a data table's schema and rows are judged at preview, naming the ro
     },
     {
       name: "a row naming an unknown column",
-      news: { name: "T", properties: PROPERTIES, rows: { "r\"1": { colour: "red" } } },
+      news: { name: "T", properties: PROPERTIES, rows: { 'r"1': { colour: "red" } } },
       reason: /rows\["r\\"1"\]: 'colour' is not a property of the table/,
     },
     {
@@ -139,10 +149,14 @@ test("data table rows: created with the table, a change to one row writes that r
 
   // without rows in the code, rows are not managed: an update leaves them
   await resetStats();
-  await tables().update(id, { name: "Branches", properties: PROPERTIES }, {
-    name: "Branches",
-    properties: [...PROPERTIES, { name: "open", type: "boolean", default: true }],
-  });
+  await tables().update(
+    id,
+    { name: "Branches", properties: PROPERTIES },
+    {
+      name: "Branches",
+      properties: [...PROPERTIES, { name: "open", type: "boolean", default: true }],
+    },
+  );
   assert.deepEqual(writes(await requests()), [["PUT /api/v2/flows/datatables/{datatableId}", 1]]);
 
   await tables().delete(id, { name: "Branches", properties: PROPERTIES });
