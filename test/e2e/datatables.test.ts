@@ -77,8 +77,10 @@ test("drift: a row and the group changed in the target show at refresh; up rewri
   const refresh = await e2e.ok(["refresh", "--stack", stack, "--yes"]);
   assert.match(refresh.stdout, /ArchitectDataTable\s+store-locations\s+update/);
   assert.match(refresh.stdout, /ArchitectEmergencyGroup\s+severe-weather\s+update/);
-  const preview = await e2e.ok(["preview", "--stack", stack, "--diff"]);
-  assert.match(preview.stdout, /Gary/);
+  // state now holds what the target has: the edited row by its key
+  const exported = await e2e.ok(["stack", "export", "--stack", stack]);
+  assert.match(exported.stdout, /"\+13175550101": \{[^}]*"city": "Gary"/);
+  const preview = await e2e.ok(["preview", "--stack", stack]);
   assert.match(preview.stdout, /~ 2 to update/);
 
   await e2e.control("/stats", "DELETE");
