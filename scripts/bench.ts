@@ -10,7 +10,7 @@ import * as path from "path";
 import { Command } from "commander";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
-import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
+import { fileBackendUrl, pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 interface Options {
   objects: number;
@@ -302,7 +302,7 @@ async function main(): Promise<void> {
   const stack = `bench-${path.basename(work).slice(-6).toLowerCase()}`;
   const env = pulumiEnv({
     ...process.env,
-    PULUMI_BACKEND_URL: `file://${work}`,
+    PULUMI_BACKEND_URL: fileBackendUrl(work),
     PULUMI_HOME: path.join(work, ".home"),
   });
   const phases: Record<string, Phase> = {};

@@ -1,5 +1,6 @@
 // `npm run demo`: clone the sample contact centre from the emulated us-east-1 org into the emulated
-// eu-west-1 org with the real Pulumi CLI, check the result, roll back, check the rollback.
+// eu-west-1 org with the real Pulumi CLI (rehearsed first on a copy of the target), check the result, roll
+// back, check the rollback.
 //
 // Environment, all optional (test/e2e/demo-secrets runs the demo isolated, with secrets it then scans for):
 //   GENESYS_CLONE_DEMO_EMULATOR        URL of a running emulator to use (reset to the sample seed) instead of starting one
@@ -123,6 +124,19 @@ async function main(): Promise<void> {
 
     const before = await dumpOrg(emulator.url, "target");
     const sourceView = viewOf(await dumpOrg(emulator.url, "source"));
+
+    step("genesys-clone rehearse: deploy to a private copy of the target first (the target is only read)");
+    const rehearsal = path.join(ROOT, ".genesys-clone", REPORT.replace(/-verify\.md$/, "-rehearsal.html"));
+    const rehearsed = await run(
+      process.execPath,
+      [path.join(ROOT, "provider", "dist", "cli.js"), "rehearse", "--stack", STACK, "--report", rehearsal],
+      env,
+    );
+    check(rehearsed === 0, `the rehearsal deployed cleanly; report in ${path.relative(ROOT, rehearsal)}`);
+    check(
+      isDeepStrictEqual(viewOf(await dumpOrg(emulator.url, "target")), viewOf(before)),
+      "the rehearsal left the target as it was",
+    );
 
     step("pulumi preview");
     await pulumi(["preview", "--stack", STACK]);

@@ -27,7 +27,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const randomSeed = opts.randomSeed ?? DEFAULT_RANDOM_SEED;
 
   const clock = new OffsetClock(opts.clock ?? systemClock);
-  const state = new EmulatorState(seed, rateLimit, clock, opts.clientSecrets);
+  const state = new EmulatorState(opts.seedData ? "custom" : seed, rateLimit, clock, opts.clientSecrets, opts.seedData);
   const faults = new FaultEngine(randomSeed);
   let url = "";
 

@@ -1,5 +1,5 @@
 import type { Clock } from "./clock";
-import type { SeedName } from "./seeds";
+import type { SeedData, SeedName } from "./seeds";
 
 /** How to reach one emulated org, exactly like `https://login.<domain>` / `https://api.<domain>`. */
 export interface OrgInfo {
@@ -16,6 +16,8 @@ export interface OrgInfo {
 export interface StartEmulatorOptions {
   /** Initial data set, also what `POST /__emulator/reset` returns to. Default "sample". */
   seed?: SeedName;
+  /** A data set of your own instead of a named seed (e.g. a copy of a real org); `reset` returns to it. */
+  seedData?: SeedData;
   /** 0 (default) picks a free port. */
   port?: number;
   /** Default "127.0.0.1". */

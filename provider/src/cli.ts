@@ -8,7 +8,9 @@ import { spawnSync } from "child_process";
 import { mkdirSync, writeFileSync } from "fs";
 import { ClientSettings } from "./client";
 import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
-import { markdownReport, verifyOrgs } from "./verify/verify";
+import { htmlReport, markdownReport, verifyOrgs } from "./verify/verify";
+import { projectDirOf, rehearse } from "./rehearse/rehearse";
+import { htmlRehearsal, markdownRehearsal } from "./rehearse/report";
 
 /** Per-object progress: a line rewritten in place on a terminal, every 10% otherwise. */
 function progressLine(out: NodeJS.WriteStream) {
@@ -120,6 +122,32 @@ function sharedBudgetEnv(): NodeJS.ProcessEnv {
   return { GENESYSCLOUD_RATE_LIMIT_REDIS_URL: process.env.GENESYSCLOUD_RATE_LIMIT_REDIS_URL };
 }
 
+/** A stack's config as `pulumi config --json --show-secrets` prints it (the CLI found on PATH). */
+function stackConfig(stack: string): Record<string, { value?: string }> {
+  const res = spawnSync("pulumi", ["config", "--json", "--show-secrets", "--stack", stack], { encoding: "utf8" });
+  if (res.status !== 0)
+    throw new Error(
+      `cannot read the config of stack '${stack}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`,
+    );
+  return JSON.parse(res.stdout) as Record<string, { value?: string }>;
+}
+
+/** Writes a report in the format its file name says: .html (self-contained page), .json, else Markdown. */
+async function writeReport(
+  file: string,
+  forms: { markdown: string; json: unknown; html: () => Promise<string> },
+): Promise<void> {
+  const ext = path.extname(file).toLowerCase();
+  const text =
+    ext === ".html" || ext === ".htm"
+      ? await forms.html()
+      : ext === ".json"
+        ? JSON.stringify(forms.json, null, 2) + "\n"
+        : forms.markdown;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, text);
+}
+
 /**
  * An org to verify: `env:PREFIX` reads PREFIX_REGION, PREFIX_OAUTHCLIENT_ID, PREFIX_OAUTHCLIENT_SECRET
  * (+ _API_BASE_URL, _LOGIN_BASE_URL), e.g. env:GENESYSCLOUD; anything else is a Pulumi stack whose
@@ -138,12 +166,7 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
     };
     return { settings: resolveSettings((k) => env[k], sharedBudgetEnv()) };
   }
-  const res = spawnSync("pulumi", ["config", "--json", "--show-secrets", "--stack", spec], { encoding: "utf8" });
-  if (res.status !== 0)
-    throw new Error(
-      `cannot read the config of stack '${spec}': ${(res.stderr || String(res.error)).trim().split("\n")[0]}`,
-    );
-  const config = JSON.parse(res.stdout) as Record<string, { value?: string }>;
+  const config = stackConfig(spec);
   return {
     // As the deployment reads it: the stack's config, falling back to the GENESYSCLOUD_* environment.
     settings: resolveSettings((k) => config[k]?.value),
@@ -158,7 +181,7 @@ program
   .requiredOption("--target <org>", "env:PREFIX or a Pulumi stack name (its genesys-clone:transforms applies)")
   .option("--transforms <file>", "region transforms to apply to the source (default: the target stack's)")
   .option("--json", "print the report as JSON")
-  .option("--report <file>", "also write a Markdown report")
+  .option("--report <file>", "also write the report: .html (a page with the dependency graph), .json, else Markdown")
   .action(async (opts: { source: string; target: string; transforms?: string; json?: boolean; report?: string }) => {
     const source = orgFrom(opts.source);
     const target = orgFrom(opts.target);
@@ -166,12 +189,33 @@ program
     const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
     const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms);
     const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
-    if (opts.report) {
-      mkdirSync(path.dirname(path.resolve(opts.report)), { recursive: true });
-      writeFileSync(opts.report, markdown);
-    }
+    const title = `Parity of ${opts.target} with ${opts.source}`;
+    if (opts.report) await writeReport(opts.report, { markdown, json: report, html: () => htmlReport(report, title) });
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
     process.exitCode = report.equal ? 0 : 1;
+  });
+
+program
+  .command("rehearse")
+  .description(
+    "deploy a stack to a private copy of its target org (read, never written) and report what `up` would do there",
+  )
+  .requiredOption("--stack <stack>", "the Pulumi stack to rehearse (its config, secrets, transforms and state)")
+  .option("--json", "print the report as JSON")
+  .option("--report <file>", "also write the report: .html (a page with the dependency graph), .json, else Markdown")
+  .action(async (opts: { stack: string; json?: boolean; report?: string }) => {
+    const config = stackConfig(opts.stack);
+    const settings = resolveSettings((k) => config[k]?.value);
+    const report = await rehearse({
+      stack: opts.stack,
+      settings,
+      projectDir: projectDirOf(process.cwd()),
+      log: (l) => process.stderr.write(l + "\n"),
+    });
+    const markdown = markdownRehearsal(report);
+    if (opts.report) await writeReport(opts.report, { markdown, json: report, html: () => htmlRehearsal(report) });
+    process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
+    process.exitCode = report.ok ? 0 : 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -21,6 +21,23 @@ export const STACK_SETTINGS = {
 
 export type ConfigGetter = (key: string) => string | undefined;
 
+/**
+ * Set to 1 by `genesys-clone rehearse` for the `up` it runs against a private copy of the target org: the
+ * provider's settings (genesyscloud:*) then come from the GENESYSCLOUD_* environment only, so that run reaches
+ * the copy with the stack's own config and transforms, without the stack's config file being edited.
+ */
+export const REHEARSAL_ENV = "GENESYS_CLONE_REHEARSAL";
+
+/** Where a rehearsal keeps the create journal, away from the project's `.genesys-clone/journal`. */
+export const JOURNAL_DIR_ENV = "GENESYS_CLONE_JOURNAL_DIR";
+
+/** The settings a deployment uses: the stack config, unless a rehearsal overrides the target (see REHEARSAL_ENV). */
+export function deployConfig(get: ConfigGetter, env: NodeJS.ProcessEnv = process.env): ConfigGetter {
+  if (env[REHEARSAL_ENV] !== "1") return get;
+  const targetKeys = new Set<string>(Object.values(SETTINGS).map((s) => s.key));
+  return (key) => (targetKeys.has(key) ? undefined : get(key));
+}
+
 function configError(message: string): GenesysError {
   return new GenesysError("Config", message);
 }

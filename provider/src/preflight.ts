@@ -4,7 +4,7 @@ import * as path from "path";
 import { z } from "zod";
 import type { Models, SdkRead } from "./sdk";
 import { clientFor, GenesysClient, GenesysError } from "./client";
-import { resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
+import { deployConfig, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
 import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
@@ -37,7 +37,7 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
         `${STACK_SETTINGS.onConflict.key} is '${policy}': set it to fail (the default) or adopt.`,
       );
     }
-    const client = clientFor(resolveSettings(get));
+    const client = clientFor(resolveSettings(deployConfig(get)));
     if (!opts.network) return { client };
     const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
     return { orgName: org.name, client };

@@ -3,7 +3,15 @@
  * configuration the engine sent to `configure` and hands out the client and resource implementations.
  */
 import { clientFor, GenesysClient, GenesysError } from "./client";
-import { configFromEnv, ConfigGetter, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
+import {
+  configFromEnv,
+  ConfigGetter,
+  deployConfig,
+  JOURNAL_DIR_ENV,
+  resolveSettings,
+  SETTINGS,
+  STACK_SETTINGS,
+} from "./config";
 import type { ResourceImpl } from "./resources/common";
 import { Journal } from "./resources/journal";
 import { implementationOf } from "./resources/runtime";
@@ -20,7 +28,8 @@ export function configure(get: ConfigGetter, stack?: string): void {
   const snapshot = new Map<string, string | undefined>();
   for (const s of [...Object.values(SETTINGS), ...Object.values(STACK_SETTINGS)]) snapshot.set(s.key, get(s.key));
   config = (key) => snapshot.get(key);
-  if (stack) stackJournal = Journal.of(process.cwd(), stack);
+  const journalDir = process.env[JOURNAL_DIR_ENV];
+  if (stack) stackJournal = journalDir ? Journal.in(journalDir, stack) : Journal.of(process.cwd(), stack);
 }
 
 /**
@@ -47,7 +56,7 @@ export function journalOf(type: string) {
 
 /** The client of the target org this process deploys to. */
 export function client(): GenesysClient {
-  return clientFor(resolveSettings(config ?? configFromEnv()));
+  return clientFor(resolveSettings(deployConfig(config ?? configFromEnv())));
 }
 
 // @pulumi/pulumi's dynamic-provider host prints `${err}: ${err.stack}` to stderr for every error a

@@ -10,6 +10,17 @@ export const DEMO_PASSPHRASE = "genesys-clone-demo";
 
 let cachedBin: string | undefined;
 
+/**
+ * A file backend URL for `dir`. `metadata=skip` stops gocloud's fileblob from writing a `.attrs` sidecar
+ * beside every state file: fileblob writes the state itself atomically (temporary file, then rename) but the
+ * sidecar in place, so a run killed at that moment left an empty `<stack>.json.attrs` and every later command
+ * on the stack failed with "failed to load checkpoint: EOF" (seen in CI by test/e2e/kill). Pulumi reads no
+ * blob attributes, so nothing is lost.
+ */
+export function fileBackendUrl(dir: string): string {
+  return `file://${dir}?metadata=skip`;
+}
+
 /** The directory holding pulumi, pulumi-language-nodejs and pulumi-resource-pulumi-nodejs (runs setup.sh). */
 export function pulumiBinDir(): string {
   if (cachedBin) return cachedBin;
@@ -53,7 +64,7 @@ export function pulumiEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Process
   if (!env.PULUMI_BACKEND_URL) {
     const state = path.join(ROOT, ".pulumi-state");
     mkdirSync(state, { recursive: true });
-    env.PULUMI_BACKEND_URL = `file://${state}`;
+    env.PULUMI_BACKEND_URL = fileBackendUrl(state);
   }
   if (!env.PULUMI_HOME) env.PULUMI_HOME = path.join(ROOT, ".pulumi-state", ".home");
   if (env.PULUMI_CONFIG_PASSPHRASE === undefined && env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined) {

@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { startEmulator, type RunningEmulator } from "@genesys-clone/emulator";
-import { pulumiEnv, runPulumi } from "@genesys-clone/scripts/dist/lib/pulumi-env";
+import { fileBackendUrl, pulumiEnv, runPulumi } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 import { ROOT, runNode } from "./harness";
 import { filesUnder, findSecrets, type Secret, type Text } from "./secret-scan";
 
@@ -31,7 +31,7 @@ before(async () => {
 after(async () => {
   const env = pulumiEnv({
     ...process.env,
-    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_BACKEND_URL: fileBackendUrl(backend),
     PULUMI_HOME: path.join(backend, ".home"),
   });
   await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env });
@@ -45,7 +45,7 @@ after(async () => {
 test("the demo flow leaks no OAuth secret, access token or trunk password into state, code, reports, logs or output", async () => {
   const demo = await runNode([path.join(ROOT, "scripts", "dist", "demo.js")], {
     ...process.env,
-    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_BACKEND_URL: fileBackendUrl(backend),
     PULUMI_HOME: path.join(backend, ".home"),
     GENESYS_CLONE_DEMO_EMULATOR: emulator.url,
     GENESYS_CLONE_DEMO_TRUNK_PASSWORD: trunkPassword,

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 import { dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
-import { pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
+import { fileBackendUrl, pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 
 export { ROOT };
 
@@ -46,7 +46,7 @@ export class E2E {
     const backend = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-clone-e2e-"));
     const env = pulumiEnv({
       ...process.env,
-      PULUMI_BACKEND_URL: `file://${backend}`,
+      PULUMI_BACKEND_URL: fileBackendUrl(backend),
       PULUMI_HOME: path.join(backend, ".home"),
     });
     return new E2E(emulator, backend, env);

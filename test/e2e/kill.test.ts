@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { E2E, ROOT, differences, viewOf } from "./harness";
 
@@ -95,6 +96,14 @@ for (const mode of [
     await run(["refresh", "--stack", stack, "--clear-pending-creates", "--yes", "--skip-preview"]);
     await run(["up", "--stack", stack, "--yes", "--skip-preview"]);
     await e2e.noDuplicates();
+    // No state file has a `.attrs` sidecar: fileblob writes those in place, and one cut short by the kill made
+    // every later command fail with "failed to load checkpoint: EOF" (pulumi-env's fileBackendUrl).
+    const sidecars = (readdirSync(e2e.backend, { recursive: true }) as string[]).filter((f) => f.endsWith(".attrs"));
+    assert.deepEqual(
+      sidecars.map((f) => path.basename(f)),
+      [],
+      "the file backend wrote .attrs sidecars",
+    );
     const verify = await e2e.verify(stack);
     assert.equal(verify.code, 0, verify.stdout.slice(verify.stdout.indexOf("##")));
     await run(["destroy", "--stack", stack, "--yes", "--skip-preview"]);

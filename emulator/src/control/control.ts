@@ -111,7 +111,11 @@ function optionalBody(req: ControlRequest): unknown {
 }
 
 /** Fresh seed data; faults, tokens, rate windows, stats and the clock offset are cleared; credentials kept. */
-function resetTo(ctx: ControlContext, seed: SeedName, randomSeed: number): { seed: SeedName; orgs: OrgInfo[] } {
+function resetTo(
+  ctx: ControlContext,
+  seed: SeedName | "custom",
+  randomSeed: number,
+): { seed: SeedName | "custom"; orgs: OrgInfo[] } {
   ctx.state.load(seed);
   ctx.faults.clear();
   ctx.faults.setSeed(randomSeed);

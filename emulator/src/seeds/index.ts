@@ -21,7 +21,7 @@ import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony";
 import { EMPTY_SEED } from "./empty";
 import { SAMPLE_SEED } from "./sample";
-import type { SeedData, SeedOrg } from "./types";
+import type { SeedData, SeedFlow, SeedOrg } from "./types";
 
 export type { SeedData, SeedOrg } from "./types";
 
@@ -46,13 +46,20 @@ function seedTime(index: number): string {
 
 /** Seed flows, parsed: published version 1.0 of each, ids derived from (org, type, name). */
 function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string) => string): FlowRecord[] {
-  // Every org, even an empty one, has the default flows (see default-flows.ts).
-  return [...DEFAULT_FLOWS, ...(org.flows ?? [])].map((f, i) => {
+  // Every org, even an empty one, has the default flows (see default-flows.ts); a seed flow of the same
+  // name and type (a copy of a real org's default flow, with its id) takes its place.
+  const parse = (f: SeedFlow) => {
     const parsed = parseArchyYaml(f.yaml);
     if (!parsed.ok) throw new Error(`seed org ${org.name}: bad flow YAML: ${parsed.errors.join("; ")}`);
-    const doc = parsed.doc;
+    return { f, doc: parsed.doc };
+  };
+  const own = (org.flows ?? []).map(parse);
+  const key = (d: { type: string; name: string }) => `${d.type}/${d.name.toLowerCase()}`;
+  const taken = new Set(own.map(({ doc }) => key(doc)));
+  const defaults = DEFAULT_FLOWS.map(parse).filter(({ doc }) => !taken.has(key(doc)));
+  return [...defaults, ...own].map(({ f, doc }, i) => {
     const flow: FlowRecord = {
-      id: uuidFromSeed(`${org.name}/flow/${doc.type}/${doc.name}`),
+      id: f.id ?? uuidFromSeed(`${org.name}/flow/${doc.type}/${doc.name}`),
       name: doc.name,
       type: doc.type,
       divisionId: divisionId(doc.division ?? org.divisions.find((d) => d.home)?.name ?? ""),
@@ -131,7 +138,7 @@ function buildTelephony(
   const home = org.divisions.find((d) => d.home)?.name ?? "";
   const sites: Site[] = (org.sites ?? []).map((s, i) => {
     const site: Site = {
-      id: uuidFromSeed(`${org.name}/site/${s.name}`),
+      id: s.id ?? uuidFromSeed(`${org.name}/site/${s.name}`),
       name: s.name,
       divisionId: divisionId(home),
       dateCreated: seedTime(i),
@@ -157,7 +164,7 @@ function buildTelephony(
     if (metabase.byoc !== (inboundSite !== undefined))
       throw new Error(`seed org ${org.name}: trunk base ${t.name}: inboundSite is required exactly for BYOC metabases`);
     const tb: TrunkBaseRecord = {
-      id: uuidFromSeed(`${org.name}/trunkbase/${t.name}`),
+      id: t.id ?? uuidFromSeed(`${org.name}/trunkbase/${t.name}`),
       name: t.name,
       divisionId: divisionId(t.division),
       version: 1,
@@ -201,7 +208,7 @@ export function buildOrgInit(
   secret: (key: string) => string = () => newClientSecret(),
 ): OrgInit {
   const divisions: Division[] = org.divisions.map((d) => ({
-    id: uuidFromSeed(`${org.name}/division/${d.name}`),
+    id: d.id ?? uuidFromSeed(`${org.name}/division/${d.name}`),
     name: d.name,
     description: d.description,
     homeDivision: d.home === true,
@@ -212,7 +219,7 @@ export function buildOrgInit(
     return d.id;
   };
   const skills: Skill[] = org.skills.map((s, i) => ({
-    id: uuidFromSeed(`${org.name}/skill/${s.name}`),
+    id: s.id ?? uuidFromSeed(`${org.name}/skill/${s.name}`),
     name: s.name,
     divisionId: divisionId(s.division),
     dateModified: seedTime(i),
@@ -221,7 +228,7 @@ export function buildOrgInit(
   }));
   const wrapupcodes: WrapupCode[] = org.wrapupcodes.map((w, i) => {
     const code: WrapupCode = {
-      id: uuidFromSeed(`${org.name}/wrapupcode/${w.name}`),
+      id: w.id ?? uuidFromSeed(`${org.name}/wrapupcode/${w.name}`),
       name: w.name,
       divisionId: divisionId(w.division),
       dateCreated: seedTime(i),
@@ -242,7 +249,7 @@ export function buildOrgInit(
     return f.id;
   };
   const languages: Language[] = (org.languages ?? []).map((l, i) => ({
-    id: uuidFromSeed(`${org.name}/language/${l.name}`),
+    id: l.id ?? uuidFromSeed(`${org.name}/language/${l.name}`),
     name: l.name,
     dateModified: seedTime(i),
     state: "active",
@@ -267,7 +274,7 @@ export function buildOrgInit(
     });
     const settings = structuredClone(q.settings ?? {});
     const queue: Queue = {
-      id: uuidFromSeed(`${org.name}/queue/${q.name}`),
+      id: q.id ?? uuidFromSeed(`${org.name}/queue/${q.name}`),
       name: q.name,
       divisionId: divisionId(q.division),
       dateCreated: seedTime(i),
@@ -285,7 +292,7 @@ export function buildOrgInit(
   });
   const schedules: Schedule[] = (org.schedules ?? []).map((x, i) => {
     const schedule: Schedule = {
-      id: uuidFromSeed(`${org.name}/schedule/${x.name}`),
+      id: x.id ?? uuidFromSeed(`${org.name}/schedule/${x.name}`),
       name: x.name,
       divisionId: divisionId(x.division),
       version: 1,
@@ -304,7 +311,7 @@ export function buildOrgInit(
     (names ?? []).map((name) => idOf("schedule", schedules, name));
   const schedulegroups: ScheduleGroup[] = (org.schedulegroups ?? []).map((g, i) => {
     const group: ScheduleGroup = {
-      id: uuidFromSeed(`${org.name}/schedulegroup/${g.name}`),
+      id: g.id ?? uuidFromSeed(`${org.name}/schedulegroup/${g.name}`),
       name: g.name,
       divisionId: divisionId(g.division),
       version: 1,
@@ -357,7 +364,7 @@ export function buildOrgInit(
   });
   const telephony = buildTelephony(org, divisionId, secret);
   return {
-    id: uuidFromSeed(`${org.name}/organization`),
+    id: org.id ?? uuidFromSeed(`${org.name}/organization`),
     name: org.name,
     region: org.region,
     thirdPartyOrgName: org.thirdPartyOrgName,

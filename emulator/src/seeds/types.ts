@@ -2,12 +2,16 @@ import type { QueueSettings } from "../state/entities";
 
 /** A seed is plain data: orgs with divisions, and objects that refer to divisions and each other by name. */
 export interface SeedDivision {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   description: string;
   home?: boolean;
 }
 
 export interface SeedSkill {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   /** Soft-deleted (state "deleted"), e.g. to prove importers skip such skills. */
@@ -15,12 +19,16 @@ export interface SeedSkill {
 }
 
 export interface SeedWrapupCode {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   description?: string;
 }
 
 export interface SeedLanguage {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
 }
 
@@ -32,6 +40,8 @@ export interface SeedBullseyeRing {
 }
 
 export interface SeedQueue {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   description?: string;
@@ -45,6 +55,8 @@ export interface SeedQueue {
 }
 
 export interface SeedSchedule {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   description?: string;
@@ -55,6 +67,8 @@ export interface SeedSchedule {
 }
 
 export interface SeedScheduleGroup {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   description?: string;
@@ -67,17 +81,23 @@ export interface SeedScheduleGroup {
 
 /** A published Architect flow: its name, type, division and references all come from the Archy YAML. */
 export interface SeedFlow {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   yaml: string;
   /** One of the flows every org comes with (SDK `Flow.system`). */
   system?: boolean;
 }
 
 export interface SeedSite {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   description?: string;
 }
 
 export interface SeedTrunkBase {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   division: string;
   description?: string;
@@ -115,6 +135,8 @@ export interface SeedEmergencyGroup {
 }
 
 export interface SeedOrg {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
   name: string;
   region: string;
   thirdPartyOrgName: string;

@@ -1,5 +1,5 @@
 import type { Clock } from "../clock";
-import { buildOrgInit, SEEDS, type SeedName } from "../seeds";
+import { buildOrgInit, SEEDS, type SeedData, type SeedName } from "../seeds";
 import type { OAuthClient } from "./entities";
 import { newClientSecret, uuidFromSeed } from "./ids";
 import { OrgStore } from "./org-store";
@@ -18,20 +18,22 @@ export class EmulatorState {
   private readonly secrets = new Map<string, string>();
   /** Every access token issued, per org, since the process started (kept across resets and revocations): secret scans look for them. */
   private readonly issuedTokens = new Map<string, string[]>();
-  private loadedSeed: SeedName;
+  private loadedSeed: SeedName | "custom";
 
   constructor(
-    readonly initialSeed: SeedName,
+    readonly initialSeed: SeedName | "custom",
     private readonly defaultRateLimitPerMinute: number,
     private readonly clock: Clock,
     /** Client secrets to use instead of random ones, by org name. */
     private readonly clientSecrets: Readonly<Record<string, string>> = {},
+    /** The data set named "custom" (e.g. a copy of a real org a rehearsal deploys into). */
+    private readonly customSeed?: SeedData,
   ) {
     this.loadedSeed = initialSeed;
     this.load(initialSeed);
   }
 
-  get seed(): SeedName {
+  get seed(): SeedName | "custom" {
     return this.loadedSeed;
   }
 
@@ -58,9 +60,11 @@ export class EmulatorState {
   }
 
   /** Replaces every org with a fresh copy of the seed; tokens, rate windows and stats are gone. */
-  load(seed: SeedName): void {
+  load(seed: SeedName | "custom"): void {
+    const data = seed === "custom" ? this.customSeed : SEEDS[seed];
+    if (!data) throw new Error("no custom seed data was given to this emulator");
     const orgs = new Map<string, OrgStore>();
-    for (const org of SEEDS[seed].orgs) {
+    for (const org of data.orgs) {
       const init = buildOrgInit(
         org,
         this.credentialsFor(org.name),

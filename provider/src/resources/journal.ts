@@ -45,6 +45,11 @@ export class Journal {
     return new Journal(path.join(dir, ".genesys-clone", "journal", `${stack.replace(/[^A-Za-z0-9._-]/g, "_")}.jsonl`));
   }
 
+  /** The journal of `stack` kept in `dir` (a rehearsal's own directory). */
+  static in(dir: string, stack: string): Journal {
+    return new Journal(path.join(dir, `${stack.replace(/[^A-Za-z0-9._-]/g, "_")}.jsonl`));
+  }
+
   private key(e: Pick<JournalEvent, "api" | "type" | "name">): string {
     return JSON.stringify([e.api, e.type, e.name]);
   }

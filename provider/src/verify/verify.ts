@@ -4,6 +4,8 @@ import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../im
 import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
 import { flowReferences, parseFlow } from "../resources/architect-flow/references";
 import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
+import { buildGraph, type DepGraph, type GraphItem } from "../report/graph";
+import { renderHtml, type ReportDoc } from "../report/html";
 
 /**
  * Parity of two orgs by name, for every supported type: each object's declaration as the importer
@@ -23,6 +25,8 @@ export interface TypeReport {
 export interface VerifyReport {
   equal: boolean;
   types: TypeReport[];
+  /** The target's objects and what each needs (references), cycle-breaking links included. */
+  graph: DepGraph;
 }
 
 /** Types compared: all but the cycle-breaking shells (an implementation detail of deployment). */
@@ -141,8 +145,10 @@ export async function verifyOrgs(
   transforms: Transforms = NO_TRANSFORMS,
 ): Promise<VerifyReport> {
   const types: TypeReport[] = [];
+  const items: GraphItem[] = [];
   for (const exporter of COMPARED) {
     const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
+    items.push(...graphItems(exporter, tg));
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
     const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));
     const report: TypeReport = {
@@ -169,7 +175,82 @@ export async function verifyOrgs(
     report.extra = [...have.keys()].filter((n) => !want.has(n)).sort();
     types.push(report);
   }
-  return { equal: types.every((t) => !t.missing.length && !t.extra.length && !t.different.length), types };
+  return {
+    equal: types.every((t) => !t.missing.length && !t.extra.length && !t.different.length),
+    types,
+    graph: buildGraph(items),
+  };
+}
+
+/** An org's objects as graph items: each needs what its arguments reference (a flow in a cycle: the other's shell). */
+function graphItems(exporter: Exporter, objects: ExportedObject[]): GraphItem[] {
+  const out: GraphItem[] = [];
+  for (const o of objects) {
+    const refs: Ref[] = [];
+    const walk = (v: Value | undefined): void => {
+      if (v instanceof Ref) refs.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object" && !(v instanceof Code)) Object.values(v).forEach(walk);
+    };
+    Object.values(o.args).forEach(walk);
+    refs.push(...(o.dependsOn ?? []));
+    for (const ref of refs.filter((x) => x.type === "flowshells"))
+      out.push({ key: `flowshells:${ref.id}`, kind: "FlowShell", name: ref.name, needs: [] });
+    out.push({
+      key: `${exporter.key}:${o.id}`,
+      kind: exporter.className,
+      name: o.name,
+      needs: refs.map((x) => `${x.type}:${x.id}`),
+    });
+  }
+  return out;
+}
+
+/** The report as a self-contained HTML page: the summary, the differences per type, the target's dependency graph. */
+export function htmlReport(report: VerifyReport, title: string): Promise<string> {
+  const changed = report.types.filter((t) => t.missing.length || t.extra.length || t.different.length);
+  const doc: ReportDoc = {
+    title,
+    ok: report.equal,
+    verdict: report.equal ? "The target matches the source." : "The target differs from the source.",
+    sections: [
+      {
+        heading: "Summary",
+        blocks: [
+          {
+            kind: "table",
+            columns: ["type", "source", "target", "missing", "extra", "different"],
+            rows: report.types.map((t) => [
+              t.title,
+              t.source,
+              t.target,
+              t.missing.length,
+              t.extra.length,
+              t.different.length,
+            ]),
+          },
+        ],
+      },
+      ...changed.map((t) => ({
+        heading: t.title,
+        blocks: [
+          {
+            kind: "list" as const,
+            items: [
+              ...t.missing.map((n) => ({ text: `missing in target: ${n}` })),
+              ...t.extra.map((n) => ({ text: `only in target: ${n}` })),
+              ...t.different.map((d) => ({
+                text: `different: ${d.name}`,
+                detail: d.fields.map((f) => `${f.field}: source ${f.source}, target ${f.target}`),
+              })),
+            ],
+          },
+        ],
+      })),
+    ],
+    graph: { title: "Dependency graph of the target's objects", graph: report.graph },
+  };
+  return renderHtml(doc);
 }
 
 /** The report for a person: a summary table first, then every difference. */

@@ -1,0 +1,180 @@
+import type { SeedOrg } from "@genesys-clone/emulator";
+import { z } from "zod";
+import type { GenesysClient } from "../client";
+import { flowsApi } from "../resources/architect-flow/api";
+import { FLOW_TYPES } from "../resources/architect-flow/references";
+import { minimalFlowYaml } from "../resources/architect-flow/shell";
+import { schedulesApi } from "../resources/architect-schedule/api";
+import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
+import { divisionsApi } from "../resources/auth-division/api";
+import { languagesApi } from "../resources/routing-language/api";
+import { queuesApi } from "../resources/routing-queue/api";
+import { skillsApi } from "../resources/routing-skill/api";
+import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { trunksApi } from "../resources/telephony-trunkbase/api";
+import { PASSWORD } from "../resources/telephony-trunkbase/schema";
+
+/** A copy of a target org as emulator seed data, with the org's own ids, and what could not be copied. */
+export interface TargetCopy {
+  org: SeedOrg;
+  /** Objects per type in the target. */
+  counts: Record<string, number>;
+  /** Objects left out of the copy, and why. */
+  notCopied: string[];
+}
+
+const IdOf = z.object({ id: z.string() });
+const Organization = z.object({ id: z.string(), name: z.string(), thirdPartyOrgName: z.string().nullish() });
+
+/**
+ * Reads every object a deployment can meet in the target org with GET requests only (no export jobs:
+ * they are POSTs) and turns it into emulator seed data under `name`. Objects keep their ids, so the
+ * stack's state matches the copy as it matches the org. What is copied is what decides how a deployment
+ * goes: names, divisions, ids, references (wrap-up codes, schedules, in-queue flows, sites) and trunk
+ * properties. Flows are copied as the smallest flow of their type (their content is not read without an
+ * export job), queues with their routing settings left at the defaults.
+ */
+export async function copyOrg(c: GenesysClient, name: string, region: string): Promise<TargetCopy> {
+  const me = await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
+  const [divisions, languages, skills, codes, schedules, groups, queues, flows, sites, trunks] = await Promise.all([
+    divisionsApi.list(c),
+    languagesApi.list(c),
+    skillsApi.list(c),
+    wrapupCodesApi.list(c),
+    schedulesApi.list(c),
+    scheduleGroupsApi.list(c),
+    queuesApi.list(c),
+    flowsApi.list(c),
+    trunksApi.sites(c),
+    trunksApi.listWithProperties(c),
+  ]);
+  const notCopied: string[] = [];
+  const home = divisions.find((d) => d.homeDivision);
+  const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
+  const inDivision = (ref: { id: string } | null | undefined) =>
+    divisionName.get(ref?.id ?? "") ?? home?.name ?? "Home";
+  const liveSkills = skills.filter((s) => s.state !== "deleted");
+  const liveFlows = flows.filter((f) => !f.deleted);
+  const liveTrunks = trunks.filter((t) => t.state !== "deleted");
+  const codeName = new Map(codes.map((w) => [w.id, w.name]));
+  const scheduleName = new Map(schedules.map((s) => [s.id, s.name]));
+  const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const copiedFlows = liveFlows.filter((f) => {
+    const known = Object.values(FLOW_TYPES).includes(f.type.toLowerCase());
+    if (!known) notCopied.push(`flow '${f.name}' (${f.type}): a type Archy YAML does not cover`);
+    return known;
+  });
+  const inQueueFlow = new Map(
+    copiedFlows.filter((f) => f.type.toLowerCase() === "inqueuecall").map((f) => [f.id, f.name]),
+  );
+  const queueCodes = await Promise.all(queues.map((q) => queuesApi.codes(c, q.id)));
+  const names = (refs: { id: string }[] | null | undefined) =>
+    (refs ?? []).map((r) => scheduleName.get(r.id)).filter((n): n is string => n !== undefined);
+
+  const org: SeedOrg = {
+    id: me.id,
+    name,
+    region,
+    thirdPartyOrgName: me.thirdPartyOrgName ?? me.name,
+    divisions: divisions.map((d) => ({
+      id: d.id,
+      name: d.name,
+      description: d.description ?? "",
+      ...(d.homeDivision ? { home: true } : {}),
+    })),
+    languages: languages.map((l) => ({ id: l.id, name: l.name })),
+    skills: liveSkills.map((s) => ({ id: s.id, name: s.name, division: inDivision(s.division) })),
+    wrapupcodes: codes.map((w) => ({
+      id: w.id,
+      name: w.name,
+      division: inDivision(w.division),
+      ...(w.description ? { description: w.description } : {}),
+    })),
+    schedules: schedules.map((s) => ({
+      id: s.id,
+      name: s.name,
+      division: inDivision(s.division),
+      start: s.start,
+      end: s.end,
+      ...(s.description ? { description: s.description } : {}),
+      ...(s.rrule ? { rrule: s.rrule } : {}),
+    })),
+    schedulegroups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      division: inDivision(g.division),
+      timeZone: g.timeZone ?? "UTC",
+      open: names(g.openSchedules),
+      closed: names(g.closedSchedules),
+      holidays: names(g.holidaySchedules),
+      ...(g.description ? { description: g.description } : {}),
+    })),
+    queues: queues.map((q, i) => {
+      const flow = inQueueFlow.get(IdOf.safeParse(q.queueFlow).data?.id ?? "");
+      return {
+        id: q.id,
+        name: q.name,
+        division: inDivision(q.division),
+        ...(q.description ? { description: q.description } : {}),
+        wrapupCodes: (queueCodes[i] ?? []).map((w) => codeName.get(w.id)).filter((n): n is string => !!n),
+        ...(flow !== undefined ? { inQueueFlow: flow } : {}),
+      };
+    }),
+    flows: copiedFlows.map((f) => {
+      const division = f.division?.id && f.division.id !== home?.id ? divisionName.get(f.division.id) : undefined;
+      return {
+        id: f.id,
+        yaml: minimalFlowYaml(f.name, f.type.toLowerCase(), division),
+        ...(f.system ? { system: true } : {}),
+      };
+    }),
+    sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    trunkbases: liveTrunks.map((t) => {
+      const properties: Record<string, string | boolean | number | string[]> = {};
+      const secretProperties: string[] = [];
+      for (const [key, p] of Object.entries(t.properties ?? {})) {
+        const v = p.value?.instance;
+        // The password reads back masked: the copy holds a random one when the target has one set.
+        if (key === PASSWORD) {
+          if (typeof v === "string" && v !== "") secretProperties.push(key);
+        } else if (isInstance(v)) properties[key] = v;
+      }
+      const inboundSite = t.inboundSite ? (siteName.get(t.inboundSite.id) ?? t.inboundSite.name) : undefined;
+      return {
+        id: t.id,
+        name: t.name,
+        division: inDivision(t.division),
+        metabase: t.trunkMetabase.id,
+        properties,
+        ...(secretProperties.length ? { secretProperties } : {}),
+        ...(inboundSite ? { inboundSite } : {}),
+        ...(t.description ? { description: t.description } : {}),
+      };
+    }),
+  };
+  return {
+    org,
+    counts: {
+      divisions: divisions.length,
+      languages: languages.length,
+      skills: liveSkills.length,
+      wrapupcodes: codes.length,
+      schedules: schedules.length,
+      schedulegroups: groups.length,
+      queues: queues.length,
+      flows: liveFlows.length,
+      sites: sites.length,
+      trunks: liveTrunks.length,
+    },
+    notCopied,
+  };
+}
+
+function isInstance(v: unknown): v is string | boolean | number | string[] {
+  return (
+    typeof v === "string" ||
+    typeof v === "boolean" ||
+    typeof v === "number" ||
+    (Array.isArray(v) && v.every((x) => typeof x === "string"))
+  );
+}
