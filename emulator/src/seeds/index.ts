@@ -327,7 +327,7 @@ export function buildOrgInit(
     return group;
   });
   const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
-    id: uuidFromSeed(`${org.name}/datatable/${t.name}`),
+    id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
     name: t.name,
     divisionId: divisionId(t.division),
     ...(t.description !== undefined ? { description: t.description } : {}),
@@ -335,7 +335,7 @@ export function buildOrgInit(
     rows: new Map((t.rows ?? []).map((r) => [String(r.key), { ...r }])),
   }));
   const emergencygroups: EmergencyGroupRecord[] = (org.emergencygroups ?? []).map((g, i) => ({
-    id: uuidFromSeed(`${org.name}/emergencygroup/${g.name}`),
+    id: g.id ?? uuidFromSeed(`${org.name}/emergencygroup/${g.name}`),
     name: g.name,
     divisionId: divisionId(g.division),
     ...(g.description !== undefined ? { description: g.description } : {}),

@@ -113,6 +113,7 @@ export interface SeedTrunkBase {
 
 /** A data table: columns in display order (`key`, a string, among them) and rows by key. */
 export interface SeedDataTable {
+  id?: string;
   name: string;
   division: string;
   description?: string;
@@ -127,6 +128,7 @@ export interface SeedDataTable {
 
 /** An emergency group; `flows` names inbound call flows of the same org. */
 export interface SeedEmergencyGroup {
+  id?: string;
   name: string;
   division: string;
   description?: string;

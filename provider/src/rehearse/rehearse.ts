@@ -104,6 +104,9 @@ const KINDS: Record<string, string> = {
   ArchitectFlowShell: "FlowShell",
   RoutingQueueFlows: "QueueFlows",
   TelephonyTrunk: "Trunk",
+  ArchitectDataTable: "DataTable",
+  ArchitectEmergencyGroup: "EmergencyGroup",
+  ArchitectEmergencyGroupFlows: "EmergencyGroupFlows",
 };
 const kindOf = (type: string) => KINDS[type.replace(/^.*:/, "")];
 
