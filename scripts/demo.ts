@@ -155,6 +155,7 @@ async function main(): Promise<void> {
         STACK,
         "--report",
         report,
+        "--with-rows",
       ],
       {
         ...env,

@@ -182,18 +182,31 @@ program
   .option("--transforms <file>", "region transforms to apply to the source (default: the target stack's)")
   .option("--json", "print the report as JSON")
   .option("--report <file>", "also write the report: .html (a page with the dependency graph), .json, else Markdown")
-  .action(async (opts: { source: string; target: string; transforms?: string; json?: boolean; report?: string }) => {
-    const source = orgFrom(opts.source);
-    const target = orgFrom(opts.target);
-    const file = opts.transforms ?? target.transforms;
-    const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
-    const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms);
-    const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
-    const title = `Parity of ${opts.target} with ${opts.source}`;
-    if (opts.report) await writeReport(opts.report, { markdown, json: report, html: () => htmlReport(report, title) });
-    process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
-    process.exitCode = report.equal ? 0 : 1;
-  });
+  .option("--with-rows", "also compare data tables' rows")
+  .action(
+    async (opts: {
+      source: string;
+      target: string;
+      transforms?: string;
+      json?: boolean;
+      report?: string;
+      withRows?: boolean;
+    }) => {
+      const source = orgFrom(opts.source);
+      const target = orgFrom(opts.target);
+      const file = opts.transforms ?? target.transforms;
+      const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
+      const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms, {
+        withRows: opts.withRows === true,
+      });
+      const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
+      const title = `Parity of ${opts.target} with ${opts.source}`;
+      if (opts.report)
+        await writeReport(opts.report, { markdown, json: report, html: () => htmlReport(report, title) });
+      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
+      process.exitCode = report.equal ? 0 : 1;
+    },
+  );
 
 program
   .command("rehearse")

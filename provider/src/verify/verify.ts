@@ -143,11 +143,17 @@ export async function verifyOrgs(
   source: GenesysClient,
   target: GenesysClient,
   transforms: Transforms = NO_TRANSFORMS,
+  /** Compare data tables' rows too (rows are data: only when asked, like `import --with-rows`). */
+  opts: { withRows?: boolean } = {},
 ): Promise<VerifyReport> {
   const types: TypeReport[] = [];
   const items: GraphItem[] = [];
   for (const exporter of COMPARED) {
-    const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
+    const scope = { withRows: opts.withRows === true };
+    const [s, tg] = await Promise.all([
+      exporter.list(source, undefined, scope),
+      exporter.list(target, undefined, scope),
+    ]);
     items.push(...graphItems(exporter, tg));
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
     const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));
