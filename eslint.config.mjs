@@ -28,10 +28,11 @@ export default tseslint.config(
   },
   {
     // The dynamic provider is serialized by Pulumi: implementation modules are `require`d inside each method so the
-    // closure captures no local module (see shared/reference/pulumi.md), and the SDK compatibility test loads the
-    // official SDK's CommonJS build.
+    // closure captures no local module (see shared/reference/pulumi.md); each type's definition loads its
+    // implementation the same way, only when the provider process first needs it; and the SDK compatibility test
+    // loads the official SDK's CommonJS build.
     files: [
-      "provider/src/resources/runtime.ts",
+      "provider/src/resources/*/index.ts",
       "provider/src/resources/shim.ts",
       "provider/src/preflight.ts",
       "provider/src/program/secret-config.ts",

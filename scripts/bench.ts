@@ -8,7 +8,15 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
-import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import {
+  buildSyntheticOrg,
+  clientCredentialsToken,
+  emulatorControl,
+  startEmulator,
+  syntheticOrgPlan,
+  type OrgInfo,
+  type RunningEmulator,
+} from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 import { fileBackendUrl, pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
@@ -55,20 +63,8 @@ export function typeOfRoute(route: string): string {
   return m ? m[1]! : "other";
 }
 
-async function control(emu: RunningEmulator, p: string, method = "GET", body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emu.url}/__emulator${p}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { "Content-Type": "application/json" },
-  });
-  if (!res.ok) throw new Error(`control ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return text ? JSON.parse(text) : undefined;
-}
-
 async function stats(emu: RunningEmulator, org: string): Promise<Stats> {
-  const s = (await control(emu, `/stats?org=${org}`)) as { orgs: Stats[] };
-  return s.orgs[0]!;
+  return emulatorControl(emu).stats(org);
 }
 
 /** Request counts (keyed `METHOD /path/template`) summed by `keyOf` of the route, keys sorted. */
@@ -78,146 +74,9 @@ function countBy(s: Stats, keyOf: (route: string) => string): Record<string, num
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** A client-credentials token, for building the synthetic org and for the baseline. */
-async function token(o: OrgInfo): Promise<string> {
-  const res = await fetch(`${o.loginBaseUrl}/oauth/token`, {
-    method: "POST",
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body: "grant_type=client_credentials",
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-interface Planned {
-  kind: string;
-  path: string;
-  body: (ids: Map<string, string>) => unknown;
-  key: string;
-  after?: { path: (id: string, ids: Map<string, string>) => string; body: (ids: Map<string, string>) => unknown };
-}
-
-/** N objects over every type, with realistic references (queues -> codes and skills, groups -> schedules). */
-export function plan(n: number): Planned[][] {
-  const count = (share: number) => Math.max(1, Math.round(n * share));
-  const skills = count(0.2),
-    codes = count(0.25),
-    languages = Math.min(count(0.05), 40),
-    schedules = count(0.1),
-    groups = count(0.05);
-  const queues = Math.max(1, n - skills - codes - languages - schedules - groups);
-  const wave1: Planned[] = [];
-  for (let i = 0; i < skills; i++)
-    wave1.push({
-      kind: "skills",
-      key: `skill:${i}`,
-      path: "/api/v2/routing/skills",
-      body: () => ({ name: `Bench Skill ${i}` }),
-    });
-  for (let i = 0; i < codes; i++)
-    wave1.push({
-      kind: "wrapupcodes",
-      key: `code:${i}`,
-      path: "/api/v2/routing/wrapupcodes",
-      body: () => ({ name: `Bench Code ${i}`, description: `wrap-up ${i}` }),
-    });
-  for (let i = 0; i < languages; i++)
-    wave1.push({
-      kind: "languages",
-      key: `lang:${i}`,
-      path: "/api/v2/routing/languages",
-      body: () => ({ name: `Bench Language ${i}` }),
-    });
-  for (let i = 0; i < schedules; i++) {
-    wave1.push({
-      kind: "schedules",
-      key: `sched:${i}`,
-      path: "/api/v2/architect/schedules",
-      body: () => ({
-        name: `Bench Hours ${i}`,
-        start: "2027-01-04T08:00:00.000",
-        end: "2027-01-04T18:00:00.000",
-        rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-      }),
-    });
-  }
-  const wave2: Planned[] = [];
-  for (let i = 0; i < groups; i++) {
-    wave2.push({
-      kind: "schedulegroups",
-      key: `group:${i}`,
-      path: "/api/v2/architect/schedulegroups",
-      body: (ids) => ({
-        name: `Bench Group ${i}`,
-        timeZone: "America/New_York",
-        openSchedules: [{ id: ids.get(`sched:${i % schedules}`) }],
-      }),
-    });
-  }
-  for (let i = 0; i < queues; i++) {
-    wave2.push({
-      kind: "queues",
-      key: `queue:${i}`,
-      path: "/api/v2/routing/queues",
-      body: (ids) => ({
-        name: `Bench Queue ${i}`,
-        acwSettings: { wrapupPrompt: "OPTIONAL", timeoutMs: 60000 },
-        skillEvaluationMethod: "BEST",
-        bullseye: {
-          rings: [
-            {
-              expansionCriteria: [{ type: "TIMEOUT_SECONDS", threshold: 30 }],
-              actions: { skillsToRemove: [{ id: ids.get(`skill:${i % skills}`) }] },
-            },
-            {},
-          ],
-        },
-      }),
-      after: {
-        path: (id) => `/api/v2/routing/queues/${id}/wrapupcodes`,
-        body: (ids) => [0, 1, 2].map((k) => ({ id: ids.get(`code:${(i * 3 + k) % codes}`) })),
-      },
-    });
-  }
-  return [wave1, wave2];
-}
-
-async function buildSource(emu: RunningEmulator, source: OrgInfo, n: number): Promise<void> {
-  await control(emu, "/orgs/source/settings", "PUT", { rateLimitPerMinute: 1_000_000 });
-  const t = await token(source);
-  const ids = new Map<string, string>();
-  for (const wave of plan(n)) {
-    for (let i = 0; i < wave.length; i += 50) {
-      await Promise.all(
-        wave.slice(i, i + 50).map(async (p) => {
-          const res = await fetch(source.apiBaseUrl + p.path, {
-            method: "POST",
-            headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
-            body: JSON.stringify(p.body(ids)),
-          });
-          if (res.status !== 200)
-            throw new Error(`building the synthetic org: ${p.key}: HTTP ${res.status} ${await res.text()}`);
-          const id = ((await res.json()) as { id: string }).id;
-          ids.set(p.key, id);
-          if (p.after) {
-            const r = await fetch(source.apiBaseUrl + p.after.path(id, ids), {
-              method: "POST",
-              headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
-              body: JSON.stringify(p.after.body(ids)),
-            });
-            if (r.status !== 200) throw new Error(`building the synthetic org: ${p.key} codes: HTTP ${r.status}`);
-          }
-        }),
-      );
-    }
-  }
-}
-
 /** The naive deployer: a fixed pool of 50 workers, backoff 2-30 s that ignores Retry-After, five attempts, one token. */
 async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; failed: number }> {
-  const t = await token(target);
+  const t = await clientCredentialsToken(target);
   const ids = new Map<string, string>();
   let failed = 0;
   const call = async (p: string, body: unknown): Promise<Response | undefined> => {
@@ -238,7 +97,7 @@ async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; 
     return undefined;
   };
   const start = Date.now();
-  for (const wave of plan(n)) {
+  for (const wave of syntheticOrgPlan(n)) {
     let next = 0;
     await Promise.all(
       Array.from({ length: 50 }, async () => {
@@ -310,15 +169,15 @@ async function main(): Promise<void> {
     const source = emu.orgs.find((o) => o.name === "source")!;
     const target = emu.orgs.find((o) => o.name === "target")!;
     log(`building a synthetic org of ${opts.objects} objects`);
-    await buildSource(emu, source, opts.objects);
-    await control(emu, "/faults", "PUT", [{ latencyMs: opts.latency }]);
-    await control(emu, "/orgs/target/settings", "PUT", {
+    await buildSyntheticOrg(emu, source, opts.objects);
+    await emulatorControl(emu).setFaults([{ latencyMs: opts.latency }]);
+    await emulatorControl(emu).updateSettings("target", {
       rateLimitPerMinute: opts.rate,
       rateWindowSeconds: opts.window,
     });
 
     const measure = async (name: string, org: string, run: () => Promise<{ code: number; failed?: number }>) => {
-      await control(emu, "/stats", "DELETE");
+      await emulatorControl(emu).clearStats();
       const start = Date.now();
       const res = await run();
       const s = await stats(emu, org);
@@ -418,7 +277,7 @@ async function main(): Promise<void> {
     await measure("destroy", "target", () => pulumi(["destroy", "--stack", stack, "--yes", "--skip-preview"]));
     // The baseline deploys the same objects into the (now empty again) target under the same limits.
     if (opts.baseline) {
-      await control(emu, "/orgs/target/tokens/revoke", "POST", {});
+      await emulatorControl(emu).revokeTokens("target");
       await measure("baseline", "target", async () => {
         const b = await baseline(target, opts.objects);
         return { code: 0, failed: b.failed };

@@ -1,11 +1,13 @@
 // `npm run demo`: clone the sample contact centre from the emulated us-east-1 org into the emulated
-// eu-west-1 org with the real Pulumi CLI (rehearsed first on a copy of the target), check the result, roll
-// back, check the rollback.
+// eu-west-1 org with the real Pulumi CLI, check the result, roll back, check the rollback; then rehearse
+// ap-southeast-2 on a read-only copy of that org, roll the clone out to eu-west-1 and ap-southeast-2 at once with
+// `genesys-clone rollout`, and roll both back.
 //
 // Environment, all optional (test/e2e/demo-secrets runs the demo isolated, with secrets it then scans for):
 //   GENESYS_CLONE_DEMO_EMULATOR        URL of a running emulator to use (reset to the sample seed) instead of starting one
 //   GENESYS_CLONE_DEMO_TRUNK_PASSWORD  trunk passwords become <value>-<trunk> instead of random ones
-//   GENESYS_CLONE_DEMO_STACK           stack name (default demo-eu-west-1); the report is then .genesys-clone/<stack>-verify.md
+//   GENESYS_CLONE_DEMO_STACK           stack name (default demo-eu-west-1; the rollout's second one is <stack>-ap, default
+//                                      demo-ap-southeast-2); the report is then .genesys-clone/<stack>-verify.md
 //   GENESYS_CLONE_DEMO_SOURCE          directory under stacks/ to import into (default sample)
 //   PULUMI_BACKEND_URL, PULUMI_HOME    where state goes, as for `npm run pulumi` (default .pulumi-state/)
 import { spawn } from "child_process";
@@ -18,7 +20,9 @@ import { pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 const STACK = process.env.GENESYS_CLONE_DEMO_STACK || "demo-eu-west-1";
 const SOURCE_DIR = process.env.GENESYS_CLONE_DEMO_SOURCE || "sample";
+const STACK_AP = process.env.GENESYS_CLONE_DEMO_STACK ? `${STACK}-ap` : "demo-ap-southeast-2";
 const TRANSFORMS = "stacks/sample/transforms.eu-west-1.yaml";
+const TRANSFORMS_AP = "stacks/sample/transforms.ap-southeast-2.yaml";
 const REPORT = process.env.GENESYS_CLONE_DEMO_STACK ? `${STACK}-verify.md` : "demo-verify.md";
 const EXTERNAL_EMULATOR = process.env.GENESYS_CLONE_DEMO_EMULATOR;
 const TRUNK_PASSWORD = process.env.GENESYS_CLONE_DEMO_TRUNK_PASSWORD;
@@ -49,21 +53,45 @@ async function pulumi(args: string[], input?: string): Promise<string> {
   return res.stdout;
 }
 
-/** The emulator this run uses: a fresh in-process one, or the given one reset to the sample seed (left running). */
+/** The emulator this run uses: a fresh in-process one, or the given one reset to the regions seed (left running). */
 async function emulatorForDemo(): Promise<{ url: string; orgs: OrgInfo[]; close(): Promise<void> }> {
   if (!EXTERNAL_EMULATOR) {
-    step("Starting the Genesys Cloud emulator (sample seed)");
-    return startEmulator({ seed: "sample" });
+    step("Starting the Genesys Cloud emulator (the sample contact centre and two empty target regions)");
+    return startEmulator({ seed: "regions" });
   }
-  step(`Using the Genesys Cloud emulator at ${EXTERNAL_EMULATOR} (reset to the sample seed)`);
+  step(`Using the Genesys Cloud emulator at ${EXTERNAL_EMULATOR} (reset to the regions seed)`);
   const res = await fetch(`${EXTERNAL_EMULATOR}/__emulator/reset`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: '{"seed":"sample"}',
+    body: '{"seed":"regions"}',
   });
   check(res.ok, `reset the emulator at ${EXTERNAL_EMULATOR}`);
   const { orgs } = (await res.json()) as { orgs: OrgInfo[] };
   return { url: EXTERNAL_EMULATOR, orgs, close: async () => undefined };
+}
+
+/** A stack for one target org: the imported source, its region transforms, credentials (secret) and trunk credentials. */
+async function configureStack(stack: string, org: OrgInfo, transforms: string): Promise<void> {
+  await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env: pulumiEnv() }); // a previous run's emulator is gone
+  await pulumi(["stack", "init", stack]);
+  const set = (key: string, value: string, secret = false) =>
+    pulumi(["config", "set", "--stack", stack, ...(secret ? ["--secret"] : []), key], value);
+  await set("genesys-clone:source", SOURCE_DIR);
+  await set("genesys-clone:transforms", transforms);
+  await set("genesyscloud:region", org.region);
+  await set("genesyscloud:apiBaseUrl", org.apiBaseUrl);
+  await set("genesyscloud:loginBaseUrl", org.loginBaseUrl);
+  await set("genesyscloud:oauthClientId", org.clientId);
+  await set("genesyscloud:oauthClientSecret", org.clientSecret, true);
+  // Trunk credentials are never copied from the source: each target stack supplies its own.
+  for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
+    await set(`genesys-clone:trunk.${trunk}.username`, `${org.region}-${trunk}`, true);
+    await set(
+      `genesys-clone:trunk.${trunk}.password`,
+      TRUNK_PASSWORD ? `${TRUNK_PASSWORD}-${trunk}` : randomBytes(18).toString("base64url"),
+      true,
+    );
+  }
 }
 
 async function main(): Promise<void> {
@@ -71,6 +99,7 @@ async function main(): Promise<void> {
   try {
     const source = emulator.orgs.find((o) => o.name === "source")!;
     const target = emulator.orgs.find((o) => o.name === "target")!;
+    const targetAp = emulator.orgs.find((o) => o.name === "target-ap")!;
     process.stdout.write(
       `source org: ${source.region} at ${source.apiBaseUrl}\ntarget org: ${target.region} at ${target.apiBaseUrl}\n`,
     );
@@ -101,42 +130,10 @@ async function main(): Promise<void> {
 
     step(`Configuring stack ${STACK} for the target org`);
     const env = pulumiEnv();
-    await runPulumi(["stack", "rm", STACK, "--force", "--yes", "--non-interactive"], { env }); // a previous run's emulator is gone
-    await pulumi(["stack", "init", STACK]);
-    const set = (key: string, value: string, secret = false) =>
-      pulumi(["config", "set", "--stack", STACK, ...(secret ? ["--secret"] : []), key], value);
-    await set("genesys-clone:source", SOURCE_DIR);
-    await set("genesys-clone:transforms", TRANSFORMS);
-    await set("genesyscloud:region", target.region);
-    await set("genesyscloud:apiBaseUrl", target.apiBaseUrl);
-    await set("genesyscloud:loginBaseUrl", target.loginBaseUrl);
-    await set("genesyscloud:oauthClientId", target.clientId);
-    await set("genesyscloud:oauthClientSecret", target.clientSecret, true);
-    // Trunk credentials are never copied from the source: each target stack supplies its own.
-    for (const trunk of ["us-carrier-primary", "us-carrier-backup"]) {
-      await set(`genesys-clone:trunk.${trunk}.username`, `eu-${trunk}`, true);
-      await set(
-        `genesys-clone:trunk.${trunk}.password`,
-        TRUNK_PASSWORD ? `${TRUNK_PASSWORD}-${trunk}` : randomBytes(18).toString("base64url"),
-        true,
-      );
-    }
+    await configureStack(STACK, target, TRANSFORMS);
 
     const before = await dumpOrg(emulator.url, "target");
     const sourceView = viewOf(await dumpOrg(emulator.url, "source"));
-
-    step("genesys-clone rehearse: deploy to a private copy of the target first (the target is only read)");
-    const rehearsal = path.join(ROOT, ".genesys-clone", REPORT.replace(/-verify\.md$/, "-rehearsal.html"));
-    const rehearsed = await run(
-      process.execPath,
-      [path.join(ROOT, "provider", "dist", "cli.js"), "rehearse", "--stack", STACK, "--report", rehearsal],
-      env,
-    );
-    check(rehearsed === 0, `the rehearsal deployed cleanly; report in ${path.relative(ROOT, rehearsal)}`);
-    check(
-      isDeepStrictEqual(viewOf(await dumpOrg(emulator.url, "target")), viewOf(before)),
-      "the rehearsal left the target as it was",
-    );
 
     step("pulumi preview");
     await pulumi(["preview", "--stack", STACK]);
@@ -197,10 +194,55 @@ async function main(): Promise<void> {
       differences(viewOf(before), viewOf(after)),
     );
 
+    step(`genesys-clone rollout: ${target.region} and ${targetAp.region} at once (stacks ${STACK}, ${STACK_AP})`);
+    await configureStack(STACK_AP, targetAp, TRANSFORMS_AP);
+    const beforeAp = await dumpOrg(emulator.url, "target-ap");
+    step(`genesys-clone rehearse: ${targetAp.region} first, on a private copy of that org (it is only read)`);
+    const rehearsal = path.join(ROOT, ".genesys-clone", `${STACK_AP}-rehearsal.html`);
+    const rehearsed = await run(
+      process.execPath,
+      [path.join(ROOT, "provider", "dist", "cli.js"), "rehearse", "--stack", STACK_AP, "--report", rehearsal],
+      env,
+    );
+    check(rehearsed === 0, `the rehearsal deployed cleanly; report in ${path.relative(ROOT, rehearsal)}`);
+    check(
+      isDeepStrictEqual(viewOf(await dumpOrg(emulator.url, "target-ap")), viewOf(beforeAp)),
+      `the rehearsal left ${targetAp.region} as it was`,
+    );
+
+    const rollout = (action: string) =>
+      run(
+        process.execPath,
+        [
+          path.join(ROOT, "provider", "dist", "cli.js"),
+          "rollout",
+          action,
+          "--stacks",
+          `${STACK},${STACK_AP}`,
+          "--cwd",
+          ROOT,
+        ],
+        env,
+      );
+    check((await rollout("up")) === 0, `rollout up: both regions deployed`);
+    check((await rollout("destroy")) === 0, `rollout destroy: both regions rolled back`);
+    for (const [org, start] of [
+      ["target", before],
+      ["target-ap", beforeAp],
+    ] as const) {
+      const now = await dumpOrg(emulator.url, org);
+      check(
+        isDeepStrictEqual(viewOf(now), viewOf(start)),
+        `${org} is back to its starting state`,
+        differences(viewOf(start), viewOf(now)),
+      );
+    }
+
     step("Summary");
     process.stdout.write(
       `Cloned ${counts(sourceView)} from ${source.region} to ${target.region}, ` +
-        "verified them field by field, found no drift, and rolled back to the exact starting state.\n",
+        "verified them field by field, found no drift, and rolled back to the exact starting state; " +
+        `then rolled the clone out to ${target.region} and ${targetAp.region} at once and rolled both back.\n`,
     );
   } finally {
     await emulator.close();

@@ -6,3 +6,6 @@ export type { FaultRule } from "./faults/rules";
 export { faultRuleSchema } from "./faults/rules";
 export { defaultSettings, type OrgSettings, type OrgSettingsPatch } from "./state/settings";
 export type { OrgStats } from "./state/stats";
+export { emulatorControl, EmulatorControl, type ControlReply, type FaultList, type LockHolder } from "./control/client";
+export type { OrgDump } from "./control/dump";
+export { buildSyntheticOrg, clientCredentialsToken, syntheticOrgPlan, type Planned } from "./seeds/synthetic";

@@ -33,7 +33,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 
   const orgInfos = (): OrgInfo[] =>
     state.orgs().map((org) => {
-      const client = org.listClients()[0];
+      const client = org.auth.listClients()[0];
       if (!client) throw new Error(`org ${org.name} has no OAuth client`);
       const prefix = `${url}/orgs/${encodeURIComponent(org.name)}`;
       return {

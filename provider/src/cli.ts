@@ -5,12 +5,14 @@ import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
 import { importOrg, TYPE_KEYS } from "./importer/import";
 import { spawnSync } from "child_process";
-import { mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { ClientSettings } from "./client";
 import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
 import { htmlReport, markdownReport, verifyOrgs } from "./verify/verify";
 import { projectDirOf, rehearse } from "./rehearse/rehearse";
 import { htmlRehearsal, markdownRehearsal } from "./rehearse/report";
+import { initProject, PACKAGE_NAME } from "./project/init";
+import { parseRolloutArgs } from "./rollout/progress";
 
 /** Per-object progress: a line rewritten in place on a terminal, every 10% otherwise. */
 function progressLine(out: NodeJS.WriteStream) {
@@ -170,7 +172,10 @@ function orgFrom(spec: string): { settings: ClientSettings; transforms?: string 
   return {
     // As the deployment reads it: the stack's config, falling back to the GENESYSCLOUD_* environment.
     settings: resolveSettings((k) => config[k]?.value),
-    transforms: config["genesys-clone:transforms"]?.value,
+    // As the deployment finds it: the configured file, else transforms.<stack>.yaml beside Pulumi.yaml.
+    transforms:
+      config["genesys-clone:transforms"]?.value ??
+      (existsSync(`transforms.${spec}.yaml`) ? `transforms.${spec}.yaml` : undefined),
   };
 }
 
@@ -196,7 +201,7 @@ program
       const target = orgFrom(opts.target);
       const file = opts.transforms ?? target.transforms;
       const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
-      const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms, {
+      const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms, undefined, {
         withRows: opts.withRows === true,
       });
       const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
@@ -229,6 +234,55 @@ program
     if (opts.report) await writeReport(opts.report, { markdown, json: report, html: () => htmlRehearsal(report) });
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
     process.exitCode = report.ok ? 0 : 1;
+  });
+
+/** This package's own version (init writes it when no tarball is given). */
+function ownVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+program
+  .command("init")
+  .description("write a Pulumi project that deploys imported code with this package, in a directory of your own")
+  .argument("<dir>", "the project directory (created when missing)")
+  .option("--name <name>", "Pulumi project name (default: from the directory's name)")
+  .option(
+    "--package <spec>",
+    "how package.json depends on @genesys-clone/provider when it does not yet: a tarball from `npm pack -w provider`, or a version",
+  )
+  .action((dir: string, opts: { name?: string; package?: string }) => {
+    const result = initProject(dir, { name: opts.name, packageSpec: opts.package ?? `^${ownVersion()}` });
+    const where = path.relative(process.cwd(), path.resolve(dir)) || ".";
+    process.stdout.write(
+      `Wrote ${result.written.join(", ")} in ${where}` +
+        (result.kept.length ? ` (kept and merged: ${result.kept.join(", ")})` : "") +
+        `\n${PACKAGE_NAME}: ${result.dependency}\n` +
+        `Next: cd ${where} && npm install, then import into stacks/<name> and create a stack per target org (see README.md).\n`,
+    );
+  });
+
+program
+  .command("rollout")
+  .description("run preview, up or destroy on several stacks at once, one live line per region, then a summary")
+  .argument("<action>", "preview, up or destroy")
+  .requiredOption("--stacks <names>", "stacks separated by commas, e.g. eu-west-1,ap-southeast-2")
+  .option("--max-parallel <n>", "how many stacks run at once (default: all)")
+  .option("--cwd <dir>", "the Pulumi project directory (default: the current directory)")
+  .addHelpText(
+    "after",
+    "\nEach stack runs as its own `pulumi` process (the CLI on the PATH) against its own org; a failed stack does not stop the others. " +
+      "Each stack's full output goes to .genesys-clone/rollout/<stack>.log. Exit code 1 when any stack failed.",
+  )
+  .action(async (action: string, opts: { stacks: string; maxParallel?: string; cwd?: string }) => {
+    const args = parseRolloutArgs(opts.stacks, action, opts.maxParallel);
+    const workDir = path.resolve(opts.cwd ?? ".");
+    if (!existsSync(path.join(workDir, "Pulumi.yaml")))
+      throw new Error(`${workDir} holds no Pulumi.yaml: run rollout in the project directory, or pass --cwd.`);
+    // Loaded here: the Automation API is only needed by this command.
+    const { rollout } = await import("./rollout/run");
+    const regions = await rollout({ ...args, workDir, out: process.stdout });
+    process.exitCode = regions.every((p) => p.phase === "done") ? 0 : 1;
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

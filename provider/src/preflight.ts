@@ -5,7 +5,9 @@ import { z } from "zod";
 import type { Models, SdkRead } from "./sdk";
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import { deployConfig, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
+import { logDeclared } from "./client/call-log";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
+import { RESOURCES } from "./resources/registry";
 import { refusePlaintext } from "./program/secret-config";
 import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
 
@@ -47,37 +49,6 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
   }
 }
 
-const KINDS: Record<string, string> = {
-  "pulumi-nodejs:dynamic/genesyscloud:AuthDivision": "Division",
-  "pulumi-nodejs:dynamic/genesyscloud:RoutingLanguage": "Language",
-  "pulumi-nodejs:dynamic/genesyscloud:RoutingSkill": "Skill",
-  "pulumi-nodejs:dynamic/genesyscloud:RoutingWrapupCode": "WrapupCode",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectSchedule": "Schedule",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectScheduleGroup": "ScheduleGroup",
-  "pulumi-nodejs:dynamic/genesyscloud:RoutingQueue": "Queue",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlow": "Flow",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectFlowShell": "FlowShell",
-  "pulumi-nodejs:dynamic/genesyscloud:TelephonyTrunk": "Trunk",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectDataTable": "DataTable",
-  "pulumi-nodejs:dynamic/genesyscloud:ArchitectEmergencyGroup": "EmergencyGroup",
-};
-
-/** How messages name each kind (the resources' own labels). */
-const LABELS: Record<string, string> = {
-  Division: "Division",
-  Language: "Language",
-  Skill: "Skill",
-  WrapupCode: "Wrap-up code",
-  Schedule: "Schedule",
-  ScheduleGroup: "Schedule group",
-  Queue: "Queue",
-  Flow: "Flow",
-  FlowShell: "Flow shell",
-  Trunk: "Trunk",
-  DataTable: "Data table",
-  EmergencyGroup: "Emergency group",
-};
-
 /**
  * Genesys Cloud names are unique per type, ignoring case (flows per name and flow type): two resources of
  * one program that claim the same name would fight over one object, so the program stops naming both.
@@ -105,7 +76,7 @@ export function nameClaims(): (
           ? ` (as '${other.name}' and '${props.name}', which differ only in case)`
           : "";
     throw new pulumi.RunError(
-      `Two resources in the stack code declare ${LABELS[kind] ?? kind} '${other.name}'${flowType ? ` (${flowType})` : ""}: ` +
+      `Two resources in the stack code declare ${RESOURCES.all.find((d) => d.kind === kind)?.label ?? kind} '${other.name}'${flowType ? ` (${flowType})` : ""}: ` +
         `'${other.resource}' and '${resource}'${detail}. Names are unique per type in Genesys Cloud (ignoring case): rename or remove one of them.`,
     );
   };
@@ -148,8 +119,11 @@ export async function deployImported(
   const target = await preflight({ network: !pulumi.runtime.isDryRun() });
   const { file, transforms } = stackTransforms(projectDir);
   const claim = nameClaims();
+  let resources = 0;
   pulumi.runtime.registerStackTransformation((args) => {
-    const kind = KINDS[args.type];
+    if (args.type.startsWith("pulumi-nodejs:dynamic/")) resources++; // every object, links (QueueFlows) too
+    // Every registered type (by its type token) gets the transforms and the duplicate-name check.
+    const kind = RESOURCES.byToken(args.type)?.kind;
     if (!kind) return undefined;
     const props = transformProps(kind, args.props, transforms);
     claim(kind, args.name, args.props, props);
@@ -166,6 +140,7 @@ export async function deployImported(
     throw err;
   }
   const declared = require(dir) as Record<string, pulumi.Resource>;
+  logDeclared(resources); // every resource's constructor has run (and been transformed) by now
   return {
     ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}),
     resources: Object.keys(declared).length,

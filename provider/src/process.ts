@@ -1,6 +1,7 @@
 /**
  * Entry point of the dynamic-provider process (what the serialized shim requires): holds the stack
- * configuration the engine sent to `configure` and hands out the client and resource implementations.
+ * configuration the engine sent to `configure`, builds the context of each call and hands out the
+ * registered implementations.
  */
 import { clientFor, GenesysClient, GenesysError } from "./client";
 import {
@@ -13,8 +14,9 @@ import {
   STACK_SETTINGS,
 } from "./config";
 import type { ResourceImpl } from "./resources/common";
+import type { Context, Lifecycle, TypeJournal } from "./resources/context";
 import { Journal } from "./resources/journal";
-import { implementationOf } from "./resources/runtime";
+import { RESOURCES, type Resources } from "./resources/registry";
 
 let config: ConfigGetter | undefined;
 let stackJournal: Journal | undefined;
@@ -36,19 +38,16 @@ export function configure(get: ConfigGetter, stack?: string): void {
  * What the stack's create journal says and records for one object type in the target org (no-ops
  * when no journal is configured, as in unit tests). See resources/journal.ts.
  */
-export function journalOf(type: string) {
-  const api = () => client().endpoints.apiBaseUrl;
+function journalOf(c: GenesysClient, type: string): TypeJournal {
+  const api = () => c.endpoints.apiBaseUrl;
   return {
-    /** This stack created `id` (named `name`) in an earlier, interrupted run. */
     claims: (name: string, id: string) => stackJournal?.claims(api(), type, name, id) ?? false,
-    /** Runs a create request with the journal written before it and after it. */
     async creating<T extends { id: string }>(name: string, create: () => Promise<T>): Promise<T> {
       stackJournal?.record({ op: "create", api: api(), type, name });
       const made = await create();
       stackJournal?.record({ op: "created", api: api(), type, name, id: made.id });
       return made;
     },
-    /** Records a create about to be sent, a create's id, or that an object this stack created is gone. */
     record: (op: "create" | "created" | "deleted", name: string, id?: string) =>
       stackJournal?.record({ op, api: api(), type, name, ...(id ? { id } : {}) }),
   };
@@ -85,27 +84,44 @@ function plain<A extends unknown[], R>(f: (...args: A) => Promise<R>): (...args:
   };
 }
 
+/** The context of one call: the target's client, the stack's conflict policy and its create journal. */
+export function context(): Context {
+  const c = client();
+  return { client: c, onConflict: conflictPolicy(), journal: (type) => journalOf(c, type) };
+}
+
+/** A type's implementation, or the upgrade message when the state names a type this version does not have. */
+function implementationOf(resourceType: string, resources: Resources): Lifecycle {
+  const d = resources.byType(resourceType);
+  if (!d) {
+    throw new Error(
+      `This version of @genesys-clone/provider has no resource type ${resourceType}: the state was written by a newer version; upgrade genesys-clone.`,
+    );
+  }
+  return d.implementation();
+}
+
 /**
- * The implementation of a resource type, as the shim calls it: an API error while checking (the
- * target org cannot be read) becomes a check failure, and our typed errors are reported without
- * stack frames.
+ * The implementation of a resource type, as the shim calls it: each call gets a fresh context; an API
+ * error while checking (the target org cannot be read) becomes a check failure, and our typed errors are
+ * reported without stack frames. `resources` is the registry (a test may add a fixture type).
  */
-export function impl(resourceType: string): ResourceImpl {
-  const inner = implementationOf(resourceType);
+export function impl(resourceType: string, resources: Resources = RESOURCES): ResourceImpl {
+  const inner = implementationOf(resourceType, resources);
   return {
     async check(olds, news) {
       try {
-        return await inner.check(olds, news);
+        return await inner.check(context(), olds, news);
       } catch (err) {
         if (!(err instanceof GenesysError)) throw err;
         return { inputs: news, failures: [{ property: "", reason: err.message }] };
       }
     },
-    diff: plain(inner.diff.bind(inner)),
-    create: plain(inner.create.bind(inner)),
-    read: plain(inner.read.bind(inner)),
-    update: plain(inner.update.bind(inner)),
-    delete: plain(inner.delete.bind(inner)),
+    diff: plain((id, olds, news) => inner.diff(context(), id, olds, news)),
+    create: plain((inputs) => inner.create(context(), inputs)),
+    read: plain((id, props) => inner.read(context(), id, props)),
+    update: plain((id, olds, news) => inner.update(context(), id, olds, news)),
+    delete: plain((id, props) => inner.delete(context(), id, props)),
   };
 }
 

@@ -3,23 +3,13 @@
  * of every type, by name, with ids of other objects replaced by their names, home divisions as
  * "(home)", system flows (every org's defaults) left out, and the fields the API computes (ids, dates, versions, counters) left out.
  */
+import { RESOURCES } from "@genesys-clone/provider/dist/resources/registry";
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type DumpedOrg = { name: string; region: string } & Record<string, Json>;
 
-/** The collections the clone covers, in the order reports list them. */
-export const COLLECTIONS = [
-  "divisions",
-  "languages",
-  "skills",
-  "wrapupcodes",
-  "schedules",
-  "schedulegroups",
-  "queues",
-  "flows",
-  "trunkbasesettings",
-  "datatables",
-  "emergencygroups",
-] as const;
+/** The collections the clone covers (each registered type's API collection), in the order reports list them. */
+export const COLLECTIONS: readonly string[] = RESOURCES.all.flatMap((d) => (d.collection ? [d.collection] : []));
 
 const VOLATILE = new Set([
   "id",

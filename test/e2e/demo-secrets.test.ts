@@ -17,14 +17,18 @@ import { filesUnder, findSecrets, type Secret, type Text } from "./secret-scan";
 const id = randomBytes(4).toString("hex");
 const stack = `demo-secrets-${id}`;
 const sourceDir = `.test-demo-${id}`;
-const clientSecrets = { source: `DemoSource+OAuth/Secret=${id}`, target: `DemoTarget+OAuth/Secret=${id}` };
+const clientSecrets = {
+  source: `DemoSource+OAuth/Secret=${id}`,
+  target: `DemoTarget+OAuth/Secret=${id}`,
+  "target-ap": `DemoTargetAp+OAuth/Secret=${id}`,
+};
 const trunkPassword = `DemoTrunk+Pass/${id}=`;
 let emulator: RunningEmulator;
 let backend: string;
 
 before(async () => {
   // A roomier rate limit than the default 300/min: this test is about secrets, not the budget.
-  emulator = await startEmulator({ seed: "sample", clientSecrets, rateLimitPerMinute: 3000 });
+  emulator = await startEmulator({ seed: "regions", clientSecrets, rateLimitPerMinute: 3000 });
   backend = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-clone-demo-secrets-"));
 });
 
@@ -34,10 +38,13 @@ after(async () => {
     PULUMI_BACKEND_URL: fileBackendUrl(backend),
     PULUMI_HOME: path.join(backend, ".home"),
   });
-  await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env });
+  for (const s of [stack, `${stack}-ap`]) {
+    await runPulumi(["stack", "rm", s, "--force", "--yes", "--non-interactive"], { env });
+    await fs.rm(path.join(ROOT, `Pulumi.${s}.yaml`), { force: true });
+    await fs.rm(path.join(ROOT, ".genesys-clone", "rollout", `${s}.log`), { force: true });
+  }
   await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });
   await fs.rm(path.join(ROOT, ".genesys-clone", `${stack}-verify.md`), { force: true });
-  await fs.rm(path.join(ROOT, `Pulumi.${stack}.yaml`), { force: true });
   await fs.rm(backend, { recursive: true, force: true });
   await emulator.close();
 });
@@ -75,6 +82,7 @@ test("the demo flow leaks no OAuth secret, access token or trunk password into s
   const secrets: Secret[] = [
     { name: "source OAuth client secret", value: clientSecrets.source },
     { name: "target OAuth client secret", value: clientSecrets.target },
+    { name: "target-ap OAuth client secret", value: clientSecrets["target-ap"] },
     ...["us-carrier-primary", "us-carrier-backup"].map((trunk) => ({
       name: `trunk password of ${trunk}`,
       value: `${trunkPassword}-${trunk}`,
@@ -86,6 +94,10 @@ test("the demo flow leaks no OAuth secret, access token or trunk password into s
     { where: "the demo's output (with Pulumi's, import's and verify's)", text: output },
     ...(await filesUnder(backend)).map((t) => ({ ...t, where: `state directory: ${t.where}` })),
     { where: `Pulumi.${stack}.yaml`, text: await fs.readFile(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8") },
+    {
+      where: `Pulumi.${stack}-ap.yaml`,
+      text: await fs.readFile(path.join(ROOT, `Pulumi.${stack}-ap.yaml`), "utf8"),
+    },
     ...(await filesUnder(path.join(ROOT, "stacks", sourceDir))).map((t) => ({
       ...t,
       where: `generated code: ${t.where}`,
@@ -97,6 +109,7 @@ test("the demo flow leaks no OAuth secret, access token or trunk password into s
     /state directory: .*\.json$/,
     /generated code: telephony-trunks\.ts/,
     new RegExp(`\\.genesys-clone/${stack}-verify\\.md`),
+    new RegExp(`\\.genesys-clone/rollout/${stack}-ap\\.log`),
   ]) {
     assert.ok(
       where.some((w) => expected.test(w)),

@@ -8,9 +8,9 @@ import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { emulatorControl, startEmulator, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
-import { dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
+import { COLLECTIONS, dumpOrg, type DumpedOrg } from "@genesys-clone/scripts/dist/lib/org-view";
 import { fileBackendUrl, pulumiEnv, ROOT, runPulumi, type PulumiRun } from "@genesys-clone/scripts/dist/lib/pulumi-env";
 
 export { ROOT };
@@ -194,31 +194,15 @@ export class E2E {
 
   /** Calls the emulator's control API (reset, faults, org settings, ...); fails the test on an error. */
   async control(p: string, method = "GET", body?: unknown): Promise<unknown> {
-    const res = await fetch(`${this.emulator.url}/__emulator${p}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { "Content-Type": "application/json" },
-    });
-    const text = await res.text();
-    assert.equal(res.status, 200, `${method} /__emulator${p}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
+    const reply = await emulatorControl(this.emulator).request(method, p, body);
+    assert.equal(reply.status, 200, `${method} /__emulator${p}: ${JSON.stringify(reply.body)}`);
+    return reply.body;
   }
 
   /** Fails the test when the target holds two live objects of one type with one name (flows: per flow type). */
   async noDuplicates(): Promise<void> {
     const target = await this.state("target");
-    for (const kind of [
-      "skills",
-      "wrapupcodes",
-      "languages",
-      "schedules",
-      "schedulegroups",
-      "queues",
-      "flows",
-      "trunks",
-      "datatables",
-      "emergencygroups",
-    ]) {
+    for (const kind of COLLECTIONS) {
       const live = (
         (target[kind] ?? []) as { name: string; state?: string; deleted?: boolean; type?: string }[]
       ).filter((o) => o.state !== "deleted" && !o.deleted);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
-import { E2E, ROOT } from "./harness";
+import { COLLECTIONS, E2E, ROOT } from "./harness";
 import { startRedis, type RunningRedis } from "../redis-server";
 
 // Several deployers at once: two `pulumi up` runs (four processes: two programs, two providers)
@@ -68,16 +68,8 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
   // Both copies arrived in full.
   const source = await e2e.state("source");
   const target = await e2e.state("target");
-  for (const kind of [
-    "skills",
-    "wrapupcodes",
-    "languages",
-    "schedules",
-    "schedulegroups",
-    "queues",
-    "flows",
-    "trunkbasesettings",
-  ]) {
+  // Every registered collection but divisions (the home division is not copied).
+  for (const kind of COLLECTIONS.filter((c) => c !== "divisions")) {
     // Every org's default flows (system) are never cloned.
     const expected = (source[kind] as { name: string; state?: string; system?: boolean }[]).filter(
       (o) => o.state !== "deleted" && !o.system,

@@ -1,4 +1,10 @@
-import { startEmulator, type OrgInfo, type RunningEmulator, type StartEmulatorOptions } from "@genesys-clone/emulator";
+import {
+  emulatorControl,
+  startEmulator,
+  type OrgInfo,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+} from "@genesys-clone/emulator";
 
 /** A clock tests move by hand. */
 export class ManualClock {
@@ -78,12 +84,9 @@ export async function call(
   });
 }
 
+/** A control API call, its reply as it came (the tests probe the control API's own errors too). */
 export async function control(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<Reply> {
-  return send(`${emu.url}/__emulator${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  return emulatorControl(emu).request(method, path, body);
 }
 
 /** Starts an emulator for one test body and always closes it. */

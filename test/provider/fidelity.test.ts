@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
-import type { OrgInfo, RunningEmulator } from "@genesys-clone/emulator";
+import { emulatorControl, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
 import { impl } from "@genesys-clone/provider/dist/process";
 import { rawApi, startTarget } from "./target";
 
@@ -11,12 +11,7 @@ let target: OrgInfo;
 const skills = () => impl("genesyscloud:routing:Skill");
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emu.url}/__emulator${path}`, {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
-  });
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
+  return (await emulatorControl(emu).request(method, path, body)).body;
 }
 
 /** Requests of the target org by `METHOD path-template` since the last reset of the stats. */

@@ -102,11 +102,11 @@ test("skill: create in a named division, read back, move division, replace on re
   await skills().delete(created.id, updated.outs); // already gone: fine
 });
 
-test("skill: a name taken in the target is one clear error", async () => {
+test("skill: a name taken in the target is one clear error, worded alike at create and at preview", async () => {
   await skills().create({ name: "Tagalog" });
   await assert.rejects(
     skills().create({ name: "Tagalog" }),
-    /Skill 'Tagalog' already exists in the target org \(id [0-9a-f-]+\): set genesys-clone:onConflict to adopt/,
+    /Skill 'Tagalog' already exists in the target org \(id [0-9a-f-]+\). Choose: adopt it \(`pulumi config set genesys-clone:onConflict adopt`/,
   );
   const check = await skills().check({}, { name: "Tagalog" });
   assert.match(

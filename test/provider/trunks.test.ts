@@ -4,7 +4,7 @@ import type { RunningEmulator } from "@genesys-clone/emulator";
 import { GenesysClient } from "@genesys-clone/provider/dist/client";
 import { impl } from "@genesys-clone/provider/dist/process";
 import { startTarget } from "./target";
-import { trunksApi } from "@genesys-clone/provider/dist/resources/telephony-trunkbase/api";
+import { trunksApi } from "@genesys-clone/provider/dist/resources/telephony-trunk/api";
 
 // Trunks (BYOC trunk base settings) through the provider implementation, against the emulated target org,
 // with the emulator's defaults: internal properties on reads without ignoreHidden=true.

@@ -1,6 +1,6 @@
 // Compiles: the control for the emulator-*.ts fixtures.
 import { z } from "zod";
-import type { FlowWire } from "../../emulator/src/routes/flow-wire";
+import type { FlowWire } from "../../emulator/src/routes/architect/flow-wire";
 import type { Models, SdkRequest, SdkResponse } from "../../emulator/src/routes/sdk";
 
 export type Response = SdkResponse<Models.Flow, FlowWire & { compatibleFlowTypes?: string[] }>;

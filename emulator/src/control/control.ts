@@ -1,23 +1,12 @@
-import { dataTableToDump } from "../routes/datatables";
-import { emergencyGroupToWire } from "../routes/emergencygroups";
 import { z } from "zod";
 import type { OffsetClock } from "../clock";
 import type { FaultEngine } from "../faults/engine";
 import { faultRuleListSchema, faultRuleSchema } from "../faults/rules";
-import { flowToDump, flowToWire } from "../routes/flow-wire";
-import { flowTypeOf } from "../state/archy";
+import { flowToWire } from "../routes/architect/flow-wire";
+import { flowTypeOf } from "../state/architect/archy";
 import { errorBody, parseBody, parseJson, queryValue, type HandlerResult } from "../routes/http";
 import { Router } from "../routes/router";
-import {
-  divisionToWire,
-  languageToWire,
-  queueToWire,
-  scheduleGroupToWire,
-  scheduleToWire,
-  skillToWire,
-  wrapupcodeToWire,
-} from "../routes/serialize";
-import { siteToWire, trunkBaseToWire, trunkToWire } from "../routes/telephony-wire";
+import { dumpOrg } from "./dump";
 import { isSeedName, SEED_NAMES, type SeedName } from "../seeds";
 import type { EmulatorState } from "../state/emulator-state";
 import { ApiError, notFound } from "../state/errors";
@@ -25,7 +14,6 @@ import { uuidFromSeed } from "../state/ids";
 import type { OrgStore } from "../state/org-store";
 import { orgSettingsPatchSchema } from "../state/settings";
 import { sortedStats } from "../state/stats";
-import { PASSWORD_PROPERTY } from "../state/telephony";
 import type { OrgInfo } from "../types";
 
 export const CONTROL_PREFIX = "/__emulator";
@@ -58,41 +46,6 @@ const holderSchema = z.union([
 ]);
 /** `client` locks as another OAuth client (`lockedClient`); `user` as a person editing it in Architect (`lockedUser`). */
 const lockSchema = z.object({ client: holderSchema.optional(), user: holderSchema.optional() }).strict();
-
-/** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
-export function dumpOrg(org: OrgStore): unknown {
-  const snap = org.snapshot();
-  const tel = org.telephony.snapshot();
-  return {
-    name: org.name,
-    region: org.region,
-    id: org.id,
-    settings: org.settings,
-    divisions: snap.divisions.map(divisionToWire),
-    skills: snap.skills.map((s) => skillToWire(org, s)),
-    wrapupcodes: snap.wrapupcodes.map((w) => wrapupcodeToWire(org, w)),
-    languages: snap.languages.map(languageToWire),
-    // queues being deleted are left out; wrapupCodes: the assigned code ids, sorted
-    queues: snap.queues.map((q) => ({ ...queueToWire(org, q), wrapupCodes: [...q.wrapupCodeIds].sort() })),
-    schedules: snap.schedules.map((x) => scheduleToWire(org, x)),
-    schedulegroups: snap.schedulegroups.map((g) => scheduleGroupToWire(org, g)),
-    // flows: wire shape plus archyType, the published version's references by kind and its YAML
-    flows: org.flows.snapshot().map((f) => flowToDump(org, f)),
-    // the SIP password is always masked here; passwordSet tells whether one is stored
-    trunkbasesettings: tel.trunkbases.map((tb) => {
-      const password = tb.properties[PASSWORD_PROPERTY];
-      return {
-        ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }),
-        passwordSet: typeof password === "string" && password !== "",
-      };
-    }),
-    trunks: tel.trunks.map((t) => trunkToWire(org, t)),
-    sites: tel.sites.map((s) => siteToWire(org, s)),
-    // data tables with their schema and every row (by key)
-    datatables: org.datatables.snapshot().map((t) => dataTableToDump(org, t)),
-    emergencygroups: org.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
-  };
-}
 
 function requireOrg(ctx: ControlContext, name: string | undefined): OrgStore {
   const org = name === undefined ? undefined : ctx.state.org(name);
@@ -190,7 +143,7 @@ function buildRouter(): Router<ControlHandler> {
     const given = typeof raw === "string" ? { name: raw } : (raw ?? {});
     const name = given.name ?? (kind === "user" ? "Architect User" : "Another OAuth client");
     const holder = { id: given.id ?? uuidFromSeed(`${org.name}/lock-${kind}/${name}`), name };
-    return ok(flowToWire(org, org.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
+    return ok(flowToWire(org, org.architect.flows.lockAs(req.params["flowId"] ?? "", holder, kind)));
   });
   // A flow published in Architect, of any type (also those Archy files do not cover: WORKITEM, VOICE, ...).
   r.add("POST", `${p}/orgs/{name}/flows`, (ctx, req) => {
@@ -211,7 +164,12 @@ function buildRouter(): Router<ControlHandler> {
     return ok(
       flowToWire(
         org,
-        org.flows.publishAsArchitect({ name: body.name, type, yaml: body.yaml, description: body.description }),
+        org.architect.flows.publishAsArchitect({
+          name: body.name,
+          type,
+          yaml: body.yaml,
+          description: body.description,
+        }),
       ),
     );
   });
@@ -219,11 +177,11 @@ function buildRouter(): Router<ControlHandler> {
   r.add("POST", `${p}/orgs/{name}/flows/{flowId}/draft`, (ctx, req) => {
     const org = requireOrg(ctx, req.params["name"]);
     const body = parseBody(z.object({ yaml: z.string().min(1) }).strict(), req.json());
-    const v = org.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
-    return ok({ id: v.id, flow: flowToWire(org, org.flows.getFlow(req.params["flowId"] ?? "")) });
+    const v = org.architect.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
+    return ok({ id: v.id, flow: flowToWire(org, org.architect.flows.getFlow(req.params["flowId"] ?? "")) });
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) =>
-    ok({ revoked: requireOrg(ctx, req.params["name"]).revokeTokens() }),
+    ok({ revoked: requireOrg(ctx, req.params["name"]).auth.revokeTokens() }),
   );
   // Every access token issued since the process started (kept across resets and revocations), for secret scans.
   r.add("GET", `${p}/tokens`, (ctx, req) => {

@@ -1,21 +1,21 @@
 import { ApiError } from "../state/errors";
 import type { OrgStore } from "../state/org-store";
-import type { RateDecision } from "../state/rate-limiter";
+import type { RateDecision } from "../state/auth/rate-limiter";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
-import { registerDataTableRoutes } from "./datatables";
-import { registerDivisionRoutes } from "./divisions";
-import { registerEmergencyGroupRoutes } from "./emergencygroups";
-import { registerFlowRoutes } from "./flows";
+import { registerDivisionRoutes } from "./auth/divisions";
+import { registerDataTableRoutes } from "./architect/datatables";
+import { registerEmergencyGroupRoutes } from "./architect/emergencygroups";
+import { registerFlowRoutes } from "./architect/flows";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
-import { registerLanguageRoutes } from "./languages";
-import { registerOrganizationRoutes } from "./organizations";
-import { registerQueueRoutes } from "./queues";
+import { registerLanguageRoutes } from "./routing/languages";
+import { registerOrganizationRoutes } from "./auth/organizations";
+import { registerQueueRoutes } from "./routing/queues";
 import { Router } from "./router";
-import { registerScheduleGroupRoutes } from "./schedulegroups";
-import { registerScheduleRoutes } from "./schedules";
-import { registerSkillRoutes } from "./skills";
-import { registerTelephonyRoutes } from "./telephony";
-import { registerWrapupcodeRoutes } from "./wrapupcodes";
+import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
+import { registerScheduleRoutes } from "./architect/schedules";
+import { registerSkillRoutes } from "./routing/skills";
+import { registerTelephonyRoutes } from "./telephony/routes";
+import { registerWrapupcodeRoutes } from "./routing/wrapupcodes";
 
 export function createApiRouter(): ApiRouter {
   const router = new Router<ApiHandler>();
@@ -54,13 +54,13 @@ export function peekRate(org: OrgStore, authorization: string | undefined): Rate
   const token = bearerToken(authorization);
   if (token !== undefined) {
     try {
-      org.authenticate(token);
-      return org.peekRequests(token);
+      org.auth.authenticate(token);
+      return org.auth.peekRequests(token);
     } catch {
       // unknown / expired tokens have no window
     }
   }
-  return org.peekRequests(undefined);
+  return org.auth.peekRequests(undefined);
 }
 
 export interface ApiRequest {
@@ -108,18 +108,18 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
             "No authentication bearer token specified in authorization header.",
           )
         : new ApiError(401, "bad.credentials", "Invalid login credentials.");
-    return fail(err, rateHeaders(org.peekRequests(undefined)));
+    return fail(err, rateHeaders(org.auth.peekRequests(undefined)));
   }
   let clientId: string;
   try {
-    clientId = org.authenticate(token).clientId;
+    clientId = org.auth.authenticate(token).clientId;
   } catch (err) {
-    if (err instanceof ApiError) return fail(err, rateHeaders(org.peekRequests(undefined)));
+    if (err instanceof ApiError) return fail(err, rateHeaders(org.auth.peekRequests(undefined)));
     throw err;
   }
-  const clientName = org.listClients().find((c) => c.clientId === clientId)?.name;
+  const clientName = org.auth.listClients().find((c) => c.clientId === clientId)?.name;
 
-  const decision = org.takeRequest(token);
+  const decision = org.auth.takeRequest(token);
   if (!decision.allowed) {
     return {
       routeKey,

@@ -1,4 +1,4 @@
-import type { ClientRef } from "../state/flows";
+import type { ClientRef } from "../state/architect/flows";
 import type { OrgStore } from "../state/org-store";
 import type { HandlerResult } from "./http";
 import type { Router } from "./router";

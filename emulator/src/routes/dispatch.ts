@@ -18,8 +18,8 @@ import {
   tooManyRequestsBody,
   type HandlerResult,
 } from "./http";
-import { handleTokenRequest, TOKEN_PATH } from "./oauth";
-import { handlePresignedRequest, presignedRouteKey } from "./presigned";
+import { handleTokenRequest, TOKEN_PATH } from "./auth/oauth";
+import { handlePresignedRequest, presignedRouteKey } from "./architect/presigned";
 
 export interface DispatchContext {
   state: EmulatorState;

@@ -1,5 +1,5 @@
 import { ApiError } from "../state/errors";
-import type { SortOrder } from "../state/org-store";
+import type { SortOrder } from "../state/filters";
 import { queryValue } from "./http";
 
 function badParam(name: string, raw: string, allowed: string): ApiError {

@@ -1,4 +1,6 @@
-import { parseArchyYaml, type ArchyReference } from "../state/archy";
+import type { DataTableRecord } from "../state/architect/datatables";
+import type { EmergencyGroupRecord } from "../state/architect/emergencygroups";
+import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
   BullseyeRing,
   Division,
@@ -10,27 +12,27 @@ import type {
   Skill,
   WrapupCode,
 } from "../state/entities";
-import type { DataTableRecord } from "../state/datatables";
-import type { EmergencyGroupRecord } from "../state/emergencygroups";
-import type { FlowRecord } from "../state/flows";
+import type { FlowRecord } from "../state/architect/flows";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
-import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/schedule-rules";
+import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/architect/schedule-rules";
 import type { OrgSettings } from "../state/settings";
-import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony";
+import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
 import { EMPTY_SEED } from "./empty";
+import { REGIONS_SEED } from "./regions";
 import { SAMPLE_SEED } from "./sample";
 import type { SeedData, SeedFlow, SeedOrg } from "./types";
 
 export type { SeedData, SeedOrg } from "./types";
 
-export const SEED_NAMES = ["sample", "empty"] as const;
+export const SEED_NAMES = ["sample", "empty", "regions"] as const;
 export type SeedName = (typeof SEED_NAMES)[number];
 
 export const SEEDS: Record<SeedName, SeedData> = {
   sample: SAMPLE_SEED,
   empty: EMPTY_SEED,
+  regions: REGIONS_SEED,
 };
 
 export function isSeedName(value: string): value is SeedName {

@@ -4,6 +4,7 @@ import type { Models, SdkRead } from "../sdk";
 import { GenesysError, kindForStatus, redact } from "./errors";
 import { rateHeaders } from "./budget";
 import type { RateGovernor } from "./governor";
+import { logCall } from "./call-log";
 
 /** The only place axios is called. */
 export interface RawResponse {
@@ -227,6 +228,7 @@ export class HttpClient {
         // Only the API request's own failures (they carry the method): the login service's were already
         // retried by the token source, and its message names its setting.
         if (err instanceof GenesysError && err.kind === "Network" && err.details.method) {
+          logCall(0);
           const wait = this.backoff(++attempts.failures);
           if (retryable(err, attempts, wait)) {
             await this.sleep(wait);
@@ -237,6 +239,7 @@ export class HttpClient {
         throw this.clean(err, token, tokens);
       }
       attempts.answered++;
+      logCall(res.status);
       budget!.observe(rateHeaders(res.headers), ticket);
       if (res.status >= 200 && res.status < 300) return this.parse(req, res, token, tokens);
 

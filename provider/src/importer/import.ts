@@ -7,7 +7,7 @@ import { formatGenerated } from "./format";
 import { Declared, emitIndex, emitLookups, emitTypeFile, Lookup, SourceInfo } from "./emit";
 import { Filter, FilterError } from "./filters";
 import { assignNames, byNameThenId } from "./naming";
-import { EXPORTERS } from "./registry";
+import { RESOURCES, type Resources } from "../resources/registry";
 import type { ExportedObject, Exporter } from "./types";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
@@ -15,6 +15,8 @@ type _Organization = SdkRead<Models.Organization, z.infer<typeof Organization>>;
 
 export interface ImportOptions {
   outDir: string;
+  /** The resource types to import (default: the registry's; a test adds a fixture type). */
+  resources?: Resources;
   region: string;
   include?: string[];
   exclude?: string[];
@@ -38,12 +40,17 @@ export interface ImportResult {
   leftOut: { type: string; name: string; reason: string; failed: boolean }[];
 }
 
-export const TYPE_KEYS = EXPORTERS.map((e) => e.key);
+export const TYPE_KEYS = RESOURCES.exporters().map((e) => e.key);
 
 /** Reads the source org and writes one TypeScript file per type, lookups.ts and an index under `outDir`. */
 export async function importOrg(client: GenesysClient, opts: ImportOptions): Promise<ImportResult> {
   const log = opts.log ?? (() => undefined);
-  const filter = new Filter(opts.include ?? [], opts.exclude ?? [], TYPE_KEYS);
+  const exporters = (opts.resources ?? RESOURCES).exporters();
+  const filter = new Filter(
+    opts.include ?? [],
+    opts.exclude ?? [],
+    exporters.map((e) => e.key),
+  );
   const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
   const source: SourceInfo = { orgName: org.name, region: opts.region };
 
@@ -51,7 +58,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   const skipped: ImportResult["skipped"] = [];
   const leftOut: ImportResult["leftOut"] = [];
   const listed: { type: string; name: string }[] = [];
-  for (const exporter of EXPORTERS) {
+  for (const exporter of exporters) {
     if (!filter.wantsType(exporter.filterKey ?? exporter.key)) {
       selected.set(exporter, []);
       continue;
@@ -125,7 +132,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   }
   const missing = [...lookups.values()];
   rendered.set("lookups.ts", emitLookups(missing, source));
-  rendered.set("index.ts", emitIndex(EXPORTERS, source));
+  rendered.set("index.ts", emitIndex(exporters, source));
   for (const objects of selected.values())
     for (const o of objects) for (const [file, text] of Object.entries(o.files ?? {})) rendered.set(file, text);
   await fs.mkdir(opts.outDir, { recursive: true });

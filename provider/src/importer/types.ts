@@ -87,3 +87,6 @@ export function canonical(v: unknown): Value | undefined {
   }
   return v as Value;
 }
+
+/** An exporter as a resource's export.ts writes it: the type and class name come from its definition (define.ts). */
+export type ExporterSpec = Omit<Exporter, "resourceType" | "className">;

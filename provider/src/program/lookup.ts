@@ -1,31 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GenesysClient } from "../client";
-import { divisionsApi } from "../resources/auth-division/api";
-import { dataTablesApi } from "../resources/architect-datatable/api";
-import { emergencyGroupsApi } from "../resources/architect-emergencygroup/api";
-import { flowsApi } from "../resources/architect-flow/api";
-import { schedulesApi } from "../resources/architect-schedule/api";
-import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
-import { languagesApi } from "../resources/routing-language/api";
-import { queuesApi } from "../resources/routing-queue/api";
-import { skillsApi } from "../resources/routing-skill/api";
-import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
 import { nameKey } from "../resources/common";
+import type { ResourceDefinition } from "../resources/define";
+import { RESOURCES, type Resources } from "../resources/registry";
 import { mapDivision, mapName, Transforms } from "./transforms";
 
-/** Objects the imported code references but does not declare, found by name in the target org. */
-const LISTERS: Record<string, (c: GenesysClient) => Promise<{ id: string; name: string; state?: string | null }[]>> = {
-  divisions: divisionsApi.list,
-  languages: languagesApi.list,
-  skills: skillsApi.list,
-  wrapupcodes: wrapupCodesApi.list,
-  schedules: schedulesApi.list,
-  schedulegroups: scheduleGroupsApi.list,
-  queues: queuesApi.list,
-  flows: flowsApi.list,
-  datatables: dataTablesApi.list,
-  emergencygroups: emergencyGroupsApi.list,
-};
+/** Objects the imported code references but does not declare, found by name in the target org: by exporter key. */
+function listers(resources: Resources): Map<string, NonNullable<ResourceDefinition["lookup"]>> {
+  return new Map(resources.all.flatMap((d) => (d.exporter && d.lookup ? [[d.exporter.key, d.lookup] as const] : [])));
+}
 
 export interface LookupRequest {
   type: string;
@@ -43,12 +26,14 @@ export async function prefetchLookups(
   c: GenesysClient,
   requests: readonly LookupRequest[],
   t: Transforms,
+  resources: Resources = RESOURCES,
 ): Promise<void> {
+  const LISTERS = listers(resources);
   const types = [...new Set(requests.map((r) => r.type))];
   for (const t of types) {
-    if (!LISTERS[t])
+    if (!LISTERS.has(t))
       throw new pulumi.RunError(
-        `lookups.ts names an unknown type '${t}' (known: ${Object.keys(LISTERS).join(", ")}): re-run genesys-clone import.`,
+        `lookups.ts names an unknown type '${t}' (known: ${[...LISTERS.keys()].join(", ")}): re-run genesys-clone import.`,
       );
   }
   // One listing per type, all awaited together, so no listing is left failing unobserved.
@@ -58,7 +43,7 @@ export async function prefetchLookups(
       async (t) =>
         [
           t,
-          new Map((await LISTERS[t]!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o])),
+          new Map((await LISTERS.get(t)!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o])),
         ] as const,
     ),
   );

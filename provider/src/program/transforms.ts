@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { parse, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { isTimeZone } from "../resources/architect-schedulegroup/schema";
-import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
+import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
 
 /**
  * Region transforms: a YAML file the user keeps beside the stack, applied at deploy time to every

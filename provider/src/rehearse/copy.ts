@@ -15,8 +15,8 @@ import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
-import { trunksApi } from "../resources/telephony-trunkbase/api";
-import { PASSWORD } from "../resources/telephony-trunkbase/schema";
+import { trunksApi } from "../resources/telephony-trunk/api";
+import { PASSWORD } from "../resources/telephony-trunk/schema";
 
 /** A copy of a target org as emulator seed data, with the org's own ids, and what could not be copied. */
 export interface TargetCopy {

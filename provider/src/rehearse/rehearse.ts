@@ -8,6 +8,7 @@ import { clientFor, type ClientSettings } from "../client";
 import { JOURNAL_DIR_ENV, REHEARSAL_ENV, SETTINGS } from "../config";
 import { buildGraph, type DepGraph, type GraphItem } from "../report/graph";
 import { copyOrg } from "./copy";
+import { RESOURCES } from "../resources/registry";
 
 /**
  * `genesys-clone rehearse`: what `pulumi up` of a stack would do in its target org, found by doing it to a
@@ -91,24 +92,8 @@ export function projectDirOf(dir: string): string {
   }
 }
 
-/** Resource kind by the type a resource has in state (`pulumi-nodejs:dynamic/genesyscloud:RoutingQueue`). */
-const KINDS: Record<string, string> = {
-  AuthDivision: "Division",
-  RoutingLanguage: "Language",
-  RoutingSkill: "Skill",
-  RoutingWrapupCode: "WrapupCode",
-  ArchitectSchedule: "Schedule",
-  ArchitectScheduleGroup: "ScheduleGroup",
-  RoutingQueue: "Queue",
-  ArchitectFlow: "Flow",
-  ArchitectFlowShell: "FlowShell",
-  RoutingQueueFlows: "QueueFlows",
-  TelephonyTrunk: "Trunk",
-  ArchitectDataTable: "DataTable",
-  ArchitectEmergencyGroup: "EmergencyGroup",
-  ArchitectEmergencyGroupFlows: "EmergencyGroupFlows",
-};
-const kindOf = (type: string) => KINDS[type.replace(/^.*:/, "")];
+/** Resource kind (`Queue`) by the type a resource has in state (`pulumi-nodejs:dynamic/genesyscloud:RoutingQueue`). */
+const kindOf = (type: string): string | undefined => RESOURCES.byToken(type)?.kind;
 
 const StateResource = z.looseObject({
   urn: z.string(),

@@ -2,12 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isDeepStrictEqual } from "util";
 import { z } from "zod";
 import { GenesysClient, GenesysError } from "../client";
-import { client, conflictPolicy, journalOf } from "../process";
-import { checkInputs, CheckFailure, hasUnknown, nameKey, ResourceImpl, sameName, UNKNOWN, userInputs } from "./common";
-
-/** What to do when a new resource's name already exists in the target org. */
-export const ConflictPolicy = z.enum(["fail", "adopt"]);
-export type ConflictPolicy = z.infer<typeof ConflictPolicy>;
+import { checkInputs, CheckFailure, hasUnknown, nameKey, sameName, UNKNOWN, userInputs } from "./common";
+import type { ConflictPolicy, Context, Lifecycle, TypeJournal } from "./context";
 
 export interface Named {
   id: string;
@@ -128,11 +124,6 @@ function nameIndex<W extends Named>(
   );
 }
 
-/** " as 'sales'" when the target spells the colliding name differently (names are unique case-insensitively). */
-function spelled(existing: Named, declared: string): string {
-  return existing.name === declared ? "" : ` as '${existing.name}'`;
-}
-
 function comparable(value: unknown, unordered: boolean): unknown {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value) && unordered) return [...value].map((v) => JSON.stringify(v)).sort();
@@ -187,9 +178,142 @@ function listing<W extends Named>(
   );
 }
 
+/** " as 'sales'" when the target spells the colliding name differently (names are unique case-insensitively). */
+function spelled(existing: Named, declared: string): string {
+  return existing.name === declared ? "" : ` as '${existing.name}'`;
+}
+
+/**
+ * The one wording of a name that already exists in the target org, at preview and at create alike.
+ * `restores` says what destroy does to an adopted object ("restores its prior configuration").
+ */
+export function conflictMessage(owner: string, existing: Named, declared: string, restores: string): string {
+  return (
+    `${owner} already exists in the target org${spelled(existing, declared)} (id ${existing.id}). Choose: adopt it ` +
+    '(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: "adopt"` on this resource; ' +
+    `destroy then ${restores}), or rename or delete it in the target org.`
+  );
+}
+
+/** The policy of one resource: its own onConflict, else the stack's. */
+export function policyOf(ctx: Context, inputs: { onConflict?: unknown }): ConflictPolicy {
+  return inputs.onConflict === "adopt" || inputs.onConflict === "fail" ? inputs.onConflict : ctx.onConflict;
+}
+
+/**
+ * The preview-time conflict check of a new resource: a failure when its name is taken in the target by an
+ * object this stack did not create (journal) and that is not its own (`ours`, e.g. a flow's shell).
+ */
+export async function conflictAtPreview<W extends Named>(
+  ctx: Context,
+  o: {
+    owner: string;
+    name: string;
+    inputs: { onConflict?: unknown };
+    journal: TypeJournal;
+    restores: string;
+    find(): Promise<W | undefined>;
+    ours?(existing: W): boolean;
+  },
+): Promise<CheckFailure[]> {
+  if (policyOf(ctx, o.inputs) !== "fail") return [];
+  const existing = await o.find();
+  if (!existing || o.ours?.(existing) || o.journal.claims(o.name, existing.id)) return [];
+  return [{ property: "name", reason: conflictMessage(o.owner, existing, o.name, o.restores) }];
+}
+
+/** How one type creates, takes over and verifies an object: what `createOrAdopt` runs. */
+/** F: an object as found by name; W: what a write returns. */
+export interface CreateSteps<F extends Named, W extends { id: string }, P> {
+  owner: string;
+  name: string;
+  inputs: { onConflict?: unknown };
+  journal: TypeJournal;
+  /** What destroy does to an adopted object, as the conflict message says it. */
+  restores: string;
+  /** The division a division-scoped object is written to, as a 403 names it. */
+  division?: string;
+  /** The object of this name in the target, if any (asked again after a lost create response). */
+  find(): Promise<F | undefined>;
+  /** An existing object that is this resource's own without the journal (a flow's shell, a draft). */
+  ours?(existing: F): boolean;
+  /** Sends the create. */
+  create(): Promise<W>;
+  /** Writes the declared configuration over an existing object (ours, adopted, or made by a lost create). */
+  update(existing: F): Promise<W>;
+  /** What destroy gives back to an adopted object. */
+  prior(existing: F): Promise<P> | P;
+  /** Throws when the org did not store what was sent. */
+  verify?(stored: W): void;
+}
+
+/**
+ * The create of every type: adopt or fail on a name that exists, take over what the journal says this stack
+ * made, journal the create, look the name up when the create's response was lost (so nothing is made twice),
+ * name the object and the permission on 403/401, and verify what the org stored (a failed verification of an
+ * object this stack made still reports the id, so the engine keeps the object in state).
+ */
+export async function createOrAdopt<F extends Named, W extends { id: string }, P>(
+  ctx: Context,
+  s: CreateSteps<F, W, P>,
+): Promise<{ stored: W; adoptedPrior?: P }> {
+  const write = (f: () => Promise<W>) => permitted(s.owner, f, s.division);
+  const existing = await s.find();
+  let stored: W;
+  let adoptedPrior: P | undefined;
+  if (existing && (s.ours?.(existing) || s.journal.claims(s.name, existing.id))) {
+    // Made by this stack (in a run killed before its state was written, or as a shell): ours, not adopted.
+    stored = await write(() => s.update(existing));
+    s.journal.record("created", s.name, stored.id);
+  } else if (existing) {
+    if (policyOf(ctx, s.inputs) !== "adopt") fail(conflictMessage(s.owner, existing, s.name, s.restores));
+    adoptedPrior = await s.prior(existing);
+    stored = await write(() => s.update(existing));
+  } else {
+    try {
+      stored = await write(() => s.journal.creating(s.name, s.create));
+    } catch (err) {
+      // The create may have been committed although its response was lost (the client's retry then meets
+      // the name, or its retries ran out): take that one over rather than fail or make a second.
+      if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
+      const made = await s.find();
+      if (!made) throw err;
+      s.journal.record("created", s.name, made.id);
+      stored = await write(() => s.update(made));
+    }
+  }
+  try {
+    s.verify?.(stored);
+  } catch (err) {
+    // Ours: state keeps it, so destroy removes it. Never an adopted object: state would forget its prior.
+    throw adoptedPrior === undefined ? Object.assign(err as Error, { id: stored.id }) : err;
+  }
+  return { stored, ...(adoptedPrior !== undefined ? { adoptedPrior } : {}) };
+}
+
+/**
+ * The delete of every type: an adopted object gets its prior configuration back (when it still exists);
+ * one this stack made is removed (403/401 name the object) and the journal forgets it.
+ */
+export async function deleteOrRestore<P>(o: {
+  owner: string;
+  name: string;
+  journal: TypeJournal;
+  adoptedPrior: P | undefined;
+  restore(prior: P): Promise<unknown>;
+  remove(): Promise<unknown>;
+}): Promise<void> {
+  if (o.adoptedPrior !== undefined && o.adoptedPrior !== null) {
+    await permitted(o.owner, () => o.restore(o.adoptedPrior as P));
+    return;
+  }
+  await permitted(o.owner, o.remove);
+  o.journal.record("deleted", o.name);
+}
+
 export function crudProvider<Args extends { name: string; onConflict?: ConflictPolicy }, Body, Wire extends Named>(
   def: Definition<Args, Body, Wire>,
-): ResourceImpl<Args, Outputs<Args>> {
+): Lifecycle<Args, Outputs<Args>> {
   const keys = Object.keys(def.schema.shape).filter((k) => k !== "onConflict");
   const owner = (name: unknown) => `${def.label} '${String(name)}'`;
   const declared = (inputs: Record<string, unknown>): Args => {
@@ -197,8 +321,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     delete args.onConflict;
     return args;
   };
-  const policyOf = (args: { onConflict?: ConflictPolicy }) => args.onConflict ?? conflictPolicy();
-  const journal = journalOf(def.type);
+  const restores = "restores its prior configuration";
 
   /** The division a division-scoped object is written to, as messages name it. */
   const divisionOf = (args: Args): string | undefined => {
@@ -207,25 +330,29 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
     return typeof name === "string" ? `division '${name}'` : "the home division";
   };
 
-  async function writeAndVerify(
-    c: GenesysClient,
-    name: string,
-    body: Body,
-    write: () => Promise<Wire>,
-    division?: string,
-  ): Promise<Wire> {
-    listings.get(c)?.delete(def.type); // a listing read before this write is stale now
-    const stored = await permitted(owner(name), write, division);
+  /** The object of this name in the target: from the by-name index, read whole. */
+  async function find(c: GenesysClient, name: string): Promise<Wire | undefined> {
+    const known = (await nameIndex(c, def)).get(nameKey(name));
+    return known ? def.get(c, known.id) : undefined;
+  }
+
+  /** Throws when the org did not store what was sent. */
+  function verify(name: string, body: Body, stored: Wire): void {
     const diffs = bodyDifferences(body, def.bodyOf(stored));
     if (diffs.length)
       fail(
         `${owner(name)}: the org did not store what was sent (${diffs.join("; ")}). Check the value against what the API accepts.`,
       );
-    return stored;
+  }
+
+  /** A write: a listing read before it is stale after it. */
+  function writing(c: GenesysClient, write: () => Promise<Wire>): Promise<Wire> {
+    listings.get(c)?.delete(def.type);
+    return write();
   }
 
   return {
-    async check(olds, news) {
+    async check(ctx, olds, news) {
       const failures = checkInputs(def.schema, owner(news.name), news);
       if (failures.length || hasUnknown(news, keys)) return { inputs: news, failures };
       const args = declared(news);
@@ -233,26 +360,25 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       // Unchanged inputs were checked when they were deployed: a no-change preview calls no API.
       if (!isNew && isDeepStrictEqual(declared(olds as Record<string, unknown>), args))
         return { inputs: news, failures };
-      const c = client();
+      const c = ctx.client;
       // New and changed resources meet bad credentials or an unreachable API here, at preview.
       await c.tokens.token();
       if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
-      if (isNew && policyOf(news) === "fail") {
-        const existing = (await nameIndex(c, def)).get(nameKey(args.name));
-        if (existing && !journal.claims(args.name, existing.id)) {
-          failures.push({
-            property: "name",
-            reason:
-              `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}). Choose: adopt it ` +
-              '(`pulumi config set genesys-clone:onConflict adopt` for the stack, or `onConflict: "adopt"` on this resource; ' +
-              "destroy then restores its prior configuration), or rename or delete it in the target org.",
-          });
-        }
-      }
+      if (isNew)
+        failures.push(
+          ...(await conflictAtPreview(ctx, {
+            owner: owner(args.name),
+            name: args.name,
+            inputs: news,
+            journal: ctx.journal(def.type),
+            restores,
+            find: async () => (await nameIndex(c, def)).get(nameKey(args.name)),
+          })),
+        );
       return { inputs: news, failures };
     },
 
-    async diff(_id, olds, news) {
+    async diff(_ctx, _id, olds, news) {
       if (hasUnknown(news, keys))
         return { changes: true, replaces: def.replaceOn.filter((k) => news[k as keyof Args] === UNKNOWN) };
       const canonical = (a: Args) => (def.normalize ? def.normalize(a) : a) as Record<string, unknown>;
@@ -268,69 +394,40 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       return { changes: changed.length > 0, replaces: changed.filter((k) => def.replaceOn.includes(k)) };
     },
 
-    async create(inputs) {
-      const c = client();
+    async create(ctx, inputs) {
+      const c = ctx.client;
       const args = declared(inputs);
       const body = await def.toBody(c, args, owner(args.name));
-      // Look up by name first: it finds objects to adopt, and a create whose response was lost.
-      const known = (await nameIndex(c, def)).get(nameKey(args.name));
-      const existing = known ? await def.get(c, known.id) : undefined;
-      let stored: Wire;
-      let adoptedPrior: unknown;
-      // Made by this stack in a run that was killed before its state was written: ours, not adopted.
-      const ours = existing !== undefined && journal.claims(args.name, existing.id);
-      if (existing && ours) {
-        stored = await writeAndVerify(
-          c,
-          args.name,
-          body,
-          () => def.update(c, existing.id, body, existing),
-          divisionOf(args),
-        );
-        journal.record("created", args.name, existing.id);
-      } else if (existing) {
-        if (policyOf(inputs) !== "adopt") {
-          fail(
-            `${owner(args.name)} already exists in the target org${spelled(existing, args.name)} (id ${existing.id}): set genesys-clone:onConflict to adopt ` +
-              '(or onConflict: "adopt" on the resource), or rename or delete it in the target org.',
-          );
-        }
-        adoptedPrior = def.priorOf ? def.priorOf(existing) : def.bodyOf(existing);
-        stored = await writeAndVerify(
-          c,
-          args.name,
-          body,
-          () => def.update(c, existing.id, body, existing),
-          divisionOf(args),
-        );
-      } else {
-        try {
-          stored = await writeAndVerify(
-            c,
-            args.name,
-            body,
-            () => journal.creating(args.name, () => def.create(c, body)),
-            divisionOf(args),
-          );
-        } catch (err) {
-          // The create may have been committed although its response was lost (the client's retry then
-          // meets the name, or the retries ran out): look the name up before failing, so nothing is made twice.
-          if (!(err instanceof GenesysError) || !["Conflict", "Network", "Server"].includes(err.kind)) throw err;
+      let lostLookup = false;
+      const { stored, adoptedPrior } = await createOrAdopt<Wire, Wire, Body>(ctx, {
+        owner: owner(args.name),
+        name: args.name,
+        inputs,
+        journal: ctx.journal(def.type),
+        restores,
+        division: divisionOf(args),
+        find: async () => {
+          // The first lookup uses the by-name index; after a lost create response, a fresh listing.
+          if (!lostLookup) {
+            lostLookup = true;
+            return find(c, args.name);
+          }
           const found = (await def.list(c)).find((o) => sameName(o.name, args.name));
-          const wire = found ? await def.get(c, found.id) : undefined;
-          if (!wire) throw err;
-          stored = await writeAndVerify(c, args.name, body, () => def.update(c, wire.id, body, wire), divisionOf(args));
-          journal.record("created", args.name, wire.id);
-        }
-      }
+          return found ? def.get(c, found.id) : undefined;
+        },
+        create: () => writing(c, () => def.create(c, body)),
+        update: (existing) => writing(c, () => def.update(c, existing.id, body, existing)),
+        prior: (existing) => (def.priorOf ? def.priorOf(existing) : def.bodyOf(existing)),
+        verify: (stored) => verify(args.name, body, stored),
+      });
       (await nameIndex(c, def)).set(nameKey(stored.name), stored);
       const outs = { ...args, ...(adoptedPrior !== undefined ? { adoptedPrior } : {}) } as Outputs<Args>;
       if (inputs.onConflict) outs.onConflict = inputs.onConflict;
       return { id: stored.id, outs };
     },
 
-    async read(id, props) {
-      const c = client();
+    async read(ctx, id, props) {
+      const c = ctx.client;
       const listed = def.listIsComplete ? ((await listing(c, def)).get(id) as Wire | undefined) : undefined;
       const wire = listed ? (def.completeListed ? await def.completeListed(c, listed) : listed) : await def.get(c, id);
       if (!wire) return {};
@@ -342,36 +439,51 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       return { id, props: outs };
     },
 
-    async update(id, olds, news) {
-      const c = client();
+    async update(ctx, id, olds, news) {
+      const c = ctx.client;
       const args = declared(news);
       const current = await def.get(c, id);
-      if (!current)
-        fail(
-          `${owner(args.name)} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`,
-        );
+      if (!current) gone(owner(args.name), id);
       const body = await def.toBody(c, args, owner(args.name));
-      await writeAndVerify(c, args.name, body, () => def.update(c, id, body, current), divisionOf(args));
+      verify(
+        args.name,
+        body,
+        await permitted(owner(args.name), () => writing(c, () => def.update(c, id, body, current)), divisionOf(args)),
+      );
       const outs = { ...args } as Outputs<Args>;
       if (news.onConflict) outs.onConflict = news.onConflict;
       if (olds.adoptedPrior !== undefined) outs.adoptedPrior = olds.adoptedPrior;
       return { outs };
     },
 
-    async delete(id, props) {
-      const c = client();
-      if (props.adoptedPrior !== undefined) {
+    async delete(ctx, id, props) {
+      const c = ctx.client;
+      await deleteOrRestore({
+        owner: owner(props.name),
+        name: props.name,
+        journal: ctx.journal(def.type),
+        adoptedPrior: props.adoptedPrior as Body | undefined,
         // Adopted, not created: give the object back as it was.
-        const current = await def.get(c, id);
-        if (current) await def.update(c, id, props.adoptedPrior as Body, current);
-        return;
-      }
-      listings.get(c)?.delete(def.type);
-      await permitted(owner(props.name), () => def.remove(c, id));
-      (await nameIndex(c, def)).delete(nameKey(props.name));
-      journal.record("deleted", props.name);
+        restore: async (prior) => {
+          const current = await def.get(c, id);
+          if (current) await def.update(c, id, prior, current);
+        },
+        remove: async () => {
+          listings.get(c)?.delete(def.type);
+          await def.remove(c, id);
+          (await nameIndex(c, def)).delete(nameKey(props.name));
+        },
+      });
     },
-  } satisfies ResourceImpl<Args, Outputs<Args>> as ResourceImpl<Args, Outputs<Args>>;
+  };
+}
+
+/** An update of an object deleted outside the stack: what to run. */
+export function gone(owner: string, id: string): never {
+  throw new GenesysError(
+    "NotFound",
+    `${owner} (id ${id}) no longer exists in the target org: run \`pulumi refresh\`, then \`pulumi up\` to create it again.`,
+  );
 }
 
 export type { pulumi };

@@ -1,9 +1,9 @@
 import type { GenesysClient } from "../client";
-import { EXPORTERS } from "../importer/registry";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
 import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
 import { flowReferences, parseFlow } from "../resources/architect-flow/references";
-import { TERMINATION_URI } from "../resources/telephony-trunkbase/schema";
+import { RESOURCES, type Resources } from "../resources/registry";
+import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
 import { buildGraph, type DepGraph, type GraphItem } from "../report/graph";
 import { renderHtml, type ReportDoc } from "../report/html";
 
@@ -28,9 +28,6 @@ export interface VerifyReport {
   /** The target's objects and what each needs (references), cycle-breaking links included. */
   graph: DepGraph;
 }
-
-/** Types compared: all but the cycle-breaking shells (an implementation detail of deployment). */
-const COMPARED = EXPORTERS.filter((e) => e.key !== "flowshells");
 
 type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain };
 
@@ -143,12 +140,15 @@ export async function verifyOrgs(
   source: GenesysClient,
   target: GenesysClient,
   transforms: Transforms = NO_TRANSFORMS,
+  resources: Resources = RESOURCES,
   /** Compare data tables' rows too (rows are data: only when asked, like `import --with-rows`). */
   opts: { withRows?: boolean } = {},
 ): Promise<VerifyReport> {
   const types: TypeReport[] = [];
   const items: GraphItem[] = [];
-  for (const exporter of COMPARED) {
+  // Every registered type verify compares (not the cycle-breaking shells, a detail of deployment).
+  const compared = resources.all.flatMap((d) => (d.verified && d.exporter ? [d.exporter] : []));
+  for (const exporter of compared) {
     const scope = { withRows: opts.withRows === true };
     const [s, tg] = await Promise.all([
       exporter.list(source, undefined, scope),

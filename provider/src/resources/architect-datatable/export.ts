@@ -1,12 +1,10 @@
 import { divisionRef } from "../auth-division/export";
-import { canonical, type Exporter, type Value } from "../../importer/types";
+import { canonical, type ExporterSpec, type Value } from "../../importer/types";
 import { dataTablesApi } from "./api";
-import { propertiesOf, RESOURCE_TYPE } from "./schema";
+import { propertiesOf } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "datatables",
-  className: "DataTable",
   variablePrefix: "dataTable",
   file: "architect-datatables.ts",
   title: "data tables",

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "util";
 import type { GenesysClient } from "../../client";
-import { client } from "../../process";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import { userInputs, type ResourceImpl } from "../common";
+import { userInputs } from "../common";
+import type { Lifecycle } from "../context";
 import { permitted } from "../crud";
 import { crudProvider } from "../crud";
 import { dataTablesApi } from "./api";
@@ -105,16 +105,16 @@ function rowsLike(stored: Rows, declared: Rows): Rows {
 const owner = (name: unknown) => `${LABEL} '${String(name)}'`;
 
 /** A data table and, when the code declares them, its rows (diffed by key). */
-export const provider: ResourceImpl<DataTableArgs, Outputs> = {
-  check: (olds, news) => table.check(olds, news),
-  diff: (id, olds, news) => table.diff(id, olds, news),
+export const provider: Lifecycle<DataTableArgs, Outputs> = {
+  check: (ctx, olds, news) => table.check(ctx, olds, news),
+  diff: (ctx, id, olds, news) => table.diff(ctx, id, olds, news),
 
-  async create(inputs) {
-    const created = await table.create(inputs);
+  async create(ctx, inputs) {
+    const created = await table.create(ctx, inputs);
     const outs = created.outs as Outputs;
     const rows = (inputs as DataTableArgs).rows;
     if (rows !== undefined) {
-      const c = client();
+      const c = ctx.client;
       // Adopted: keep the rows it had, so destroy gives them back.
       if (outs.adoptedPrior !== undefined) outs.adoptedRows = await currentRows(c, created.id);
       await syncRows(c, created.id, rows, owner(inputs.name));
@@ -122,16 +122,16 @@ export const provider: ResourceImpl<DataTableArgs, Outputs> = {
     return { id: created.id, outs };
   },
 
-  async read(id, props) {
-    const read = await table.read(id, props);
+  async read(ctx, id, props) {
+    const read = await table.read(ctx, id, props);
     if (!read.props || props.rows === undefined) return read;
-    const rows = rowsLike(await currentRows(client(), id), props.rows);
+    const rows = rowsLike(await currentRows(ctx.client, id), props.rows);
     const out: Outputs = { ...(read.props as Outputs), rows };
     if (props.adoptedRows !== undefined) out.adoptedRows = props.adoptedRows;
     return { id, props: out };
   },
 
-  async update(id, olds, news) {
+  async update(ctx, id, olds, news) {
     const { rows: _oldRows, ...oldTable } = userInputs(olds) as Outputs;
     const { rows: _newRows, ...newTable } = userInputs(news) as DataTableArgs;
     delete (oldTable as { adoptedPrior?: unknown }).adoptedPrior;
@@ -141,15 +141,15 @@ export const provider: ResourceImpl<DataTableArgs, Outputs> = {
     if (isDeepStrictEqual(oldTable, newTable)) {
       outs = { ...(userInputs(news) as DataTableArgs) };
       if (olds.adoptedPrior !== undefined) outs.adoptedPrior = olds.adoptedPrior;
-    } else outs = (await table.update(id, olds, news)).outs as Outputs;
-    if (news.rows !== undefined) await syncRows(client(), id, news.rows, owner(news.name));
+    } else outs = (await table.update(ctx, id, olds, news)).outs as Outputs;
+    if (news.rows !== undefined) await syncRows(ctx.client, id, news.rows, owner(news.name));
     if (olds.adoptedRows !== undefined) outs.adoptedRows = olds.adoptedRows;
     return { outs };
   },
 
-  async delete(id, props) {
-    if (props.adoptedPrior === undefined) return table.delete(id, props);
-    const c = client();
+  async delete(ctx, id, props) {
+    if (props.adoptedPrior === undefined) return table.delete(ctx, id, props);
+    const c = ctx.client;
     const current = await dataTablesApi.get(c, id);
     if (!current) return;
     if (props.adoptedRows !== undefined) await syncRows(c, id, props.adoptedRows, owner(props.name));
@@ -157,6 +157,6 @@ export const provider: ResourceImpl<DataTableArgs, Outputs> = {
     const prior = props.adoptedPrior as DataTableBody;
     const kept = propertiesOf(current).filter((p) => !(p.name in prior.schema.properties));
     const priorColumns = propertiesOf({ ...current, schema: prior.schema });
-    await table.delete(id, { ...props, adoptedPrior: { ...prior, schema: schemaOf([...priorColumns, ...kept]) } });
+    await table.delete(ctx, id, { ...props, adoptedPrior: { ...prior, schema: schemaOf([...priorColumns, ...kept]) } });
   },
 };

@@ -1,13 +1,11 @@
 import { flowsApi } from "../architect-flow/api";
 import { divisionRef } from "../auth-division/export";
-import { Ref, type Exporter } from "../../importer/types";
+import { Ref, type ExporterSpec } from "../../importer/types";
 import { emergencyGroupsApi } from "./api";
-import { flowIdsOf, FLOWS_RESOURCE_TYPE, RESOURCE_TYPE } from "./schema";
+import { flowIdsOf } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "emergencygroups",
-  className: "EmergencyGroup",
   variablePrefix: "emergencyGroup",
   file: "architect-emergencygroups.ts",
   title: "emergency groups",
@@ -37,10 +35,8 @@ export const exporter: Exporter = {
 };
 
 /** One EmergencyGroupFlows link per group that has emergency call flows. */
-export const flowsExporter: Exporter = {
-  resourceType: FLOWS_RESOURCE_TYPE,
+export const flowsExporter: ExporterSpec = {
   key: "emergencygroupflows",
-  className: "EmergencyGroupFlows",
   variablePrefix: "emergencyGroupFlows",
   file: "architect-emergencygroup-flows.ts",
   title: "emergency group flow links",

@@ -1,15 +1,15 @@
-import { GenesysError } from "../../client";
-import { client } from "../../process";
+import { GenesysError, type GenesysClient } from "../../client";
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
-import { checkInputs, hasUnknown, userInputs, type ResourceImpl } from "../common";
-import { crudProvider, permitted } from "../crud";
+import { checkInputs, hasUnknown, userInputs } from "../common";
+import type { Lifecycle } from "../context";
+import { crudProvider, gone, permitted } from "../crud";
 import { emergencyGroupsApi } from "./api";
 import {
   EmergencyGroup,
   EmergencyGroupArgs,
   EmergencyGroupFlowsArgs,
   flowIdsOf,
-  FLOWS_RESOURCE_TYPE,
+  FLOWS_LABEL,
   LABEL,
   RESOURCE_TYPE,
   type EmergencyGroupBody,
@@ -63,18 +63,17 @@ export const provider = crudProvider<EmergencyGroupArgs, EmergencyGroupBody, Eme
 });
 
 type FlowsOutputs = EmergencyGroupFlowsArgs & { prior: string[] };
-const flowsLabel = (a: { emergencyGroup?: unknown }) =>
-  `Emergency flows of emergency group ${String(a.emergencyGroup)}`;
+const flowsLabel = (a: { emergencyGroup?: unknown }) => `${FLOWS_LABEL} of emergency group ${String(a.emergencyGroup)}`;
 
 /** Sets the group's emergency call flows (no IVRs: IVRs are not cloned yet); returns the flows it had. */
-async function setFlows(groupId: string, flowIds: readonly string[], what: string): Promise<string[]> {
-  const c = client();
+async function setFlows(
+  c: GenesysClient,
+  groupId: string,
+  flowIds: readonly string[],
+  what: string,
+): Promise<string[]> {
   const current = await emergencyGroupsApi.get(c, groupId);
-  if (!current)
-    throw new GenesysError(
-      "NotFound",
-      `${what}: emergency group ${groupId} no longer exists in the target org: run pulumi refresh.`,
-    );
+  if (!current) gone(`${what}: emergency group`, groupId);
   const body = { ...groupBody(current), emergencyCallFlows: callFlows(flowIds) };
   const stored = await permitted(what, () => emergencyGroupsApi.update(c, groupId, body, current));
   const now = flowIdsOf(stored);
@@ -100,11 +99,11 @@ function groupBody(g: EmergencyGroup): EmergencyGroupBody {
  * Schedule Group's emergency group) and the group names flows, so this link breaks that cycle. Destroy puts
  * back the flows the group had before.
  */
-export const flowsProvider: ResourceImpl<EmergencyGroupFlowsArgs, FlowsOutputs> = {
-  async check(_olds, news) {
+export const flowsProvider: Lifecycle<EmergencyGroupFlowsArgs, FlowsOutputs> = {
+  async check(_ctx, _olds, news) {
     return { inputs: news, failures: checkInputs(EmergencyGroupFlowsArgs, flowsLabel(news), news) };
   },
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     const replaces = news.emergencyGroup !== olds.emergencyGroup ? ["emergencyGroup"] : [];
     if (hasUnknown(news, ["emergencyGroup", "emergencyFlows"])) return { changes: true, replaces };
     const changes =
@@ -112,25 +111,24 @@ export const flowsProvider: ResourceImpl<EmergencyGroupFlowsArgs, FlowsOutputs> 
       JSON.stringify(olds.emergencyFlows) !== JSON.stringify(news.emergencyFlows);
     return { changes, replaces };
   },
-  async create(inputs) {
+  async create(ctx, inputs) {
     const args = userInputs(inputs) as EmergencyGroupFlowsArgs;
-    const prior = await setFlows(args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
+    const prior = await setFlows(ctx.client, args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
     return { id: `${args.emergencyGroup}-flows`, outs: { ...args, prior } };
   },
-  async read(id, props) {
-    const g = await emergencyGroupsApi.get(client(), props.emergencyGroup);
+  async read(ctx, id, props) {
+    const g = await emergencyGroupsApi.get(ctx.client, props.emergencyGroup);
     if (!g) return {};
     return { id, props: { emergencyGroup: props.emergencyGroup, emergencyFlows: flowIdsOf(g), prior: props.prior } };
   },
-  async update(_id, olds, news) {
+  async update(ctx, _id, olds, news) {
     const args = userInputs(news) as EmergencyGroupFlowsArgs;
-    await setFlows(args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
+    await setFlows(ctx.client, args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
     return { outs: { ...args, prior: olds.prior } };
   },
-  async delete(_id, props) {
-    const g = await emergencyGroupsApi.get(client(), props.emergencyGroup);
-    if (g) await setFlows(props.emergencyGroup, props.prior ?? [], flowsLabel(props));
+  async delete(ctx, _id, props) {
+    // A link, not an object: destroy gives the group back the flows it had (when it still exists).
+    const g = await emergencyGroupsApi.get(ctx.client, props.emergencyGroup);
+    if (g) await setFlows(ctx.client, props.emergencyGroup, props.prior ?? [], flowsLabel(props));
   },
 };
-
-export { FLOWS_RESOURCE_TYPE };

@@ -5,6 +5,7 @@ import { ArchitectWire, divisionField, nameSchema, onConflictField, WireRef } fr
 export const RESOURCE_TYPE = "genesyscloud:architect:EmergencyGroup";
 export const FLOWS_RESOURCE_TYPE = "genesyscloud:architect:EmergencyGroupFlows";
 export const LABEL = "Emergency group";
+export const FLOWS_LABEL = "Emergency group flows";
 
 /**
  * The group itself. Its emergency call flows are a separate link (EmergencyGroupFlows): flows name the group

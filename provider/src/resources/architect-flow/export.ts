@@ -2,7 +2,7 @@ import { GenesysError, type GenesysClient } from "../../client";
 import { createHash } from "crypto";
 import type { Document, YAMLMap } from "yaml";
 import { assignNames } from "../../importer/naming";
-import { Code, Ref, type ExportedObject, type Exporter, type ListScope, type Value } from "../../importer/types";
+import { Code, Ref, type ExportedObject, type ExporterSpec, type ListScope, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
 import { dataTablesApi } from "../architect-datatable/api";
 import { emergencyGroupsApi } from "../architect-emergencygroup/api";
@@ -14,7 +14,6 @@ import { skillsApi } from "../routing-skill/api";
 import { wrapupCodesApi } from "../routing-wrapupcode/api";
 import { flowsApi, type Flow } from "./api";
 import { FLOW_TYPES, flowReferences, parseFlow, type FlowReference } from "./references";
-import { RESOURCE_TYPE, SHELL_RESOURCE_TYPE } from "./schema";
 
 interface SourceFlow {
   id: string;
@@ -283,10 +282,8 @@ function declarationOrder(a: Analysis): SourceFlow[] {
   return order;
 }
 
-export const shellExporter: Exporter = {
-  resourceType: SHELL_RESOURCE_TYPE,
+export const shellExporter: ExporterSpec = {
   key: "flowshells",
-  className: "FlowShell",
   variablePrefix: "flowShell",
   file: "architect-flow-shells.ts",
   title: "flow shells (cycle breaking)",
@@ -299,10 +296,8 @@ export const shellExporter: Exporter = {
   },
 };
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "flows",
-  className: "Flow",
   variablePrefix: "flow",
   file: "architect-flows.ts",
   title: "flows",

@@ -1,8 +1,9 @@
 import { createHash } from "crypto";
 import { isDeepStrictEqual } from "util";
 import { GenesysClient, GenesysError } from "../../client";
-import { client, conflictPolicy, journalOf } from "../../process";
-import { checkInputs, hasUnknown, removeWhenFree, ResourceImpl, UNKNOWN, userInputs } from "../common";
+import { checkInputs, hasUnknown, removeWhenFree, UNKNOWN, userInputs } from "../common";
+import type { Context, Lifecycle } from "../context";
+import { conflictAtPreview, createOrAdopt, deleteOrRestore, permitted } from "../crud";
 import { Flow, flowsApi } from "./api";
 import { FLOW_TYPES, FlowYamlError, parseFlow, renderTemplate } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
@@ -76,12 +77,15 @@ async function publish(
   return { id, version: after.publishedVersion.id };
 }
 
+/** What destroy does to an adopted flow, as the conflict message says it. */
+const RESTORES = "republishes its prior version";
+
 /**
  * A flow deployed from Archy YAML through the Architect jobs API (which also publishes it). State
  * keeps the hash of the published content; refresh exports the published version when it changed.
  */
-export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
-  async check(olds, news) {
+export const provider: Lifecycle<FlowArgs, FlowOutputs> = {
+  async check(ctx, olds, news) {
     const failures = checkInputs(FlowArgs, owner(news), news);
     if (failures.length || hasUnknown(news, ["name", "type", "yaml", "substitutions"]))
       return { inputs: news, failures };
@@ -92,28 +96,23 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
       // Not on the property "yaml": the engine would print the whole flow before the message.
       failures.push({ property: "", reason: err.message });
     }
-    if (
-      failures.length === 0 &&
-      (olds as Partial<FlowArgs>).name === undefined &&
-      (news.onConflict ?? conflictPolicy()) === "fail"
-    ) {
-      const existing = await flowsApi.find(client(), news.name, news.type);
-      if (
-        existing &&
-        existing.id !== news.shell &&
-        news.shell !== UNKNOWN &&
-        !flowJournal(news.type).claims(news.name, existing.id)
-      ) {
-        failures.push({
-          property: "name",
-          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt, or onConflict: "adopt"; destroy then republishes its prior version), or rename or delete it in the target org.`,
-        });
-      }
-    }
+    if (failures.length === 0 && (olds as Partial<FlowArgs>).name === undefined)
+      failures.push(
+        ...(await conflictAtPreview(ctx, {
+          owner: owner(news),
+          name: news.name,
+          inputs: news,
+          journal: flowJournal(ctx, news.type),
+          restores: RESTORES,
+          find: () => flowsApi.find(ctx.client, news.name, news.type),
+          // This flow's own shell (or one not known yet at preview) is no conflict.
+          ours: (existing) => existing.id === news.shell || news.shell === UNKNOWN,
+        })),
+      );
     return { inputs: news, failures };
   },
 
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     if (hasUnknown(news, ["name", "type", "yaml", "substitutions"])) return { changes: true };
     const replaces = ["name", "type", "shell"].filter((k) => olds[k as keyof FlowArgs] !== news[k as keyof FlowArgs]);
     let contentChanged: boolean;
@@ -126,42 +125,40 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     return { changes, replaces };
   },
 
-  async create(inputs) {
-    const c = client();
+  async create(ctx, inputs) {
+    const c = ctx.client;
     const args = userInputs(inputs) as FlowArgs;
-    const existing = await flowsApi.find(c, args.name, args.type);
-    const journal = flowJournal(args.type);
-    let adoptedPrior: string | undefined;
-    // Our own shell, or made by this stack in a run killed before its state was written: ours.
-    if (
-      existing &&
-      existing.publishedVersion &&
-      existing.id !== args.shell &&
-      !journal.claims(args.name, existing.id)
-    ) {
-      if ((args.onConflict ?? conflictPolicy()) !== "adopt") {
-        fail(
-          `${owner(args)} already exists in the target org (id ${existing.id}): set genesys-clone:onConflict to adopt, or rename or delete it there.`,
-        );
-      }
-      adoptedPrior = await flowsApi.exportYaml(c, existing.id, owner(args), existing.publishedVersion.id);
-    }
-    if (!existing) journal.record("create", args.name);
-    const { id, version } = await publish(c, args, existing);
-    if (!adoptedPrior) journal.record("created", args.name, id);
+    // Creating a flow is publishing it: over nothing, or over the flow of this name that is ours or adopted.
+    const publishOver = async (existing: Flow | undefined) => ({
+      name: args.name,
+      ...(await publish(c, args, existing)),
+    });
+    const { stored, adoptedPrior } = await createOrAdopt(ctx, {
+      owner: owner(args),
+      name: args.name,
+      inputs,
+      journal: flowJournal(ctx, args.type),
+      restores: RESTORES,
+      find: () => flowsApi.find(c, args.name, args.type),
+      // Our own shell, or a flow never published (nothing to give back): ours, not adopted.
+      ours: (existing) => !existing.publishedVersion || existing.id === args.shell,
+      create: () => publishOver(undefined),
+      update: async (existing) => publishOver(await flowsApi.get(c, existing.id)),
+      prior: (existing) => flowsApi.exportYaml(c, existing.id, owner(args), existing.publishedVersion!.id),
+    });
     return {
-      id,
+      id: stored.id,
       outs: {
         ...args,
         contentHash: contentHash(renderFlow(args)),
-        publishedVersion: version,
+        publishedVersion: stored.version,
         ...(adoptedPrior ? { adoptedPrior } : {}),
       },
     };
   },
 
-  async read(id, props) {
-    const c = client();
+  async read(ctx, id, props) {
+    const c = ctx.client;
     const flow = await flowsApi.get(c, id);
     if (!flow || !flow.publishedVersion) return {};
     if (flow.publishedVersion.id === props.publishedVersion) return { id, props };
@@ -170,11 +167,11 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     return { id, props: { ...props, contentHash: contentHash(published), publishedVersion: flow.publishedVersion.id } };
   },
 
-  async update(id, olds, news) {
-    const c = client();
+  async update(ctx, id, olds, news) {
+    const c = ctx.client;
     const args = userInputs(news) as FlowArgs;
     const existing = await flowsApi.get(c, id);
-    const { version } = await publish(c, args, existing);
+    const { version } = await permitted(owner(args), () => publish(c, args, existing));
     return {
       outs: {
         ...args,
@@ -185,26 +182,30 @@ export const provider: ResourceImpl<FlowArgs, FlowOutputs> = {
     };
   },
 
-  async delete(id, props) {
-    const c = client();
-    if (props.adoptedPrior) {
-      await flowsApi.publishYaml(c, props.adoptedPrior, owner(props));
-      return;
-    }
-    // Flows that reference each other cannot be deleted while published with those references:
-    // publish a bare shell first when the flow is in use, then delete once nothing uses it.
-    try {
-      await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 5_000);
-    } catch {
-      await flowsApi.publishYaml(c, shellYaml(props.name, props.type), owner(props));
-      await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
-    }
-    flowJournal(props.type).record("deleted", props.name);
+  async delete(ctx, id, props) {
+    const c = ctx.client;
+    await deleteOrRestore({
+      owner: owner(props),
+      name: props.name,
+      journal: flowJournal(ctx, props.type),
+      adoptedPrior: props.adoptedPrior || undefined,
+      restore: (prior) => flowsApi.publishYaml(c, prior, owner(props)),
+      // Flows that reference each other cannot be deleted while published with those references:
+      // publish a bare shell first when the flow is in use, then delete once nothing uses it.
+      remove: async () => {
+        try {
+          await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 5_000);
+        } catch {
+          await flowsApi.publishYaml(c, shellYaml(props.name, props.type), owner(props));
+          await removeWhenFree(c, `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
+        }
+      },
+    });
   },
 };
 
 /** Flows (full and shells alike) are journalled by name and flow type, as the API keys them. */
-const flowJournal = (type: string) => journalOf(`genesyscloud:architect:Flow:${type}`);
+const flowJournal = (ctx: Context, type: string) => ctx.journal(`genesyscloud:architect:Flow:${type}`);
 
 /** A minimal flow of the type that references nothing: what cycle breaking and freeing a flow publish (see shell.ts). */
 export function shellYaml(name: string, type: string, division?: string): string {
@@ -217,52 +218,57 @@ type ShellOutputs = FlowShellArgs & { created: boolean };
  * A flow's first, empty publication. Flows that reference each other (A transfers to B, B to A)
  * are created as shells first, so each full flow can be published while the other's name exists.
  */
-export const shellProvider: ResourceImpl<FlowShellArgs, ShellOutputs> = {
-  async check(olds, news) {
+export const shellProvider: Lifecycle<FlowShellArgs, ShellOutputs> = {
+  async check(ctx, olds, news) {
     const failures = checkInputs(FlowShellArgs, owner(news), news);
-    if (
-      !failures.length &&
-      (olds as Partial<FlowShellArgs>).name === undefined &&
-      (news.onConflict ?? conflictPolicy()) === "fail"
-    ) {
-      const existing = await flowsApi.find(client(), news.name, news.type);
-      if (existing && !flowJournal(news.type).claims(news.name, existing.id)) {
-        failures.push({
-          property: "name",
-          reason: `${owner(news)} already exists in the target org (id ${existing.id}). Choose: adopt it (genesys-clone:onConflict adopt), or rename or delete it in the target org.`,
-        });
-      }
-    }
+    if (!failures.length && (olds as Partial<FlowShellArgs>).name === undefined)
+      failures.push(
+        ...(await conflictAtPreview(ctx, {
+          owner: owner(news),
+          name: news.name,
+          inputs: news,
+          journal: flowJournal(ctx, news.type),
+          restores: RESTORES,
+          find: () => flowsApi.find(ctx.client, news.name, news.type),
+        })),
+      );
     return { inputs: news, failures };
   },
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     const replaces = ["name", "type"].filter((k) => olds[k as keyof FlowShellArgs] !== news[k as keyof FlowShellArgs]);
     return { changes: replaces.length > 0 || !isDeepStrictEqual(olds.division, news.division), replaces };
   },
-  async create(inputs) {
-    const c = client();
+  async create(ctx, inputs) {
+    const c = ctx.client;
     const args = userInputs(inputs) as FlowShellArgs;
     const existing = await flowsApi.find(c, args.name, args.type);
     // An existing flow already provides the name: nothing to publish (the full flow adopts or fails).
-    const journal = flowJournal(args.type);
+    const journal = flowJournal(ctx, args.type);
     if (existing?.publishedVersion)
       return { id: existing.id, outs: { ...args, created: journal.claims(args.name, existing.id) } };
-    journal.record("create", args.name);
-    const id = await flowsApi.publishYaml(c, shellYaml(args.name, args.type, args.division), owner(args));
-    journal.record("created", args.name, id);
+    const { id } = await permitted(owner(args), () =>
+      journal.creating(args.name, async () => ({
+        id: await flowsApi.publishYaml(c, shellYaml(args.name, args.type, args.division), owner(args)),
+      })),
+    );
     return { id, outs: { ...args, created: true } };
   },
-  async read(id, props) {
-    return (await flowsApi.get(client(), id)) ? { id, props } : {};
+  async read(ctx, id, props) {
+    return (await flowsApi.get(ctx.client, id)) ? { id, props } : {};
   },
-  async update(_id, olds, news) {
+  async update(_ctx, _id, olds, news) {
     return { outs: { ...(userInputs(news) as FlowShellArgs), created: olds.created } };
   },
-  async delete(id, props) {
+  async delete(ctx, id, props) {
     // Usually the full flow (deleted first, it depends on its shell) has removed the flow already.
-    if (props.created) {
-      await removeWhenFree(client(), `/api/v2/flows/${encodeURIComponent(id)}`, 120_000);
-      flowJournal(props.type).record("deleted", props.name);
-    }
+    if (!props.created) return;
+    await deleteOrRestore({
+      owner: owner(props),
+      name: props.name,
+      journal: flowJournal(ctx, props.type),
+      adoptedPrior: undefined,
+      restore: async () => undefined,
+      remove: () => removeWhenFree(ctx.client, `/api/v2/flows/${encodeURIComponent(id)}`, 120_000),
+    });
   },
 };

@@ -5,6 +5,7 @@ import { FLOW_TYPES } from "./references";
 export const RESOURCE_TYPE = "genesyscloud:architect:Flow";
 export const SHELL_RESOURCE_TYPE = "genesyscloud:architect:FlowShell";
 export const LABEL = "Flow";
+export const SHELL_LABEL = "Flow shell";
 
 const flowType = z.enum(Object.values(FLOW_TYPES) as [string, ...string[]], {
   error: (i) => `type '${String(i.input)}' is not an Archy flow type (${Object.values(FLOW_TYPES).join(", ")})`,

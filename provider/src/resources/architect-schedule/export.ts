@@ -1,12 +1,9 @@
 import { divisionRef } from "../auth-division/export";
-import type { Exporter } from "../../importer/types";
+import type { ExporterSpec } from "../../importer/types";
 import { schedulesApi } from "./api";
-import { RESOURCE_TYPE } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "schedules",
-  className: "Schedule",
   variablePrefix: "schedule",
   file: "architect-schedules.ts",
   title: "schedules",

@@ -1,23 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Inputs } from "../define";
 import { shimFor } from "../shim";
-import { RESOURCE_TYPE } from "./schema";
+import { schedule } from ".";
+import type { ScheduleArgs as Schema } from "./schema";
 
-export interface ScheduleArgs {
-  name: pulumi.Input<string>;
-  division?: pulumi.Input<string>;
-  description?: pulumi.Input<string>;
-  /** Local date-time without time zone, yyyy-MM-ddTHH:mm:ss.SSS; the schedule group has the zone. */
-  start: pulumi.Input<string>;
-  end: pulumi.Input<string>;
-  /** iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR */
-  rrule?: pulumi.Input<string>;
-  onConflict?: pulumi.Input<"fail" | "adopt">;
-}
+/** The constructor arguments: what the schema in schema.ts validates, each value plain or an output of another resource. */
+export type ScheduleArgs = Inputs<typeof Schema>;
 
 /** An Architect schedule (`/api/v2/architect/schedules`). */
 export class Schedule extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   constructor(name: string, args: ScheduleArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "ArchitectSchedule");
+    super(shimFor(schedule), name, args, opts, "genesyscloud", schedule.urnType);
   }
 }

@@ -1,13 +1,10 @@
 import { divisionRef } from "../auth-division/export";
 import { schedulesApi } from "../architect-schedule/api";
-import { Ref, type Exporter } from "../../importer/types";
+import { Ref, type ExporterSpec } from "../../importer/types";
 import { scheduleGroupsApi } from "./api";
-import { RESOURCE_TYPE } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "schedulegroups",
-  className: "ScheduleGroup",
   variablePrefix: "scheduleGroup",
   file: "architect-schedulegroups.ts",
   title: "schedule groups",

@@ -1,12 +1,9 @@
 import type { GenesysClient } from "../../client";
-import { Ref, type Exporter } from "../../importer/types";
+import { Ref, type ExporterSpec } from "../../importer/types";
 import { divisionsApi, listDivisions } from "./api";
-import { RESOURCE_TYPE } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "divisions",
-  className: "Division",
   variablePrefix: "division",
   file: "auth-divisions.ts",
   title: "divisions",

@@ -1,19 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Inputs } from "../define";
 import { shimFor } from "../shim";
-import { RESOURCE_TYPE } from "./schema";
+import { division } from ".";
+import type { DivisionArgs as Schema } from "./schema";
 
-export interface DivisionArgs {
-  name: pulumi.Input<string>;
-  description?: pulumi.Input<string>;
-  /** Divisions often exist in the target already: the importer writes "adopt". */
-  onConflict?: pulumi.Input<"fail" | "adopt">;
-}
+/** The constructor arguments: what the schema in schema.ts validates, each value plain or an output of another resource. */
+export type DivisionArgs = Inputs<typeof Schema>;
 
 /** A named authorization division (`/api/v2/authorization/divisions`). Others reference it by `.name`. */
 export class Division extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string | undefined>;
   constructor(name: string, args: DivisionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "AuthDivision");
+    super(shimFor(division), name, args, opts, "genesyscloud", division.urnType);
   }
 }

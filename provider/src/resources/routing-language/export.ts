@@ -1,11 +1,8 @@
-import type { Exporter } from "../../importer/types";
+import type { ExporterSpec } from "../../importer/types";
 import { languagesApi } from "./api";
-import { RESOURCE_TYPE } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "languages",
-  className: "Language",
   variablePrefix: "language",
   file: "routing-languages.ts",
   title: "routing languages",

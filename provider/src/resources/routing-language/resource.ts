@@ -1,17 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Inputs } from "../define";
 import { shimFor } from "../shim";
-import { RESOURCE_TYPE } from "./schema";
+import { language } from ".";
+import type { LanguageArgs as Schema } from "./schema";
 
-export interface LanguageArgs {
-  /** A new name replaces the language (the API has no update). */
-  name: pulumi.Input<string>;
-  onConflict?: pulumi.Input<"fail" | "adopt">;
-}
+/** The constructor arguments: what the schema in schema.ts validates, each value plain or an output of another resource. */
+export type LanguageArgs = Inputs<typeof Schema>;
 
 /** A routing language (`/api/v2/routing/languages`). */
 export class Language extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   constructor(name: string, args: LanguageArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "RoutingLanguage");
+    super(shimFor(language), name, args, opts, "genesyscloud", language.urnType);
   }
 }

@@ -1,8 +1,7 @@
-import { Ref, type Exporter } from "../../importer/types";
+import { Ref, type ExporterSpec } from "../../importer/types";
 import { flowsApi } from "../architect-flow/api";
 import { queuesApi } from "../routing-queue/api";
 import { getAt, MEDIA_FLOW_FIELDS } from "../routing-queue/media";
-import { RESOURCE_TYPE } from "./provider";
 
 /** Argument -> the flow reference of a listed queue (in-queue flows, then the flows of its media settings). */
 const FIELDS: [string, (q: Record<string, unknown>) => unknown][] = [
@@ -20,10 +19,8 @@ const FIELDS: [string, (q: Record<string, unknown>) => unknown][] = [
 const flowId = (ref: unknown) => (ref as { id?: string } | null | undefined)?.id;
 
 /** One QueueFlows link per queue that runs in-queue flows. */
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "queueflows",
-  className: "QueueFlows",
   variablePrefix: "queueFlows",
   file: "routing-queue-flows.ts",
   title: "queue in-queue flow links",

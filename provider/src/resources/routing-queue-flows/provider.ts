@@ -1,11 +1,11 @@
-import { z } from "zod";
-import { GenesysError } from "../../client";
-import { client } from "../../process";
-import { checkInputs, hasUnknown, ResourceImpl, userInputs } from "../common";
+import { GenesysClient } from "../../client";
+import { checkInputs, hasUnknown, userInputs } from "../common";
+import type { Lifecycle } from "../context";
+import { gone, permitted } from "../crud";
 import { queuesApi } from "../routing-queue/api";
 import { getAt, MEDIA_FLOW_FIELDS, setAt, type MediaFlowField } from "../routing-queue/media";
+import { LABEL, QueueFlowsArgs } from "./schema";
 
-export const RESOURCE_TYPE = "genesyscloud:routing:QueueFlows";
 const TOP_FIELDS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
 const MEDIA_FIELDS = Object.keys(MEDIA_FLOW_FIELDS) as MediaFlowField[];
 /** Every flow a queue names: in-queue flows, and the flows of its callback and message settings. */
@@ -20,31 +20,13 @@ function flowOf(queue: Record<string, unknown>, f: Field): string | undefined {
   return (ref as { id?: string } | null | undefined)?.id || undefined;
 }
 
-export const QueueFlowsArgs = z
-  .object({
-    /** Id of the Queue resource. */
-    queue: z.string().min(1),
-    queueFlow: z.string().optional(),
-    emailInQueueFlow: z.string().optional(),
-    messageInQueueFlow: z.string().optional(),
-    callbackLiveVoiceFlow: z.string().optional(),
-    callbackAnsweringMachineFlow: z.string().optional(),
-    messageInactivityTimeoutFlow: z.string().optional(),
-  })
-  .strict();
-export type QueueFlowsArgs = z.infer<typeof QueueFlowsArgs>;
 type Outputs = QueueFlowsArgs & { prior: Partial<Record<Field, string>> };
 
-const label = (a: { queue?: unknown }) => `Queue flows of queue ${String(a.queue)}`;
+const label = (a: { queue?: unknown }) => `${LABEL} of queue ${String(a.queue)}`;
 
-async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, what: string) {
-  const c = client();
+async function setFlows(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
   const current = await queuesApi.get(c, queueId);
-  if (!current)
-    throw new GenesysError(
-      "NotFound",
-      `${what}: queue ${queueId} no longer exists in the target org: run pulumi refresh.`,
-    );
+  if (!current) gone(`${what}: queue`, queueId);
   const prior: Outputs["prior"] = {};
   for (const f of FIELDS) {
     const id = flowOf(current, f);
@@ -64,12 +46,14 @@ async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, 
     }
   }
   const { wrapupCodes } = current;
-  await queuesApi.update(
-    c,
-    queueId,
-    { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] },
-    current,
-    false,
+  await permitted(what, () =>
+    queuesApi.update(
+      c,
+      queueId,
+      { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] },
+      current,
+      false,
+    ),
   );
   return prior;
 }
@@ -79,11 +63,11 @@ async function setFlows(queueId: string, flows: Partial<Record<Field, string>>, 
  * other (the flow transfers to the queue, the queue runs the flow), so this link is what lets
  * Pulumi create the queue, then the flow, then connect them; destroy puts back what was there.
  */
-export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
-  async check(_olds, news) {
+export const provider: Lifecycle<QueueFlowsArgs, Outputs> = {
+  async check(_ctx, _olds, news) {
     return { inputs: news, failures: checkInputs(QueueFlowsArgs, label(news), news) };
   },
-  async diff(_id, olds, news) {
+  async diff(_ctx, _id, olds, news) {
     if (hasUnknown(news, ["queue", ...FIELDS]))
       return { changes: true, replaces: news.queue !== olds.queue ? ["queue"] : [] };
     const changes = ["queue", ...FIELDS].some(
@@ -91,13 +75,13 @@ export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
     );
     return { changes, replaces: olds.queue !== news.queue ? ["queue"] : [] };
   },
-  async create(inputs) {
+  async create(ctx, inputs) {
     const args = userInputs(inputs) as QueueFlowsArgs;
-    const prior = await setFlows(args.queue, args, label(args));
+    const prior = await setFlows(ctx.client, args.queue, args, label(args));
     return { id: `${args.queue}-flows`, outs: { ...args, prior } };
   },
-  async read(id, props) {
-    const q = await queuesApi.get(client(), props.queue);
+  async read(ctx, id, props) {
+    const q = await queuesApi.get(ctx.client, props.queue);
     if (!q) return {};
     const outs: Outputs = { queue: props.queue, prior: props.prior };
     for (const f of FIELDS) {
@@ -106,13 +90,14 @@ export const provider: ResourceImpl<QueueFlowsArgs, Outputs> = {
     }
     return { id, props: outs };
   },
-  async update(_id, olds, news) {
+  async update(ctx, _id, olds, news) {
     const args = userInputs(news) as QueueFlowsArgs;
-    await setFlows(args.queue, args, label(args));
+    await setFlows(ctx.client, args.queue, args, label(args));
     return { outs: { ...args, prior: olds.prior } };
   },
-  async delete(_id, props) {
-    const q = await queuesApi.get(client(), props.queue);
-    if (q) await setFlows(props.queue, props.prior ?? {}, label(props));
+  async delete(ctx, _id, props) {
+    // A link, not an object: destroy gives the queue back the flows it had (when it still exists).
+    if (await queuesApi.get(ctx.client, props.queue))
+      await setFlows(ctx.client, props.queue, props.prior ?? {}, label(props));
   },
 };

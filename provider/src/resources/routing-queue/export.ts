@@ -1,15 +1,13 @@
 import { divisionRef } from "../auth-division/export";
 import { skillsApi } from "../routing-skill/api";
-import { canonical, Ref, type Exporter, type Value } from "../../importer/types";
-import { trunksApi } from "../telephony-trunkbase/api";
+import { canonical, Ref, type ExporterSpec, type Value } from "../../importer/types";
+import { trunksApi } from "../telephony-trunk/api";
 import { queuesApi } from "./api";
 import { declaredMedia, getAt } from "./media";
-import { PLAIN_FIELDS, RESOURCE_TYPE } from "./schema";
+import { PLAIN_FIELDS } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "queues",
-  className: "Queue",
   variablePrefix: "queue",
   file: "routing-queues.ts",
   title: "queues",

@@ -1,6 +1,6 @@
 import { checkDivision, divisionArg, resolveDivision } from "../auth-division/api";
 import { crudProvider } from "../crud";
-import { trunksApi } from "../telephony-trunkbase/api";
+import { trunksApi } from "../telephony-trunk/api";
 import { queuesApi } from "./api";
 import { declaredMedia, getAt, setAt } from "./media";
 import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";

@@ -1,25 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { QueueArgs as Declared } from "./schema";
+import type { Inputs } from "../define";
 import { shimFor } from "../shim";
-import { RESOURCE_TYPE } from "./schema";
-
-type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+import { queue } from ".";
+import type { QueueArgs as Schema } from "./schema";
 
 /** Queue settings as the API names them; `wrapupCodes` and bullseye `skillsToRemove` take resource ids. */
-export type QueueArgs = Inputs<Omit<Declared, "wrapupCodes" | "bullseye">> & {
-  wrapupCodes?: pulumi.Input<pulumi.Input<string>[]>;
-  bullseye?: pulumi.Input<{
-    rings: pulumi.Input<{
-      expansionCriteria?: { type: string; threshold: number }[];
-      skillsToRemove?: pulumi.Input<pulumi.Input<string>[]>;
-    }>[];
-  }>;
-};
+export type QueueArgs = Inputs<typeof Schema>;
 
 /** A routing queue (`/api/v2/routing/queues`) with its wrap-up codes. */
 export class Queue extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   constructor(name: string, args: QueueArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "RoutingQueue");
+    super(shimFor(queue), name, args, opts, "genesyscloud", queue.urnType);
   }
 }

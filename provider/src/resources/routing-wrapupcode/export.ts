@@ -1,12 +1,9 @@
 import { divisionRef } from "../auth-division/export";
-import type { Exporter } from "../../importer/types";
+import type { ExporterSpec } from "../../importer/types";
 import { wrapupCodesApi } from "./api";
-import { RESOURCE_TYPE } from "./schema";
 
-export const exporter: Exporter = {
-  resourceType: RESOURCE_TYPE,
+export const exporter: ExporterSpec = {
   key: "wrapupcodes",
-  className: "WrapupCode",
   variablePrefix: "wrapupCode",
   file: "routing-wrapupcodes.ts",
   title: "wrap-up codes",

@@ -1,15 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Inputs } from "../define";
 import { shimFor } from "../shim";
-import { RESOURCE_TYPE } from "./schema";
+import { wrapupCode } from ".";
+import type { WrapupCodeArgs as Schema } from "./schema";
 
-export interface WrapupCodeArgs {
-  name: pulumi.Input<string>;
-  /** Division name in the target org; omit for the home division. */
-  division?: pulumi.Input<string>;
-  /** When the name already exists in the target org: "fail" (default: genesys-clone:onConflict) or "adopt". */
-  onConflict?: pulumi.Input<"fail" | "adopt">;
-  description?: pulumi.Input<string>;
-}
+/** The constructor arguments: what the schema in schema.ts validates, each value plain or an output of another resource. */
+export type WrapupCodeArgs = Inputs<typeof Schema>;
 
 /** A wrap-up code (`/api/v2/routing/wrapupcodes`). Renames update in place. */
 export class WrapupCode extends pulumi.dynamic.Resource {
@@ -18,6 +14,6 @@ export class WrapupCode extends pulumi.dynamic.Resource {
   declare readonly description: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: WrapupCodeArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor(RESOURCE_TYPE), name, args, opts, "genesyscloud", "RoutingWrapupCode");
+    super(shimFor(wrapupCode), name, args, opts, "genesyscloud", wrapupCode.urnType);
   }
 }

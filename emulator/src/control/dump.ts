@@ -1,0 +1,78 @@
+import { dataTableToDump, type DataTableWire } from "../routes/architect/datatables";
+import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/architect/emergencygroups";
+import { flowToDump } from "../routes/architect/flow-wire";
+import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
+import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
+import { divisionToWire, type AuthzDivisionWire } from "../routes/auth/divisions";
+import { languageToWire, type LanguageWire } from "../routes/routing/languages";
+import { queueToWire, type QueueWire } from "../routes/routing/queues";
+import { skillToWire, type RoutingSkillWire } from "../routes/routing/skills";
+import { wrapupcodeToWire, type WrapupCodeWire } from "../routes/routing/wrapupcodes";
+import {
+  siteToWire,
+  trunkBaseToWire,
+  trunkToWire,
+  type SiteWire,
+  type TrunkBaseWire,
+  type TrunkWire,
+} from "../routes/telephony/wire";
+import type { OrgStore } from "../state/org-store";
+import type { OrgSettings } from "../state/settings";
+import { PASSWORD_PROPERTY } from "../state/telephony/store";
+
+/** `GET /__emulator/state?org=`: every stored field of an org in API wire shape, in deterministic order. */
+export interface OrgDump {
+  name: string;
+  region: string;
+  id: string;
+  settings: OrgSettings;
+  divisions: AuthzDivisionWire[];
+  skills: RoutingSkillWire[];
+  wrapupcodes: WrapupCodeWire[];
+  languages: LanguageWire[];
+  /** Queues being deleted are left out; `wrapupCodes`: the assigned code ids, sorted. */
+  queues: (QueueWire & { wrapupCodes: string[] })[];
+  schedules: ScheduleWire[];
+  schedulegroups: ScheduleGroupWire[];
+  /** Wire shape plus archyType, the published version's references by kind and its YAML. */
+  flows: ReturnType<typeof flowToDump>[];
+  /** The SIP password is always masked here; passwordSet tells whether one is stored. */
+  trunkbasesettings: (TrunkBaseWire & { passwordSet: boolean })[];
+  trunks: TrunkWire[];
+  sites: SiteWire[];
+  /** Data tables with their schema and every row (by key). */
+  datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
+  emergencygroups: EmergencyGroupWire[];
+}
+
+/** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
+export function dumpOrg(org: OrgStore): OrgDump {
+  const routing = org.routing.snapshot();
+  const architect = org.architect.snapshot();
+  const tel = org.telephony.snapshot();
+  return {
+    name: org.name,
+    region: org.region,
+    id: org.id,
+    settings: org.settings,
+    divisions: org.auth.snapshot().map(divisionToWire),
+    skills: routing.skills.map((s) => skillToWire(org, s)),
+    wrapupcodes: routing.wrapupcodes.map((w) => wrapupcodeToWire(org, w)),
+    languages: routing.languages.map(languageToWire),
+    queues: routing.queues.map((q) => ({ ...queueToWire(org, q), wrapupCodes: [...q.wrapupCodeIds].sort() })),
+    schedules: architect.schedules.map((x) => scheduleToWire(org, x)),
+    schedulegroups: architect.schedulegroups.map((g) => scheduleGroupToWire(org, g)),
+    flows: org.architect.flows.snapshot().map((f) => flowToDump(org, f)),
+    trunkbasesettings: tel.trunkbases.map((tb) => {
+      const password = tb.properties[PASSWORD_PROPERTY];
+      return {
+        ...trunkBaseToWire(org, tb, { properties: true, mask: true, hidden: false }),
+        passwordSet: typeof password === "string" && password !== "",
+      };
+    }),
+    trunks: tel.trunks.map((t) => trunkToWire(org, t)),
+    sites: tel.sites.map((s) => siteToWire(org, s)),
+    datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
+    emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
+  };
+}
