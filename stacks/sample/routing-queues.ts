@@ -1154,6 +1154,8 @@ export const queueSupportCallbacks = new gc.Queue("support-callbacks", {
     wrapupPrompt: "MANDATORY_TIMEOUT",
   },
   skillEvaluationMethod: "NONE",
+  callbackSite: "US East Site",
+  callbackEdgeGroup: "US East Edge Group",
   wrapupCodes: [
     wrapupCodeCallbackScheduled.id,
     wrapupCodeNoAnswer.id,
@@ -1237,6 +1239,7 @@ export const queueSupportEmail = new gc.Queue("support-email", {
   },
   skillEvaluationMethod: "NONE",
   enableManualAssignment: true,
+  outboundEmailAddress: "support@acme-us.example.com",
   wrapupCodes: [
     wrapupCodeEscalatedToTier2.id,
     wrapupCodeInformationProvided.id,

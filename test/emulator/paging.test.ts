@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { arr, call, errorOf, grant, obj, org, withSource, type Json } from "./helpers";
+import { arr, call, control, errorOf, grant, obj, org, withSource, type Json } from "./helpers";
 
 test("skills listing: full Genesys paging envelope with relative URIs", async () => {
   await withSource({}, async (_emu, source, token) => {
@@ -240,5 +240,33 @@ test("unknown paths -> 404 not.found ErrorBody", async () => {
       assert.equal(r.status, 404, url);
       assert.equal(obj(await r.json())["code"], "not.found", url);
     }
+  });
+});
+
+test("knob maxPageSize: one cap over every listing, the same 400 body as an endpoint's own maximum", async () => {
+  await withSource({}, async (emu, source, token) => {
+    const listings = [
+      "/api/v2/routing/skills",
+      "/api/v2/routing/queues",
+      "/api/v2/flows",
+      "/api/v2/telephony/providers/edges/edgegroups",
+      "/api/v2/architect/systemprompts",
+    ];
+    for (const p of listings) assert.equal((await call(source, token, "GET", `${p}?pageSize=100`)).status, 200, p);
+    assert.equal((await control(emu, "PUT", "/orgs/source/settings", { maxPageSize: 50 })).status, 200);
+    for (const p of listings) {
+      assert.equal((await call(source, token, "GET", `${p}?pageSize=50`)).status, 200, `${p} at the cap`);
+      const r = await call(source, token, "GET", `${p}?pageSize=51`);
+      assert.equal(r.status, 400, `${p} above the cap`);
+      const err = errorOf(r);
+      assert.equal(err["code"], "invalid.query.param.value");
+      assert.equal(err["message"], "Invalid value for query parameter pageSize: 51. The maximum value is 50");
+    }
+    // An endpoint's own, lower maximum still applies: the knob only ever lowers it.
+    await control(emu, "PUT", "/orgs/source/settings", { maxPageSize: 200 });
+    const own = errorOf(await call(source, token, "GET", "/api/v2/routing/wrapupcodes?pageSize=101"));
+    assert.match(String(own["message"]), /maximum value is 100/);
+    await control(emu, "PUT", "/orgs/source/settings", { maxPageSize: null });
+    assert.equal((await call(source, token, "GET", "/api/v2/routing/skills?pageSize=500")).status, 200);
   });
 });

@@ -507,6 +507,56 @@ test("official JS SDK: what official clients call at start-up - organizations/me
   });
 });
 
+test("official JS SDK: edge groups, email domains and routes, system prompts, a queue's outbound email address", async () => {
+  await withEmulator({}, async (emu) => {
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await platformClient.ApiClient.instance.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const edges = new platformClient.TelephonyProvidersEdgeApi();
+    const groups = await edges.getTelephonyProvidersEdgesEdgegroups({ pageSize: 100, name: "US East" });
+    assert.deepEqual(
+      groups.entities?.map((g) => g.name),
+      ["US East Edge Group"],
+    );
+    const group = await edges.getTelephonyProvidersEdgesEdgegroup(groups.entities![0]!.id!);
+    assert.equal(group.name, "US East Edge Group");
+
+    const routing = new platformClient.RoutingApi();
+    const domains = await routing.getRoutingEmailDomains({ pageSize: 100 });
+    assert.deepEqual(
+      domains.entities?.map((d) => d.id),
+      ["acme-us.example.com"],
+    );
+    const domain = await routing.getRoutingEmailDomain("acme-us.example.com");
+    assert.equal(domain.name, "acme-us.example.com");
+    const routes = await routing.getRoutingEmailDomainRoutes("acme-us.example.com", { pattern: "support" });
+    assert.deepEqual(
+      routes.entities?.map((r) => r.pattern),
+      ["support"],
+    );
+    const route = await routing.getRoutingEmailDomainRoute("acme-us.example.com", routes.entities![0]!.id!);
+    assert.equal(route.fromName, "Acme Support (US)");
+
+    const architect = new platformClient.ArchitectApi();
+    const prompts = await architect.getArchitectSystemprompts({ pageSize: 100, name: "on_hold" });
+    assert.deepEqual(
+      prompts.entities?.map((p) => p.name),
+      ["on_hold_music"],
+    );
+    assert.equal((await architect.getArchitectSystemprompt("goodbye")).name, "goodbye");
+
+    const queue = await routing.postRoutingQueues({
+      name: "SDK Email Queue",
+      outboundEmailAddress: {
+        domain: { id: "acme-us.example.com" },
+        // The SDK's InboundRoute requires pattern and fromName; Terraform sends the id only, as here.
+        route: { id: route.id } as platformClient.Models.InboundRoute,
+      },
+    });
+    assert.equal(queue.outboundEmailAddress?.route?.pattern, "support");
+  });
+});
+
 test("official JS SDK: data tables, their rows, emergency groups", async () => {
   await withEmulator({}, async (emu) => {
     const source = org(emu, "source");

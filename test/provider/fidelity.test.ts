@@ -382,3 +382,60 @@ test("queue media settings: the callback site by name, media flows through Queue
   assert.equal(restored.mediaSettings.callback.liveVoiceFlow, undefined, "the link's destroy puts back what was there");
   assert.equal(restored.mediaSettings.message.inactivityTimeoutSettings.flowId, undefined);
 });
+
+test("queue: the callback edge group by name and the outbound email address as route@domain, the target's ids on the wire", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  type Listing = { entities: { id: string; name?: string; pattern?: string }[] };
+  const group = ((await api("GET", "/api/v2/telephony/providers/edges/edgegroups")).body as Listing).entities.find(
+    (g) => g.name === "EU West Edge Group",
+  )!;
+  const routes = (await api("GET", "/api/v2/routing/email/domains/acme-eu.example.com/routes")).body as Listing;
+  const route = (pattern: string) => routes.entities.find((r) => r.pattern === pattern)!.id;
+
+  // Preview fails naming the queue, what the target lacks and the transforms key that maps it.
+  const failures: [Record<string, string>, RegExp][] = [
+    [
+      { callbackEdgeGroup: "US East Edge Group" },
+      /Queue 'Refs Queue': edge group 'US East Edge Group' \(callbackEdgeGroup\) does not exist in the target org: map it in the transforms file \(edgeGroups:\)/,
+    ],
+    [
+      { outboundEmailAddress: "support@acme-us.example.com" },
+      /Queue 'Refs Queue': outboundEmailAddress 'support@acme-us.example.com': email domain 'acme-us.example.com' does not exist in the target org: map the domain in the transforms file \(emailDomains:\)/,
+    ],
+    [
+      { outboundEmailAddress: "billing@acme-eu.example.com" },
+      /email domain 'acme-eu.example.com' has no route 'billing'/,
+    ],
+    [{ outboundEmailAddress: "not-an-address" }, /outboundEmailAddress is route@domain/],
+  ];
+  for (const [args, reason] of failures) {
+    const check = await queues.check({}, { name: "Refs Queue", ...args });
+    assert.match(check.failures?.map((f) => f.reason).join("\n") ?? "(no failure)", reason, JSON.stringify(args));
+  }
+
+  const declared = {
+    name: "Refs Queue",
+    callbackEdgeGroup: "EU West Edge Group",
+    outboundEmailAddress: "support@ACME-EU.example.com",
+  };
+  assert.deepEqual((await queues.check({}, declared)).failures ?? [], []);
+  const created = await queues.create(declared);
+  type Stored = {
+    mediaSettings?: { callback?: { edgeGroup?: { id: string } } };
+    outboundEmailAddress?: { domain?: { id: string }; route?: { id: string } };
+  };
+  const stored = async () => (await api("GET", `/api/v2/routing/queues/${created.id}`)).body as Stored;
+  assert.equal((await stored()).mediaSettings?.callback?.edgeGroup?.id, group.id);
+  assert.equal((await stored()).outboundEmailAddress?.domain?.id, "acme-eu.example.com");
+  assert.equal((await stored()).outboundEmailAddress?.route?.id, route("support"));
+  const read = (await queues.read(created.id, created.outs)).props as Record<string, unknown>;
+  assert.equal(read.callbackEdgeGroup, "EU West Edge Group", "refresh: the edge group by name");
+  assert.equal(read.outboundEmailAddress, "support@acme-eu.example.com", "refresh: route@domain, domain lower-cased");
+
+  // Another route by update; a later update that does not declare them keeps both (the target's own settings).
+  await queues.update(created.id, created.outs, { ...declared, outboundEmailAddress: "sales@acme-eu.example.com" });
+  assert.equal((await stored()).outboundEmailAddress?.route?.id, route("sales"));
+  await queues.update(created.id, created.outs, { name: "Refs Queue" });
+  assert.equal((await stored()).outboundEmailAddress?.route?.id, route("sales"));
+  assert.equal((await stored()).mediaSettings?.callback?.edgeGroup?.id, group.id);
+});

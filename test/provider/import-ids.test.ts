@@ -14,7 +14,6 @@ let emu: RunningEmulator;
 let source: OrgInfo;
 let dir: string;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EDGE_GROUP = "5e1d2c3b-0000-4000-8000-00000000e6e1";
 const EMAIL_ROUTE = "5e1d2c3b-0000-4000-8000-0000000e3a11";
 
 async function api(method: string, p: string, body?: unknown, o: OrgInfo = source): Promise<Record<string, unknown>> {
@@ -51,7 +50,7 @@ after(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-test("no id of any source object appears in any generated file; media settings' flows and site become references", async () => {
+test("no id of any source object appears in any generated file; media settings' flows, site, edge group and outbound email address become references", async () => {
   const flows = (await api("GET", "/api/v2/flows?pageSize=100")).entities as { id: string; name: string }[];
   const flow = (name: string) => ({ id: flows.find((f) => f.name === name)!.id });
   const site = (
@@ -59,6 +58,9 @@ test("no id of any source object appears in any generated file; media settings' 
       id: string;
       name: string;
     }[]
+  )[0]!;
+  const edgeGroup = (
+    (await api("GET", "/api/v2/telephony/providers/edges/edgegroups")).entities as { id: string; name: string }[]
   )[0]!;
   const queues = (await api("GET", "/api/v2/routing/queues?pageSize=100")).entities as Record<string, unknown>[];
   const withMedia = (type: string) =>
@@ -76,7 +78,7 @@ test("no id of any source object appears in any generated file; media settings' 
     liveVoiceFlow: flow("Main IVR"),
     answeringMachineFlow: flow("Spanish IVR"),
     site: { id: site.id },
-    edgeGroup: { id: EDGE_GROUP },
+    edgeGroup: { id: edgeGroup.id },
   });
   const messageQueue = withMedia("message");
   await put(messageQueue, "message", {
@@ -90,7 +92,7 @@ test("no id of any source object appears in any generated file; media settings' 
 
   const sourceIds = idsIn(
     (await (await fetch(`${emu.url}/__emulator/state?org=source`)).json()) as unknown,
-    new Set([EDGE_GROUP, EMAIL_ROUTE]),
+    new Set([EMAIL_ROUTE]),
   );
   assert.ok(sourceIds.size > 130, `every object's ids (${sourceIds.size})`);
 
@@ -115,10 +117,16 @@ test("no id of any source object appears in any generated file; media settings' 
   assert.match(links, /messageInactivityTimeoutFlow: flowStandardInQueue\w*\.id/);
   const queuesTs = await fs.readFile(path.join(dir, "routing-queues.ts"), "utf8");
   assert.match(queuesTs, new RegExp(`callbackSite: "${site.name}"`));
+  assert.match(queuesTs, new RegExp(`callbackEdgeGroup: "${edgeGroup.name}"`), "the edge group by name");
+  assert.match(
+    queuesTs,
+    /outboundEmailAddress: "support@acme-us\.example\.com"/,
+    "the outbound address as route@domain",
+  );
   assert.match(queuesTs, /timeoutSeconds: 600/, "the rest of the inactivity settings is kept");
 });
 
-test("verify maps a queue's callback site through the transforms file's sites, as deployment does", async () => {
+test("verify maps a queue's callback site, edge group and outbound email domain through the transforms file, as deployment does", async () => {
   const { verifyOrgs } = await import("@genesys-clone/provider/dist/verify/verify");
   const { NO_TRANSFORMS } = await import("@genesys-clone/provider/dist/program/transforms");
   const target = emu.orgs.find((o) => o.name === "target")!;
@@ -136,15 +144,29 @@ test("verify maps a queue's callback site through the transforms file's sites, a
         name: string;
       }[]
     ).find((x) => x.name === name)!.id;
-  const queue = (site: string) => ({
+  const firstId = async (o: OrgInfo, p: string) =>
+    ((await api("GET", p, undefined, o)).entities as { id: string }[])[0]!.id;
+  const queue = async (o: OrgInfo, site: string, domain: string) => ({
     name: "Verify Site Queue",
-    mediaSettings: { callback: { alertingTimeoutSeconds: 30, site: { id: site } } },
+    mediaSettings: {
+      callback: {
+        alertingTimeoutSeconds: 30,
+        site: { id: await siteOf(o, site) },
+        edgeGroup: { id: await firstId(o, "/api/v2/telephony/providers/edges/edgegroups") },
+      },
+    },
+    outboundEmailAddress: {
+      domain: { id: domain },
+      route: { id: await firstId(o, `/api/v2/routing/email/domains/${domain}/routes?pattern=support`) },
+    },
   });
-  await api("POST", "/api/v2/routing/queues", queue(await siteOf(source, "US East Site")));
-  await api("POST", "/api/v2/routing/queues", queue(await siteOf(target, "EU West Site")), target);
+  await api("POST", "/api/v2/routing/queues", await queue(source, "US East Site", "acme-us.example.com"));
+  await api("POST", "/api/v2/routing/queues", await queue(target, "EU West Site", "acme-eu.example.com"), target);
   const report = await verifyOrgs(clientOf(source), clientOf(target), {
     ...NO_TRANSFORMS,
     sites: { "US East Site": "EU West Site" },
+    edgeGroups: { "US East Edge Group": "EU West Edge Group" },
+    emailDomains: { "acme-us.example.com": "acme-eu.example.com" },
   });
   const queues = report.types.find((t) => t.type === "queues")!;
   assert.ok(!queues.missing.includes("Verify Site Queue") && !queues.extra.includes("Verify Site Queue"));
@@ -157,7 +179,7 @@ test("verify maps a queue's callback site through the transforms file's sites, a
   const diff = unmapped.types.find((t) => t.type === "queues")!.different.find((d) => d.name === "Verify Site Queue");
   assert.deepEqual(
     diff?.fields.map((f) => f.field),
-    ["callbackSite"],
-    "without the mapping the sites differ",
+    ["callbackEdgeGroup", "callbackSite", "outboundEmailAddress"],
+    "without the mapping the site, edge group and address differ",
   );
 });

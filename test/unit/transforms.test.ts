@@ -74,3 +74,43 @@ test("trunks: inbound and media sites map through sites:, the SIP termination UR
   const unmapped = { name: "Other", properties: { trunk_sip_termination_uri: "other.byoc.example" } };
   assert.deepEqual(transformProps("Trunk", unmapped, t), unmapped);
 });
+
+test("queues: callback site and edge group map by name, the outbound address's domain through emailDomains:", () => {
+  const t = parseTransforms(
+    [
+      "sites: { US East Site: EU West Site }",
+      "edgeGroups: { US East Edge Group: EU West Edge Group }",
+      "emailDomains: { Acme-US.example.com: acme-eu.example.com }",
+    ].join("\n"),
+    "transforms.yaml",
+  );
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    [
+      "every reference mapped",
+      {
+        name: "Q",
+        callbackSite: "US East Site",
+        callbackEdgeGroup: "US East Edge Group",
+        outboundEmailAddress: "support@acme-us.example.com",
+      },
+      {
+        name: "Q",
+        callbackSite: "EU West Site",
+        callbackEdgeGroup: "EU West Edge Group",
+        outboundEmailAddress: "support@acme-eu.example.com",
+      },
+    ],
+    [
+      "a domain key matches ignoring case; the route's pattern is kept as it is",
+      { name: "Q", outboundEmailAddress: "Sales.Team@ACME-US.EXAMPLE.COM" },
+      { name: "Q", outboundEmailAddress: "Sales.Team@acme-eu.example.com" },
+    ],
+    [
+      "unmapped values pass, the domain lower-cased",
+      { name: "Q", callbackEdgeGroup: "Other Group", outboundEmailAddress: "x@Other.example" },
+      { name: "Q", callbackEdgeGroup: "Other Group", outboundEmailAddress: "x@other.example" },
+    ],
+  ];
+  for (const [what, props, want] of cases) assert.deepEqual(transformProps("Queue", props, t), want, what);
+  assert.throws(() => parseTransforms("edgegroups: {}\n", "transforms.yaml"), /allowed: .*edgeGroups, emailDomains/);
+});

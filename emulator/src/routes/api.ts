@@ -1,6 +1,7 @@
 import { ApiError } from "../state/errors";
 import type { OrgStore } from "../state/org-store";
 import type { RateDecision } from "../state/auth/rate-limiter";
+import { checkPageSize } from "./wire";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./auth/divisions";
 import { registerDataTableRoutes } from "./architect/datatables";
@@ -10,6 +11,7 @@ import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerRe
 import { registerLanguageRoutes } from "./routing/languages";
 import { registerOrganizationRoutes } from "./auth/organizations";
 import { registerQueueRoutes } from "./routing/queues";
+import { registerOrgRefRoutes } from "./org-refs";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
 import { registerScheduleRoutes } from "./architect/schedules";
@@ -31,6 +33,7 @@ export function createApiRouter(): ApiRouter {
   registerTelephonyRoutes(router);
   registerDataTableRoutes(router);
   registerEmergencyGroupRoutes(router);
+  registerOrgRefRoutes(router);
   return router;
 }
 
@@ -146,6 +149,10 @@ export function handleApiRequest(router: ApiRouter, org: OrgStore, req: ApiReque
     },
   };
   try {
+    // Knob `maxPageSize`: one org-wide cap over every listing's own limit, checked before any handler.
+    const pageSize = Number(req.query.get("pageSize"));
+    if (org.settings.maxPageSize !== null && Number.isInteger(pageSize))
+      checkPageSize(pageSize, org.settings.maxPageSize);
     const result = match.handler(ctx);
     return { routeKey, ...result, token, headers: { ...headers, ...result.headers } };
   } catch (err) {

@@ -55,6 +55,13 @@ export function pageRequest(
   maxPageSize: number,
 ): PageRequest {
   const pageSize = parsePositiveInt("pageSize", pageSizeRaw, 25);
+  checkPageSize(pageSize, maxPageSize);
+  const pageNumber = parsePositiveInt("pageNumber", pageNumberRaw, 1);
+  return { pageSize, pageNumber };
+}
+
+/** 400 for a page size above `maxPageSize` (the body's code and wording are unverified). */
+export function checkPageSize(pageSize: number, maxPageSize: number): void {
   if (pageSize > maxPageSize) {
     throw new ApiError(
       400,
@@ -64,8 +71,6 @@ export function pageRequest(
       "Invalid value for query parameter {name}: {value}. The maximum value is {max}",
     );
   }
-  const pageNumber = parsePositiveInt("pageNumber", pageNumberRaw, 1);
-  return { pageSize, pageNumber };
 }
 
 export interface EntityListing<T> extends Page<T> {

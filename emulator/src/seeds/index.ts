@@ -19,6 +19,8 @@ import type { OrgInit } from "../state/org-store";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/architect/schedule-rules";
 import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
+import type { EdgeGroupRecord, OrgRefsInit } from "../state/org-refs";
+import { SYSTEM_PROMPTS } from "./system-prompts";
 import { EMPTY_SEED } from "./empty";
 import { REGIONS_SEED } from "./regions";
 import { SAMPLE_SEED } from "./sample";
@@ -199,6 +201,22 @@ function buildTelephony(
   return { sites, trunkbases, trunks };
 }
 
+/** Edge groups and email domains of the seed, and the system prompts every org has. */
+function buildOrgRefs(org: SeedOrg): Required<OrgRefsInit> {
+  return {
+    edgeGroups: (org.edgeGroups ?? []).map((g) => {
+      const group: EdgeGroupRecord = { id: uuidFromSeed(`${org.name}/edgegroup/${g.name}`), name: g.name };
+      if (g.description !== undefined) group.description = g.description;
+      return group;
+    }),
+    emailDomains: (org.emailDomains ?? []).map((d) => ({
+      id: d.name.toLowerCase(),
+      routes: d.routes.map((r) => ({ id: uuidFromSeed(`${org.name}/emailroute/${d.name}/${r.pattern}`), ...r })),
+    })),
+    systemPrompts: SYSTEM_PROMPTS.map((p) => ({ ...p })),
+  };
+}
+
 /**
  * Turns one seed org into the store's initial records, with ids derived from (org, kind, name). `secret` mints
  * the seed's secrets (trunk passwords): random per process, never constants.
@@ -257,6 +275,8 @@ export function buildOrgInit(
     state: "active",
     version: 1,
   }));
+  const telephony = buildTelephony(org, divisionId, secret);
+  const refs = buildOrgRefs(org);
   const queues: Queue[] = (org.queues ?? []).map((q, i) => {
     const rings: BullseyeRing[] | undefined = q.bullseyeRings?.map((r) => {
       const ring: BullseyeRing = {};
@@ -275,6 +295,19 @@ export function buildOrgInit(
       return ring;
     });
     const settings = structuredClone(q.settings ?? {});
+    const callback = (settings.mediaSettings ??= {}).callback ?? {};
+    if (q.callbackSite !== undefined) callback.site = { id: idOf("site", telephony.sites, q.callbackSite) };
+    if (q.callbackEdgeGroup !== undefined)
+      callback.edgeGroup = { id: idOf("edge group", refs.edgeGroups, q.callbackEdgeGroup) };
+    if (Object.keys(callback).length) settings.mediaSettings.callback = callback;
+    if (!Object.keys(settings.mediaSettings).length) delete settings.mediaSettings;
+    if (q.outboundEmailAddress !== undefined) {
+      const [pattern, domainName] = q.outboundEmailAddress.split("@");
+      const domain = refs.emailDomains.find((d) => d.id === domainName);
+      const route = domain?.routes.find((r) => r.pattern === pattern);
+      if (!domain || !route) throw new Error(`seed org ${org.name}: unknown email route ${q.outboundEmailAddress}`);
+      settings.outboundEmailAddress = { domain: { id: domain.id }, route: { id: route.id } };
+    }
     const queue: Queue = {
       id: q.id ?? uuidFromSeed(`${org.name}/queue/${q.name}`),
       name: q.name,
@@ -364,7 +397,6 @@ export function buildOrgInit(
     datatables,
     emergencygroups,
   });
-  const telephony = buildTelephony(org, divisionId, secret);
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
     name: org.name,
@@ -382,6 +414,7 @@ export function buildOrgInit(
     ...telephony,
     datatables,
     emergencygroups,
+    ...refs,
     clients: [client],
     settings,
   };

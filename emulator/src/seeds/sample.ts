@@ -9,6 +9,8 @@ import type {
   SeedQueue,
   SeedSchedule,
   SeedScheduleGroup,
+  SeedEdgeGroup,
+  SeedEmailDomain,
   SeedSite,
   SeedSkill,
   SeedTrunkBase,
@@ -474,6 +476,7 @@ const QUEUES: SeedQueue[] = [
       skillEvaluationMethod: "NONE",
       enableManualAssignment: true,
     },
+    outboundEmailAddress: "support@acme-us.example.com",
     wrapupCodes: ["Resolved - First Contact", "Resolved - Follow Up", "Escalated to Tier 2", "Information Provided"],
   },
   {
@@ -509,6 +512,8 @@ const QUEUES: SeedQueue[] = [
       acwSettings: { wrapupPrompt: "MANDATORY_TIMEOUT", timeoutMs: 30_000 },
       skillEvaluationMethod: "NONE",
     },
+    callbackSite: "US East Site",
+    callbackEdgeGroup: "US East Edge Group",
     wrapupCodes: ["Resolved - First Contact", "No Answer", "Voicemail Left", "Callback Scheduled", "Wrong Number"],
   },
   {
@@ -827,6 +832,16 @@ export const TARGET_SITE: SeedSite = {
   description: "Genesys Cloud Voice / BYOC Cloud media in eu-west-1",
 };
 
+/** Each region's edge group (queues' callbacks) and inbound email domain with its routes. */
+export const SOURCE_EDGE_GROUP: SeedEdgeGroup = { name: "US East Edge Group", description: "Edges in us-east-1" };
+export const TARGET_EDGE_GROUP: SeedEdgeGroup = { name: "EU West Edge Group", description: "Edges in eu-west-1" };
+const emailRoutes = (region: string) => [
+  { pattern: "support", fromName: `Acme Support (${region})` },
+  { pattern: "sales", fromName: `Acme Sales (${region})` },
+];
+export const SOURCE_EMAIL_DOMAIN: SeedEmailDomain = { name: "acme-us.example.com", routes: emailRoutes("US") };
+export const TARGET_EMAIL_DOMAIN: SeedEmailDomain = { name: "acme-eu.example.com", routes: emailRoutes("EU") };
+
 /** A BYOC Cloud carrier trunk: TLS to two SIP servers, ACL, digest credentials (password minted per process). */
 function carrierTrunk(name: string, servers: string[], terminationUri: string, username: string): SeedTrunkBase {
   return {
@@ -903,7 +918,8 @@ const SEVERE_WEATHER: SeedEmergencyGroup = {
 /**
  * A realistic contact centre in `source` (us-east-1): skills, languages, wrap-up codes, queues using them,
  * schedules and schedule groups, published Architect flows (IVRs and in-queue flows the queues use), a site and two
- * BYOC carrier trunks; and an empty `target` (eu-west-1) with the same division names and its own site.
+ * BYOC carrier trunks, an edge group and an email domain; and an empty `target` (eu-west-1) with the same division
+ * names and its own site, edge group and email domain.
  */
 export const SAMPLE_SEED: SeedData = {
   orgs: [
@@ -925,6 +941,8 @@ export const SAMPLE_SEED: SeedData = {
       trunkbases: TRUNK_BASES,
       datatables: [STORE_LOCATIONS],
       emergencygroups: [SEVERE_WEATHER],
+      edgeGroups: [SOURCE_EDGE_GROUP],
+      emailDomains: [SOURCE_EMAIL_DOMAIN],
     },
     {
       name: "target",
@@ -934,6 +952,8 @@ export const SAMPLE_SEED: SeedData = {
       skills: [],
       wrapupcodes: [],
       sites: [TARGET_SITE],
+      edgeGroups: [TARGET_EDGE_GROUP],
+      emailDomains: [TARGET_EMAIL_DOMAIN],
     },
   ],
 };

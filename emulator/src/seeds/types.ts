@@ -52,6 +52,22 @@ export interface SeedQueue {
   wrapupCodes: string[];
   /** Name of a seeded INQUEUECALL flow: the queue's `queueFlow`. */
   inQueueFlow?: string;
+  /** Names of the org's seeded site and edge group: `mediaSettings.callback.site` / `.edgeGroup`. */
+  callbackSite?: string;
+  callbackEdgeGroup?: string;
+  /** `pattern@domain` of a seeded email route: the queue's `outboundEmailAddress`. */
+  outboundEmailAddress?: string;
+}
+
+export interface SeedEdgeGroup {
+  name: string;
+  description?: string;
+}
+
+/** An inbound email domain (its name is its id) and its routes (`pattern@domain`). */
+export interface SeedEmailDomain {
+  name: string;
+  routes: { pattern: string; fromName: string }[];
 }
 
 export interface SeedSchedule {
@@ -154,6 +170,8 @@ export interface SeedOrg {
   trunkbases?: SeedTrunkBase[];
   datatables?: SeedDataTable[];
   emergencygroups?: SeedEmergencyGroup[];
+  edgeGroups?: SeedEdgeGroup[];
+  emailDomains?: SeedEmailDomain[];
 }
 
 export interface SeedData {

@@ -156,6 +156,8 @@ export interface QueueSettings {
   callingPartyName?: string;
   callingPartyNumber?: string;
   defaultScripts?: Partial<Record<ScriptCommunicationType, IdRef>>;
+  /** SDK QueueEmailAddress: an inbound email domain (its name) and one of its routes. */
+  outboundEmailAddress?: { domain?: IdRef; route?: IdRef };
 }
 
 export interface Queue {

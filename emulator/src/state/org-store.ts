@@ -10,8 +10,9 @@ import { nameRules, type OrgContext } from "./org-context";
 import { RoutingStore } from "./routing/store";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
 import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony/store";
+import { OrgRefsStore, type OrgRefsInit } from "./org-refs";
 
-export interface OrgInit {
+export interface OrgInit extends OrgRefsInit {
   id: string;
   name: string;
   region: string;
@@ -50,6 +51,8 @@ export class OrgStore {
   readonly routing: RoutingStore;
   readonly architect: ArchitectStore;
   readonly telephony: TelephonyStore;
+  /** Edge groups, email domains and routes, system prompts: seeded, read-only (see org-refs.ts). */
+  readonly refs: OrgRefsStore;
 
   constructor(
     init: OrgInit,
@@ -68,6 +71,7 @@ export class OrgStore {
     const settings = () => this.settings;
     const rules = nameRules(settings, clock);
     this.auth = new AuthStore(init.name, clock, settings, rules, init, onTokenIssued);
+    this.refs = new OrgRefsStore(init);
     const ctx: OrgContext = {
       ...rules,
       clock,
@@ -81,6 +85,11 @@ export class OrgStore {
         requireFlowOfType: (field, id, type) => this.architect.flows.requireFlowOfType(field, id, type),
         flowExists: (id) => this.architect.flows.findFlow(id) !== undefined,
         siteExists: (id) => this.telephony.findSite(id) !== undefined,
+        edgeGroupExists: (id) => this.refs.findEdgeGroup(id) !== undefined,
+        emailDomain: (id) => {
+          const domain = this.refs.findEmailDomain(id);
+          return domain && { id: domain.id, hasRoute: (routeId) => domain.routes.some((r) => r.id === routeId) };
+        },
       },
       init,
     );

@@ -85,6 +85,11 @@ export const orgSettingsSchema = z.object({
   duplicateSipTerminationUri: duplicateNameSchema,
   /** A fault knob: the next N export jobs fail as Archy does under load ("... exit code: 107"); Terraform retries those. Counts down. */
   flowExportJobTransientFailures: z.number().int().min(0),
+  /**
+   * Unverified (the SDK documents no maximum for most listings): a page size above this on any request is 400, as
+   * above an endpoint's own maximum; null leaves each endpoint's own maximum (e.g. queues 500, telephony 100).
+   */
+  maxPageSize: z.number().int().min(1).nullable(),
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
@@ -120,5 +125,6 @@ export function defaultSettings(rateLimitPerMinute: number = DEFAULT_RATE_LIMIT_
     trunkBaseDeleteFailures: 0,
     duplicateSipTerminationUri: { status: 400, code: "invalid.value" },
     flowExportJobTransientFailures: 0,
+    maxPageSize: null,
   };
 }

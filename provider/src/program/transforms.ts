@@ -14,6 +14,8 @@ import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
  *   sites: { US East Site: EU West Site }            # trunks' inbound site
  *   sipServers: { "sip1.us.example:5061": "sip1.eu.example:5061" }   # trunks' SIP servers
  *   sipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }   # unique per region
+ *   edgeGroups: { US East Edge Group: EU West Edge Group }   # queues' callback edge group
+ *   emailDomains: { acme-us.example.com: acme-eu.example.com }   # queues' outbound email address domain
  */
 export const Transforms = z
   .object({
@@ -28,6 +30,10 @@ export const Transforms = z
     sipServers: z.record(z.string(), z.string()).default({}),
     /** BYOC trunks' `trunk_sip_termination_uri`: unique within a region, so each target region needs its own. */
     sipTerminationUris: z.record(z.string(), z.string()).default({}),
+    /** Queues' callback edge group names: edge groups are per org. */
+    edgeGroups: z.record(z.string(), z.string()).default({}),
+    /** Queues' outbound email domains (`route@domain`): domain names compare case-insensitively. */
+    emailDomains: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
@@ -39,6 +45,8 @@ export const NO_TRANSFORMS: Transforms = {
   sites: {},
   sipServers: {},
   sipTerminationUris: {},
+  edgeGroups: {},
+  emailDomains: {},
 };
 
 export class TransformsError extends Error {}
@@ -60,7 +68,7 @@ export function parseTransforms(text: string, file: string): Transforms {
     const key = issue.path.join(".") || "(top level)";
     const detail =
       issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris`
+        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains`
         : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
@@ -80,6 +88,25 @@ export function loadTransforms(file: string): Transforms {
 
 export const mapTimeZone = (t: Transforms, zone: string) => t.timeZones[zone] ?? zone;
 export const mapDivision = (t: Transforms, name: string) => t.divisions[name] ?? name;
+/** `route@domain` with the domain mapped by `emailDomains:` (keys match ignoring case) and lower-cased. */
+export function mapEmailAddress(t: Transforms, address: string): string {
+  const at = address.lastIndexOf("@");
+  if (at < 0) return address;
+  const domain = address.slice(at + 1).toLowerCase();
+  const mapped = Object.entries(t.emailDomains).find(([from]) => from.toLowerCase() === domain)?.[1] ?? domain;
+  return `${address.slice(0, at)}@${mapped.toLowerCase()}`;
+}
+
+/** Queue fields naming per-org objects, mapped for the target region (deployment and verify alike). */
+export function mapQueueRefs(t: Transforms, fields: Record<string, unknown>): void {
+  if (typeof fields.callbackSite === "string")
+    fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
+  if (typeof fields.callbackEdgeGroup === "string")
+    fields.callbackEdgeGroup = t.edgeGroups[fields.callbackEdgeGroup] ?? fields.callbackEdgeGroup;
+  if (typeof fields.outboundEmailAddress === "string")
+    fields.outboundEmailAddress = mapEmailAddress(t, fields.outboundEmailAddress);
+}
+
 export const mapName = (t: Transforms, name: string) => `${t.names.prefix}${name}${t.names.suffix}`;
 
 /**
@@ -100,7 +127,7 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
     if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined)
       out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
-  if (typeof out.callbackSite === "string") out.callbackSite = t.sites[out.callbackSite] ?? out.callbackSite;
+  mapQueueRefs(t, out);
   if (Array.isArray(out.sipServers))
     out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return out;

@@ -1,6 +1,6 @@
 import type { GenesysClient } from "../client";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
-import { mapDivision, mapName, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
+import { mapDivision, mapName, mapQueueRefs, mapTimeZone, NO_TRANSFORMS, type Transforms } from "../program/transforms";
 import { flowReferences, parseFlow } from "../resources/architect-flow/references";
 import { RESOURCES, type Resources } from "../resources/registry";
 import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
@@ -120,8 +120,7 @@ function expected(
     if (typeof uri === "string" && t.sipTerminationUris[uri] !== undefined)
       fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
-  if (typeof fields.callbackSite === "string")
-    fields.callbackSite = t.sites[fields.callbackSite] ?? fields.callbackSite;
+  mapQueueRefs(t, fields);
   if (Array.isArray(fields.sipServers))
     fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return { name, fields };

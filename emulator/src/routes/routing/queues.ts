@@ -27,6 +27,7 @@ import { addObjectRoutes } from "../objects";
 import { booleanParam, sortOrderParam } from "../params";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
 import { compact, divisionRef, pagedListing, ref, type DivisionRef, type RefWire } from "../wire";
+import { EMAIL_DOMAINS_PATH, routeToWire, type InboundRouteWire } from "../org-refs";
 import { SKILLS_PATH } from "./skills";
 import { wrapupcodeToWire } from "./wrapupcodes";
 
@@ -83,6 +84,7 @@ export interface QueueWire {
   callingPartyName?: string;
   callingPartyNumber?: string;
   defaultScripts?: Partial<Record<ScriptCommunicationType, RefWire>>;
+  outboundEmailAddress?: { domain?: RefWire; route?: InboundRouteWire };
   suppressInQueueCallRecording?: boolean;
   selfUri: string;
 }
@@ -105,6 +107,19 @@ function skillRef(org: OrgStore, id: string): RefWire {
 }
 
 /** The Queue entity: stored request fields in CreateQueueRequest order, plus the read-only counts (no members yet). */
+function outboundEmailAddressWire(
+  org: OrgStore,
+  a: { domain?: IdRef; route?: IdRef } | undefined,
+): QueueWire["outboundEmailAddress"] {
+  if (!a?.domain) return undefined;
+  const domain = org.refs.findEmailDomain(a.domain.id);
+  const route = domain?.routes.find((r) => r.id === a.route?.id);
+  return compact({
+    domain: { id: a.domain.id, selfUri: `${EMAIL_DOMAINS_PATH}/${a.domain.id}` },
+    route: domain && route ? routeToWire(domain.id, route) : undefined,
+  });
+}
+
 export function queueToWire(org: OrgStore, q: Queue): QueueWire {
   const s = q.settings;
   const scripts = s.defaultScripts;
@@ -166,6 +181,7 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
       scripts === undefined
         ? undefined
         : Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, ref(SCRIPTS_PATH, v)])),
+    outboundEmailAddress: outboundEmailAddressWire(org, s.outboundEmailAddress),
     suppressInQueueCallRecording: s.suppressInQueueCallRecording,
     selfUri: `${QUEUES_PATH}/${q.id}`,
   });
@@ -304,6 +320,14 @@ const queueRequestSchema = z.object({
   callingPartyName: z.string().optional(),
   callingPartyNumber: z.string().optional(),
   defaultScripts: defaultScriptsSchema.optional(),
+  // SDK QueueEmailAddress; Terraform sends both by id only (routing_queue `buildSdkQueueEmailAddress`), although
+  // the SDK's InboundRoute requires `pattern` and `fromName`: those are read-only here.
+  outboundEmailAddress: z
+    .object({
+      domain: z.object({ id: z.string({ error: "outboundEmailAddress.domain.id is required" }) }).optional(),
+      route: z.object({ id: z.string({ error: "outboundEmailAddress.route.id is required" }) }).optional(),
+    })
+    .optional(),
 });
 type _queueRequestSchema = SdkRequest<
   Models.QueueRequest & Models.CreateQueueRequest,

@@ -61,6 +61,9 @@ export interface RoutingLinks {
   requireFlowOfType(field: string, id: string, type: FlowType): void;
   flowExists(id: string): boolean;
   siteExists(id: string): boolean;
+  edgeGroupExists(id: string): boolean;
+  /** The email domain's id (its name, lower-cased) and whether `routeId` is one of its routes; undefined: no domain. */
+  emailDomain(id: string): { id: string; hasRoute(routeId: string): boolean } | undefined;
 }
 
 /**
@@ -332,6 +335,31 @@ export class RoutingStore {
     const siteId = refAt("callback", "site");
     if (siteId !== undefined && !this.links.siteExists(siteId)) {
       throw invalidValue("mediaSettings.callback.site", `Site ${siteId} in mediaSettings.callback.site does not exist`);
+    }
+    const edgeGroupId = refAt("callback", "edgeGroup");
+    if (edgeGroupId !== undefined && !this.links.edgeGroupExists(edgeGroupId)) {
+      throw invalidValue(
+        "mediaSettings.callback.edgeGroup",
+        `Edge group ${edgeGroupId} in mediaSettings.callback.edgeGroup does not exist`,
+      );
+    }
+    // QueueEmailAddress {domain, route} (TF routing_queue `buildSdkQueueEmailAddress` sends both by id): the
+    // route must be one of that domain's.
+    const address = settings.outboundEmailAddress;
+    if (address !== undefined) {
+      const domain = address.domain && this.links.emailDomain(address.domain.id);
+      if (!domain)
+        throw invalidValue(
+          "outboundEmailAddress.domain",
+          `Email domain ${address.domain?.id ?? "(none)"} in outboundEmailAddress.domain does not exist`,
+        );
+      const routeId = address.route?.id;
+      if (routeId === undefined || !domain.hasRoute(routeId))
+        throw invalidValue(
+          "outboundEmailAddress.route",
+          `Route ${routeId ?? "(none)"} in outboundEmailAddress.route is not a route of ${domain.id}`,
+        );
+      settings.outboundEmailAddress = { domain: { id: domain.id }, route: { id: routeId } };
     }
     (settings.bullseye?.rings ?? []).forEach((ring, i) => {
       const field = `bullseye.rings[${i}].actions.skillsToRemove`;

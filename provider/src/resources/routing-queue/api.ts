@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GenesysClient, isNotFound, pollUntil } from "../../client";
 import { deleteIfPresent, getLive } from "../common";
 import { keepUndeclaredMedia } from "./media";
-import { Queue, QueueBody, READ_ONLY } from "./schema";
+import { Queue, QueueBody, SENT_FIELDS } from "./schema";
 import type { Models, SdkRead } from "../../sdk";
 
 const path = "/api/v2/routing/queues";
@@ -61,11 +61,13 @@ export const queuesApi = {
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },
 
-  /** A stored queue as a QueueRequest: what a full-replace PUT must carry to change nothing. */
+  /**
+   * A stored queue as a QueueRequest: what a full-replace PUT must carry to change nothing. Built from the one
+   * field list (schema `QUEUE_REQUEST_FIELDS`): read-only fields and anything QueueRequest lacks are left out.
+   */
   requestOf(q: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(q))
-      if (!READ_ONLY.includes(k) && k !== "wrapupCodes" && v !== undefined) out[k] = v;
+    for (const k of SENT_FIELDS) if (q[k] !== undefined) out[k] = q[k];
     return out;
   },
 

@@ -3,6 +3,7 @@ import { skillsApi } from "../routing-skill/api";
 import { canonical, Ref, type ExporterSpec, type Value } from "../../importer/types";
 import { trunksApi } from "../telephony-trunk/api";
 import { queuesApi } from "./api";
+import { addressIds, queueRefsApi } from "./references";
 import { declaredMedia, getAt } from "./media";
 import { PLAIN_FIELDS } from "./schema";
 
@@ -19,6 +20,12 @@ export const exporter: ExporterSpec = {
       .map((q) => (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id)
       .filter(Boolean);
     const siteName = new Map(siteIds.length ? (await trunksApi.sites(c)).map((s) => [s.id, s.name]) : []);
+    // Edge groups and email routes likewise only when a queue names one (telephony and email permissions).
+    const groupId = (q: (typeof queues)[number]) =>
+      (getAt(q.mediaSettings, ["callback", "edgeGroup"]) as { id?: string } | undefined)?.id;
+    const groupName = new Map(
+      queues.some(groupId) ? (await queueRefsApi.edgeGroups(c)).map((g) => [g.id, g.name]) : [],
+    );
     let done = 0;
     return Promise.all(
       queues.map(async (q) => {
@@ -32,6 +39,10 @@ export const exporter: ExporterSpec = {
         // Org-scoped ids in mediaSettings never reach the code: flows go to the QueueFlows link, the site by name.
         const siteId = (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id;
         if (siteId && siteName.has(siteId)) args.callbackSite = siteName.get(siteId);
+        const edgeGroup = groupId(q);
+        if (edgeGroup && groupName.has(edgeGroup)) args.callbackEdgeGroup = groupName.get(edgeGroup);
+        const address = addressIds(q);
+        if (address.domainId) args.outboundEmailAddress = await queueRefsApi.addressOf(c, address);
         const rings = q.bullseye?.rings;
         if (rings?.length) {
           args.bullseye = {

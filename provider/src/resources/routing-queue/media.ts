@@ -2,8 +2,9 @@
  * Queue `mediaSettings` fields that hold ids of other objects of the org (SDK `CallbackMediaSettings`,
  * `MessageMediaSettings`, `EmailMediaSettings`; TF routing_queue exporter `RefAttrs`). Source ids must never
  * reach generated code or a target: flows become QueueFlows references (they may reference the queue back),
- * the callback site a site name the transforms file maps per region; the callback edge group and outbound
- * email addresses are left to each target org (edge groups and email domains are per org and not imported).
+ * the callback site and edge group names the transforms file maps per region (`callbackSite`, `callbackEdgeGroup`);
+ * the queue's `outboundEmailAddress` (top level, not media) is written as `route@domain`. `allOutboundEmailAddresses`
+ * is left to each target org: Terraform never sends it, and whether the API accepts it in a request is unverified.
  */
 
 /** QueueFlows argument -> where the flow id sits in `mediaSettings`. */

@@ -2,8 +2,9 @@ import { checkDivision, divisionArg, resolveDivision } from "../auth-division/ap
 import { crudProvider } from "../crud";
 import { trunksApi } from "../telephony-trunk/api";
 import { queuesApi } from "./api";
+import { addressIds, queueRefsApi } from "./references";
 import { declaredMedia, getAt, setAt } from "./media";
-import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, READ_ONLY, RESOURCE_TYPE } from "./schema";
+import { LABEL, PLAIN_FIELDS, Queue, QueueArgs, QueueBody, RESOURCE_TYPE, SENT_FIELDS } from "./schema";
 import type { Models, SdkBody } from "../../sdk";
 
 type Rings = { expansionCriteria?: unknown[] | null; actions?: { skillsToRemove?: { id: string }[] | null } | null }[];
@@ -78,11 +79,25 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
         id: site.id,
       });
     }
+    // The callback edge group by name, the outbound address as route@domain: the target's ids on the wire.
+    if (args.callbackEdgeGroup !== undefined) {
+      const group = await queueRefsApi.edgeGroup(c, args.callbackEdgeGroup, owner);
+      plain.mediaSettings = setAt(
+        plain.mediaSettings as Record<string, unknown> | undefined,
+        ["callback", "edgeGroup"],
+        { id: group.id },
+      );
+    }
+    const outbound =
+      args.outboundEmailAddress === undefined
+        ? undefined
+        : await queueRefsApi.outboundAddress(c, args.outboundEmailAddress, owner);
     return {
       name: args.name,
       division: { id: (await resolveDivision(c, args.division, owner)).id },
       ...plain,
       ...(bullseye ? { bullseye } : {}),
+      ...(outbound ? { outboundEmailAddress: outbound } : {}),
       wrapupCodes: [...(args.wrapupCodes ?? [])].sort(),
     };
   },
@@ -93,6 +108,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
       division: { id: q.division?.id ?? "" },
       ...present(q, PLAIN_FIELDS),
       ...(bullseye ? { bullseye } : {}),
+      ...present(q, ["outboundEmailAddress"]),
       wrapupCodes: [...(q.wrapupCodes ?? [])].sort(),
     };
   },
@@ -101,7 +117,7 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     const prior: Record<string, unknown> = {};
     // Managed fields the queue did not have are cleared on restore (null), the rest put back as they were.
     for (const k of [...PLAIN_FIELDS, "bullseye"]) prior[k] = null;
-    for (const [k, v] of Object.entries(q)) if (!READ_ONLY.includes(k) && v !== null && v !== undefined) prior[k] = v;
+    for (const k of SENT_FIELDS) if (q[k] !== null && q[k] !== undefined) prior[k] = q[k];
     return { ...prior, name: q.name, wrapupCodes: [...(q.wrapupCodes ?? [])].sort() } as QueueBody;
   },
   async toArgs(c, q, previous) {
@@ -111,22 +127,36 @@ export const provider = crudProvider<QueueArgs, QueueBody, Queue>({
     const siteId = (getAt(q.mediaSettings, ["callback", "site"]) as { id?: string } | undefined)?.id;
     if (plain.mediaSettings !== undefined) plain.mediaSettings = declaredMedia(plain.mediaSettings);
     const site = siteId ? (await trunksApi.sites(c)).find((s) => s.id === siteId) : undefined;
+    const groupId = (getAt(q.mediaSettings, ["callback", "edgeGroup"]) as { id?: string } | undefined)?.id;
+    const group = groupId ? (await queueRefsApi.edgeGroups(c)).find((g) => g.id === groupId) : undefined;
+    const address = addressIds(q);
+    const outbound = address.domainId ? await queueRefsApi.addressOf(c, address) : undefined;
     return {
       name: q.name,
       ...(division !== undefined ? { division } : {}),
       ...(plain as Partial<QueueArgs>),
       ...(siteId ? { callbackSite: site?.name ?? `(unknown site ${siteId})` } : {}),
+      ...(groupId ? { callbackEdgeGroup: group?.name ?? `(unknown edge group ${groupId})` } : {}),
+      ...(address.domainId
+        ? { outboundEmailAddress: outbound ?? `(unknown route ${address.routeId ?? ""})@${address.domainId}` }
+        : {}),
       ...(bullseye ? { bullseye } : {}),
       ...(q.wrapupCodes?.length ? { wrapupCodes: q.wrapupCodes } : {}),
     };
   },
   async checkTarget(c, args, owner) {
     const failures = await checkDivision(c, args.division, owner);
-    if (args.callbackSite !== undefined) {
+    const checks: [keyof QueueArgs, string | undefined, (v: string) => Promise<unknown>][] = [
+      ["callbackSite", args.callbackSite, (v) => trunksApi.site(c, v, owner)],
+      ["callbackEdgeGroup", args.callbackEdgeGroup, (v) => queueRefsApi.edgeGroup(c, v, owner)],
+      ["outboundEmailAddress", args.outboundEmailAddress, (v) => queueRefsApi.outboundAddress(c, v, owner)],
+    ];
+    for (const [property, value, check] of checks) {
+      if (value === undefined) continue;
       try {
-        await trunksApi.site(c, args.callbackSite, owner);
+        await check(value);
       } catch (err) {
-        failures.push({ property: "callbackSite", reason: (err as Error).message });
+        failures.push({ property, reason: (err as Error).message });
       }
     }
     return failures;

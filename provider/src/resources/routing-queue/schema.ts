@@ -114,6 +114,20 @@ export const QueueArgs = z
      * The callback site by name (`mediaSettings.callback.site`); the transforms file's `sites:` maps it per region.
      */
     callbackSite: z.string().min(1, "callbackSite must not be empty: omit it for none").optional(),
+    /**
+     * The callback edge group by name (`mediaSettings.callback.edgeGroup`); the transforms file's `edgeGroups:`
+     * maps it per region.
+     */
+    callbackEdgeGroup: z.string().min(1, "callbackEdgeGroup must not be empty: omit it for none").optional(),
+    /**
+     * The queue's outbound email address as `route@domain` (the route's pattern and the email domain's name),
+     * sent as the SDK's QueueEmailAddress `{domain:{id}, route:{id}}`; the transforms file's `emailDomains:` maps
+     * the domain per region.
+     */
+    outboundEmailAddress: z
+      .string()
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "outboundEmailAddress is route@domain, e.g. support@example.com")
+      .optional(),
     /** Ids of WrapupCode resources assigned to the queue. */
     wrapupCodes: z.array(z.string()).optional(),
     onConflict: onConflictField,
@@ -141,19 +155,63 @@ export const PLAIN_FIELDS = [
 // Each plain field, as declared, is a QueueRequest field of the same type (sent as it is).
 type _PlainFields = SdkBody<Models.QueueRequest, Pick<QueueArgs, (typeof PLAIN_FIELDS)[number]> & { name: string }>;
 
-/** Fields of a Queue the API computes; everything else is configuration a restore gives back. */
-export const READ_ONLY = [
-  "id",
-  "selfUri",
-  "dateCreated",
-  "dateModified",
-  "modifiedBy",
-  "createdBy",
-  "memberCount",
-  "userMemberCount",
-  "joinedMemberCount",
-  "state",
-];
+/**
+ * Every field of the SDK's QueueRequest, and how a queue PUT (a full replace) gets it:
+ * - `declared`: from the Queue resource's arguments (or the QueueFlows link);
+ * - `carried`: not managed here, so resent as the stored queue has it (a PUT without it would clear it);
+ * - any other text: never sent, and why.
+ * `satisfies` makes a field the SDK adds a tsc error here; test/unit/queue-request-fields compares this table with
+ * the SDK's index.d.ts at run time.
+ */
+export const QUEUE_REQUEST_FIELDS = {
+  id: "read-only (in the path)",
+  name: "declared",
+  division: "declared (create; a PUT does not move a queue: the division objects endpoint does)",
+  description: "declared",
+  dateCreated: "read-only",
+  dateModified: "read-only",
+  modifiedBy: "read-only",
+  createdBy: "read-only",
+  memberCount: "read-only",
+  userMemberCount: "read-only",
+  joinedMemberCount: "read-only",
+  mediaSettings: "declared",
+  routingRules: "declared",
+  conditionalGroupRouting: "carried",
+  conditionalGroupActivation: "carried",
+  bullseye: "declared",
+  scoringMethod: "declared",
+  lastAgentRoutingMode: "declared",
+  acwSettings: "declared",
+  skillEvaluationMethod: "declared",
+  memberGroups: "carried",
+  queueFlow: "declared",
+  emailInQueueFlow: "declared",
+  messageInQueueFlow: "declared",
+  whisperPrompt: "carried",
+  onHoldPrompt: "carried",
+  defaultMediaLanguage: "carried",
+  autoAnswerOnly: "declared",
+  cannedResponseLibraries: "carried",
+  enableTranscription: "declared",
+  enableAudioMonitoring: "declared",
+  enableManualAssignment: "declared",
+  agentOwnedRouting: "carried",
+  directRouting: "carried",
+  callingPartyName: "declared",
+  callingPartyNumber: "declared",
+  defaultScripts: "carried",
+  outboundMessagingAddresses: "carried",
+  outboundEmailAddress: "declared",
+  peerId: "read-only (set by the platform for queues of a peer org)",
+  suppressInQueueCallRecording: "declared",
+  selfUri: "read-only",
+} as const satisfies Record<keyof Models.QueueRequest, string>;
+
+/** The QueueRequest fields a PUT sends (declared or carried over). */
+export const SENT_FIELDS: readonly string[] = Object.entries(QUEUE_REQUEST_FIELDS)
+  .filter(([, rule]) => rule.startsWith("declared") || rule === "carried")
+  .map(([k]) => k);
 
 const IdRef = z.object({ id: z.string(), name: z.string().optional() });
 export const Queue = z.looseObject({
