@@ -1,3 +1,5 @@
+import { dataTableToDump, type DataTableWire } from "../routes/architect/datatables";
+import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/architect/emergencygroups";
 import { flowToDump } from "../routes/architect/flow-wire";
 import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
 import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
@@ -41,6 +43,9 @@ export interface OrgDump {
   trunkbasesettings: (TrunkBaseWire & { passwordSet: boolean })[];
   trunks: TrunkWire[];
   sites: SiteWire[];
+  /** Data tables with their schema and every row (by key). */
+  datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
+  emergencygroups: EmergencyGroupWire[];
 }
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
@@ -76,5 +81,7 @@ export function dumpOrg(org: OrgStore): OrgDump {
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
+    datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
+    emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };
 }

@@ -1,6 +1,10 @@
 import type { SeedOrg } from "@genesys-clone/emulator";
 import { z } from "zod";
 import type { GenesysClient } from "../client";
+import { dataTablesApi } from "../resources/architect-datatable/api";
+import { propertiesOf } from "../resources/architect-datatable/schema";
+import { emergencyGroupsApi } from "../resources/architect-emergencygroup/api";
+import { flowIdsOf } from "../resources/architect-emergencygroup/schema";
 import { flowsApi } from "../resources/architect-flow/api";
 import { FLOW_TYPES } from "../resources/architect-flow/references";
 import { minimalFlowYaml } from "../resources/architect-flow/shell";
@@ -37,7 +41,20 @@ const Organization = z.object({ id: z.string(), name: z.string(), thirdPartyOrgN
  */
 export async function copyOrg(c: GenesysClient, name: string, region: string): Promise<TargetCopy> {
   const me = await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
-  const [divisions, languages, skills, codes, schedules, groups, queues, flows, sites, trunks] = await Promise.all([
+  const [
+    divisions,
+    languages,
+    skills,
+    codes,
+    schedules,
+    groups,
+    queues,
+    flows,
+    sites,
+    trunks,
+    tables,
+    emergencyGroups,
+  ] = await Promise.all([
     divisionsApi.list(c),
     languagesApi.list(c),
     skillsApi.list(c),
@@ -48,6 +65,8 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     flowsApi.list(c),
     trunksApi.sites(c),
     trunksApi.listWithProperties(c),
+    dataTablesApi.list(c),
+    emergencyGroupsApi.list(c),
   ]);
   const notCopied: string[] = [];
   const home = divisions.find((d) => d.homeDivision);
@@ -146,6 +165,33 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
     // Group membership is not read (no group members endpoint is needed by a deployment).
     groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
+    // rows too: a stack that declares rows diffs them by key against these
+    datatables: await Promise.all(
+      tables.map(async (t) => ({
+        id: t.id,
+        name: t.name,
+        division: inDivision(t.division),
+        ...(t.description ? { description: t.description } : {}),
+        columns: propertiesOf(t),
+        rows: (await dataTablesApi.rows(c, t.id)).map(
+          (r) =>
+            Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as Record<
+              string,
+              string | number | boolean
+            >,
+        ),
+      })),
+    ),
+    emergencygroups: emergencyGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      division: inDivision(g.division),
+      ...(g.description ? { description: g.description } : {}),
+      enabled: g.enabled ?? false,
+      flows: flowIdsOf(g)
+        .map((id) => copiedFlows.find((f) => f.id === id && f.type.toLowerCase() === "inboundcall")?.name)
+        .filter((n): n is string => n !== undefined),
+    })),
     trunkbases: liveTrunks.map((t) => {
       const properties: Record<string, string | boolean | number | string[]> = {};
       const secretProperties: string[] = [];
@@ -183,6 +229,8 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       sites: sites.length,
       trunks: liveTrunks.length,
       users: users.length,
+      datatables: tables.length,
+      emergencygroups: emergencyGroups.length,
     },
     notCopied,
   };
