@@ -13,6 +13,7 @@ import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
 import { divisionsApi } from "../resources/auth-division/api";
 import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
+import { queueRefsApi } from "../resources/routing-queue/references";
 import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
@@ -90,6 +91,15 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
   const queueCodes = await Promise.all(queues.map((q) => queuesApi.codes(c, q.id)));
   // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
   const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
+  // What queues name but the stack never creates: the target's edge groups and email domains with their routes.
+  const [edgeGroups, emailDomains] = await Promise.all([
+    queueRefsApi.edgeGroups(c),
+    queueRefsApi
+      .domains(c)
+      .then((domains) =>
+        Promise.all(domains.map(async (d) => ({ name: d.id, routes: await queueRefsApi.routes(c, d.id) }))),
+      ),
+  ]);
   const emailOf = new Map(users.map((u) => [u.id, u.email ?? ""]));
   const groupName = new Map(userGroups.map((g) => [g.id, g.name]));
   const queueMembers = await Promise.all(
@@ -162,6 +172,11 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       };
     }),
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    edgeGroups: edgeGroups.map((g) => ({ name: g.name })),
+    emailDomains: emailDomains.map((d) => ({
+      name: d.name,
+      routes: d.routes.map((r) => ({ pattern: r.pattern, fromName: r.fromName ?? r.pattern })),
+    })),
     users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
     // Group membership is not read (no group members endpoint is needed by a deployment).
     groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
