@@ -1,3 +1,5 @@
+import { dataTableToDump, type DataTableWire } from "../routes/architect/datatables";
+import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/architect/emergencygroups";
 import { flowToDump } from "../routes/architect/flow-wire";
 import { ivrToWire, type IvrWire } from "../routes/architect/ivrs";
 import { didPoolToWire, type DidPoolWire } from "../routes/org-refs";
@@ -46,6 +48,9 @@ export interface OrgDump {
   /** Active and soft-deleted IVRs. */
   ivrs: IvrWire[];
   didpools: DidPoolWire[];
+  /** Data tables with their schema and every row (by key). */
+  datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
+  emergencygroups: EmergencyGroupWire[];
 }
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
@@ -83,5 +88,7 @@ export function dumpOrg(org: OrgStore): OrgDump {
     sites: tel.sites.map((s) => siteToWire(org, s)),
     ivrs: architect.ivrs.map((x) => ivrToWire(org, x)),
     didpools: org.refs.listDidPools().map(didPoolToWire),
+    datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
+    emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };
 }

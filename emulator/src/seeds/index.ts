@@ -1,3 +1,5 @@
+import type { DataTableRecord } from "../state/architect/datatables";
+import type { EmergencyGroupRecord } from "../state/architect/emergencygroups";
 import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
   Ivr,
@@ -93,7 +95,18 @@ function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string
 function checkFlowReferences(
   org: SeedOrg,
   flows: FlowRecord[],
-  init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">,
+  init: Pick<
+    OrgInit,
+    | "queues"
+    | "schedules"
+    | "schedulegroups"
+    | "wrapupcodes"
+    | "skills"
+    | "languages"
+    | "divisions"
+    | "datatables"
+    | "emergencygroups"
+  >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
     new Set((list ?? []).filter((x) => x.state === undefined || x.state === "active").map((x) => x.name.toLowerCase()));
@@ -105,6 +118,8 @@ function checkFlowReferences(
     skill: names(init.skills),
     language: names(init.languages),
     division: names(init.divisions),
+    dataTable: names(init.datatables),
+    emergencyGroup: names(init.emergencygroups),
   };
   for (const f of flows) {
     for (const ref of f.versions[0]?.references ?? []) {
@@ -379,7 +394,6 @@ export function buildOrgInit(
     if (g.description !== undefined) group.description = g.description;
     return group;
   });
-  checkFlowReferences(org, flows, { queues, schedules, schedulegroups, wrapupcodes, skills, languages, divisions });
   const inboundFlow = (name: string): string =>
     idOf(
       "inbound call flow",
@@ -413,6 +427,43 @@ export function buildOrgInit(
     if (x.scheduleGroup !== undefined) ivr.scheduleGroupId = idOf("schedule group", schedulegroups, x.scheduleGroup);
     return ivr;
   });
+  const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
+    id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
+    name: t.name,
+    divisionId: divisionId(t.division),
+    ...(t.description !== undefined ? { description: t.description } : {}),
+    columns: structuredClone(t.columns),
+    rows: new Map((t.rows ?? []).map((r) => [String(r.key), { ...r }])),
+  }));
+  const emergencygroups: EmergencyGroupRecord[] = (org.emergencygroups ?? []).map((g, i) => ({
+    id: g.id ?? uuidFromSeed(`${org.name}/emergencygroup/${g.name}`),
+    name: g.name,
+    divisionId: divisionId(g.division),
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    enabled: g.enabled ?? false,
+    callFlows: (g.flows ?? []).map((entry) => {
+      const { flow: name, ivrs: ivrNames } = typeof entry === "string" ? { flow: entry, ivrs: [] } : entry;
+      const f = flows.find((x) => x.name === name && x.type === "INBOUNDCALL");
+      if (!f)
+        throw new Error(`seed org ${org.name}: emergency group ${g.name} names unknown inbound call flow ${name}`);
+      return { flowId: f.id, ivrIds: ivrNames.map((n) => idOf("IVR", ivrs, n)) };
+    }),
+    version: 1,
+    state: "active",
+    dateCreated: seedTime(i),
+    dateModified: seedTime(i),
+  }));
+  checkFlowReferences(org, flows, {
+    queues,
+    schedules,
+    schedulegroups,
+    wrapupcodes,
+    skills,
+    languages,
+    divisions,
+    datatables,
+    emergencygroups,
+  });
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
     name: org.name,
@@ -429,6 +480,8 @@ export function buildOrgInit(
     flows,
     ivrs,
     ...telephony,
+    datatables,
+    emergencygroups,
     ...refs,
     ...directory,
     clients: [client],

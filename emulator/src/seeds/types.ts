@@ -171,6 +171,32 @@ export interface SeedIvr {
   scheduleGroup?: string;
 }
 
+/** A data table: columns in display order (`key`, a string, among them) and rows by key. */
+export interface SeedDataTable {
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  columns: {
+    name: string;
+    type: "string" | "integer" | "number" | "boolean";
+    title?: string;
+    default?: string | number | boolean;
+  }[];
+  rows?: Record<string, string | number | boolean>[];
+}
+
+/** An emergency group; `flows` names inbound call flows of the same org. */
+export interface SeedEmergencyGroup {
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  enabled?: boolean;
+  /** Flow names; `{flow, ivrs}` also names the IVRs the emergency flow applies to. */
+  flows?: (string | { flow: string; ivrs: string[] })[];
+}
+
 export interface SeedOrg {
   /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
   id?: string;
@@ -187,6 +213,8 @@ export interface SeedOrg {
   flows?: SeedFlow[];
   sites?: SeedSite[];
   trunkbases?: SeedTrunkBase[];
+  datatables?: SeedDataTable[];
+  emergencygroups?: SeedEmergencyGroup[];
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
   didPools?: SeedDidPool[];

@@ -1,3 +1,5 @@
+import { dataTable } from "./architect-datatable";
+import { emergencyGroup, emergencyGroupFlows } from "./architect-emergencygroup";
 import { flow, flowShell } from "./architect-flow";
 import { ivr } from "./architect-ivr";
 import { schedule } from "./architect-schedule";
@@ -26,12 +28,15 @@ export const REGISTRY = {
   WrapupCode: wrapupCode,
   Schedule: schedule,
   ScheduleGroup: scheduleGroup,
+  DataTable: dataTable,
+  EmergencyGroup: emergencyGroup,
   Queue: queue,
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
   Ivr: ivr,
   QueueMembers: queueMembers,
+  EmergencyGroupFlows: emergencyGroupFlows,
   Trunk: trunk,
 } as const satisfies { readonly [K in string]: ResourceDefinition<K> };
 

@@ -171,6 +171,8 @@ export async function verifyOrgs(
   target: GenesysClient,
   transforms: Transforms = NO_TRANSFORMS,
   resources: Resources = RESOURCES,
+  /** Compare data tables' rows too (rows are data: only when asked, like `import --with-rows`). */
+  opts: { withRows?: boolean } = {},
 ): Promise<VerifyReport> {
   const types: TypeReport[] = [];
   const items: GraphItem[] = [];
@@ -178,7 +180,11 @@ export async function verifyOrgs(
   const compared = resources.all.flatMap((d) => (d.verified && d.exporter ? [d.exporter] : []));
   let ivrs: { source: ExportedObject[]; target: ExportedObject[] } = { source: [], target: [] };
   for (const exporter of compared) {
-    const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
+    const scope = { withRows: opts.withRows === true };
+    const [s, tg] = await Promise.all([
+      exporter.list(source, undefined, scope),
+      exporter.list(target, undefined, scope),
+    ]);
     if (exporter.key === "ivrs") ivrs = { source: s, target: tg };
     items.push(...graphItems(exporter, tg));
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));

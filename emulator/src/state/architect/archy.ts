@@ -66,6 +66,8 @@ export const REFERENCE_KINDS = [
   "language",
   "flow",
   "division",
+  "dataTable",
+  "emergencyGroup",
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
@@ -84,6 +86,9 @@ const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
   language: "language",
   targetFlow: "flow",
   flow: "flow",
+  // Data Table Lookup's table and Evaluate Schedule Group's emergency group, by name.
+  dataTable: "dataTable",
+  emergencyGroup: "emergencyGroup",
 };
 
 export interface ArchyReference {
@@ -300,6 +305,9 @@ export interface FlowReferenceSummary {
   skills: string[];
   languages: string[];
   divisions: string[];
+  /** Only when the flow names any (older dumps and tests stay as they were). */
+  dataTables?: string[];
+  emergencyGroups?: string[];
 }
 
 const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
@@ -311,6 +319,8 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
   skill: "skills",
   language: "languages",
   division: "divisions",
+  dataTable: "dataTables",
+  emergencyGroup: "emergencyGroups",
 };
 
 export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
@@ -325,12 +335,12 @@ export function summarizeReferences(refs: readonly ArchyReference[]): FlowRefere
     divisions: [],
   };
   for (const r of refs) {
-    const list = out[SUMMARY_KEYS[r.kind]];
+    const list = (out[SUMMARY_KEYS[r.kind]] ??= []);
     if (!list.includes(r.name)) list.push(r.name);
   }
   const byLowerName = (a: string, b: string): number =>
     a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  for (const key of Object.values(SUMMARY_KEYS)) out[key].sort(byLowerName);
+  for (const key of Object.values(SUMMARY_KEYS)) out[key]?.sort(byLowerName);
   return out;
 }
 
@@ -343,6 +353,8 @@ const KIND_WORDS: Record<ReferenceKind, string> = {
   language: "a language",
   flow: "a flow",
   division: "a division",
+  dataTable: "a data table",
+  emergencyGroup: "an emergency group",
 };
 
 /** `Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.` */

@@ -142,6 +142,8 @@ export interface FlowOrgLinks {
   queuesUsingFlow(flowId: string): string[];
   /** Names of the active IVRs whose open, closed or holiday hours flow is this flow. */
   ivrsUsingFlow(flowId: string): string[];
+  /** Other objects that use this flow, e.g. `emergency group(s): Severe Weather` (none when empty). */
+  otherUsersOfFlow?(flowId: string): string[];
 }
 
 /** `Main*`, `*IVR`, `Ma*IVR`: a case-insensitive prefix where `*` matches anything. */
@@ -291,6 +293,19 @@ export class FlowStore {
     if (this.lockedByOther(flow, client)) throw conflict(this.lockedMessage(flow));
   }
 
+  /** Names of the flows whose published YAML names an object of this kind and name (case-insensitive). */
+  publishedNaming(kind: ReferenceKind, name: string): string[] {
+    return this.flows
+      .all()
+      .filter((f) =>
+        f.versions
+          .find((x) => x.id === f.publishedVersionId)
+          ?.references.some((r) => r.kind === kind && sameName(r.name, name)),
+      )
+      .sort(byNameThenId)
+      .map((f) => f.name);
+  }
+
   /** Flows whose published YAML names this flow (by name, and type when the reference gives one). */
   private flowsReferencing(target: FlowRecord): FlowRecord[] {
     return this.flows
@@ -318,11 +333,13 @@ export class FlowStore {
     const queues = this.links.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
     const ivrs = this.links.ivrsUsingFlow(id);
-    if (queues.length > 0 || flows.length > 0 || ivrs.length > 0) {
+    const others = this.links.otherUsersOfFlow?.(id) ?? [];
+    if (queues.length > 0 || flows.length > 0 || ivrs.length > 0 || others.length > 0) {
       const users = [
         queues.length > 0 ? `queue(s): ${queues.join(", ")}` : "",
         ivrs.length > 0 ? `IVR(s): ${ivrs.join(", ")}` : "",
         flows.length > 0 ? `flow(s): ${flows.join(", ")}` : "",
+        ...others,
       ].filter((s) => s !== "");
       throw new ApiError(
         409,

@@ -3,6 +3,8 @@ import type { Ivr, Schedule, ScheduleGroup } from "../entities";
 import { ApiError, invalidValue } from "../errors";
 import { inList, wildcardFilter, type SortOrder } from "../filters";
 import type { DivisionCount, OrgContext } from "../org-context";
+import { DataTableStore, type DataTableRecord } from "./datatables";
+import { EmergencyGroupStore, type EmergencyGroupRecord } from "./emergencygroups";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
 import { IvrStore } from "./ivrs";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
@@ -39,6 +41,8 @@ export interface ArchitectInit {
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
   ivrs?: Ivr[];
+  datatables?: DataTableRecord[];
+  emergencygroups?: EmergencyGroupRecord[];
 }
 
 type ScheduleFields = Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule">;
@@ -58,6 +62,8 @@ export class ArchitectStore {
   readonly flows: FlowStore;
   /** IVR configurations: DIDs routed to flows by schedule group. */
   readonly ivrs: IvrStore;
+  readonly datatables: DataTableStore;
+  readonly emergencyGroups: EmergencyGroupStore;
 
   constructor(
     private readonly ctx: OrgContext,
@@ -74,7 +80,14 @@ export class ArchitectStore {
     );
     this.flows = new FlowStore(
       ctx,
-      { ...flowLinks, ivrsUsingFlow: (flowId) => this.ivrs.usingFlow(flowId) },
+      {
+        ...flowLinks,
+        ivrsUsingFlow: (flowId) => this.ivrs.usingFlow(flowId),
+        otherUsersOfFlow: (flowId) => {
+          const groups = this.emergencyGroups.usingFlow(flowId);
+          return groups.length ? [`emergency group(s): ${groups.join(", ")}`] : [];
+        },
+      },
       init.flows ?? [],
     );
     this.ivrs = new IvrStore(
@@ -89,9 +102,23 @@ export class ArchitectStore {
       },
       init.ivrs ?? [],
     );
+    this.datatables = new DataTableStore(
+      { ...ctx, flowsNaming: (name) => this.flows.publishedNaming("dataTable", name) },
+      init.datatables ?? [],
+    );
+    this.emergencyGroups = new EmergencyGroupStore(
+      {
+        ...ctx,
+        flowType: (id) => this.flows.findFlow(id)?.type,
+        ivrExists: (id) => this.ivrs.list().some((x) => x.id === id),
+      },
+      init.emergencygroups ?? [],
+    );
   }
 
-  hasName(kind: "schedule" | "scheduleGroup", name: string): boolean {
+  hasName(kind: "schedule" | "scheduleGroup" | "dataTable" | "emergencyGroup", name: string): boolean {
+    if (kind === "dataTable") return this.datatables.exists(name);
+    if (kind === "emergencyGroup") return this.emergencyGroups.exists(name);
     return (kind === "schedule" ? this.schedules : this.schedulegroups).hasName(name);
   }
 
@@ -101,6 +128,8 @@ export class ArchitectStore {
       [this.schedulegroups.all().filter((g) => isActive(g) && g.divisionId === id).length, "schedule group"],
       [this.flows.countInDivision(id), "flow"],
       [this.ivrs.countInDivision(id), "IVR"],
+      [this.datatables.countInDivision(id), "data table"],
+      [this.emergencyGroups.countInDivision(id), "emergency group"],
     ];
   }
 
