@@ -123,3 +123,31 @@ test("IVRs: the seeded Main Line, its DIDs listed with their owner, and what it 
     assert.equal(again.status, 200, JSON.stringify(again.body));
   });
 });
+
+test("emergency groups: a call flow's IVRs must be active IVRs of the org; the sample's Severe Weather applies to Main Line", async () => {
+  await withSource({}, async (_emu, source, token) => {
+    const groups = entitiesOf(
+      await call(source, token, "GET", "/api/v2/architect/emergencygroups?name=Severe%20Weather"),
+    );
+    const severe = obj(groups[0]);
+    const callFlows = severe["emergencyCallFlows"] as { emergencyFlow: { id: string }; ivrs: { id: string }[] }[];
+    const main = await idByName(source, token, IVRS, "Main Line");
+    assert.deepEqual(
+      callFlows.map((c) => c.ivrs.map((i) => i.id)),
+      [[main]],
+    );
+    const flowId = callFlows[0]!.emergencyFlow.id;
+    const bad = await call(source, token, "POST", "/api/v2/architect/emergencygroups", {
+      name: "Unknown IVR",
+      emergencyCallFlows: [{ emergencyFlow: { id: flowId }, ivrs: [{ id: "00000000-0000-4000-8000-000000000000" }] }],
+    });
+    assert.equal(bad.status, 400);
+    assert.match(String(errorOf(bad)["message"]), /ivrs: IVR 00000000-0000-4000-8000-000000000000 does not exist/);
+    const spanish = await idByName(source, token, IVRS, "Spanish Line");
+    const ok = await call(source, token, "POST", "/api/v2/architect/emergencygroups", {
+      name: "Spanish Only",
+      emergencyCallFlows: [{ emergencyFlow: { id: flowId }, ivrs: [{ id: spanish }] }],
+    });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
+});
