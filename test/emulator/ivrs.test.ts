@@ -115,6 +115,23 @@ test("IVRs: the seeded Main Line, its DIDs listed with their owner, and what it 
     assert.equal(groupDelete.status, 409);
     assert.match(String(errorOf(groupDelete)["message"]), /in use by IVR\(s\): Main Line/);
 
+    // The Severe Weather emergency group applies to Main Line: the IVR is in use until the group lets go of it.
+    const inUse = await call(source, token, "DELETE", `${IVRS}/${String(ivr["id"])}`);
+    assert.equal(inUse.status, 409);
+    assert.match(String(errorOf(inUse)["message"]), /IVR Main Line is in use by emergency group\(s\): Severe Weather/);
+    const group = obj(
+      entitiesOf(await call(source, token, "GET", "/api/v2/architect/emergencygroups?name=Severe%20Weather"))[0],
+    );
+    const flows = (group["emergencyCallFlows"] as { emergencyFlow: { id: string } }[]).map((c) => ({
+      emergencyFlow: { id: c.emergencyFlow.id },
+      ivrs: [],
+    }));
+    const put = await call(source, token, "PUT", `/api/v2/architect/emergencygroups/${String(group["id"])}`, {
+      name: group["name"],
+      version: group["version"],
+      emergencyCallFlows: flows,
+    });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
     // Deleting the IVR frees its numbers for another one.
     assert.equal((await call(source, token, "DELETE", `${IVRS}/${String(ivr["id"])}`)).status, 204);
     const gone = obj((await call(source, token, "GET", `${IVRS}/${String(ivr["id"])}`)).body);

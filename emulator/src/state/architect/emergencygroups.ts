@@ -94,6 +94,13 @@ export class EmergencyGroupStore {
       .map((g) => g.name);
   }
 
+  /** Names of active groups whose call flows apply to this IVR. */
+  usingIvr(ivrId: string): string[] {
+    return this.list()
+      .filter((g) => g.callFlows.some((c) => c.ivrIds.includes(ivrId)))
+      .map((g) => g.name);
+  }
+
   private fields(input: EmergencyGroupInput, exceptId?: string) {
     const name = this.ctx.checkName("emergency group", input.name);
     const clash = this.list().find((g) => g.id !== exceptId && g.name.toLowerCase() === name.toLowerCase());

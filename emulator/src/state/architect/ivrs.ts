@@ -22,6 +22,8 @@ export interface IvrLinks {
   scheduleGroupActive(id: string): boolean;
   /** Whether a DID pool of the org holds the number. */
   ownsDid(number: string): boolean;
+  /** Names of the emergency groups whose call flows apply to the IVR. */
+  emergencyGroupsUsing(ivrId: string): string[];
 }
 
 /** E.164: `+`, a non-zero country code digit, at most 15 digits (TF architect_ivr validates the same). */
@@ -143,9 +145,21 @@ export class IvrStore {
     return this.ivrs.put({ ...this.fields(input, current), ...stamp });
   }
 
-  /** Soft delete: the IVR's numbers route nowhere and are free for another IVR. */
+  /**
+   * Soft delete: the IVR's numbers route nowhere and are free for another IVR. 409 while an emergency group applies
+   * to it, as for flows and schedule groups in use (unverified for IVRs).
+   */
   remove(id: string): void {
     const x = this.ivrs.get(id, isActive);
+    const groups = this.links.emergencyGroupsUsing(id);
+    if (groups.length)
+      throw new ApiError(
+        409,
+        "general.conflict",
+        `IVR ${x.name} is in use by emergency group(s): ${groups.join(", ")}`,
+        { name: x.name },
+        `IVR {name} is in use by emergency group(s): ${groups.join(", ")}`,
+      );
     softDelete(x, this.ctx.nowIso());
     this.ctx.detach(x.divisionId, "IVR");
   }

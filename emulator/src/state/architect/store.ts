@@ -99,6 +99,7 @@ export class ArchitectStore {
           return g !== undefined && isActive(g);
         },
         ownsDid,
+        emergencyGroupsUsing: (ivrId) => this.emergencyGroups.usingIvr(ivrId),
       },
       init.ivrs ?? [],
     );
