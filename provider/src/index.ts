@@ -21,6 +21,8 @@ export { Flow, FlowShell, readFlow } from "./resources/architect-flow/resource";
 export type { FlowArgs, FlowShellArgs } from "./resources/architect-flow/resource";
 export { QueueFlows } from "./resources/routing-queue-flows/resource";
 export type { QueueFlowsArgs } from "./resources/routing-queue-flows/resource";
+export { Ivr } from "./resources/architect-ivr/resource";
+export type { IvrArgs } from "./resources/architect-ivr/resource";
 export { QueueMembers } from "./resources/routing-queue-members/resource";
 export type { QueueMembersArgs } from "./resources/routing-queue-members/resource";
 export { Trunk, trunkCredentials } from "./resources/telephony-trunk/resource";

@@ -9,7 +9,14 @@ import { logDeclared } from "./client/call-log";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
 import { RESOURCES } from "./resources/registry";
 import { refusePlaintext } from "./program/secret-config";
-import { loadTransforms, NO_TRANSFORMS, transformProps, Transforms, TransformsError } from "./program/transforms";
+import {
+  loadTransforms,
+  NO_TRANSFORMS,
+  transformProps,
+  Transforms,
+  TransformsError,
+  UnmappedDidsError,
+} from "./program/transforms";
 
 const Organization = z.object({ id: z.string(), name: z.string() });
 type _Organization = SdkRead<Models.Organization, z.infer<typeof Organization>>;
@@ -125,7 +132,14 @@ export async function deployImported(
     // Every registered type (by its type token) gets the transforms and the duplicate-name check.
     const kind = RESOURCES.byToken(args.type)?.kind;
     if (!kind) return undefined;
-    const props = transformProps(kind, args.props, transforms);
+    let props: Record<string, unknown>;
+    try {
+      props = transformProps(kind, args.props, transforms);
+    } catch (err) {
+      if (err instanceof UnmappedDidsError)
+        throw new pulumi.RunError(err.explain(file ? path.relative(projectDir, file) : undefined));
+      throw err;
+    }
     claim(kind, args.name, args.props, props);
     return { props, opts: args.opts };
   });

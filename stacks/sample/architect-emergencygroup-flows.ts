@@ -3,8 +3,10 @@
 import * as gc from "@genesys-clone/provider";
 import { emergencyGroupSevereWeather } from "./architect-emergencygroups";
 import { flowEmergencyClosure } from "./architect-flows";
+import { ivrMainLine } from "./architect-ivrs";
 
 export const emergencyGroupFlowsSevereWeather = new gc.EmergencyGroupFlows("severe-weather", {
   emergencyGroup: emergencyGroupSevereWeather.id,
   emergencyFlows: [flowEmergencyClosure.id],
+  ivrs: [[ivrMainLine.id]],
 });

@@ -12,6 +12,7 @@ export * from "./routing-queues";
 export * from "./architect-flow-shells";
 export * from "./architect-flows";
 export * from "./routing-queue-flows";
+export * from "./architect-ivrs";
 export * from "./routing-queue-members";
 export * from "./architect-emergencygroup-flows";
 export * from "./telephony-trunks";

@@ -64,6 +64,23 @@ before(async () => {
     const res = await e2e.api("source", "PUT", `/api/v2/routing/queues/${String(q.id)}`, body);
     assert.equal(res.status, 200, `strip per-region references of queue ${String(q.name)}`);
   }
+  // IVRs' DIDs need a number of the target for each (the transforms file's dids:): none here either, and the
+  // emergency groups apply to no IVR.
+  for (const g of (await e2e.state("source")).emergencygroups as Record<string, unknown>[]) {
+    const flows = ((g.emergencyCallFlows ?? []) as { emergencyFlow: { id: string } }[]).map((c) => ({
+      emergencyFlow: { id: c.emergencyFlow.id },
+      ivrs: [],
+    }));
+    const { id, name, version, division, description, enabled } = g;
+    const body = { name, version, division, description, enabled, emergencyCallFlows: flows };
+    const res = await e2e.api("source", "PUT", `/api/v2/architect/emergencygroups/${String(id)}`, body);
+    assert.equal(res.status, 200, `unlink IVRs from emergency group ${String(name)}`);
+  }
+  for (const x of (await e2e.state("source")).ivrs as { id: string; state: string }[]) {
+    if (x.state === "deleted") continue;
+    const res = await e2e.api("source", "DELETE", `/api/v2/architect/ivrs/${x.id}`);
+    assert.equal(res.status, 204, `delete IVR ${x.id}`);
+  }
   // A copy of the project as git has it, plus the build, sharing the installed packages.
   project = mkdtempSync(path.join(os.tmpdir(), "genesys-clone-readme-"));
   const tracked = spawnSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })

@@ -251,14 +251,14 @@ const CONFLICT_CASES: ConflictCase[] = [
       /^Flow 'Sales In-Queue' is in use by queue\(s\): Retention - Save Desk, Sales - Enterprise, Sales - New Business, .*Sales - VIP\.$/,
   },
   {
-    name: "named by another flow's published YAML",
+    name: "named by another flow's published YAML, and routed to by an IVR",
     flow: "Spanish IVR",
-    message: /^Flow 'Spanish IVR' is in use by flow\(s\): Main IVR \(INBOUNDCALL\)\.$/,
+    message: /^Flow 'Spanish IVR' is in use by IVR\(s\): Spanish Line; flow\(s\): Main IVR \(INBOUNDCALL\)\.$/,
   },
   {
-    name: "the IVR cycle: Spanish IVR names Main IVR",
+    name: "the IVR cycle: Spanish IVR names Main IVR, which the Main Line IVR routes to",
     flow: "Main IVR",
-    message: /^Flow 'Main IVR' is in use by flow\(s\): Spanish IVR \(INBOUNDCALL\)\.$/,
+    message: /^Flow 'Main IVR' is in use by IVR\(s\): Main Line; flow\(s\): Spanish IVR \(INBOUNDCALL\)\.$/,
   },
 ];
 

@@ -83,6 +83,10 @@ test("verify HTML report: summary first, differences per type, an inline SVG gra
           different: [{ name, fields: [{ field: "description", source: JSON.stringify(name), target: '"x"' }] }],
         },
       ],
+      reachability: {
+        routes: 2,
+        missing: [{ did: "+35315550100", sourceDid: "+13175550100", hours: "open", flow: name, ivr: name }],
+      },
       graph: buildGraph([
         { key: "q", kind: "Queue", name, needs: [] },
         { key: "f", kind: "Flow", name, needs: ["q"] },
@@ -93,6 +97,10 @@ test("verify HTML report: summary first, differences per type, an inline SVG gra
     assertNoInjectedMarkup(html, what);
     assert.ok(html.indexOf("<h2>Summary</h2>") < html.indexOf("<h2>queues</h2>"), `${what}: summary first`);
     assert.ok(html.includes(escapeHtml(`missing in target: ${name}`)), `${what}: missing object named, escaped`);
+    assert.ok(
+      html.includes(escapeHtml(`IVR '${name}' routes it to flow '${name}'; the target routes it nowhere`)),
+      `${what}: the missing route named, escaped`,
+    );
     assert.match(html, /<svg[^>]*>[^]*<\/svg>/, `${what}: an inline SVG`);
     assert.match(html, /broken by QueueFlows/, `${what}: the broken link is labelled`);
     if (what === "markup") assert.ok(html.includes("&lt;script&gt;") || html.includes("&#60;script&#62;"));

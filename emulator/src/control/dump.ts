@@ -1,6 +1,8 @@
 import { dataTableToDump, type DataTableWire } from "../routes/architect/datatables";
 import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/architect/emergencygroups";
 import { flowToDump } from "../routes/architect/flow-wire";
+import { ivrToWire, type IvrWire } from "../routes/architect/ivrs";
+import { didPoolToWire, type DidPoolWire } from "../routes/org-refs";
 import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
 import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
 import { divisionToWire, type AuthzDivisionWire } from "../routes/auth/divisions";
@@ -43,6 +45,9 @@ export interface OrgDump {
   trunkbasesettings: (TrunkBaseWire & { passwordSet: boolean })[];
   trunks: TrunkWire[];
   sites: SiteWire[];
+  /** Active and soft-deleted IVRs. */
+  ivrs: IvrWire[];
+  didpools: DidPoolWire[];
   /** Data tables with their schema and every row (by key). */
   datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
   emergencygroups: EmergencyGroupWire[];
@@ -81,6 +86,8 @@ export function dumpOrg(org: OrgStore): OrgDump {
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
+    ivrs: architect.ivrs.map((x) => ivrToWire(org, x)),
+    didpools: org.refs.listDidPools().map(didPoolToWire),
     datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
     emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };

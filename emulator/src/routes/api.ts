@@ -17,6 +17,7 @@ import { registerUserRoutes } from "./directory/users";
 import { registerOrgRefRoutes } from "./org-refs";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
+import { registerIvrRoutes } from "./architect/ivrs";
 import { registerScheduleRoutes } from "./architect/schedules";
 import { registerSkillRoutes } from "./routing/skills";
 import { registerTelephonyRoutes } from "./telephony/routes";
@@ -36,6 +37,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
+  registerIvrRoutes(router);
   registerTelephonyRoutes(router);
   registerDataTableRoutes(router);
   registerEmergencyGroupRoutes(router);

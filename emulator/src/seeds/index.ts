@@ -2,6 +2,7 @@ import type { DataTableRecord } from "../state/architect/datatables";
 import type { EmergencyGroupRecord } from "../state/architect/emergencygroups";
 import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
+  Ivr,
   BullseyeRing,
   Division,
   Language,
@@ -19,7 +20,8 @@ import type { OrgInit } from "../state/org-store";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/architect/schedule-rules";
 import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
-import type { EdgeGroupRecord, OrgRefsInit } from "../state/org-refs";
+import { inPool, type DidPoolRecord, type EdgeGroupRecord, type OrgRefsInit } from "../state/org-refs";
+import { E164 } from "../state/architect/ivrs";
 import type { GroupRecord, UserRecord } from "../state/directory/store";
 import { SYSTEM_PROMPTS } from "./system-prompts";
 import { EMPTY_SEED } from "./empty";
@@ -215,6 +217,20 @@ function buildOrgRefs(org: SeedOrg): Required<OrgRefsInit> {
       routes: d.routes.map((r) => ({ id: uuidFromSeed(`${org.name}/emailroute/${d.name}/${r.pattern}`), ...r })),
     })),
     systemPrompts: SYSTEM_PROMPTS.map((p) => ({ ...p })),
+    didPools: (org.didPools ?? []).map((p) => {
+      if (!E164.test(p.startPhoneNumber) || !E164.test(p.endPhoneNumber) || !inPool(p, p.startPhoneNumber))
+        throw new Error(
+          `seed org ${org.name}: DID pool ${p.startPhoneNumber}..${p.endPhoneNumber} is not a range of E.164 numbers`,
+        );
+      const pool: DidPoolRecord = {
+        id: uuidFromSeed(`${org.name}/didpool/${p.startPhoneNumber}`),
+        startPhoneNumber: p.startPhoneNumber,
+        endPhoneNumber: p.endPhoneNumber,
+      };
+      if (p.description !== undefined) pool.description = p.description;
+      if (p.provider !== undefined) pool.provider = p.provider;
+      return pool;
+    }),
   };
 }
 
@@ -378,6 +394,39 @@ export function buildOrgInit(
     if (g.description !== undefined) group.description = g.description;
     return group;
   });
+  const inboundFlow = (name: string): string =>
+    idOf(
+      "inbound call flow",
+      flows.filter((f) => f.type === "INBOUNDCALL"),
+      name,
+    );
+  const assigned = new Map<string, string>();
+  const ivrs: Ivr[] = (org.ivrs ?? []).map((x, i) => {
+    for (const n of x.dnis) {
+      // seeds obey the API's rules: numbers of the org's pools, each routed by one IVR
+      if (!E164.test(n) || !refs.didPools.some((p) => inPool(p, n)))
+        throw new Error(`seed org ${org.name}: IVR ${x.name}: DID ${n} is not in a DID pool of the org`);
+      if (assigned.has(n))
+        throw new Error(`seed org ${org.name}: DID ${n} is in IVRs ${assigned.get(n)} and ${x.name}`);
+      assigned.set(n, x.name);
+    }
+    const ivr: Ivr = {
+      id: x.id ?? uuidFromSeed(`${org.name}/ivr/${x.name}`),
+      name: x.name,
+      divisionId: divisionId(x.division),
+      version: 1,
+      state: "active",
+      dnis: [...x.dnis],
+      dateCreated: seedTime(i),
+      dateModified: seedTime(i),
+    };
+    if (x.description !== undefined) ivr.description = x.description;
+    if (x.openHoursFlow !== undefined) ivr.openHoursFlowId = inboundFlow(x.openHoursFlow);
+    if (x.closedHoursFlow !== undefined) ivr.closedHoursFlowId = inboundFlow(x.closedHoursFlow);
+    if (x.holidayHoursFlow !== undefined) ivr.holidayHoursFlowId = inboundFlow(x.holidayHoursFlow);
+    if (x.scheduleGroup !== undefined) ivr.scheduleGroupId = idOf("schedule group", schedulegroups, x.scheduleGroup);
+    return ivr;
+  });
   const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
     id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
     name: t.name,
@@ -392,11 +441,12 @@ export function buildOrgInit(
     divisionId: divisionId(g.division),
     ...(g.description !== undefined ? { description: g.description } : {}),
     enabled: g.enabled ?? false,
-    callFlows: (g.flows ?? []).map((name) => {
+    callFlows: (g.flows ?? []).map((entry) => {
+      const { flow: name, ivrs: ivrNames } = typeof entry === "string" ? { flow: entry, ivrs: [] } : entry;
       const f = flows.find((x) => x.name === name && x.type === "INBOUNDCALL");
       if (!f)
         throw new Error(`seed org ${org.name}: emergency group ${g.name} names unknown inbound call flow ${name}`);
-      return { flowId: f.id, ivrIds: [] };
+      return { flowId: f.id, ivrIds: ivrNames.map((n) => idOf("IVR", ivrs, n)) };
     }),
     version: 1,
     state: "active",
@@ -428,6 +478,7 @@ export function buildOrgInit(
     schedules,
     schedulegroups,
     flows,
+    ivrs,
     ...telephony,
     datatables,
     emergencygroups,

@@ -3,7 +3,8 @@ import type { SeedData } from "./types";
 
 /**
  * The sample contact centre with a second target region: `target-ap` (ap-southeast-2), empty like `target`
- * (the same division names, its own site, edge group and email domain). What `genesys-clone rollout` deploys to in the demo.
+ * (the same division names, its own site, edge group, email domain and DID pool). What `genesys-clone rollout` deploys to
+ * in the demo.
  */
 export const REGIONS_SEED: SeedData = {
   orgs: [
@@ -14,6 +15,14 @@ export const REGIONS_SEED: SeedData = {
       region: "ap-southeast-2",
       thirdPartyOrgName: "target-ap",
       sites: [{ name: "AP Southeast Site", description: "Genesys Cloud Voice / BYOC Cloud media in ap-southeast-2" }],
+      didPools: [
+        {
+          startPhoneNumber: "+61255550100",
+          endPhoneNumber: "+61255550199",
+          description: "Sydney main numbers",
+          provider: "PURE_CLOUD_VOICE",
+        },
+      ],
       edgeGroups: [{ name: "AP Southeast Edge Group", description: "Edges in ap-southeast-2" }],
       emailDomains: [
         {

@@ -1,6 +1,7 @@
 import type { QueueMediaSetting, RoutingRule, ServiceLevel } from "../state/entities";
 import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
 import type {
+  SeedIvr,
   SeedData,
   SeedDataTable,
   SeedDivision,
@@ -918,6 +919,39 @@ const TRUNK_BASES: SeedTrunkBase[] = [
   ),
 ];
 
+/** The numbers each org owns: US numbers in the source, Irish (+353) numbers in eu-west-1. */
+export const SOURCE_DID_POOL = {
+  startPhoneNumber: "+13175550100",
+  endPhoneNumber: "+13175550199",
+  description: "Indianapolis main numbers",
+  provider: "PURE_CLOUD_VOICE",
+};
+export const TARGET_DID_POOL = {
+  startPhoneNumber: "+35315550100",
+  endPhoneNumber: "+35315550199",
+  description: "Dublin main numbers",
+  provider: "PURE_CLOUD_VOICE",
+};
+
+/** Call routing: the main numbers reach the Main IVR flow by the Main Line Hours schedule group; a Spanish line. */
+const IVRS: SeedIvr[] = [
+  {
+    name: "Main Line",
+    division: "Home",
+    description: "Main and sales numbers",
+    dnis: ["+13175550100", "+13175550101"],
+    openHoursFlow: "Main IVR",
+    closedHoursFlow: "Main IVR",
+    holidayHoursFlow: "Main IVR",
+    scheduleGroup: "Main Line Hours",
+  },
+  {
+    name: "Spanish Line",
+    division: "Home",
+    dnis: ["+13175550102"],
+    openHoursFlow: "Spanish IVR",
+  },
+];
 /** A data table flows look stores up in (`Store Locator`): a few rows, one column with a default. */
 const STORE_LOCATIONS: SeedDataTable = {
   name: "Store Locations",
@@ -937,20 +971,20 @@ const STORE_LOCATIONS: SeedDataTable = {
   ],
 };
 
-/** Inactive until a storm: when enabled, Main IVR (Evaluate Main Line Hours) plays Emergency Closure. */
+/** Inactive until a storm: when enabled, calls to the Main Line IVR (Main IVR's Evaluate Main Line Hours) play Emergency Closure. */
 const SEVERE_WEATHER: SeedEmergencyGroup = {
   name: "Severe Weather",
   division: "Home",
   description: "Turn on to close every centre for severe weather",
   enabled: false,
-  flows: ["Emergency Closure"],
+  flows: [{ flow: "Emergency Closure", ivrs: ["Main Line"] }],
 };
 
 /**
  * A realistic contact centre in `source` (us-east-1): skills, languages, wrap-up codes, queues using them,
  * schedules and schedule groups, published Architect flows (IVRs and in-queue flows the queues use), a site and two
- * BYOC carrier trunks, an edge group and an email domain; and an empty `target` (eu-west-1) with the same division
- * names and its own site, edge group and email domain.
+ * BYOC carrier trunks, an edge group and an email domain, a DID pool and IVRs routing its numbers to the inbound flows;
+ * and an empty `target` (eu-west-1) with the same division names and its own site, edge group, email domain and DID pool.
  */
 export const SAMPLE_SEED: SeedData = {
   orgs: [
@@ -974,6 +1008,8 @@ export const SAMPLE_SEED: SeedData = {
       emergencygroups: [SEVERE_WEATHER],
       edgeGroups: [SOURCE_EDGE_GROUP],
       emailDomains: [SOURCE_EMAIL_DOMAIN],
+      didPools: [SOURCE_DID_POOL],
+      ivrs: IVRS,
       users: USERS,
       groups: GROUPS,
     },
@@ -987,6 +1023,7 @@ export const SAMPLE_SEED: SeedData = {
       sites: [TARGET_SITE],
       edgeGroups: [TARGET_EDGE_GROUP],
       emailDomains: [TARGET_EMAIL_DOMAIN],
+      didPools: [TARGET_DID_POOL],
       users: USERS,
       groups: GROUPS,
     },

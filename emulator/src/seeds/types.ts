@@ -149,6 +149,28 @@ export interface SeedTrunkBase {
   secretProperties?: string[];
 }
 
+/** A DID pool the org owns (SDK `DIDPool`): E.164 numbers from start to end. */
+export interface SeedDidPool {
+  startPhoneNumber: string;
+  endPhoneNumber: string;
+  description?: string;
+  provider?: string;
+}
+
+/** An Architect IVR: its DIDs (in the org's pools) and its flows (inbound call flow names) by schedule group name. */
+export interface SeedIvr {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  dnis: string[];
+  openHoursFlow?: string;
+  closedHoursFlow?: string;
+  holidayHoursFlow?: string;
+  scheduleGroup?: string;
+}
+
 /** A data table: columns in display order (`key`, a string, among them) and rows by key. */
 export interface SeedDataTable {
   id?: string;
@@ -171,7 +193,8 @@ export interface SeedEmergencyGroup {
   division: string;
   description?: string;
   enabled?: boolean;
-  flows?: string[];
+  /** Flow names; `{flow, ivrs}` also names the IVRs the emergency flow applies to. */
+  flows?: (string | { flow: string; ivrs: string[] })[];
 }
 
 export interface SeedOrg {
@@ -194,6 +217,8 @@ export interface SeedOrg {
   emergencygroups?: SeedEmergencyGroup[];
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
+  didPools?: SeedDidPool[];
+  ivrs?: SeedIvr[];
   users?: SeedUser[];
   groups?: SeedGroup[];
 }

@@ -244,3 +244,21 @@ export function byNameThenId<T extends { name: string; id: string }>(a: T, b: T)
   if (a.id !== b.id) return a.id < b.id ? -1 : 1;
   return 0;
 }
+
+/** An Architect IVR configuration (SDK `IVR`): the DIDs that reach the org and the flows they run by schedule. */
+export interface Ivr {
+  id: string;
+  name: string;
+  divisionId: string;
+  description?: string;
+  version: number;
+  state: ArchitectState;
+  /** E.164 numbers, each in a DID pool of the org and used by this IVR only. */
+  dnis: string[];
+  openHoursFlowId?: string;
+  closedHoursFlowId?: string;
+  holidayHoursFlowId?: string;
+  scheduleGroupId?: string;
+  dateCreated: string;
+  dateModified: string;
+}

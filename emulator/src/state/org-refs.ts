@@ -37,8 +37,29 @@ export interface SystemPromptRecord {
   description: string;
 }
 
+/**
+ * SDK `DIDPool` (`/api/v2/telephony/providers/edges/didpools`): a range of E.164 numbers the org owns; an IVR may
+ * route only numbers of its org's pools.
+ */
+export interface DidPoolRecord {
+  id: string;
+  startPhoneNumber: string;
+  endPhoneNumber: string;
+  description?: string;
+  comments?: string;
+  /** PURE_CLOUD_VOICE or BYOC_CARRIER, ... (SDK `DIDPool.provider`). */
+  provider?: string;
+}
+
+/** Whether an E.164 number lies in a pool's range (numbers of the same length compare as digits). */
+export function inPool(pool: Pick<DidPoolRecord, "startPhoneNumber" | "endPhoneNumber">, number: string): boolean {
+  const { startPhoneNumber: lo, endPhoneNumber: hi } = pool;
+  return number.length === lo.length && number.length === hi.length && lo <= number && number <= hi;
+}
+
 export interface OrgRefsInit {
   edgeGroups?: EdgeGroupRecord[];
+  didPools?: DidPoolRecord[];
   emailDomains?: EmailDomainRecord[];
   systemPrompts?: SystemPromptRecord[];
 }
@@ -52,8 +73,10 @@ export class OrgRefsStore {
   private readonly edgeGroups: EdgeGroupRecord[];
   private readonly domains: EmailDomainRecord[];
   private readonly prompts: SystemPromptRecord[];
+  private readonly didPools: DidPoolRecord[];
 
   constructor(init: OrgRefsInit = {}) {
+    this.didPools = structuredClone(init.didPools ?? []);
     this.edgeGroups = structuredClone(init.edgeGroups ?? []);
     this.domains = structuredClone(init.emailDomains ?? []);
     this.prompts = structuredClone(init.systemPrompts ?? []);
@@ -99,6 +122,22 @@ export class OrgRefsStore {
     const r = this.getEmailDomain(domainId).routes.find((x) => x.id === routeId);
     if (!r) throw notFound();
     return r;
+  }
+
+  /** Pools in order of their first number. */
+  listDidPools(): DidPoolRecord[] {
+    return [...this.didPools].sort((a, b) => (a.startPhoneNumber < b.startPhoneNumber ? -1 : 1));
+  }
+
+  getDidPool(id: string): DidPoolRecord {
+    const p = this.didPools.find((x) => x.id === id);
+    if (!p) throw notFound();
+    return p;
+  }
+
+  /** The pool holding an E.164 number, if the org owns it. */
+  didPoolOf(number: string): DidPoolRecord | undefined {
+    return this.didPools.find((p) => inPool(p, number));
   }
 
   listSystemPrompts(filter: { name?: string } = {}): SystemPromptRecord[] {

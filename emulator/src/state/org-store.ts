@@ -4,7 +4,17 @@ import type { DataTableRecord } from "./architect/datatables";
 import type { EmergencyGroupRecord } from "./architect/emergencygroups";
 import type { FlowRecord } from "./architect/flows";
 import { AuthStore } from "./auth/store";
-import type { Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "./entities";
+import type {
+  Division,
+  Ivr,
+  Language,
+  OAuthClient,
+  Queue,
+  Schedule,
+  ScheduleGroup,
+  Skill,
+  WrapupCode,
+} from "./entities";
 import { invalidValue } from "./errors";
 import { nameRules, type OrgContext } from "./org-context";
 import { RoutingStore } from "./routing/store";
@@ -27,6 +37,7 @@ export interface OrgInit extends OrgRefsInit, DirectoryInit {
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
+  ivrs?: Ivr[];
   datatables?: DataTableRecord[];
   emergencygroups?: EmergencyGroupRecord[];
   sites?: Site[];
@@ -52,7 +63,7 @@ export class OrgStore {
   readonly routing: RoutingStore;
   readonly architect: ArchitectStore;
   readonly telephony: TelephonyStore;
-  /** Edge groups, email domains and routes, system prompts: seeded, read-only (see org-refs.ts). */
+  /** Edge groups, email domains and routes, system prompts, DID pools: seeded, read-only (see org-refs.ts). */
   readonly refs: OrgRefsStore;
   /** Users and groups: seeded, read-only (every org provisions its own, see directory/store.ts). */
   readonly directory: DirectoryStore;
@@ -111,6 +122,7 @@ export class OrgStore {
         queuesUsingFlow: (flowId) => this.routing.queuesUsingFlow(flowId),
       },
       init,
+      (number) => this.refs.didPoolOf(number) !== undefined,
     );
     this.telephony = new TelephonyStore(
       ctx,

@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { parse, YAMLParseError } from "yaml";
 import { z } from "zod";
+import { E164 } from "../resources/architect-ivr/schema";
 import { isTimeZone } from "../resources/architect-schedulegroup/schema";
 import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
 
@@ -16,6 +17,7 @@ import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
  *   sipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }   # unique per region
  *   edgeGroups: { US East Edge Group: EU West Edge Group }   # queues' callback edge group
  *   emailDomains: { acme-us.example.com: acme-eu.example.com }   # queues' outbound email address domain
+ *   dids: { "+13175550100": "+35315550100" }        # IVRs' numbers: every DID needs one
  *   users: { ana@acme-us.example.com: ana@acme-eu.example.com }     # queue members (by email)
  *   groups: { US Escalations: EU Escalations }                     # queue member groups (by name)
  */
@@ -36,6 +38,13 @@ export const Transforms = z
     edgeGroups: z.record(z.string(), z.string()).default({}),
     /** Queues' outbound email domains (`route@domain`): domain names compare case-insensitively. */
     emailDomains: z.record(z.string(), z.string()).default({}),
+    /** IVRs' DIDs (E.164): a number belongs to one org, so each source number maps to one the target owns. */
+    dids: z
+      .record(
+        z.string(),
+        z.string().regex(E164, { error: (i) => `'${String(i.input)}' is not an E.164 number (e.g. +35315550100)` }),
+      )
+      .default({}),
     /** Queue members' emails and member groups' names: directories are per org, never renamed by `names`. */
     users: z.record(z.string(), z.string()).default({}),
     groups: z.record(z.string(), z.string()).default({}),
@@ -52,6 +61,7 @@ export const NO_TRANSFORMS: Transforms = {
   sipTerminationUris: {},
   edgeGroups: {},
   emailDomains: {},
+  dids: {},
   users: {},
   groups: {},
 };
@@ -75,9 +85,22 @@ export function parseTransforms(text: string, file: string): Transforms {
     const key = issue.path.join(".") || "(top level)";
     const detail =
       issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains, users, groups`
+        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains, users, groups, dids`
         : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
+  }
+  const targets = new Map<string, string>();
+  for (const [from, to] of Object.entries(parsed.data.dids)) {
+    if (!E164.test(from))
+      throw new TransformsError(
+        `Transforms file ${file}: dids.${from}: '${from}' is not an E.164 number (e.g. +13175550100)`,
+      );
+    const other = targets.get(to);
+    if (other !== undefined)
+      throw new TransformsError(
+        `Transforms file ${file}: dids maps both '${other}' and '${from}' to '${to}', and a number routes to one IVR: map each to its own number.`,
+      );
+    targets.set(to, from);
   }
   for (const [from, to] of Object.entries(parsed.data.timeZones)) {
     if (!isTimeZone(to)) {
@@ -136,6 +159,35 @@ export function mapMembers(t: Transforms, fields: Record<string, unknown>): void
     );
 }
 
+/** IVR DIDs with no mapping in the transforms file: deploying them would route a number the target cannot own. */
+export class UnmappedDidsError extends TransformsError {
+  constructor(
+    readonly ivr: string,
+    readonly numbers: string[],
+  ) {
+    super(`IVR '${ivr}': no mapping for DID(s) ${numbers.join(", ")}`);
+  }
+
+  /** The message for a stack: the numbers, the IVR, and the line to add to which file. */
+  explain(file: string | undefined): string {
+    const example = this.numbers.map((n) => `"${n}": "<target number>"`).join(", ");
+    return (
+      `IVR '${this.ivr}': the transforms file maps no target number for DID(s) ${this.numbers.join(", ")}. ` +
+      `A number belongs to one org, so each DID of the source needs a number the target org owns (in one of its DID pools): ` +
+      (file
+        ? `add dids: { ${example} } to ${file}.`
+        : `create the stack's transforms file (genesys-clone:transforms, or transforms.<stack>.yaml beside Pulumi.yaml) with dids: { ${example} }.`)
+    );
+  }
+}
+
+/** An IVR's DIDs in the target region; every one must be mapped (to itself when the target owns the number). */
+export function mapDids(t: Transforms, ivr: string, dnis: readonly string[]): string[] {
+  const missing = dnis.filter((n) => t.dids[n] === undefined);
+  if (missing.length) throw new UnmappedDidsError(ivr, missing);
+  return dnis.map((n) => t.dids[n]!);
+}
+
 /**
  * One resource's declared properties after the transforms: `kind` is the class name's type
  * (Division, Queue, ...). Values that are not plain strings (outputs of other resources) pass as they are:
@@ -146,6 +198,8 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
   if (typeof out.name === "string") out.name = kind === "Division" ? mapDivision(t, out.name) : mapName(t, out.name);
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
+  if (kind === "Ivr" && Array.isArray(out.dnis) && out.dnis.every((n): n is string => typeof n === "string"))
+    out.dnis = mapDids(t, typeof props.name === "string" ? props.name : "(unnamed)", out.dnis);
   if (typeof out.inboundSite === "string") out.inboundSite = t.sites[out.inboundSite] ?? out.inboundSite;
   if (typeof out.site === "string") out.site = t.sites[out.site] ?? out.site;
   const trunkProps = out.properties;

@@ -6,6 +6,7 @@ import { propertiesOf } from "../resources/architect-datatable/schema";
 import { emergencyGroupsApi } from "../resources/architect-emergencygroup/api";
 import { flowIdsOf } from "../resources/architect-emergencygroup/schema";
 import { flowsApi } from "../resources/architect-flow/api";
+import { ivrsApi } from "../resources/architect-ivr/api";
 import { FLOW_TYPES } from "../resources/architect-flow/references";
 import { minimalFlowYaml } from "../resources/architect-flow/shell";
 import { schedulesApi } from "../resources/architect-schedule/api";
@@ -105,6 +106,12 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
   const queueMembers = await Promise.all(
     queues.map((q) => ((q as { userMemberCount?: number }).userMemberCount === 0 ? [] : membersApi.list(c, q.id))),
   );
+  // The numbers the target owns and the IVRs routing them: what an Ivr's DID checks and writes meet.
+  const [didPools, ivrs] = await Promise.all([ivrsApi.didPools(c), ivrsApi.list(c)]);
+  const inboundFlow = new Map(
+    copiedFlows.filter((f) => f.type.toLowerCase() === "inboundcall").map((f) => [f.id, f.name]),
+  );
+  const groupOf = new Map(groups.map((g) => [g.id, g.name]));
   const names = (refs: { id: string }[] | null | undefined) =>
     (refs ?? []).map((r) => scheduleName.get(r.id)).filter((n): n is string => n !== undefined);
 
@@ -172,6 +179,24 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       };
     }),
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    didPools: didPools.map((p) => ({ startPhoneNumber: p.startPhoneNumber, endPhoneNumber: p.endPhoneNumber })),
+    ivrs: ivrs.map((x) => {
+      const flow = (r: { id: string } | null | undefined) => (r ? inboundFlow.get(r.id) : undefined);
+      const refs = {
+        openHoursFlow: flow(x.openHoursFlow),
+        closedHoursFlow: flow(x.closedHoursFlow),
+        holidayHoursFlow: flow(x.holidayHoursFlow),
+        scheduleGroup: x.scheduleGroup ? groupOf.get(x.scheduleGroup.id) : undefined,
+      };
+      return {
+        id: x.id,
+        name: x.name,
+        division: inDivision(x.division),
+        dnis: [...(x.dnis ?? [])],
+        ...Object.fromEntries(Object.entries(refs).filter(([, v]) => v !== undefined)),
+        ...(x.description ? { description: x.description } : {}),
+      };
+    }),
     edgeGroups: edgeGroups.map((g) => ({ name: g.name })),
     emailDomains: emailDomains.map((d) => ({
       name: d.name,
@@ -243,6 +268,7 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       flows: liveFlows.length,
       sites: sites.length,
       trunks: liveTrunks.length,
+      ivrs: ivrs.length,
       users: users.length,
       datatables: tables.length,
       emergencygroups: emergencyGroups.length,

@@ -51,6 +51,11 @@ export interface Definition<Args extends { name: string }, Body, Wire extends Na
   toArgs(c: GenesysClient, wire: Wire, previous: Partial<Args>): Promise<Args>;
   /** Extra preview-time checks that need the target org (divisions, references). */
   checkTarget?(c: GenesysClient, args: Args, owner: string): Promise<CheckFailure[]>;
+  /**
+   * Preview-time checks of plain fields, run even while other inputs are outputs of resources not created yet
+   * (an IVR's DIDs while its flows are new); each check must skip a field that is itself unknown.
+   */
+  checkKnown?(c: GenesysClient, news: Record<string, unknown>, owner: string): Promise<CheckFailure[]>;
 }
 
 type Outputs<Args> = Args & { adoptedPrior?: unknown };
@@ -354,7 +359,14 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
   return {
     async check(ctx, olds, news) {
       const failures = checkInputs(def.schema, owner(news.name), news);
-      if (failures.length || hasUnknown(news, keys)) return { inputs: news, failures };
+      if (failures.length) return { inputs: news, failures };
+      if (hasUnknown(news, keys)) {
+        if (def.checkKnown) {
+          await ctx.client.tokens.token();
+          failures.push(...(await def.checkKnown(ctx.client, news, owner(news.name))));
+        }
+        return { inputs: news, failures };
+      }
       const args = declared(news);
       const isNew = (olds as Partial<Args>).name === undefined;
       // Unchanged inputs were checked when they were deployed: a no-change preview calls no API.
@@ -364,6 +376,7 @@ export function crudProvider<Args extends { name: string; onConflict?: ConflictP
       // New and changed resources meet bad credentials or an unreachable API here, at preview.
       await c.tokens.token();
       if (def.checkTarget) failures.push(...(await def.checkTarget(c, args, owner(args.name))));
+      if (def.checkKnown) failures.push(...(await def.checkKnown(c, news, owner(args.name))));
       if (isNew)
         failures.push(
           ...(await conflictAtPreview(ctx, {

@@ -1,6 +1,7 @@
 import { dataTable } from "./architect-datatable";
 import { emergencyGroup, emergencyGroupFlows } from "./architect-emergencygroup";
 import { flow, flowShell } from "./architect-flow";
+import { ivr } from "./architect-ivr";
 import { schedule } from "./architect-schedule";
 import { scheduleGroup } from "./architect-schedulegroup";
 import { division } from "./auth-division";
@@ -33,6 +34,7 @@ export const REGISTRY = {
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
+  Ivr: ivr,
   QueueMembers: queueMembers,
   EmergencyGroupFlows: emergencyGroupFlows,
   Trunk: trunk,

@@ -30,9 +30,29 @@ export interface TypeReport {
   different: { name: string; fields: { field: string; source: string; target: string }[] }[];
 }
 
+/** One way a call reaches a flow: a DID of an IVR, in its open, closed or holiday hours. */
+export interface Route {
+  /** The number in the target (the source's, mapped by the transforms file's `dids:`). */
+  did: string;
+  /** The source's number. */
+  sourceDid: string;
+  hours: "open" | "closed" | "holiday";
+  /** The inbound call flow's name (transformed), and the source IVR's. */
+  flow: string;
+  ivr: string;
+}
+
+/** Whether every flow the source routes a DID to is routed in the target, by the mapped DID, to the flow of that name. */
+export interface Reachability {
+  routes: number;
+  /** Routes of the source the target lacks; `target` says what the target routes that number to instead, if anything. */
+  missing: (Route & { target?: string })[];
+}
+
 export interface VerifyReport {
   equal: boolean;
   types: TypeReport[];
+  reachability: Reachability;
   /** The target's objects and what each needs (references), cycle-breaking links included. */
   graph: DepGraph;
 }
@@ -129,6 +149,8 @@ function expected(
       fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
   mapQueueRefs(t, fields);
+  if (exporter.key === "ivrs" && Array.isArray(fields.dnis))
+    fields.dnis = fields.dnis.map((n) => (typeof n === "string" ? (t.dids[n] ?? n) : n)).sort();
   if (exporter.key === "queuemembers") mapMembers(t, fields);
   if (Array.isArray(fields.sipServers))
     fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
@@ -156,12 +178,14 @@ export async function verifyOrgs(
   const items: GraphItem[] = [];
   // Every registered type verify compares (not the cycle-breaking shells, a detail of deployment).
   const compared = resources.all.flatMap((d) => (d.verified && d.exporter ? [d.exporter] : []));
+  let ivrs: { source: ExportedObject[]; target: ExportedObject[] } = { source: [], target: [] };
   for (const exporter of compared) {
     const scope = { withRows: opts.withRows === true };
     const [s, tg] = await Promise.all([
       exporter.list(source, undefined, scope),
       exporter.list(target, undefined, scope),
     ]);
+    if (exporter.key === "ivrs") ivrs = { source: s, target: tg };
     items.push(...graphItems(exporter, tg));
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
     const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));
@@ -189,11 +213,53 @@ export async function verifyOrgs(
     report.extra = [...have.keys()].filter((n) => !want.has(n)).sort();
     types.push(report);
   }
+  const reachability = reach(ivrs.source, ivrs.target, transforms);
   return {
-    equal: types.every((t) => !t.missing.length && !t.extra.length && !t.different.length),
+    equal:
+      types.every((t) => !t.missing.length && !t.extra.length && !t.different.length) && !reachability.missing.length,
     types,
+    reachability,
     graph: buildGraph(items),
   };
+}
+
+const HOURS = [
+  ["open", "openHoursFlow"],
+  ["closed", "closedHoursFlow"],
+  ["holiday", "holidayHoursFlow"],
+] as const;
+
+/** Every (DID, hours) -> flow an org's IVRs route, names and numbers mapped by `t`. */
+function routesOf(ivrs: ExportedObject[], t: Transforms): Route[] {
+  const out: Route[] = [];
+  for (const o of ivrs) {
+    const dnis = Array.isArray(o.args.dnis) ? o.args.dnis.filter((n): n is string => typeof n === "string") : [];
+    for (const sourceDid of dnis)
+      for (const [hours, field] of HOURS) {
+        const flow = o.args[field];
+        if (flow instanceof Ref)
+          out.push({ did: t.dids[sourceDid] ?? sourceDid, sourceDid, hours, flow: mapName(t, flow.name), ivr: o.name });
+      }
+  }
+  return out.sort((a, b) => (a.did + a.hours < b.did + b.hours ? -1 : 1));
+}
+
+/** The source's routes the target does not have: a number (mapped) that reaches no flow, or another one. */
+export function reach(source: ExportedObject[], target: ExportedObject[], t: Transforms): Reachability {
+  const routed = new Map(routesOf(target, NO_TRANSFORMS).map((r) => [`${r.did} ${r.hours}`, r.flow]));
+  const want = routesOf(source, t);
+  const missing = want.flatMap((r) => {
+    const have = routed.get(`${r.did} ${r.hours}`);
+    if (have === r.flow) return [];
+    return [have === undefined ? r : { ...r, target: have }];
+  });
+  return { routes: want.length, missing };
+}
+
+function routeText(m: Reachability["missing"][number]): string {
+  const number = m.did === m.sourceDid ? m.did : `${m.did} (${m.sourceDid} in the source)`;
+  const now = m.target === undefined ? "the target routes it nowhere" : `the target routes it to '${m.target}'`;
+  return `${number}, ${m.hours} hours: the source's IVR '${m.ivr}' routes it to flow '${m.flow}'; ${now}`;
 }
 
 /** An org's objects as graph items: each needs what its arguments reference (a flow in a cycle: the other's shell). */
@@ -223,6 +289,20 @@ function graphItems(exporter: Exporter, objects: ExportedObject[]): GraphItem[] 
 /** The report as a self-contained HTML page: the summary, the differences per type, the target's dependency graph. */
 export function htmlReport(report: VerifyReport, title: string): Promise<string> {
   const changed = report.types.filter((t) => t.missing.length || t.extra.length || t.different.length);
+  const reachability = {
+    heading: "Reachability",
+    blocks: [
+      {
+        kind: "list" as const,
+        items: [
+          {
+            text: `${report.reachability.routes - report.reachability.missing.length} of ${report.reachability.routes} routes from a DID to an inbound call flow reach the same flow in the target`,
+          },
+          ...report.reachability.missing.map((m) => ({ text: `missing route: ${routeText(m)}` })),
+        ],
+      },
+    ],
+  };
   const doc: ReportDoc = {
     title,
     ok: report.equal,
@@ -245,6 +325,7 @@ export function htmlReport(report: VerifyReport, title: string): Promise<string>
           },
         ],
       },
+      reachability,
       ...changed.map((t) => ({
         heading: t.title,
         blocks: [
@@ -280,6 +361,13 @@ export function markdownReport(report: VerifyReport, title: string): string {
     lines.push(
       `| ${t.title} | ${t.source} | ${t.target} | ${t.missing.length} | ${t.extra.length} | ${t.different.length} |`,
     );
+  const r = report.reachability;
+  lines.push(
+    "",
+    "## Reachability",
+    `${r.routes - r.missing.length} of ${r.routes} routes from a DID to an inbound call flow reach the same flow in the target.`,
+  );
+  for (const m of r.missing) lines.push(`- missing route: ${routeText(m)}`);
   for (const t of report.types) {
     if (!t.missing.length && !t.extra.length && !t.different.length) continue;
     lines.push("", `## ${t.title}`);

@@ -38,6 +38,8 @@ export interface EmergencyGroupOrgContext {
   duplicate(kind: string, name: string): ApiError;
   /** The type of an existing flow (e.g. INBOUNDCALL), or undefined. */
   flowType(id: string): string | undefined;
+  /** Whether an active IVR has this id: a call flow's `ivrs` are the IVRs the emergency flow applies to. */
+  ivrExists(id: string): boolean;
 }
 
 /** `/api/v2/architect/emergencygroups`: rules only, no HTTP. */
@@ -92,6 +94,13 @@ export class EmergencyGroupStore {
       .map((g) => g.name);
   }
 
+  /** Names of active groups whose call flows apply to this IVR. */
+  usingIvr(ivrId: string): string[] {
+    return this.list()
+      .filter((g) => g.callFlows.some((c) => c.ivrIds.includes(ivrId)))
+      .map((g) => g.name);
+  }
+
   private fields(input: EmergencyGroupInput, exceptId?: string) {
     const name = this.ctx.checkName("emergency group", input.name);
     const clash = this.list().find((g) => g.id !== exceptId && g.name.toLowerCase() === name.toLowerCase());
@@ -108,9 +117,10 @@ export class EmergencyGroupStore {
           "emergencyCallFlows",
           `emergencyCallFlows[${i}].emergencyFlow: flow ${c.flowId} is a ${type} flow; an emergency flow is an inbound call flow`,
         );
-      if (c.ivrIds.length)
-        throw invalidValue("emergencyCallFlows", `emergencyCallFlows[${i}].ivrs: IVR ${c.ivrIds[0]} does not exist`);
-      return { flowId: c.flowId, ivrIds: [] };
+      const unknown = c.ivrIds.find((id) => !this.ctx.ivrExists(id));
+      if (unknown !== undefined)
+        throw invalidValue("emergencyCallFlows", `emergencyCallFlows[${i}].ivrs: IVR ${unknown} does not exist`);
+      return { flowId: c.flowId, ivrIds: [...new Set(c.ivrIds)] };
     });
     const out = {
       name,

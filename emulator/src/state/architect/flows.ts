@@ -140,6 +140,8 @@ export interface FlowOrgLinks {
   exists(kind: Exclude<ReferenceKind, "flow" | "division">, name: string): boolean;
   /** Names of the queues whose queueFlow / emailInQueueFlow / messageInQueueFlow is this flow. */
   queuesUsingFlow(flowId: string): string[];
+  /** Names of the active IVRs whose open, closed or holiday hours flow is this flow. */
+  ivrsUsingFlow(flowId: string): string[];
   /** Other objects that use this flow, e.g. `emergency group(s): Severe Weather` (none when empty). */
   otherUsersOfFlow?(flowId: string): string[];
 }
@@ -321,7 +323,7 @@ export class FlowStore {
       .sort(byNameThenId);
   }
 
-  /** Hard delete; 400 for a system flow; 409 while another client holds the lock or a queue or another published flow uses it. */
+  /** Hard delete; 400 for a system flow; 409 while another client holds the lock or a queue, an IVR or another published flow uses it. */
   deleteFlow(id: string, client: ClientRef): void {
     const flow = this.getFlow(id);
     // "You cannot delete this flow" (help center, Voicemail flow overview); the same for the other system flows: unverified.
@@ -330,10 +332,12 @@ export class FlowStore {
     this.requireUnlocked(flow, client);
     const queues = this.links.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
+    const ivrs = this.links.ivrsUsingFlow(id);
     const others = this.links.otherUsersOfFlow?.(id) ?? [];
-    if (queues.length > 0 || flows.length > 0 || others.length > 0) {
+    if (queues.length > 0 || flows.length > 0 || ivrs.length > 0 || others.length > 0) {
       const users = [
         queues.length > 0 ? `queue(s): ${queues.join(", ")}` : "",
+        ivrs.length > 0 ? `IVR(s): ${ivrs.join(", ")}` : "",
         flows.length > 0 ? `flow(s): ${flows.join(", ")}` : "",
         ...others,
       ].filter((s) => s !== "");

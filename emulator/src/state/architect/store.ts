@@ -1,11 +1,12 @@
 import { Collection, firstVersion, isActive, nextVersion, softDelete } from "../collection";
-import type { Schedule, ScheduleGroup } from "../entities";
+import type { Ivr, Schedule, ScheduleGroup } from "../entities";
 import { ApiError, invalidValue } from "../errors";
 import { inList, wildcardFilter, type SortOrder } from "../filters";
 import type { DivisionCount, OrgContext } from "../org-context";
 import { DataTableStore, type DataTableRecord } from "./datatables";
 import { EmergencyGroupStore, type EmergencyGroupRecord } from "./emergencygroups";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
+import { IvrStore } from "./ivrs";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 
 export interface ScheduleInput {
@@ -39,6 +40,7 @@ export interface ArchitectInit {
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
+  ivrs?: Ivr[];
   datatables?: DataTableRecord[];
   emergencygroups?: EmergencyGroupRecord[];
 }
@@ -58,13 +60,17 @@ export class ArchitectStore {
   private readonly schedules: Collection<Schedule>;
   private readonly schedulegroups: Collection<ScheduleGroup>;
   readonly flows: FlowStore;
+  /** IVR configurations: DIDs routed to flows by schedule group. */
+  readonly ivrs: IvrStore;
   readonly datatables: DataTableStore;
   readonly emergencyGroups: EmergencyGroupStore;
 
   constructor(
     private readonly ctx: OrgContext,
-    flowLinks: FlowOrgLinks,
+    flowLinks: Omit<FlowOrgLinks, "ivrsUsingFlow">,
     init: ArchitectInit,
+    /** Whether a DID pool of the org holds a number. */
+    ownsDid: (number: string) => boolean = () => false,
   ) {
     this.schedules = new Collection(ctx, { kind: "schedule", holdsName: isActive }, init.schedules ?? []);
     this.schedulegroups = new Collection(
@@ -76,6 +82,7 @@ export class ArchitectStore {
       ctx,
       {
         ...flowLinks,
+        ivrsUsingFlow: (flowId) => this.ivrs.usingFlow(flowId),
         otherUsersOfFlow: (flowId) => {
           const groups = this.emergencyGroups.usingFlow(flowId);
           return groups.length ? [`emergency group(s): ${groups.join(", ")}`] : [];
@@ -83,12 +90,29 @@ export class ArchitectStore {
       },
       init.flows ?? [],
     );
+    this.ivrs = new IvrStore(
+      ctx,
+      {
+        requireInboundFlow: (field, id) => this.flows.requireFlowOfType(field, id, "INBOUNDCALL"),
+        scheduleGroupActive: (id) => {
+          const g = this.schedulegroups.find(id);
+          return g !== undefined && isActive(g);
+        },
+        ownsDid,
+        emergencyGroupsUsing: (ivrId) => this.emergencyGroups.usingIvr(ivrId),
+      },
+      init.ivrs ?? [],
+    );
     this.datatables = new DataTableStore(
       { ...ctx, flowsNaming: (name) => this.flows.publishedNaming("dataTable", name) },
       init.datatables ?? [],
     );
     this.emergencyGroups = new EmergencyGroupStore(
-      { ...ctx, flowType: (id) => this.flows.findFlow(id)?.type },
+      {
+        ...ctx,
+        flowType: (id) => this.flows.findFlow(id)?.type,
+        ivrExists: (id) => this.ivrs.list().some((x) => x.id === id),
+      },
       init.emergencygroups ?? [],
     );
   }
@@ -104,6 +128,7 @@ export class ArchitectStore {
       [this.schedules.all().filter((x) => isActive(x) && x.divisionId === id).length, "schedule"],
       [this.schedulegroups.all().filter((g) => isActive(g) && g.divisionId === id).length, "schedule group"],
       [this.flows.countInDivision(id), "flow"],
+      [this.ivrs.countInDivision(id), "IVR"],
       [this.datatables.countInDivision(id), "data table"],
       [this.emergencyGroups.countInDivision(id), "emergency group"],
     ];
@@ -217,14 +242,27 @@ export class ArchitectStore {
     return this.schedulegroups.put({ ...this.scheduleGroupFields(input, id), ...stamp });
   }
 
-  /** Soft delete (nothing references groups yet: IVRs are not emulated). */
+  /** Soft delete; 409 while an active IVR uses the group. */
   deleteScheduleGroup(id: string): void {
     const g = this.schedulegroups.get(id, isActive);
+    const ivrs = this.ivrs.usingScheduleGroup(id);
+    if (ivrs.length > 0)
+      throw new ApiError(
+        409,
+        "general.conflict",
+        `Schedule group ${g.name} is in use by IVR(s): ${ivrs.join(", ")}`,
+        { name: g.name },
+        `Schedule group {name} is in use by IVR(s): ${ivrs.join(", ")}`,
+      );
     softDelete(g, this.ctx.nowIso());
     this.ctx.detach(g.divisionId, "schedule group");
   }
 
-  snapshot(): { schedules: Schedule[]; schedulegroups: ScheduleGroup[] } {
-    return { schedules: this.schedules.snapshot(), schedulegroups: this.schedulegroups.snapshot() };
+  snapshot(): { schedules: Schedule[]; schedulegroups: ScheduleGroup[]; ivrs: Ivr[] } {
+    return {
+      schedules: this.schedules.snapshot(),
+      schedulegroups: this.schedulegroups.snapshot(),
+      ivrs: this.ivrs.snapshot(),
+    };
   }
 }

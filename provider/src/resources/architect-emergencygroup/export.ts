@@ -2,23 +2,18 @@ import { flowsApi } from "../architect-flow/api";
 import { divisionRef } from "../auth-division/export";
 import { Ref, type ExporterSpec } from "../../importer/types";
 import { emergencyGroupsApi } from "./api";
-import { flowIdsOf } from "./schema";
+import { ivrsApi } from "../architect-ivr/api";
+import { flowIdsOf, ivrIdsOf } from "./schema";
 
 export const exporter: ExporterSpec = {
   key: "emergencygroups",
   variablePrefix: "emergencyGroup",
   file: "architect-emergencygroups.ts",
   title: "emergency groups",
-  async list(c, _progress, scope) {
+  async list(c) {
     const groups = await emergencyGroupsApi.list(c);
     return Promise.all(
       groups.map(async (g) => {
-        const ivrs = (g.emergencyCallFlows ?? []).flatMap((f) => f.ivrs ?? []);
-        // IVRs are not cloned yet: their links are left out, and said so.
-        if (ivrs.length)
-          scope?.note?.(
-            `emergency group '${g.name}': ${ivrs.length} IVR link(s) left out (IVRs are not cloned yet); link them in each target`,
-          );
         return {
           id: g.id,
           name: g.name,
@@ -42,8 +37,11 @@ export const flowsExporter: ExporterSpec = {
   title: "emergency group flow links",
   filterKey: "emergencygroups",
   async list(c) {
-    const [groups, flows] = await Promise.all([emergencyGroupsApi.list(c), flowsApi.list(c)]);
+    const groups = await emergencyGroupsApi.list(c);
+    const linked = groups.some((g) => ivrIdsOf(g).some((l) => l.length));
+    const [flows, ivrs] = await Promise.all([flowsApi.list(c), linked ? ivrsApi.list(c) : []]);
     const flowName = new Map(flows.map((f) => [f.id, f.name]));
+    const ivrName = new Map(ivrs.map((x) => [x.id, x.name]));
     return groups
       .filter((g) => flowIdsOf(g).length)
       .map((g) => ({
@@ -52,6 +50,14 @@ export const flowsExporter: ExporterSpec = {
         args: {
           emergencyGroup: new Ref("emergencygroups", g.id, g.name, "id"),
           emergencyFlows: flowIdsOf(g).map((id) => new Ref("flows", id, flowName.get(id) ?? id, "id")),
+          // The IVRs each emergency flow applies to: Ivr resources (or lookups), named in order of their names.
+          ivrs: ivrIdsOf(g).some((l) => l.length)
+            ? ivrIdsOf(g).map((l) =>
+                l
+                  .map((id) => new Ref("ivrs", id, ivrName.get(id) ?? id, "id"))
+                  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+              )
+            : undefined,
         },
       }));
   },

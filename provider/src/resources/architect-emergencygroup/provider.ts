@@ -9,13 +9,18 @@ import {
   EmergencyGroupArgs,
   EmergencyGroupFlowsArgs,
   flowIdsOf,
+  ivrIdsOf,
   FLOWS_LABEL,
   LABEL,
   RESOURCE_TYPE,
   type EmergencyGroupBody,
 } from "./schema";
 
-const callFlows = (ids: readonly string[]) => ids.map((id) => ({ emergencyFlow: { id }, ivrs: [] }));
+const callFlows = (ids: readonly string[], ivrs: readonly (readonly string[])[] = []) =>
+  ids.map((id, i) => ({ emergencyFlow: { id }, ivrs: [...(ivrs[i] ?? [])].sort().map((ivr) => ({ id: ivr })) }));
+/** Declared IVR lists in the API's form: one (sorted) list per flow; none declared is empty lists. */
+const ivrLists = (a: { emergencyFlows: readonly string[]; ivrs?: readonly (readonly string[])[] | undefined }) =>
+  a.emergencyFlows.map((_, i) => [...(a.ivrs?.[i] ?? [])].sort());
 
 export const provider = crudProvider<EmergencyGroupArgs, EmergencyGroupBody, EmergencyGroup>({
   type: RESOURCE_TYPE,
@@ -62,27 +67,29 @@ export const provider = crudProvider<EmergencyGroupArgs, EmergencyGroupBody, Eme
   checkTarget: async (c, args, owner) => checkDivision(c, args.division, owner),
 });
 
-type FlowsOutputs = EmergencyGroupFlowsArgs & { prior: string[] };
+type FlowsOutputs = EmergencyGroupFlowsArgs & { prior: string[]; priorIvrs?: string[][] };
 const flowsLabel = (a: { emergencyGroup?: unknown }) => `${FLOWS_LABEL} of emergency group ${String(a.emergencyGroup)}`;
 
-/** Sets the group's emergency call flows (no IVRs: IVRs are not cloned yet); returns the flows it had. */
+/** Sets the group's emergency call flows and the IVRs each applies to; returns the flows and IVRs it had. */
 async function setFlows(
   c: GenesysClient,
   groupId: string,
   flowIds: readonly string[],
+  ivrs: readonly (readonly string[])[],
   what: string,
-): Promise<string[]> {
+): Promise<{ prior: string[]; priorIvrs: string[][] }> {
   const current = await emergencyGroupsApi.get(c, groupId);
   if (!current) gone(`${what}: emergency group`, groupId);
-  const body = { ...groupBody(current), emergencyCallFlows: callFlows(flowIds) };
+  const body = { ...groupBody(current), emergencyCallFlows: callFlows(flowIds, ivrs) };
   const stored = await permitted(what, () => emergencyGroupsApi.update(c, groupId, body, current));
   const now = flowIdsOf(stored);
-  if (now.join() !== flowIds.join())
+  const sent = flowIds.map((_, i) => [...(ivrs[i] ?? [])].sort());
+  if (now.join() !== flowIds.join() || JSON.stringify(ivrIdsOf(stored)) !== JSON.stringify(sent))
     throw new GenesysError(
       "Validation",
-      `${what}: the org stored emergency flows [${now.join(", ")}], not the [${flowIds.join(", ")}] sent.`,
+      `${what}: the org stored emergency flows [${now.join(", ")}] with IVRs ${JSON.stringify(ivrIdsOf(stored))}, not the [${flowIds.join(", ")}] with ${JSON.stringify(sent)} sent.`,
     );
-  return flowIdsOf(current);
+  return { prior: flowIdsOf(current), priorIvrs: ivrIdsOf(current) };
 }
 
 function groupBody(g: EmergencyGroup): EmergencyGroupBody {
@@ -105,30 +112,50 @@ export const flowsProvider: Lifecycle<EmergencyGroupFlowsArgs, FlowsOutputs> = {
   },
   async diff(_ctx, _id, olds, news) {
     const replaces = news.emergencyGroup !== olds.emergencyGroup ? ["emergencyGroup"] : [];
-    if (hasUnknown(news, ["emergencyGroup", "emergencyFlows"])) return { changes: true, replaces };
+    if (hasUnknown(news, ["emergencyGroup", "emergencyFlows", "ivrs"])) return { changes: true, replaces };
     const changes =
       olds.emergencyGroup !== news.emergencyGroup ||
-      JSON.stringify(olds.emergencyFlows) !== JSON.stringify(news.emergencyFlows);
+      JSON.stringify(olds.emergencyFlows) !== JSON.stringify(news.emergencyFlows) ||
+      JSON.stringify(ivrLists(olds)) !== JSON.stringify(ivrLists(news));
     return { changes, replaces };
   },
   async create(ctx, inputs) {
     const args = userInputs(inputs) as EmergencyGroupFlowsArgs;
-    const prior = await setFlows(ctx.client, args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
-    return { id: `${args.emergencyGroup}-flows`, outs: { ...args, prior } };
+    const prior = await setFlows(
+      ctx.client,
+      args.emergencyGroup,
+      args.emergencyFlows,
+      ivrLists(args),
+      flowsLabel(args),
+    );
+    return { id: `${args.emergencyGroup}-flows`, outs: { ...args, ...prior } };
   },
   async read(ctx, id, props) {
     const g = await emergencyGroupsApi.get(ctx.client, props.emergencyGroup);
     if (!g) return {};
-    return { id, props: { emergencyGroup: props.emergencyGroup, emergencyFlows: flowIdsOf(g), prior: props.prior } };
+    const ivrs = ivrIdsOf(g);
+    return {
+      id,
+      props: {
+        emergencyGroup: props.emergencyGroup,
+        emergencyFlows: flowIdsOf(g),
+        ...(props.ivrs !== undefined || ivrs.some((l) => l.length) ? { ivrs } : {}),
+        prior: props.prior,
+        ...(props.priorIvrs !== undefined ? { priorIvrs: props.priorIvrs } : {}),
+      },
+    };
   },
   async update(ctx, _id, olds, news) {
     const args = userInputs(news) as EmergencyGroupFlowsArgs;
-    await setFlows(ctx.client, args.emergencyGroup, args.emergencyFlows, flowsLabel(args));
-    return { outs: { ...args, prior: olds.prior } };
+    await setFlows(ctx.client, args.emergencyGroup, args.emergencyFlows, ivrLists(args), flowsLabel(args));
+    return {
+      outs: { ...args, prior: olds.prior, ...(olds.priorIvrs !== undefined ? { priorIvrs: olds.priorIvrs } : {}) },
+    };
   },
   async delete(ctx, _id, props) {
     // A link, not an object: destroy gives the group back the flows it had (when it still exists).
     const g = await emergencyGroupsApi.get(ctx.client, props.emergencyGroup);
-    if (g) await setFlows(ctx.client, props.emergencyGroup, props.prior ?? [], flowsLabel(props));
+    if (g)
+      await setFlows(ctx.client, props.emergencyGroup, props.prior ?? [], props.priorIvrs ?? [], flowsLabel(props));
   },
 };

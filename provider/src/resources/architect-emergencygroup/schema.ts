@@ -29,8 +29,17 @@ export const EmergencyGroupFlowsArgs = z
     emergencyGroup: z.string().min(1),
     /** `flow.id`s of inbound call flows, in order. */
     emergencyFlows: z.array(z.string().min(1)),
+    /**
+     * Per emergency flow (same order), the `ivr.id`s of the Ivr resources it applies to; absent: none. IVRs are
+     * per region (their DIDs are), so each is a resource of the stack or a lookup.
+     */
+    ivrs: z.array(z.array(z.string().min(1))).optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => a.ivrs === undefined || a.ivrs.length === a.emergencyFlows.length, {
+    message: "ivrs needs one list of IVR ids per emergency flow (in the order of emergencyFlows)",
+    path: ["ivrs"],
+  });
 export type EmergencyGroupFlowsArgs = z.infer<typeof EmergencyGroupFlowsArgs>;
 
 const CallFlow = z.object({ emergencyFlow: WireRef.nullish(), ivrs: z.array(WireRef).nullish() });
@@ -56,6 +65,10 @@ export interface EmergencyGroupBody {
   emergencyCallFlows?: CallFlowBody[];
 }
 type _EmergencyGroupBody = SdkBody<Models.EmergencyGroup, EmergencyGroupBody & { version?: number }>;
+
+/** The IVR ids of each of a stored group's call flows (sorted), in the order of its flows. */
+export const ivrIdsOf = (g: EmergencyGroup): string[][] =>
+  (g.emergencyCallFlows ?? []).filter((c) => c.emergencyFlow?.id).map((c) => (c.ivrs ?? []).map((i) => i.id).sort());
 
 /** The flow ids of a stored group's call flows, in order. */
 export const flowIdsOf = (g: EmergencyGroup): string[] =>
