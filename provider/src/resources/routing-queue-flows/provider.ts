@@ -5,6 +5,7 @@ import { gone, permitted } from "../crud";
 import { queuesApi } from "../routing-queue/api";
 import { getAt, MEDIA_FLOW_FIELDS, setAt, type MediaFlowField } from "../routing-queue/media";
 import { LABEL, QueueFlowsArgs } from "./schema";
+import { withQueueLock } from "../routing-queue/queue-lock";
 
 const TOP_FIELDS = ["queueFlow", "emailInQueueFlow", "messageInQueueFlow"] as const;
 const MEDIA_FIELDS = Object.keys(MEDIA_FLOW_FIELDS) as MediaFlowField[];
@@ -24,7 +25,11 @@ type Outputs = QueueFlowsArgs & { prior: Partial<Record<Field, string>> };
 
 const label = (a: { queue?: unknown }) => `${LABEL} of queue ${String(a.queue)}`;
 
-async function setFlows(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
+function setFlows(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
+  return withQueueLock(c, queueId, () => setFlowsNow(c, queueId, flows, what));
+}
+
+async function setFlowsNow(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
   const current = await queuesApi.get(c, queueId);
   if (!current) gone(`${what}: queue`, queueId);
   const prior: Outputs["prior"] = {};

@@ -6,6 +6,7 @@ import { gone, permitted } from "../crud";
 import { queuesApi } from "../routing-queue/api";
 import { directoryApi, emailKey, membersApi } from "./api";
 import { LABEL, QueueMembersArgs, type Member, type MemberGroup } from "./schema";
+import { withQueueLock } from "../routing-queue/queue-lock";
 
 /**
  * What the link did to the queue, so destroy undoes exactly that: users it added (removed again), users that
@@ -54,7 +55,16 @@ async function resolve(c: GenesysClient, queue: string, members: Member[], group
 }
 
 /** The queue's member groups changed by `change`, through the queue's full-replace PUT (only when they change). */
-async function setGroups(
+function setGroups(
+  c: GenesysClient,
+  queueId: string,
+  change: (current: { id: string; type: string }[]) => { id: string; type: string }[],
+  what: string,
+) {
+  return withQueueLock(c, queueId, () => setGroupsNow(c, queueId, change, what));
+}
+
+async function setGroupsNow(
   c: GenesysClient,
   queueId: string,
   change: (current: { id: string; type: string }[]) => { id: string; type: string }[],
