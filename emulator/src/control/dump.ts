@@ -1,4 +1,6 @@
 import { flowToDump } from "../routes/architect/flow-wire";
+import { promptToWire, type PromptWire } from "../routes/architect/prompts";
+import { audioSha256 } from "../state/architect/prompts";
 import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
 import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
 import { divisionToWire, type AuthzDivisionWire } from "../routes/auth/divisions";
@@ -38,6 +40,13 @@ export interface OrgDump {
   trunkbasesettings: (TrunkBaseWire & { passwordSet: boolean })[];
   trunks: TrunkWire[];
   sites: SiteWire[];
+  /** User prompts with their resources; each recorded audio as its sha256 and size, never the bytes or URLs. */
+  prompts: (Omit<PromptWire, "resources"> & {
+    resources: (Omit<NonNullable<PromptWire["resources"]>[number], "uploadUri" | "mediaUri"> & {
+      audioSha256?: string;
+      audioBytes?: number;
+    })[];
+  })[];
 }
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
@@ -67,5 +76,16 @@ export function dumpOrg(org: OrgStore): OrgDump {
     }),
     trunks: tel.trunks.map((t) => trunkToWire(org, t)),
     sites: tel.sites.map((s) => siteToWire(org, s)),
+    prompts: org.architect.prompts.snapshot().map((p) => {
+      const wire = promptToWire("", p, { includeMediaUris: false });
+      return {
+        ...wire,
+        resources: (wire.resources ?? []).map((r, i) => {
+          const { uploadUri: _u, mediaUri: _m, ...rest } = r;
+          const audio = p.resources[i]!.audio;
+          return audio ? { ...rest, audioSha256: audioSha256(audio), audioBytes: audio.length } : rest;
+        }),
+      };
+    }),
   };
 }

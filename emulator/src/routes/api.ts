@@ -5,6 +5,7 @@ import { checkPageSize } from "./wire";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./auth/divisions";
 import { registerFlowRoutes } from "./architect/flows";
+import { registerPromptRoutes } from "./architect/prompts";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
 import { registerLanguageRoutes } from "./routing/languages";
 import { registerOrganizationRoutes } from "./auth/organizations";
@@ -28,6 +29,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
+  registerPromptRoutes(router);
   registerTelephonyRoutes(router);
   registerOrgRefRoutes(router);
   return router;

@@ -189,6 +189,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   if (kind === "uploads" || kind === "downloads") {
     const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId, {
       "content-type": header(req, "content-type"),
+      authorization,
     });
     recordRequest(stats, routeKey, result.status);
     // dropAfter: the upload landed, its answer is lost.

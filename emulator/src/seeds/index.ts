@@ -11,6 +11,7 @@ import type {
   WrapupCode,
 } from "../state/entities";
 import type { FlowRecord } from "../state/architect/flows";
+import type { PromptAssetRecord, PromptRecord } from "../state/architect/prompts";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
@@ -90,7 +91,10 @@ function buildFlows(org: SeedOrg, client: OAuthClient, divisionId: (name: string
 function checkFlowReferences(
   org: SeedOrg,
   flows: FlowRecord[],
-  init: Pick<OrgInit, "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions">,
+  init: Pick<
+    OrgInit,
+    "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions" | "prompts"
+  >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
     new Set((list ?? []).filter((x) => x.state === undefined || x.state === "active").map((x) => x.name.toLowerCase()));
@@ -102,6 +106,7 @@ function checkFlowReferences(
     skill: names(init.skills),
     language: names(init.languages),
     division: names(init.divisions),
+    prompt: names(init.prompts),
   };
   for (const f of flows) {
     for (const ref of f.versions[0]?.references ?? []) {
@@ -184,6 +189,39 @@ function buildTelephony(
     }
   });
   return { sites, trunkbases, trunks };
+}
+
+/** User prompts, their resources' audio uploaded and transcoded; upload and media ids derived from the seed. */
+function buildPrompts(org: SeedOrg): PromptRecord[] {
+  const hex = (key: string) => uuidFromSeed(key).replace(/-/g, "");
+  return (org.prompts ?? []).map((p, i) => {
+    const record: PromptRecord = {
+      id: p.id ?? uuidFromSeed(`${org.name}/prompt/${p.name}`),
+      name: p.name,
+      resources: p.resources.map((r) => {
+        const key = `${org.name}/prompt/${p.name}/${r.language}`;
+        const asset: PromptAssetRecord = {
+          language: r.language,
+          tags: {},
+          uploadStatus: "created",
+          uploadId: hex(key),
+        };
+        if (r.ttsString !== undefined) asset.ttsString = r.ttsString;
+        if (r.text !== undefined) asset.text = r.text;
+        if (r.audio) {
+          asset.audio = new Uint8Array(r.audio);
+          asset.uploadStatus = "uploaded";
+          asset.mediaId = hex(`${key}/media`);
+          asset.mediaSignature = hex(`${key}/signature`);
+        }
+        return asset;
+      }),
+      dateCreated: seedTime(i),
+      dateModified: seedTime(i),
+    };
+    if (p.description !== undefined) record.description = p.description;
+    return record;
+  });
 }
 
 /** Edge groups and email domains of the seed, and the system prompts every org has. */
@@ -346,7 +384,17 @@ export function buildOrgInit(
     if (g.description !== undefined) group.description = g.description;
     return group;
   });
-  checkFlowReferences(org, flows, { queues, schedules, schedulegroups, wrapupcodes, skills, languages, divisions });
+  const prompts = buildPrompts(org);
+  checkFlowReferences(org, flows, {
+    queues,
+    schedules,
+    schedulegroups,
+    wrapupcodes,
+    skills,
+    languages,
+    divisions,
+    prompts,
+  });
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
     name: org.name,
@@ -361,6 +409,7 @@ export function buildOrgInit(
     schedules,
     schedulegroups,
     flows,
+    prompts,
     ...telephony,
     ...refs,
     clients: [client],

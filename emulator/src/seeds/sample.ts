@@ -1,8 +1,10 @@
 import type { QueueMediaSetting, RoutingRule, ServiceLevel } from "../state/entities";
 import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
+import { toneWav } from "./wav";
 import type {
   SeedData,
   SeedDivision,
+  SeedPrompt,
   SeedLanguage,
   SeedQueue,
   SeedSchedule,
@@ -885,6 +887,18 @@ const TRUNK_BASES: SeedTrunkBase[] = [
   ),
 ];
 
+/** The main IVR's greeting (`Prompt.Welcome`), recorded in English and Spanish, with TTS as the fallback. */
+const SAMPLE_PROMPTS: SeedPrompt[] = [
+  {
+    name: "Welcome",
+    description: "Greeting of the main IVR",
+    resources: [
+      { language: "en-us", ttsString: "Thank you for calling Acme.", audio: toneWav(440, 250) },
+      { language: "es-us", ttsString: "Gracias por llamar a Acme.", audio: toneWav(523, 250) },
+    ],
+  },
+];
+
 /**
  * A realistic contact centre in `source` (us-east-1): skills, languages, wrap-up codes, queues using them,
  * schedules and schedule groups, published Architect flows (IVRs and in-queue flows the queues use), a site and two
@@ -911,6 +925,7 @@ export const SAMPLE_SEED: SeedData = {
       trunkbases: TRUNK_BASES,
       edgeGroups: [SOURCE_EDGE_GROUP],
       emailDomains: [SOURCE_EMAIL_DOMAIN],
+      prompts: SAMPLE_PROMPTS,
     },
     {
       name: "target",

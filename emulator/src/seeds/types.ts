@@ -127,6 +127,24 @@ export interface SeedTrunkBase {
   secretProperties?: string[];
 }
 
+export interface SeedPromptResource {
+  /** Language code, e.g. en-us. */
+  language: string;
+  ttsString?: string;
+  text?: string;
+  /** Recorded audio (a WAV file), uploaded and transcoded. */
+  audio?: Uint8Array;
+}
+
+/** A user prompt (`Prompt.<name>` in Archy) with one resource per language. */
+export interface SeedPrompt {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
+  name: string;
+  description?: string;
+  resources: SeedPromptResource[];
+}
+
 export interface SeedOrg {
   /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
   id?: string;
@@ -145,6 +163,7 @@ export interface SeedOrg {
   trunkbases?: SeedTrunkBase[];
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
+  prompts?: SeedPrompt[];
 }
 
 export interface SeedData {

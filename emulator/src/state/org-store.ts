@@ -1,6 +1,7 @@
 import type { Clock } from "../clock";
 import { ArchitectStore } from "./architect/store";
 import type { FlowRecord } from "./architect/flows";
+import type { PromptRecord } from "./architect/prompts";
 import { AuthStore } from "./auth/store";
 import type { Division, Language, OAuthClient, Queue, Schedule, ScheduleGroup, Skill, WrapupCode } from "./entities";
 import { invalidValue } from "./errors";
@@ -24,6 +25,7 @@ export interface OrgInit extends OrgRefsInit {
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
+  prompts?: PromptRecord[];
   sites?: Site[];
   trunkbases?: TrunkBaseRecord[];
   trunks?: TrunkRecord[];
@@ -97,7 +99,9 @@ export class OrgStore {
         exists: (kind, name) =>
           kind === "schedule" || kind === "scheduleGroup"
             ? this.architect.hasName(kind, name)
-            : this.routing.hasName(kind, name),
+            : kind === "prompt"
+              ? this.architect.prompts.hasName(name)
+              : this.routing.hasName(kind, name),
         queuesUsingFlow: (flowId) => this.routing.queuesUsingFlow(flowId),
       },
       init,

@@ -66,6 +66,7 @@ export const REFERENCE_KINDS = [
   "language",
   "flow",
   "division",
+  "prompt",
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
@@ -131,7 +132,22 @@ function namesIn(kind: ReferenceKind, value: Plain): ArchyReference[] {
   return [ref];
 }
 
+/**
+ * User prompts inside Archy expressions: `ToAudio(Prompt.Welcome)`, `AudioPlaybackOptions(Prompt.Welcome, true)`.
+ * Prompt names are identifiers, so `Prompt.<identifier>` is the whole reference; `PromptSystem.<name>` (system
+ * prompts, which every org has) is not one.
+ */
+export const PROMPT_IN_EXPRESSION = /(?<![A-Za-z0-9_.])Prompt\.([A-Za-z][A-Za-z0-9_]*)/g;
+
+function promptsIn(text: string): ArchyReference[] {
+  return [...text.matchAll(PROMPT_IN_EXPRESSION)].map((m) => ({ kind: "prompt" as const, name: m[1]! }));
+}
+
 function collect(value: Plain, out: ArchyReference[]): void {
+  if (typeof value === "string") {
+    out.push(...promptsIn(value));
+    return;
+  }
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out);
     return;
@@ -300,6 +316,7 @@ export interface FlowReferenceSummary {
   skills: string[];
   languages: string[];
   divisions: string[];
+  prompts: string[];
 }
 
 const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
@@ -311,6 +328,7 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
   skill: "skills",
   language: "languages",
   division: "divisions",
+  prompt: "prompts",
 };
 
 export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
@@ -323,6 +341,7 @@ export function summarizeReferences(refs: readonly ArchyReference[]): FlowRefere
     skills: [],
     languages: [],
     divisions: [],
+    prompts: [],
   };
   for (const r of refs) {
     const list = out[SUMMARY_KEYS[r.kind]];
@@ -343,6 +362,7 @@ const KIND_WORDS: Record<ReferenceKind, string> = {
   language: "a language",
   flow: "a flow",
   division: "a division",
+  prompt: "a user prompt",
 };
 
 /** `Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.` */

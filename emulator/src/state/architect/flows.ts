@@ -289,6 +289,19 @@ export class FlowStore {
     if (this.lockedByOther(flow, client)) throw conflict(this.lockedMessage(flow));
   }
 
+  /** Names of the flows whose published version plays the user prompt `name` (`Prompt.<name>`). */
+  flowsUsingPrompt(name: string): string[] {
+    return this.flows
+      .all()
+      .filter((f) =>
+        f.versions
+          .find((x) => x.id === f.publishedVersionId)
+          ?.references.some((r) => r.kind === "prompt" && sameName(r.name, name)),
+      )
+      .sort(byNameThenId)
+      .map((f) => f.name);
+  }
+
   /** Flows whose published YAML names this flow (by name, and type when the reference gives one). */
   private flowsReferencing(target: FlowRecord): FlowRecord[] {
     return this.flows

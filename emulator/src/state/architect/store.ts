@@ -4,6 +4,7 @@ import { ApiError, invalidValue } from "../errors";
 import { inList, wildcardFilter, type SortOrder } from "../filters";
 import type { DivisionCount, OrgContext } from "../org-context";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
+import { PromptStore, type PromptRecord } from "./prompts";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 
 export interface ScheduleInput {
@@ -37,6 +38,7 @@ export interface ArchitectInit {
   schedules?: Schedule[];
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
+  prompts?: PromptRecord[];
 }
 
 type ScheduleFields = Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule">;
@@ -54,6 +56,8 @@ export class ArchitectStore {
   private readonly schedules: Collection<Schedule>;
   private readonly schedulegroups: Collection<ScheduleGroup>;
   readonly flows: FlowStore;
+  /** User prompts and their per-language resources (recorded audio, TTS). */
+  readonly prompts: PromptStore;
 
   constructor(
     private readonly ctx: OrgContext,
@@ -67,6 +71,11 @@ export class ArchitectStore {
       init.schedulegroups ?? [],
     );
     this.flows = new FlowStore(ctx, flowLinks, init.flows ?? []);
+    this.prompts = new PromptStore(
+      ctx,
+      { flowsUsingPrompt: (name) => this.flows.flowsUsingPrompt(name) },
+      init.prompts,
+    );
   }
 
   hasName(kind: "schedule" | "scheduleGroup", name: string): boolean {
