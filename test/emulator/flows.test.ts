@@ -523,6 +523,7 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
       skills: [],
       languages: [],
       divisions: ["Home"],
+      prompts: ["Welcome"],
     });
     assert.deepEqual(refs("Spanish IVR")["flows"], ["Main IVR"]);
     assert.deepEqual(refs("Spanish IVR")["skills"], []);
