@@ -13,6 +13,8 @@ export { ScheduleGroup } from "./resources/architect-schedulegroup/resource";
 export type { ScheduleGroupArgs } from "./resources/architect-schedulegroup/resource";
 export { Queue } from "./resources/routing-queue/resource";
 export type { QueueArgs } from "./resources/routing-queue/resource";
+export { UserPrompt, promptAudio } from "./resources/architect-userprompt/resource";
+export type { UserPromptArgs } from "./resources/architect-userprompt/resource";
 export { Flow, FlowShell, readFlow } from "./resources/architect-flow/resource";
 export type { FlowArgs, FlowShellArgs } from "./resources/architect-flow/resource";
 export { QueueFlows } from "./resources/routing-queue-flows/resource";

@@ -3,6 +3,7 @@
 import * as gc from "@genesys-clone/provider";
 import { flowShellMainIvr, flowShellSpanishIvr } from "./architect-flow-shells";
 import { scheduleGroupMainLineHours } from "./architect-schedulegroups";
+import { promptWelcome } from "./architect-userprompts";
 import { languageSpanish } from "./routing-languages";
 import {
   queueBillingPayments,
@@ -21,6 +22,7 @@ export const flowMainIvr = new gc.Flow("main-ivr", {
   yaml: gc.readFlow(__dirname, "flows/main-ivr-inboundcall.yaml"),
   substitutions: {
     "flow.spanish-ivr": flowShellSpanishIvr.name,
+    "prompt.welcome": promptWelcome.name,
     "queue.billing-payments": queueBillingPayments.name,
     "queue.general-enquiries": queueGeneralEnquiries.name,
     "queue.sales-new-business": queueSalesNewBusiness.name,

@@ -7,6 +7,7 @@ export * from "./routing-wrapupcodes";
 export * from "./architect-schedules";
 export * from "./architect-schedulegroups";
 export * from "./routing-queues";
+export * from "./architect-userprompts";
 export * from "./architect-flow-shells";
 export * from "./architect-flows";
 export * from "./routing-queue-flows";

@@ -3,7 +3,7 @@ import type { GenesysClient } from "../client";
 import { nameKey } from "../resources/common";
 import type { ResourceDefinition } from "../resources/define";
 import { RESOURCES, type Resources } from "../resources/registry";
-import { mapDivision, mapName, Transforms } from "./transforms";
+import { keepsName, mapDivision, mapName, Transforms } from "./transforms";
 
 /** Objects the imported code references but does not declare, found by name in the target org: by exporter key. */
 function listers(resources: Resources): Map<string, NonNullable<ResourceDefinition["lookup"]>> {
@@ -50,7 +50,8 @@ export async function prefetchLookups(
   const byType = new Map(listed);
   const missing: string[] = [];
   for (const r of requests) {
-    const targetName = r.type === "divisions" ? mapDivision(t, r.name) : mapName(t, r.name);
+    const targetName =
+      r.type === "divisions" ? mapDivision(t, r.name) : keepsName(r.type) ? r.name : mapName(t, r.name);
     const found = byType.get(r.type)!.get(nameKey(targetName));
     if (found) resolved.set(key(r.type, r.name), found);
     else

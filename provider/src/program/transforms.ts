@@ -110,13 +110,20 @@ export function mapQueueRefs(t: Transforms, fields: Record<string, unknown>): vo
 export const mapName = (t: Transforms, name: string) => `${t.names.prefix}${name}${t.names.suffix}`;
 
 /**
+ * Types whose names the `names` transform leaves alone (by class name or exporter key): user prompts, which Archy
+ * names `Prompt.<name>`, an identifier a prefix or suffix with spaces would break; flows play them by that name.
+ */
+export const keepsName = (kindOrKey: string) => kindOrKey === "UserPrompt" || kindOrKey === "prompts";
+
+/**
  * One resource's declared properties after the transforms: `kind` is the class name's type
  * (Division, Queue, ...). Values that are not plain strings (outputs of other resources) pass as they are:
  * a Division resource's output name is already transformed.
  */
 export function transformProps(kind: string, props: Record<string, unknown>, t: Transforms): Record<string, unknown> {
   const out = { ...props };
-  if (typeof out.name === "string") out.name = kind === "Division" ? mapDivision(t, out.name) : mapName(t, out.name);
+  if (typeof out.name === "string")
+    out.name = kind === "Division" ? mapDivision(t, out.name) : keepsName(kind) ? out.name : mapName(t, out.name);
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
   if (typeof out.inboundSite === "string") out.inboundSite = t.sites[out.inboundSite] ?? out.inboundSite;

@@ -1,6 +1,7 @@
 import { flow, flowShell } from "./architect-flow";
 import { schedule } from "./architect-schedule";
 import { scheduleGroup } from "./architect-schedulegroup";
+import { userPrompt } from "./architect-userprompt";
 import { division } from "./auth-division";
 import type { ResourceDefinition } from "./define";
 import { typeToken } from "./define";
@@ -25,6 +26,7 @@ export const REGISTRY = {
   Schedule: schedule,
   ScheduleGroup: scheduleGroup,
   Queue: queue,
+  UserPrompt: userPrompt,
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
