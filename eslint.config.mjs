@@ -36,7 +36,7 @@ export default tseslint.config(
       "provider/src/resources/shim.ts",
       "provider/src/preflight.ts",
       "provider/src/program/secret-config.ts",
-      "test/emulator/sdk-compat.test.ts",
+      "test/emulator/sdk-compat*.test.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
