@@ -11,6 +11,8 @@ import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { promptsApi } from "../resources/architect-userprompt/api";
+import { Prompt } from "../resources/architect-userprompt/schema";
 import { trunksApi } from "../resources/telephony-trunk/api";
 import { PASSWORD } from "../resources/telephony-trunk/schema";
 
@@ -68,6 +70,31 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     copiedFlows.filter((f) => f.type.toLowerCase() === "inqueuecall").map((f) => [f.id, f.name]),
   );
   const queueCodes = await Promise.all(queues.map((q) => queuesApi.codes(c, q.id)));
+  // User prompts with their recordings (GETs of the presigned media URLs), so a deployed prompt reads back the same.
+  const prompts = await c.listAll("/api/v2/architect/prompts", Prompt, {
+    pageSize: 100,
+    query: { includeResources: "true", includeMediaUris: "true" },
+  });
+  const promptResources = await Promise.all(
+    prompts.map((p) =>
+      Promise.all(
+        (p.resources ?? []).map(async (r) => ({
+          language: r.language,
+          ...(r.ttsString ? { ttsString: r.ttsString } : {}),
+          ...(r.text ? { text: r.text } : {}),
+          ...(r.uploadStatus === "transcoded" && r.mediaUri
+            ? {
+                audio: await promptsApi.download(
+                  c,
+                  r.mediaUri,
+                  `User prompt '${p.name}': copying the ${r.language} audio`,
+                ),
+              }
+            : {}),
+        })),
+      ),
+    ),
+  );
   const names = (refs: { id: string }[] | null | undefined) =>
     (refs ?? []).map((r) => scheduleName.get(r.id)).filter((n): n is string => n !== undefined);
 
@@ -129,6 +156,12 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       };
     }),
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    prompts: prompts.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      ...(p.description ? { description: p.description } : {}),
+      resources: promptResources[i] ?? [],
+    })),
     trunkbases: liveTrunks.map((t) => {
       const properties: Record<string, string | boolean | number | string[]> = {};
       const secretProperties: string[] = [];
@@ -165,6 +198,7 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       flows: liveFlows.length,
       sites: sites.length,
       trunks: liveTrunks.length,
+      prompts: prompts.length,
     },
     notCopied,
   };
