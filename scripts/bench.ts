@@ -1,8 +1,10 @@
-// `npm run bench -- [--objects N] [--rate PER_MIN] [--tokens K] [--latency MS] [--json]`
-// Builds a synthetic org of N objects on the emulator and measures, in one run: import, `pulumi up`
-// into an empty org, a no-change preview, refresh, destroy, and a naive baseline deploying the same
-// objects by direct API calls (50 workers, exponential backoff 2-30 s ignoring Retry-After, five
-// attempts, one token) under the same limits. Figures are ratios against the rate-limit bound.
+// `npm run bench -- [--objects N] [--rate PER_MIN] [--tokens K] [--latency MS] [--window S] [--picture FILE] [--json]`
+// `npm run bench -- --sweep [--sizes 100,1000,10000] [--sweep-tokens 1,4]`: one run per size and token count, one table.
+// Builds a synthetic org of N objects on the emulator and measures, in one run: import (under the same rate
+// limit as the target, as against a real org), `pulumi up` into an empty org, a no-change preview, refresh,
+// destroy, and a naive baseline deploying the same objects by direct API calls (50 workers, exponential backoff
+// 2-30 s ignoring Retry-After, five attempts, one token) under the same limits. Figures are ratios against the
+// rate-limit bound; the picture of `up` (calls per second against the bound, requests in flight) goes to an SVG.
 import { spawn, execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -18,6 +20,7 @@ import {
   type RunningEmulator,
 } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
+import { seriesOf, svgOf, type Series } from "./lib/bench-picture";
 import { fileBackendUrl, pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 interface Options {
@@ -27,7 +30,11 @@ interface Options {
   latency: number;
   window: number;
   baseline: boolean;
+  picture: string;
   json?: boolean;
+  sweep?: boolean;
+  sizes: string;
+  sweepTokens: string;
 }
 
 interface Phase {
@@ -42,6 +49,8 @@ interface Phase {
   first_call_after_seconds?: number;
   /** From the first API call to the last one. */
   api_span_seconds?: number;
+  /** Calls answered per second, 429s and requests in flight over the phase (import and up only). */
+  series?: Series;
 }
 
 type Stats = {
@@ -137,8 +146,8 @@ async function peakProviderRss<T>(work: Promise<T>): Promise<{ result: T; peakMb
   }
 }
 
-async function main(): Promise<void> {
-  const opts = new Command()
+function parseOptions(): Options {
+  return new Command()
     .option("--objects <n>", "objects in the synthetic org", (v) => Number(v), 500)
     .option("--rate <perMin>", "requests per minute per token", (v) => Number(v), 1200)
     .option("--tokens <k>", "token pool size", (v) => Number(v), 1)
@@ -150,9 +159,22 @@ async function main(): Promise<void> {
       1,
     )
     .option("--no-baseline", "skip the baseline (quicker experiments; no baseline_ratio)")
+    .option(
+      "--picture <file>",
+      "SVG of up: calls per second against the bound, in flight",
+      ".genesys-clone/bench-up.svg",
+    )
     .option("--json", "print one JSON object")
+    .option("--sweep", "run every size in --sizes with every token count in --sweep-tokens; print one table")
+    .option("--sizes <list>", "object counts of --sweep", "100,1000,10000")
+    .option("--sweep-tokens <list>", "token pool sizes of --sweep", "1,4")
     .parse(process.argv)
     .opts<Options>();
+}
+
+type Result = Awaited<ReturnType<typeof runOnce>>;
+
+async function runOnce(opts: Options) {
   const log = (s: string) => (opts.json ? process.stderr : process.stdout).write(s + "\n");
 
   const emu = await startEmulator({ seed: "empty", rateLimitPerMinute: opts.rate });
@@ -171,16 +193,24 @@ async function main(): Promise<void> {
     log(`building a synthetic org of ${opts.objects} objects`);
     await buildSyntheticOrg(emu, source, opts.objects);
     await emulatorControl(emu).setFaults([{ latencyMs: opts.latency }]);
-    await emulatorControl(emu).updateSettings("target", {
-      rateLimitPerMinute: opts.rate,
-      rateWindowSeconds: opts.window,
-    });
+    // Both orgs get the same limits: import reads a real org under the same 300/min (or raised) budget as up.
+    for (const org of ["source", "target"])
+      await emulatorControl(emu).updateSettings(org, {
+        rateLimitPerMinute: opts.rate,
+        rateWindowSeconds: opts.window,
+      });
 
-    const measure = async (name: string, org: string, run: () => Promise<{ code: number; failed?: number }>) => {
+    const measure = async (
+      name: string,
+      org: string,
+      run: () => Promise<{ code: number; failed?: number }>,
+      picture = false,
+    ) => {
       await emulatorControl(emu).clearStats();
       const start = Date.now();
       const res = await run();
       const s = await stats(emu, org);
+      const series = picture ? seriesOf(await emulatorControl(emu).timeline(org), start) : undefined;
       const secs = (ms: number) => Number((ms / 1000).toFixed(2));
       phases[name] = {
         seconds: (Date.now() - start) / 1000,
@@ -192,6 +222,7 @@ async function main(): Promise<void> {
         ...(s.firstAt !== undefined && s.lastAt !== undefined
           ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) }
           : {}),
+        ...(series ? { series } : {}),
       };
       const ph = phases[name]!;
       log(
@@ -225,12 +256,17 @@ async function main(): Promise<void> {
               source.clientId,
             ],
             {
-              env: { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
+              env: {
+                ...process.env,
+                GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret,
+                GENESYSCLOUD_RATE_LIMIT_PER_MINUTE: String(opts.rate),
+              },
               stdio: "ignore",
             },
           );
           child.on("close", (code) => resolve({ code: code ?? 1 }));
         }),
+      true,
     );
     const pulumi = (args: string[], input?: string) => runPulumi([...args, "--non-interactive"], { env, input });
     await pulumi(["stack", "init", stack]);
@@ -258,20 +294,27 @@ async function main(): Promise<void> {
     );
 
     let peakMb = 0;
-    await measure("up", "target", async () => {
-      const { result, peakMb: p } = await peakProviderRss(pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]));
-      peakMb = p;
-      if (result.code !== 0)
-        log(
-          result.stdout
-            .split("\n")
-            .filter((l) => /error/i.test(l))
-            .slice(0, 5)
-            .join("\n"),
+    await measure(
+      "up",
+      "target",
+      async () => {
+        const { result, peakMb: p } = await peakProviderRss(
+          pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]),
         );
-      const failed = (result.stdout.match(/\*\*creating failed\*\*|failed/g) ?? []).length;
-      return { code: result.code, failed: result.code === 0 ? 0 : failed };
-    });
+        peakMb = p;
+        if (result.code !== 0)
+          log(
+            result.stdout
+              .split("\n")
+              .filter((l) => /error/i.test(l))
+              .slice(0, 5)
+              .join("\n"),
+          );
+        const failed = (result.stdout.match(/\*\*creating failed\*\*|failed/g) ?? []).length;
+        return { code: result.code, failed: result.code === 0 ? 0 : failed };
+      },
+      true,
+    );
     await measure("preview_no_change", "target", () => pulumi(["preview", "--stack", stack, "--expect-no-changes"]));
     await measure("refresh", "target", () => pulumi(["refresh", "--stack", stack, "--yes", "--skip-preview"]));
     await measure("destroy", "target", () => pulumi(["destroy", "--stack", stack, "--yes", "--skip-preview"]));
@@ -286,6 +329,8 @@ async function main(): Promise<void> {
 
     const up = phases.up!;
     const bound = (up.total / (opts.rate * opts.tokens)) * 60;
+    // The import runs on one token, under the same per-token limit.
+    const importBound = (phases.import!.total / opts.rate) * 60;
     const result = {
       objects: opts.objects,
       rate_per_minute: opts.rate,
@@ -295,16 +340,27 @@ async function main(): Promise<void> {
       phases,
       bound_seconds: Number(bound.toFixed(2)),
       efficiency: Number((bound / up.seconds).toFixed(3)),
+      import_bound_seconds: Number(importBound.toFixed(2)),
+      import_efficiency: Number((importBound / phases.import!.seconds).toFixed(3)),
       rate_limited_share_of_up: Number((up.rateLimited / Math.max(1, up.total)).toFixed(4)),
       baseline_ratio: phases.baseline ? Number((phases.baseline.seconds / up.seconds).toFixed(2)) : null,
       baseline_failed_objects: phases.baseline?.failed ?? null,
       provider_peak_rss_mb: peakMb,
     };
-    if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");
-    else
-      log(
-        `\nbound ${result.bound_seconds} s, efficiency ${result.efficiency}, 429 share ${result.rate_limited_share_of_up}, baseline ratio ${result.baseline_ratio} (baseline failed ${result.baseline_failed_objects}), provider peak RSS ${peakMb} MB`,
-      );
+    const picture = path.resolve(ROOT, opts.picture);
+    await fs.mkdir(path.dirname(picture), { recursive: true });
+    await fs.writeFile(
+      picture,
+      svgOf(
+        up.series!,
+        (opts.rate * opts.tokens) / 60,
+        `pulumi up, ${opts.objects} objects, ${opts.tokens} token(s) at ${opts.rate}/min, window ${opts.window} s: efficiency ${result.efficiency}`,
+      ),
+    );
+    log(
+      `\nbound ${result.bound_seconds} s, efficiency ${result.efficiency}, import efficiency ${result.import_efficiency}, 429 share ${result.rate_limited_share_of_up}, baseline ratio ${result.baseline_ratio} (baseline failed ${result.baseline_failed_objects}), provider peak RSS ${peakMb} MB; picture of up: ${path.relative(process.cwd(), picture)}`,
+    );
+    return result;
   } finally {
     await runPulumi(["stack", "rm", stack, "--force", "--yes", "--non-interactive"], { env }).catch(() => undefined);
     await fs.rm(path.join(ROOT, "stacks", sourceDir), { recursive: true, force: true });
@@ -312,6 +368,32 @@ async function main(): Promise<void> {
     await fs.rm(work, { recursive: true, force: true });
     await emu.close();
   }
+}
+
+/** One row per run of a sweep: the figures the README's performance table shows. */
+export function sweepTable(rows: Result[]): string {
+  const head =
+    "| objects | tokens | up s | bound s | efficiency | import efficiency | 429 share | refresh calls | preview calls | baseline ratio | provider RSS MB |";
+  const line = (r: Result) =>
+    `| ${r.objects} | ${r.tokens} | ${r.phases.up!.seconds.toFixed(1)} | ${r.bound_seconds} | ${r.efficiency} | ${r.import_efficiency} | ${r.rate_limited_share_of_up} | ${r.phases.refresh!.total} | ${r.phases.preview_no_change!.total} | ${r.baseline_ratio ?? "-"} | ${r.provider_peak_rss_mb} |`;
+  return [head, "|" + " --- |".repeat(11), ...rows.map(line)].join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions();
+  if (!opts.sweep) {
+    const result = await runOnce(opts);
+    if (opts.json) process.stdout.write(JSON.stringify(result) + "\n");
+    return;
+  }
+  const list = (v: string) => v.split(",").map((x) => Number(x.trim()));
+  const rows: Result[] = [];
+  for (const objects of list(opts.sizes))
+    for (const tokens of list(opts.sweepTokens)) {
+      const picture = opts.picture.replace(/(\.svg)?$/, `-${objects}x${tokens}.svg`);
+      rows.push(await runOnce({ ...opts, objects, tokens, picture, json: true }));
+    }
+  process.stdout.write(opts.json ? JSON.stringify(rows) + "\n" : sweepTable(rows));
 }
 
 main().catch((err: unknown) => {

@@ -5,7 +5,7 @@ export { SEED_NAMES, SEEDS, type SeedName, type SeedData, type SeedOrg } from ".
 export type { FaultRule } from "./faults/rules";
 export { faultRuleSchema } from "./faults/rules";
 export { defaultSettings, type OrgSettings, type OrgSettingsPatch } from "./state/settings";
-export type { OrgStats } from "./state/stats";
+export type { OrgStats, TimelineEntry } from "./state/stats";
 export { emulatorControl, EmulatorControl, type ControlReply, type FaultList, type LockHolder } from "./control/client";
 export type { OrgDump } from "./control/dump";
 export { buildSyntheticOrg, clientCredentialsToken, syntheticOrgPlan, type Planned } from "./seeds/synthetic";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import * as path from "path";
 import { clientFor, GenesysError } from "./client";
 import { resolveSettings } from "./config";
@@ -55,6 +55,14 @@ program
     collect,
     [],
   )
+  .addOption(
+    new Option(
+      "--members <mode>",
+      "queue members and member groups: include (users by email, groups by name; each must exist in the target) or skip",
+    )
+      .choices(["include", "skip"])
+      .default("include"),
+  )
   .addHelpText(
     "after",
     "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.",
@@ -68,6 +76,7 @@ program
       loginBaseUrl?: string;
       include: string[];
       exclude: string[];
+      members: "include" | "skip";
     }) => {
       const flags: Record<string, string | undefined> = {
         "genesyscloud:region": opts.region,
@@ -86,7 +95,8 @@ program
         outDir,
         region,
         include: opts.include,
-        exclude: opts.exclude,
+        // Users and groups are provisioned per org: a target whose directory differs clones its queues without members.
+        exclude: opts.members === "skip" ? [...opts.exclude, "queuemembers"] : opts.exclude,
         log: (l) => process.stderr.write(l + "\n"),
         progress: progressLine(process.stderr),
       });

@@ -19,6 +19,8 @@ export { Flow, FlowShell, readFlow } from "./resources/architect-flow/resource";
 export type { FlowArgs, FlowShellArgs } from "./resources/architect-flow/resource";
 export { QueueFlows } from "./resources/routing-queue-flows/resource";
 export type { QueueFlowsArgs } from "./resources/routing-queue-flows/resource";
+export { QueueMembers } from "./resources/routing-queue-members/resource";
+export type { QueueMembersArgs } from "./resources/routing-queue-members/resource";
 export { Trunk, trunkCredentials } from "./resources/telephony-trunk/resource";
 export type { TrunkArgs } from "./resources/telephony-trunk/resource";
 export { lookup } from "./program/lookup";

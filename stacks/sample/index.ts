@@ -11,4 +11,5 @@ export * from "./architect-userprompts";
 export * from "./architect-flow-shells";
 export * from "./architect-flows";
 export * from "./routing-queue-flows";
+export * from "./routing-queue-members";
 export * from "./telephony-trunks";

@@ -556,3 +556,73 @@ test("official JS SDK: edge groups, email domains and routes, system prompts, a 
     assert.equal(queue.outboundEmailAddress?.route?.pattern, "support");
   });
 });
+
+test("official JS SDK: users (listing, search by email), groups, queue members and member groups", async () => {
+  await withEmulator({}, async (emu) => {
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await platformClient.ApiClient.instance.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const users = new platformClient.UsersApi();
+    const listed = await users.getUsers({ pageSize: 500, state: "active" });
+    assert.equal(listed.total, 5);
+    // Terraform's genesyscloud_user data source: EXACT search on the email field.
+    const found = await users.postUsersSearch({
+      query: [
+        { type: "EXACT", fields: ["email"], values: ["ANA.GARCIA@acme.example.com", "dev.patel@acme.example.com"] },
+      ],
+    });
+    assert.deepEqual(
+      found.results.map((u) => u.email),
+      ["ana.garcia@acme.example.com", "dev.patel@acme.example.com"],
+    );
+    const ana = found.results[0]!;
+    assert.equal((await users.getUser(ana.id!)).name, "Ana García");
+
+    const groupsApi = new platformClient.GroupsApi();
+    const groups = await groupsApi.getGroups({ pageSize: 500 });
+    assert.deepEqual(
+      groups.entities?.map((g) => [g.name, g.memberCount]),
+      [["Support Escalations", 2]],
+    );
+    const escalations = groups.entities![0]!;
+
+    const routing = new platformClient.RoutingApi();
+    const queue = await routing.postRoutingQueues({ name: "SDK Members Queue" });
+    await routing.postRoutingQueueMembers(queue.id!, [{ id: ana.id! }, { id: found.results[1]!.id! }]);
+    await routing.patchRoutingQueueMember(queue.id!, ana.id!, { id: ana.id!, ringNumber: 3 });
+    const members = await routing.getRoutingQueueMembers(queue.id!, { pageSize: 100, memberBy: "user" });
+    assert.deepEqual(
+      members.entities?.map((m) => [m.user?.email, m.ringNumber, m.memberBy]),
+      [
+        ["ana.garcia@acme.example.com", 3, "user"],
+        ["dev.patel@acme.example.com", 1, "user"],
+      ],
+    );
+    // Member groups are a queue field (PUT), their users members by group.
+    const withGroup = await routing.putRoutingQueue(queue.id!, {
+      name: "SDK Members Queue",
+      memberGroups: [{ id: escalations.id!, type: "GROUP" }],
+    });
+    assert.deepEqual(
+      withGroup.memberGroups?.map((g) => [g.id, g.type]),
+      [[escalations.id, "GROUP"]],
+    );
+    assert.equal(withGroup.memberCount, 3); // Ana, Dev (direct and by group), Chloé
+    assert.equal(withGroup.userMemberCount, 2);
+    const byGroup = await routing.getRoutingQueueMembers(queue.id!, { memberBy: "group" });
+    assert.deepEqual(
+      byGroup.entities?.map((m) => m.user?.email),
+      ["chloe.martin@acme.example.com"],
+    );
+    await routing.postRoutingQueueMembers(queue.id!, [{ id: ana.id! }], { _delete: true });
+    const left = await routing.getRoutingQueueMembers(queue.id!, { memberBy: "user" });
+    assert.deepEqual(
+      left.entities?.map((m) => m.user?.email),
+      ["dev.patel@acme.example.com"],
+    );
+    await assert.rejects(
+      routing.patchRoutingQueueMember(queue.id!, ana.id!, { ringNumber: 7 }),
+      (err: unknown) => field(err, "status") === 400,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import type { FaultRule } from "../faults/rules";
 import type { SeedName } from "../seeds";
 import type { OrgSettings, OrgSettingsPatch } from "../state/settings";
-import type { OrgStats } from "../state/stats";
+import type { OrgStats, TimelineEntry } from "../state/stats";
 import type { OrgInfo } from "../types";
 import type { OrgDump } from "./dump";
 
@@ -104,6 +104,12 @@ export class EmulatorControl {
     const stats = all.orgs[0];
     if (!stats) throw new Error(`no stats for org ${org}`);
     return stats;
+  }
+
+  /** Every request of one org since the counters were last cleared: [arrived, answered, status] (ms, 0 = dropped). */
+  async timeline(org: string): Promise<TimelineEntry[]> {
+    const res = await this.call<{ calls: TimelineEntry[] }>("GET", `/stats/timeline?org=${encodeURIComponent(org)}`);
+    return res.calls;
   }
 
   async clearStats(): Promise<void> {

@@ -122,6 +122,11 @@ function buildRouter(): Router<ControlHandler> {
     const orgs = only !== undefined ? [requireOrg(ctx, only)] : ctx.state.orgs();
     return ok({ orgs: orgs.map((o) => ({ name: o.name, ...sortedStats(ctx.state.stats(o.name)) })) });
   });
+  // Every request's arrival, answer and status since the counters were cleared (the benchmark's picture of a run).
+  r.add("GET", `${p}/stats/timeline`, (ctx, req) => {
+    const org = requireOrg(ctx, queryValue(req.query, "org") ?? "");
+    return ok({ org: org.name, calls: ctx.state.stats(org.name).timeline });
+  });
   r.add("DELETE", `${p}/stats`, (ctx) => {
     ctx.state.resetStats();
     return ok({ orgs: [] });

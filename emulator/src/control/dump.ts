@@ -30,8 +30,11 @@ export interface OrgDump {
   skills: RoutingSkillWire[];
   wrapupcodes: WrapupCodeWire[];
   languages: LanguageWire[];
-  /** Queues being deleted are left out; `wrapupCodes`: the assigned code ids, sorted. */
-  queues: (QueueWire & { wrapupCodes: string[] })[];
+  /**
+   * Queues being deleted are left out; `wrapupCodes`: the assigned code ids, sorted; `members`: the users added
+   * directly (by email, sorted) with their ring numbers.
+   */
+  queues: (QueueWire & { wrapupCodes: string[]; members: { email: string; ringNumber: number }[] })[];
   schedules: ScheduleWire[];
   schedulegroups: ScheduleGroupWire[];
   /** Wire shape plus archyType, the published version's references by kind and its YAML. */
@@ -63,7 +66,13 @@ export function dumpOrg(org: OrgStore): OrgDump {
     skills: routing.skills.map((s) => skillToWire(org, s)),
     wrapupcodes: routing.wrapupcodes.map((w) => wrapupcodeToWire(org, w)),
     languages: routing.languages.map(languageToWire),
-    queues: routing.queues.map((q) => ({ ...queueToWire(org, q), wrapupCodes: [...q.wrapupCodeIds].sort() })),
+    queues: routing.queues.map((q) => ({
+      ...queueToWire(org, q),
+      wrapupCodes: [...q.wrapupCodeIds].sort(),
+      members: (q.members ?? [])
+        .map((m) => ({ email: org.directory.findUser(m.userId)?.email ?? m.userId, ringNumber: m.ringNumber }))
+        .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)),
+    })),
     schedules: architect.schedules.map((x) => scheduleToWire(org, x)),
     schedulegroups: architect.schedulegroups.map((g) => scheduleGroupToWire(org, g)),
     flows: org.architect.flows.snapshot().map((f) => flowToDump(org, f)),

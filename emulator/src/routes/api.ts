@@ -10,6 +10,9 @@ import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerRe
 import { registerLanguageRoutes } from "./routing/languages";
 import { registerOrganizationRoutes } from "./auth/organizations";
 import { registerQueueRoutes } from "./routing/queues";
+import { registerQueueMemberRoutes } from "./routing/queue-members";
+import { registerGroupRoutes } from "./directory/groups";
+import { registerUserRoutes } from "./directory/users";
 import { registerOrgRefRoutes } from "./org-refs";
 import { Router } from "./router";
 import { registerScheduleGroupRoutes } from "./architect/schedulegroups";
@@ -26,6 +29,9 @@ export function createApiRouter(): ApiRouter {
   registerWrapupcodeRoutes(router);
   registerLanguageRoutes(router);
   registerQueueRoutes(router);
+  registerQueueMemberRoutes(router);
+  registerUserRoutes(router);
+  registerGroupRoutes(router);
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);

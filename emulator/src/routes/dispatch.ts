@@ -101,6 +101,7 @@ function loginRouteKey(method: string, path: string): string {
 
 /** One HTTP request: control API, or an org's login / api prefix (faults, then auth, limits, routes). */
 export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const startedAt = Date.now();
   const contextId = randomUUID();
   const base = { [CORRELATION_HEADER]: contextId };
   const method = (req.method ?? "GET").toUpperCase();
@@ -164,7 +165,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     stats.faultsInjected += 1;
     if (rule.latencyMs !== undefined && rule.latencyMs > 0) await sleep(rule.latencyMs);
     if (rule.drop) {
-      recordDropped(stats, routeKey);
+      recordDropped(stats, routeKey, startedAt);
       req.socket.destroy();
       return;
     }
@@ -174,13 +175,13 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
         text: rule.body,
         headers: { "Content-Type": rule.contentType ?? "application/json" },
       };
-      recordRequest(stats, routeKey, result.status);
+      recordRequest(stats, routeKey, result.status, undefined, startedAt);
       reply(result);
       return;
     }
     if (rule.status !== undefined) {
       const result = faultResult({ ...rule, status: rule.status }, kind, org, authorization, contextId);
-      recordRequest(stats, routeKey, result.status);
+      recordRequest(stats, routeKey, result.status, undefined, startedAt);
       reply(result);
       return;
     }
@@ -191,7 +192,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       "content-type": header(req, "content-type"),
       authorization,
     });
-    recordRequest(stats, routeKey, result.status);
+    recordRequest(stats, routeKey, result.status, undefined, startedAt);
     // dropAfter: the upload landed, its answer is lost.
     if (rule?.dropAfter === true) {
       req.socket.destroy();
@@ -207,7 +208,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
         ? handleTokenRequest(org, authorization, rawBody)
         : { status: 404, body: errorBody(notFound(), contextId) };
     if (result.status === 200) stats.tokenGrants += 1;
-    recordRequest(stats, routeKey, result.status);
+    recordRequest(stats, routeKey, result.status, undefined, startedAt);
     reply(result);
     return;
   }
@@ -222,7 +223,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     contextId,
     orgUrl: `${ctx.baseUrl()}/orgs/${encodeURIComponent(org.name)}`,
   });
-  recordRequest(stats, outcome.routeKey, outcome.status, outcome.token);
+  recordRequest(stats, outcome.routeKey, outcome.status, outcome.token, startedAt);
   if (lose) {
     req.socket.destroy();
     return;

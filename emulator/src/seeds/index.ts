@@ -19,6 +19,7 @@ import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "../state/arch
 import type { OrgSettings } from "../state/settings";
 import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkRecord } from "../state/telephony/store";
 import type { EdgeGroupRecord, OrgRefsInit } from "../state/org-refs";
+import type { GroupRecord, UserRecord } from "../state/directory/store";
 import { SYSTEM_PROMPTS } from "./system-prompts";
 import { EMPTY_SEED } from "./empty";
 import { REGIONS_SEED } from "./regions";
@@ -300,6 +301,8 @@ export function buildOrgInit(
   }));
   const telephony = buildTelephony(org, divisionId, secret);
   const refs = buildOrgRefs(org);
+  const home = divisions.find((d) => d.homeDivision)?.id ?? divisions[0]!.id;
+  const directory = buildDirectory(org, (name) => (name === "" ? home : divisionId(name)));
   const queues: Queue[] = (org.queues ?? []).map((q, i) => {
     const rings: BullseyeRing[] | undefined = q.bullseyeRings?.map((r) => {
       const ring: BullseyeRing = {};
@@ -331,7 +334,21 @@ export function buildOrgInit(
       if (!domain || !route) throw new Error(`seed org ${org.name}: unknown email route ${q.outboundEmailAddress}`);
       settings.outboundEmailAddress = { domain: { id: domain.id }, route: { id: route.id } };
     }
+    if (q.memberGroups !== undefined)
+      settings.memberGroups = q.memberGroups.map((name) => ({
+        id: idOf("group", directory.groups, name),
+        type: "GROUP" as const,
+      }));
     const queue: Queue = {
+      ...(q.members !== undefined
+        ? {
+            members: q.members.map((m) => {
+              const user = directory.users.find((u) => u.email.toLowerCase() === m.email.toLowerCase());
+              if (!user) throw new Error(`seed org ${org.name}: queue ${q.name}: unknown member ${m.email}`);
+              return { userId: user.id, ringNumber: m.ringNumber ?? 1 };
+            }),
+          }
+        : {}),
       id: q.id ?? uuidFromSeed(`${org.name}/queue/${q.name}`),
       name: q.name,
       divisionId: divisionId(q.division),
@@ -412,7 +429,36 @@ export function buildOrgInit(
     prompts,
     ...telephony,
     ...refs,
+    ...directory,
     clients: [client],
     settings,
   };
+}
+
+/** The org's users and groups (ids derived from org and email / name unless given). */
+function buildDirectory(
+  org: SeedOrg,
+  divisionId: (name: string) => string,
+): { users: UserRecord[]; groups: GroupRecord[] } {
+  const users: UserRecord[] = (org.users ?? []).map((u) => ({
+    id: u.id ?? uuidFromSeed(`${org.name}/user/${u.email.toLowerCase()}`),
+    name: u.name,
+    email: u.email,
+    divisionId: divisionId(u.division ?? ""),
+    state: u.state ?? "active",
+    version: 1,
+  }));
+  const groups: GroupRecord[] = (org.groups ?? []).map((g, i) => ({
+    id: g.id ?? uuidFromSeed(`${org.name}/group/${g.name}`),
+    name: g.name,
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    memberIds: g.members.map((email) => {
+      const user = users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+      if (!user) throw new Error(`seed org ${org.name}: group ${g.name}: unknown member ${email}`);
+      return user.id;
+    }),
+    dateModified: seedTime(i),
+    version: 1,
+  }));
+  return { users, groups };
 }

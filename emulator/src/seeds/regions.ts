@@ -3,7 +3,7 @@ import type { SeedData } from "./types";
 
 /**
  * The sample contact centre with a second target region: `target-ap` (ap-southeast-2), empty like `target`
- * (the same division names, its own site). What `genesys-clone rollout` deploys to in the demo.
+ * (the same division names, its own site, edge group and email domain). What `genesys-clone rollout` deploys to in the demo.
  */
 export const REGIONS_SEED: SeedData = {
   orgs: [
@@ -14,6 +14,16 @@ export const REGIONS_SEED: SeedData = {
       region: "ap-southeast-2",
       thirdPartyOrgName: "target-ap",
       sites: [{ name: "AP Southeast Site", description: "Genesys Cloud Voice / BYOC Cloud media in ap-southeast-2" }],
+      edgeGroups: [{ name: "AP Southeast Edge Group", description: "Edges in ap-southeast-2" }],
+      emailDomains: [
+        {
+          name: "acme-ap.example.com",
+          routes: [
+            { pattern: "support", fromName: "Acme Support (AP)" },
+            { pattern: "sales", fromName: "Acme Sales (AP)" },
+          ],
+        },
+      ],
     },
   ],
 };

@@ -10,6 +10,8 @@ import type {
   SeedSchedule,
   SeedScheduleGroup,
   SeedEdgeGroup,
+  SeedGroup,
+  SeedUser,
   SeedEmailDomain,
   SeedSite,
   SeedSkill,
@@ -187,6 +189,25 @@ const BILLING_CODES = [
   "Resolved - First Contact",
 ];
 
+/**
+ * Agents: the same people (the same emails) in every sample org, as a company provisions its directory in each
+ * org it runs; their ids differ per org. Queues name them as members; genesys-clone never creates them.
+ */
+export const USERS: SeedUser[] = [
+  { name: "Ana García", email: "ana.garcia@acme.example.com" },
+  { name: "Ben Okafor", email: "ben.okafor@acme.example.com" },
+  { name: "Chloé Martin", email: "chloe.martin@acme.example.com" },
+  { name: "Siobhán O'Brien", email: "siobhan.obrien@acme.example.com" },
+  { name: "Dev Patel", email: "dev.patel@acme.example.com" },
+];
+export const GROUPS: SeedGroup[] = [
+  {
+    name: "Support Escalations",
+    description: "Senior agents who take escalated cases",
+    members: ["chloe.martin@acme.example.com", "dev.patel@acme.example.com"],
+  },
+];
+
 const QUEUES: SeedQueue[] = [
   // Sales
   {
@@ -206,6 +227,10 @@ const QUEUES: SeedQueue[] = [
     },
     bullseyeRings: [{ expandAfterSeconds: 15 }, { expandAfterSeconds: 30, removeSkills: ["New Accounts"] }, {}],
     wrapupCodes: [...SALES_CODES, "No Answer", "Abandoned"],
+    members: [
+      { email: "ana.garcia@acme.example.com", ringNumber: 1 },
+      { email: "ben.okafor@acme.example.com", ringNumber: 2 },
+    ],
   },
   {
     name: "Sales - Renewals",
@@ -385,6 +410,11 @@ const QUEUES: SeedQueue[] = [
       "Abandoned",
       "Callback Scheduled",
     ],
+    members: [
+      { email: "ben.okafor@acme.example.com", ringNumber: 1 },
+      { email: "siobhan.obrien@acme.example.com", ringNumber: 3 },
+      { email: "chloe.martin@acme.example.com", ringNumber: 2 },
+    ],
   },
   {
     name: "Support - Tier 2",
@@ -403,6 +433,7 @@ const QUEUES: SeedQueue[] = [
       "Resolved - Follow Up",
       "Known Outage",
     ],
+    memberGroups: ["Support Escalations"],
   },
   {
     name: "Support - Tier 3",
@@ -926,6 +957,8 @@ export const SAMPLE_SEED: SeedData = {
       edgeGroups: [SOURCE_EDGE_GROUP],
       emailDomains: [SOURCE_EMAIL_DOMAIN],
       prompts: SAMPLE_PROMPTS,
+      users: USERS,
+      groups: GROUPS,
     },
     {
       name: "target",
@@ -937,6 +970,8 @@ export const SAMPLE_SEED: SeedData = {
       sites: [TARGET_SITE],
       edgeGroups: [TARGET_EDGE_GROUP],
       emailDomains: [TARGET_EMAIL_DOMAIN],
+      users: USERS,
+      groups: GROUPS,
     },
   ],
 };

@@ -57,6 +57,28 @@ export interface SeedQueue {
   callbackEdgeGroup?: string;
   /** `pattern@domain` of a seeded email route: the queue's `outboundEmailAddress`. */
   outboundEmailAddress?: string;
+  /** Users added directly, by email, with their ring number (default 1). */
+  members?: { email: string; ringNumber?: number }[];
+  /** Names of seeded groups whose users are members (`memberGroups`, type GROUP). */
+  memberGroups?: string[];
+}
+
+/** A user of the org's directory (provisioned per org: genesys-clone never creates one). */
+export interface SeedUser {
+  id?: string;
+  name: string;
+  email: string;
+  /** Division name (default: home). */
+  division?: string;
+  state?: "active" | "inactive";
+}
+
+/** A group of the org's directory; members by email. */
+export interface SeedGroup {
+  id?: string;
+  name: string;
+  description?: string;
+  members: string[];
 }
 
 export interface SeedEdgeGroup {
@@ -164,6 +186,8 @@ export interface SeedOrg {
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
   prompts?: SeedPrompt[];
+  users?: SeedUser[];
+  groups?: SeedGroup[];
 }
 
 export interface SeedData {

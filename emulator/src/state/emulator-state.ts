@@ -4,7 +4,7 @@ import type { OAuthClient } from "./entities";
 import { newClientSecret, uuidFromSeed } from "./ids";
 import { OrgStore } from "./org-store";
 import { defaultSettings } from "./settings";
-import { emptyStats, type OrgStats } from "./stats";
+import { emptyStats, type OrgStatsRecord } from "./stats";
 
 /**
  * All orgs of one emulator process plus their request statistics.
@@ -12,7 +12,7 @@ import { emptyStats, type OrgStats } from "./stats";
  */
 export class EmulatorState {
   private orgsByName = new Map<string, OrgStore>();
-  private statsByOrg = new Map<string, OrgStats>();
+  private statsByOrg = new Map<string, OrgStatsRecord>();
   private readonly credentials = new Map<string, OAuthClient>();
   /** Seed secrets (trunk passwords), minted once per process like client secrets and kept across resets. */
   private readonly secrets = new Map<string, string>();
@@ -96,7 +96,7 @@ export class EmulatorState {
     return [...this.orgsByName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  stats(orgName: string): OrgStats {
+  stats(orgName: string): OrgStatsRecord {
     let s = this.statsByOrg.get(orgName);
     if (!s) {
       s = emptyStats();

@@ -158,6 +158,14 @@ export interface QueueSettings {
   defaultScripts?: Partial<Record<ScriptCommunicationType, IdRef>>;
   /** SDK QueueEmailAddress: an inbound email domain (its name) and one of its routes. */
   outboundEmailAddress?: { domain?: IdRef; route?: IdRef };
+  /** SDK MemberGroup: groups whose users are members of the queue (`memberBy: group`). */
+  memberGroups?: MemberGroupRef[];
+}
+
+/** A user added to a queue directly (`memberBy: user`), with its bullseye ring number (1-6). */
+export interface QueueMembership {
+  userId: string;
+  ringNumber: number;
 }
 
 export interface Queue {
@@ -170,6 +178,8 @@ export interface Queue {
   settings: QueueSettings;
   /** Assigned wrap-up codes, in assignment order. */
   wrapupCodeIds: string[];
+  /** Users added directly (`POST /routing/queues/{id}/members`), in the order added. */
+  members?: QueueMembership[];
   /**
    * Set by DELETE: emulator time (ms) from which the queue is gone (GET 404). Until then GET still returns it,
    * it keeps its name, division and wrap-up codes busy, but listings, the dump and writes no longer see it.

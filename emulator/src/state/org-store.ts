@@ -10,8 +10,9 @@ import { RoutingStore } from "./routing/store";
 import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./settings";
 import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony/store";
 import { OrgRefsStore, type OrgRefsInit } from "./org-refs";
+import { DirectoryStore, type DirectoryInit } from "./directory/store";
 
-export interface OrgInit extends OrgRefsInit {
+export interface OrgInit extends OrgRefsInit, DirectoryInit {
   id: string;
   name: string;
   region: string;
@@ -51,6 +52,8 @@ export class OrgStore {
   readonly telephony: TelephonyStore;
   /** Edge groups, email domains and routes, system prompts: seeded, read-only (see org-refs.ts). */
   readonly refs: OrgRefsStore;
+  /** Users and groups: seeded, read-only (every org provisions its own, see directory/store.ts). */
+  readonly directory: DirectoryStore;
 
   constructor(
     init: OrgInit,
@@ -70,6 +73,7 @@ export class OrgStore {
     const rules = nameRules(settings, clock);
     this.auth = new AuthStore(init.name, clock, settings, rules, init, onTokenIssued);
     this.refs = new OrgRefsStore(init);
+    this.directory = new DirectoryStore(init);
     const ctx: OrgContext = {
       ...rules,
       clock,
@@ -84,6 +88,8 @@ export class OrgStore {
         flowExists: (id) => this.architect.flows.findFlow(id) !== undefined,
         siteExists: (id) => this.telephony.findSite(id) !== undefined,
         edgeGroupExists: (id) => this.refs.findEdgeGroup(id) !== undefined,
+        userExists: (id) => this.directory.findUser(id)?.state === "active",
+        groupExists: (id) => this.directory.findGroup(id) !== undefined,
         emailDomain: (id) => {
           const domain = this.refs.findEmailDomain(id);
           return domain && { id: domain.id, hasRoute: (routeId) => domain.routes.some((r) => r.id === routeId) };

@@ -6,7 +6,9 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.()),
+  // Not unref()ed: a request waiting for budget is work in progress. An unref()ed timer let a CLI run whose only
+  // pending work was that wait (import, verify) end with exit code 0 half-way, writing nothing.
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
 export interface RateHeaders {

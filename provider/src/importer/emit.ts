@@ -16,6 +16,8 @@ export interface Declared {
 export interface Lookup {
   type: string;
   name: string;
+  /** Names of the objects that use it (queues of a member), for the message naming what is missing. */
+  usedBy?: string[];
 }
 
 export function header(source: SourceInfo, what: string): string {
@@ -97,8 +99,9 @@ export function emitLookups(lookups: readonly Lookup[], source: SourceInfo): str
     header(source, "objects referenced but not imported") +
     "// Each must exist in the target org under this name (after the stack's transforms); the program checks them all\n" +
     "// before it declares anything, and `gc.lookup(...)` in the other files reads the result.\n" +
-    "export const LOOKUPS: { type: string; name: string }[] = [\n";
-  for (const l of sorted) out += `    { type: ${JSON.stringify(l.type)}, name: ${JSON.stringify(l.name)} },\n`;
+    "export const LOOKUPS: { type: string; name: string; usedBy?: string[] }[] = [\n";
+  for (const l of sorted)
+    out += `    { type: ${JSON.stringify(l.type)}, name: ${JSON.stringify(l.name)}${l.usedBy?.length ? `, usedBy: ${JSON.stringify([...l.usedBy].sort())}` : ""} },\n`;
   return out + "];\n";
 }
 

@@ -125,6 +125,13 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   for (const [exporter, objects] of selected) {
     counts[exporter.key] = objects.length;
     rendered.set(exporter.file, emitTypeFile(exporter, objects, lookup, source, lookups));
+    for (const o of objects)
+      for (const l of o.lookups ?? []) {
+        const key = `${l.type}\u0000${l.name}`;
+        const known = lookups.get(key) ?? { type: l.type, name: l.name, usedBy: [] };
+        if (!known.usedBy?.includes(l.usedBy)) known.usedBy = [...(known.usedBy ?? []), l.usedBy];
+        lookups.set(key, known);
+      }
   }
   const missing = [...lookups.values()];
   rendered.set("lookups.ts", emitLookups(missing, source));

@@ -35,6 +35,11 @@ export interface ExportedObject {
   files?: Record<string, string | Uint8Array>;
   /** The object's content as the org holds it where the code only points at it (a flow's published YAML): what verify compares. */
   published?: string;
+  /**
+   * Objects of the target org the code names by value and never declares (queue members' users and groups): listed
+   * in lookups.ts with the object that uses them, so the program checks every one before it declares anything.
+   */
+  lookups?: { type: string; name: string; usedBy: string }[];
 }
 
 /** How the importer reads one resource type (kept beside the resource, in its export.ts). */

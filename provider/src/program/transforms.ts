@@ -16,6 +16,8 @@ import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
  *   sipTerminationUris: { "acme-us.byoc.example": "acme-eu.byoc.example" }   # unique per region
  *   edgeGroups: { US East Edge Group: EU West Edge Group }   # queues' callback edge group
  *   emailDomains: { acme-us.example.com: acme-eu.example.com }   # queues' outbound email address domain
+ *   users: { ana@acme-us.example.com: ana@acme-eu.example.com }     # queue members (by email)
+ *   groups: { US Escalations: EU Escalations }                     # queue member groups (by name)
  */
 export const Transforms = z
   .object({
@@ -34,6 +36,9 @@ export const Transforms = z
     edgeGroups: z.record(z.string(), z.string()).default({}),
     /** Queues' outbound email domains (`route@domain`): domain names compare case-insensitively. */
     emailDomains: z.record(z.string(), z.string()).default({}),
+    /** Queue members' emails and member groups' names: directories are per org, never renamed by `names`. */
+    users: z.record(z.string(), z.string()).default({}),
+    groups: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
@@ -47,6 +52,8 @@ export const NO_TRANSFORMS: Transforms = {
   sipTerminationUris: {},
   edgeGroups: {},
   emailDomains: {},
+  users: {},
+  groups: {},
 };
 
 export class TransformsError extends Error {}
@@ -68,7 +75,7 @@ export function parseTransforms(text: string, file: string): Transforms {
     const key = issue.path.join(".") || "(top level)";
     const detail =
       issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains`
+        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains, users, groups`
         : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
@@ -108,6 +115,26 @@ export function mapQueueRefs(t: Transforms, fields: Record<string, unknown>): vo
 }
 
 export const mapName = (t: Transforms, name: string) => `${t.names.prefix}${name}${t.names.suffix}`;
+/** A queue member's email (keys match ignoring case, as addresses do), lower-cased. */
+export const mapUser = (t: Transforms, email: string) =>
+  (Object.entries(t.users).find(([from]) => from.toLowerCase() === email.toLowerCase())?.[1] ?? email).toLowerCase();
+export const mapGroup = (t: Transforms, name: string) => t.groups[name] ?? name;
+
+/** Queue members by email and member groups by name, mapped for the target org (deployment and verify alike). */
+export function mapMembers(t: Transforms, fields: Record<string, unknown>): void {
+  if (Array.isArray(fields.members))
+    fields.members = fields.members.map((m: unknown) =>
+      m && typeof m === "object" && typeof (m as { email?: unknown }).email === "string"
+        ? { ...m, email: mapUser(t, (m as { email: string }).email) }
+        : m,
+    );
+  if (Array.isArray(fields.memberGroups))
+    fields.memberGroups = fields.memberGroups.map((g: unknown) =>
+      g && typeof g === "object" && typeof (g as { name?: unknown }).name === "string"
+        ? { ...g, name: mapGroup(t, (g as { name: string }).name) }
+        : g,
+    );
+}
 
 /**
  * Types whose names the `names` transform leaves alone (by class name or exporter key): user prompts, which Archy
@@ -135,6 +162,7 @@ export function transformProps(kind: string, props: Record<string, unknown>, t: 
       out.properties = { ...trunkProps, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
   mapQueueRefs(t, out);
+  if (kind === "QueueMembers") mapMembers(t, out);
   if (Array.isArray(out.sipServers))
     out.sipServers = out.sipServers.map((s: unknown) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return out;

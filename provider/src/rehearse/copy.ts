@@ -9,6 +9,7 @@ import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
 import { divisionsApi } from "../resources/auth-division/api";
 import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
+import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
 import { promptsApi } from "../resources/architect-userprompt/api";
@@ -95,6 +96,13 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       ),
     ),
   );
+  // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
+  const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
+  const emailOf = new Map(users.map((u) => [u.id, u.email ?? ""]));
+  const groupName = new Map(userGroups.map((g) => [g.id, g.name]));
+  const queueMembers = await Promise.all(
+    queues.map((q) => ((q as { userMemberCount?: number }).userMemberCount === 0 ? [] : membersApi.list(c, q.id))),
+  );
   const names = (refs: { id: string }[] | null | undefined) =>
     (refs ?? []).map((r) => scheduleName.get(r.id)).filter((n): n is string => n !== undefined);
 
@@ -145,6 +153,12 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
         ...(q.description ? { description: q.description } : {}),
         wrapupCodes: (queueCodes[i] ?? []).map((w) => codeName.get(w.id)).filter((n): n is string => !!n),
         ...(flow !== undefined ? { inQueueFlow: flow } : {}),
+        members: (queueMembers[i] ?? [])
+          .filter((m) => emailOf.get(m.id))
+          .map((m) => ({ email: emailOf.get(m.id)!, ringNumber: m.ringNumber ?? 1 })),
+        memberGroups: ((q as { memberGroups?: { id: string }[] | null }).memberGroups ?? [])
+          .map((g) => groupName.get(g.id))
+          .filter((n): n is string => n !== undefined),
       };
     }),
     flows: copiedFlows.map((f) => {
@@ -162,6 +176,9 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       ...(p.description ? { description: p.description } : {}),
       resources: promptResources[i] ?? [],
     })),
+    users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
+    // Group membership is not read (no group members endpoint is needed by a deployment).
+    groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
     trunkbases: liveTrunks.map((t) => {
       const properties: Record<string, string | boolean | number | string[]> = {};
       const secretProperties: string[] = [];
@@ -199,6 +216,7 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       sites: sites.length,
       trunks: liveTrunks.length,
       prompts: prompts.length,
+      users: users.length,
     },
     notCopied,
   };

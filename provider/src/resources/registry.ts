@@ -8,6 +8,7 @@ import { typeToken } from "./define";
 import { language } from "./routing-language";
 import { queue } from "./routing-queue";
 import { queueFlows } from "./routing-queue-flows";
+import { queueMembers } from "./routing-queue-members";
 import { skill } from "./routing-skill";
 import { wrapupCode } from "./routing-wrapupcode";
 import { trunk } from "./telephony-trunk";
@@ -30,6 +31,7 @@ export const REGISTRY = {
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
+  QueueMembers: queueMembers,
   Trunk: trunk,
 } as const satisfies { readonly [K in string]: ResourceDefinition<K> };
 

@@ -4,6 +4,7 @@ import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../im
 import {
   keepsName,
   mapDivision,
+  mapMembers,
   mapName,
   mapQueueRefs,
   mapTimeZone,
@@ -134,6 +135,7 @@ function expected(
       fields.properties = { ...props, [TERMINATION_URI]: t.sipTerminationUris[uri] };
   }
   mapQueueRefs(t, fields);
+  if (exporter.key === "queuemembers") mapMembers(t, fields);
   if (Array.isArray(fields.sipServers))
     fields.sipServers = fields.sipServers.map((s) => (typeof s === "string" ? (t.sipServers[s] ?? s) : s));
   return { name, fields };

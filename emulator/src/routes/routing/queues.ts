@@ -29,6 +29,7 @@ import type { Models, SdkRequest, SdkResponse } from "../sdk";
 import { compact, divisionRef, pagedListing, ref, type DivisionRef, type RefWire } from "../wire";
 import { EMAIL_DOMAINS_PATH, routeToWire, type InboundRouteWire } from "../org-refs";
 import { SKILLS_PATH } from "./skills";
+import { GROUPS_PATH } from "../directory/groups";
 import { wrapupcodeToWire } from "./wrapupcodes";
 
 export const QUEUES_PATH = "/api/v2/routing/queues";
@@ -72,6 +73,7 @@ export interface QueueWire {
   lastAgentRoutingMode?: string;
   acwSettings?: { wrapupPrompt?: string; timeoutMs?: number };
   skillEvaluationMethod?: string;
+  memberGroups?: MemberGroupWire[];
   queueFlow?: RefWire;
   emailInQueueFlow?: RefWire;
   messageInQueueFlow?: RefWire;
@@ -89,6 +91,23 @@ export interface QueueWire {
   selfUri: string;
 }
 type _QueueWire = SdkResponse<Models.Queue, QueueWire>;
+
+/** SDK MemberGroup as a queue reads it back: id and type (what Terraform's routing_queue reads), with the group's name. */
+export interface MemberGroupWire {
+  id: string;
+  name?: string;
+  type: string;
+  selfUri: string;
+}
+type _MemberGroupWire = SdkResponse<Models.MemberGroup, MemberGroupWire>;
+
+/** Distinct users of a queue: direct members and the active users of its member groups. */
+export function queueMemberCounts(org: OrgStore, q: Queue): { memberCount: number; userMemberCount: number } {
+  const direct = (q.members ?? []).filter((m) => org.directory.findUser(m.userId)?.state === "active");
+  const all = new Set(direct.map((m) => m.userId));
+  for (const g of q.settings.memberGroups ?? []) for (const u of org.directory.groupMembers(g.id)) all.add(u.id);
+  return { memberCount: all.size, userMemberCount: direct.length };
+}
 
 /** A queue's flow reference: with the flow's name (flows are emulated, so the id names an existing flow). */
 function flowRef(org: OrgStore, r: IdRef | undefined): RefWire | undefined {
@@ -130,8 +149,7 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
     description: q.description,
     dateCreated: q.dateCreated,
     dateModified: q.dateModified,
-    memberCount: 0,
-    userMemberCount: 0,
+    ...queueMemberCounts(org, q),
     joinedMemberCount: 0,
     mediaSettings: s.mediaSettings === undefined ? undefined : structuredClone(s.mediaSettings),
     routingRules: s.routingRules?.map((r) => ({ ...r })),
@@ -166,6 +184,14 @@ export function queueToWire(org: OrgStore, q: Queue): QueueWire {
     lastAgentRoutingMode: s.lastAgentRoutingMode,
     acwSettings: s.acwSettings === undefined ? undefined : { ...s.acwSettings },
     skillEvaluationMethod: s.skillEvaluationMethod,
+    memberGroups: s.memberGroups?.map((g) =>
+      compact<MemberGroupWire>({
+        id: g.id,
+        name: org.directory.findGroup(g.id)?.name,
+        type: g.type ?? "GROUP",
+        selfUri: `${GROUPS_PATH}/${g.id}`,
+      }),
+    ),
     queueFlow: flowRef(org, s.queueFlow),
     emailInQueueFlow: flowRef(org, s.emailInQueueFlow),
     messageInQueueFlow: flowRef(org, s.messageInQueueFlow),
@@ -231,7 +257,7 @@ const defaultScriptsSchema = z
 
 /**
  * CreateQueueRequest / QueueRequest (identical but for the ignored create-only `sourceQueueId`). Read-only
- * fields (id, dates, member counts, selfUri) and fields not emulated (memberGroups, canned responses,
+ * fields (id, dates, member counts, selfUri) and fields not emulated (canned responses,
  * outbound addresses, peerId, …) are ignored.
  */
 const queueRequestSchema = z.object({
@@ -307,6 +333,10 @@ const queueRequestSchema = z.object({
     })
     .optional(),
   skillEvaluationMethod: z.enum(SKILL_EVALUATION_METHODS).optional(),
+  // SDK MemberGroup: Terraform's routing_queue sends {id, type} (`member_groups` of bullseye rings and CGR alike).
+  memberGroups: z
+    .array(z.object({ id: z.string().refine(isUuid, { message: "must be a UUID" }), type: z.enum(MEMBER_GROUP_TYPES) }))
+    .optional(),
   queueFlow: uuidRef.optional(),
   emailInQueueFlow: uuidRef.optional(),
   messageInQueueFlow: uuidRef.optional(),

@@ -1,5 +1,5 @@
 import { Collection, isActive, softDelete } from "../collection";
-import type { Language, Queue, QueueSettings, Skill, WrapupCode } from "../entities";
+import type { Language, Queue, QueueMembership, QueueSettings, Skill, WrapupCode } from "../entities";
 import { byNameThenId } from "../entities";
 import { ApiError, badRequest, invalidValue, notFound } from "../errors";
 import { inList, startsWithFilter, wildcardFilter, type SortOrder } from "../filters";
@@ -64,7 +64,13 @@ export interface RoutingLinks {
   edgeGroupExists(id: string): boolean;
   /** The email domain's id (its name, lower-cased) and whether `routeId` is one of its routes; undefined: no domain. */
   emailDomain(id: string): { id: string; hasRoute(routeId: string): boolean } | undefined;
+  /** Directory: an active user, a group. */
+  userExists(id: string): boolean;
+  groupExists(id: string): boolean;
 }
+
+/** Queue members are added and removed at most 100 per request (TF routing_queue `postRoutingQueueMembers`). */
+export const MAX_MEMBERS_PER_REQUEST = 100;
 
 /**
  * Routing of one org: skills and languages (soft-deleted), wrap-up codes (hard-deleted), queues (deleted after
@@ -381,6 +387,14 @@ export class RoutingStore {
       if (i > 0 && rule.queue && !this.activeQueues().some((q) => q.id === rule.queue!.id))
         throw invalidValue(field, `Queue ${rule.queue.id} in ${field} does not exist`);
     });
+    // SDK MemberGroup {id, type}: the emulator's directory holds groups (type GROUP); teams and skill groups
+    // are not emulated, so naming one is refused rather than silently kept.
+    (settings.memberGroups ?? []).forEach((g, i) => {
+      const field = `memberGroups[${i}]`;
+      if (g.type !== "GROUP")
+        throw invalidValue(`${field}.type`, `Member group type ${g.type ?? "(none)"} is not emulated (only GROUP)`);
+      if (!this.links.groupExists(g.id)) throw invalidValue(`${field}.id`, `Group ${g.id} in ${field} does not exist`);
+    });
     const record: Omit<Queue, "id" | "dateCreated" | "dateModified" | "wrapupCodeIds"> = { name, divisionId, settings };
     if (description !== undefined) record.description = description;
     return record;
@@ -410,6 +424,7 @@ export class RoutingStore {
       dateCreated: existing.dateCreated,
       dateModified: this.ctx.nowIso(),
       wrapupCodeIds: existing.wrapupCodeIds,
+      ...(existing.members ? { members: existing.members } : {}),
     });
   }
 
@@ -460,6 +475,47 @@ export class RoutingStore {
     const q = this.activeQueue(queueId);
     if (!q.wrapupCodeIds.includes(codeId)) throw notFound();
     q.wrapupCodeIds = q.wrapupCodeIds.filter((x) => x !== codeId);
+  }
+
+  // ---- queue members (users added directly; group members are the directory's) ------------------
+
+  /** The queue's direct members (a queue being deleted still answers, like GET of the queue). */
+  queueMembers(queueId: string): QueueMembership[] {
+    return [...(this.getQueue(queueId).members ?? [])];
+  }
+
+  /**
+   * `POST /routing/queues/{id}/members` (`delete=false`): adds users at ring 1, at most 100 per request, all or
+   * nothing; users already members stay as they are. An id that is no active user of the org is 400.
+   */
+  addQueueMembers(queueId: string, userIds: string[]): void {
+    const q = this.activeQueue(queueId);
+    this.checkMemberBatch(userIds);
+    userIds.forEach((id, i) => {
+      if (!this.links.userExists(id)) throw invalidValue(`[${i}].id`, `User ${id} does not exist ([${i}].id)`);
+    });
+    const members = (q.members ??= []);
+    for (const id of userIds) if (!members.some((m) => m.userId === id)) members.push({ userId: id, ringNumber: 1 });
+  }
+
+  /** `POST /routing/queues/{id}/members?delete=true`: removes users; ids that are not members are ignored. */
+  removeQueueMembers(queueId: string, userIds: string[]): void {
+    const q = this.activeQueue(queueId);
+    this.checkMemberBatch(userIds);
+    q.members = (q.members ?? []).filter((m) => !userIds.includes(m.userId));
+  }
+
+  /** `PATCH /routing/queues/{id}/members/{memberId}`: a direct member's ring number (1-6: the bullseye rings). */
+  setQueueMemberRing(queueId: string, userId: string, ringNumber: number): void {
+    const q = this.activeQueue(queueId);
+    const m = (q.members ?? []).find((x) => x.userId === userId);
+    if (!m) throw notFound();
+    m.ringNumber = ringNumber;
+  }
+
+  private checkMemberBatch(ids: string[]): void {
+    if (ids.length > MAX_MEMBERS_PER_REQUEST)
+      throw badRequest(`At most ${MAX_MEMBERS_PER_REQUEST} members can be changed per request (got ${ids.length}).`);
   }
 
   snapshot(): { skills: Skill[]; wrapupcodes: WrapupCode[]; languages: Language[]; queues: Queue[] } {
