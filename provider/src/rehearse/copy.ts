@@ -12,7 +12,9 @@ import { queuesApi } from "../resources/routing-queue/api";
 import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { GenesysError } from "../client";
 import { promptsApi } from "../resources/architect-userprompt/api";
+import { queueRefsApi } from "../resources/routing-queue/references";
 import { Prompt } from "../resources/architect-userprompt/schema";
 import { trunksApi } from "../resources/telephony-trunk/api";
 import { PASSWORD } from "../resources/telephony-trunk/schema";
@@ -96,6 +98,15 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       ),
     ),
   );
+  // Edge groups and email domains a queue names (callback edge group, outbound address): per org, never created by
+  // a deployment, so the copy must hold them for queues to deploy; one the client may not read (403) is left out.
+  const readable = <T>(list: Promise<T[]>) =>
+    list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
+  const [edgeGroups, domains] = await Promise.all([
+    readable(queueRefsApi.edgeGroups(c)),
+    readable(queueRefsApi.domains(c)),
+  ]);
+  const domainRoutes = await Promise.all(domains.map((d) => queueRefsApi.routes(c, d.id)));
   // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
   const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
   const emailOf = new Map(users.map((u) => [u.id, u.email ?? ""]));
@@ -170,6 +181,11 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       };
     }),
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
+    edgeGroups: edgeGroups.map((g) => ({ name: g.name })),
+    emailDomains: domains.map((d, i) => ({
+      name: d.id,
+      routes: (domainRoutes[i] ?? []).map((r) => ({ pattern: r.pattern, fromName: r.pattern })),
+    })),
     prompts: prompts.map((p, i) => ({
       id: p.id,
       name: p.name,
