@@ -97,7 +97,12 @@ async function syncResources(
     const bytes = upload(r) ? readAudio(r, who) : undefined;
     const asset = existing.has(r.language)
       ? await promptsApi.replaceResource(c, id, assetBody(r))
-      : await promptsApi.createResource(c, id, assetBody(r));
+      : await promptsApi.createResource(c, id, assetBody(r)).catch((err: unknown) => {
+          // A create committed whose answer was lost: the retry meets the language; write it in place instead.
+          if (err instanceof GenesysError && err.kind === "Conflict")
+            return promptsApi.replaceResource(c, id, assetBody(r));
+          throw err;
+        });
     if (bytes && r.audio) {
       if (!asset.uploadUri) throw new GenesysError("Server", `${who}: the ${r.language} resource has no upload URL.`);
       await promptsApi.upload(c, asset.uploadUri, r.audio.file, bytes, who);
