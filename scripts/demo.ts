@@ -121,6 +121,8 @@ async function main(): Promise<void> {
         source.loginBaseUrl,
         "--client-id",
         source.clientId,
+        // the sample's data table rows (Store Locations) are configuration the flows need
+        "--with-rows",
       ],
       { ...process.env, GENESYSCLOUD_OAUTHCLIENT_SECRET: source.clientSecret },
     );
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
         STACK,
         "--report",
         report,
+        "--with-rows",
       ],
       {
         ...env,

@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { ClientSettings } from "./client";
 import { loadTransforms, NO_TRANSFORMS } from "./program/transforms";
 import { htmlReport, markdownReport, verifyOrgs } from "./verify/verify";
-import { projectDirOf, rehearse } from "./rehearse/rehearse";
 import { htmlRehearsal, markdownRehearsal } from "./rehearse/report";
 import { initProject, PACKAGE_NAME } from "./project/init";
 import { parseRolloutArgs } from "./rollout/progress";
@@ -63,6 +62,7 @@ program
       .choices(["include", "skip"])
       .default("include"),
   )
+  .option("--with-rows", "also import data tables' rows (rows are often data, not configuration)")
   .addHelpText(
     "after",
     "\nThe client secret is read from GENESYSCLOUD_OAUTHCLIENT_SECRET only, so it never shows in the process list.",
@@ -77,6 +77,7 @@ program
       include: string[];
       exclude: string[];
       members: "include" | "skip";
+      withRows?: boolean;
     }) => {
       const flags: Record<string, string | undefined> = {
         "genesyscloud:region": opts.region,
@@ -97,6 +98,7 @@ program
         include: opts.include,
         // Users and groups are provisioned per org: a target whose directory differs clones its queues without members.
         exclude: opts.members === "skip" ? [...opts.exclude, "queuemembers"] : opts.exclude,
+        withRows: opts.withRows === true,
         log: (l) => process.stderr.write(l + "\n"),
         progress: progressLine(process.stderr),
       });
@@ -194,18 +196,31 @@ program
   .option("--transforms <file>", "region transforms to apply to the source (default: the target stack's)")
   .option("--json", "print the report as JSON")
   .option("--report <file>", "also write the report: .html (a page with the dependency graph), .json, else Markdown")
-  .action(async (opts: { source: string; target: string; transforms?: string; json?: boolean; report?: string }) => {
-    const source = orgFrom(opts.source);
-    const target = orgFrom(opts.target);
-    const file = opts.transforms ?? target.transforms;
-    const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
-    const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms);
-    const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
-    const title = `Parity of ${opts.target} with ${opts.source}`;
-    if (opts.report) await writeReport(opts.report, { markdown, json: report, html: () => htmlReport(report, title) });
-    process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
-    process.exitCode = report.equal ? 0 : 1;
-  });
+  .option("--with-rows", "also compare data tables' rows")
+  .action(
+    async (opts: {
+      source: string;
+      target: string;
+      transforms?: string;
+      json?: boolean;
+      report?: string;
+      withRows?: boolean;
+    }) => {
+      const source = orgFrom(opts.source);
+      const target = orgFrom(opts.target);
+      const file = opts.transforms ?? target.transforms;
+      const transforms = file ? loadTransforms(path.resolve(file)) : NO_TRANSFORMS;
+      const report = await verifyOrgs(clientFor(source.settings), clientFor(target.settings), transforms, undefined, {
+        withRows: opts.withRows === true,
+      });
+      const markdown = markdownReport(report, `Parity of ${opts.target} with ${opts.source}`);
+      const title = `Parity of ${opts.target} with ${opts.source}`;
+      if (opts.report)
+        await writeReport(opts.report, { markdown, json: report, html: () => htmlReport(report, title) });
+      process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
+      process.exitCode = report.equal ? 0 : 1;
+    },
+  );
 
 program
   .command("rehearse")
@@ -218,6 +233,7 @@ program
   .action(async (opts: { stack: string; json?: boolean; report?: string }) => {
     const config = stackConfig(opts.stack);
     const settings = resolveSettings((k) => config[k]?.value);
+    const { projectDirOf, rehearse } = await loadRehearse();
     const report = await rehearse({
       stack: opts.stack,
       settings,
@@ -229,6 +245,25 @@ program
     process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : markdown);
     process.exitCode = report.ok ? 0 : 1;
   });
+
+/**
+ * The rehearsal runs the emulator package (@genesys-clone/emulator) in this process. In this repository it is a
+ * workspace; a project that installed only the provider's tarball gets one message naming what to install. Loaded
+ * only by this command, so the others start without it.
+ */
+async function loadRehearse(): Promise<typeof import("./rehearse/rehearse")> {
+  try {
+    return await import("./rehearse/rehearse");
+  } catch (err) {
+    if ((err as { code?: string }).code === "MODULE_NOT_FOUND" && String(err).includes("@genesys-clone/emulator"))
+      throw new Error(
+        "rehearse needs the emulator package beside this one: in the genesys-clone repository run " +
+          "`npm pack -w emulator`, then `npm install <path to genesys-clone-emulator-0.1.0.tgz>` in this project.",
+        { cause: err },
+      );
+    throw err;
+  }
+}
 
 /** This package's own version (init writes it when no tarball is given). */
 function ownVersion(): string {

@@ -256,3 +256,4 @@ export class E2E {
 }
 
 export { viewOf, differences, counts, COLLECTIONS } from "@genesys-clone/scripts/dist/lib/org-view";
+export type { OrgView } from "@genesys-clone/scripts/dist/lib/org-view";

@@ -12,7 +12,8 @@ let before_: Awaited<ReturnType<E2E["state"]>>;
 
 before(async () => {
   e2e = await E2E.start("sample");
-  const imported = await e2e.importSource();
+  // with the data table's rows: the target is then compared to the source row by row
+  const imported = await e2e.importSource(e2e.outDir, ["--with-rows"]);
   assert.equal(imported.code, 0, imported.stderr);
   stack = await e2e.stack("life");
   before_ = await e2e.state("target");
@@ -22,10 +23,13 @@ after(async () => e2e.close());
 test("import: the same org gives byte-identical files, with no source ids", async () => {
   const again = await fs.mkdtemp(path.join(os.tmpdir(), "import-again-"));
   try {
-    const second = await e2e.importSource(again);
+    const second = await e2e.importSource(again, ["--with-rows"]);
     assert.equal(second.code, 0, second.stderr);
     const files = (await fs.readdir(e2e.outDir)).sort();
     assert.deepEqual(files, [
+      "architect-datatables.ts",
+      "architect-emergencygroup-flows.ts",
+      "architect-emergencygroups.ts",
       "architect-flow-shells.ts",
       "architect-flows.ts",
       "architect-schedulegroups.ts",
@@ -42,7 +46,7 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
       "telephony-trunks.ts",
     ]);
     const flowFiles = (await fs.readdir(path.join(e2e.outDir, "flows"))).sort();
-    assert.equal(flowFiles.length, 5);
+    assert.equal(flowFiles.length, 7);
     for (const f of flowFiles) {
       assert.equal(
         await fs.readFile(path.join(again, "flows", f), "utf8"),
@@ -98,10 +102,12 @@ test("up: cycles deploy, every flow is published, trunks connect, and verify fin
   assert.deepEqual(flows.map((f) => f.name).sort(), [
     "Default In-Queue Flow",
     "Default Voicemail Flow",
+    "Emergency Closure",
     "Main IVR",
     "Sales In-Queue",
     "Spanish IVR",
     "Standard In-Queue",
+    "Store Locator",
     "Support In-Queue",
   ]);
   assert.ok(

@@ -132,7 +132,6 @@ test("import job: Registered -> Started -> Success; the flow is created and publ
       skills: ["Retention"],
       languages: ["French", "Spanish"],
       divisions: ["Sales"],
-      prompts: [],
     });
     assert.equal(dumped["yaml"], VIP_IN_QUEUE);
 
@@ -610,6 +609,7 @@ test("cross-org: the source's exported YAML fails in the empty target, naming ev
     assert.deepEqual(errorTexts(result), [
       "Unable to find a user prompt named 'Welcome' referenced by inboundCall 'Main IVR'.",
       "Unable to find a schedule group named 'Main Line Hours' referenced by inboundCall 'Main IVR'.",
+      "Unable to find an emergency group named 'Severe Weather' referenced by inboundCall 'Main IVR'.",
       "Unable to find a flow named 'Spanish IVR' referenced by inboundCall 'Main IVR'.",
       "Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.",
       "Unable to find a queue named 'Support - Tier 1' referenced by inboundCall 'Main IVR'.",

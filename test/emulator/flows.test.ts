@@ -34,10 +34,12 @@ const LIST_CASES: ListCase[] = [
     expect: [
       "Default In-Queue Flow",
       "Default Voicemail Flow",
+      "Emergency Closure",
       "Main IVR",
       "Sales In-Queue",
       "Spanish IVR",
       "Standard In-Queue",
+      "Store Locator",
       "Support In-Queue",
     ],
   },
@@ -46,11 +48,11 @@ const LIST_CASES: ListCase[] = [
     query: "type=inqueuecall",
     expect: ["Default In-Queue Flow", "Sales In-Queue", "Standard In-Queue", "Support In-Queue"],
   },
-  { name: "type filter: any case, comma list", query: "type=INBOUNDCALL,inqueuecall", expect: 6 },
+  { name: "type filter: any case, comma list", query: "type=INBOUNDCALL,inqueuecall", expect: 8 },
   {
     name: "type filter: repeated parameter",
     query: "type=inboundcall&type=inboundchat",
-    expect: ["Main IVR", "Spanish IVR"],
+    expect: ["Emergency Closure", "Main IVR", "Spanish IVR", "Store Locator"],
   },
   { name: "name is a case-insensitive prefix", query: "name=main", expect: ["Main IVR"] },
   {
@@ -62,10 +64,10 @@ const LIST_CASES: ListCase[] = [
   {
     name: "sortOrder=desc reverses",
     query: "sortOrder=desc&pageSize=2",
-    expect: ["Support In-Queue", "Standard In-Queue"],
+    expect: ["Support In-Queue", "Store Locator"],
   },
-  { name: "deleted=true changes nothing (deletes are hard)", query: "deleted=true", expect: 7 },
-  { name: "paging", query: "pageSize=2&pageNumber=4", expect: ["Support In-Queue"] },
+  { name: "deleted=true changes nothing (deletes are hard)", query: "deleted=true", expect: 9 },
+  { name: "paging", query: "pageSize=2&pageNumber=5", expect: ["Support In-Queue"] },
 ];
 
 test("flows: listing filters, sorting and paging over the seeded flows", async () => {
@@ -77,7 +79,7 @@ test("flows: listing filters, sorting and paging over the seeded flows", async (
       else assert.deepEqual(names, c.expect, c.name);
     }
     const div = await divisionIds(source, token);
-    assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Home"]}`)).body)["total"], 7);
+    assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Home"]}`)).body)["total"], 9);
     assert.equal(obj((await call(source, token, "GET", `${FLOWS}?divisionId=${div["Sales"]}`)).body)["total"], 0);
     assert.equal(
       errorOf(await call(source, token, "GET", `${FLOWS}?pageSize=501`))["code"],
@@ -506,10 +508,12 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
       [
         ["Default In-Queue Flow", "INQUEUECALL", "inqueueCall", "1.0"],
         ["Default Voicemail Flow", "VOICEMAIL", "voicemail", "1.0"],
+        ["Emergency Closure", "INBOUNDCALL", "inboundCall", "1.0"],
         ["Main IVR", "INBOUNDCALL", "inboundCall", "1.0"],
         ["Sales In-Queue", "INQUEUECALL", "inqueueCall", "1.0"],
         ["Spanish IVR", "INBOUNDCALL", "inboundCall", "1.0"],
         ["Standard In-Queue", "INQUEUECALL", "inqueueCall", "1.0"],
+        ["Store Locator", "INBOUNDCALL", "inboundCall", "1.0"],
         ["Support In-Queue", "INQUEUECALL", "inqueueCall", "1.0"],
       ],
     );
@@ -524,7 +528,9 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
       languages: [],
       divisions: ["Home"],
       prompts: ["Welcome"],
+      emergencyGroups: ["Severe Weather"],
     });
+    assert.deepEqual(refs("Store Locator")["dataTables"], ["Store Locations"]);
     assert.deepEqual(refs("Spanish IVR")["flows"], ["Main IVR"]);
     assert.deepEqual(refs("Spanish IVR")["skills"], []);
     assert.deepEqual(refs("Spanish IVR")["languages"], ["Spanish"]);

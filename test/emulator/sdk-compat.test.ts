@@ -336,7 +336,7 @@ test("official JS SDK: Architect flows - list, get, create, locks, publish, impo
     const both = await architect.getFlows({ type: ["inboundcall", "inqueuecall"], name: "S*" });
     assert.deepEqual(
       both.entities?.map((f) => f.name),
-      ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Support In-Queue"],
+      ["Sales In-Queue", "Spanish IVR", "Standard In-Queue", "Store Locator", "Support In-Queue"],
     );
     const main = (await architect.getFlows({ name: "Main IVR" })).entities?.[0];
     assert.ok(main?.id);
@@ -624,5 +624,54 @@ test("official JS SDK: users (listing, search by email), groups, queue members a
       routing.patchRoutingQueueMember(queue.id!, ana.id!, { ringNumber: 7 }),
       (err: unknown) => field(err, "status") === 400,
     );
+  });
+});
+
+test("official JS SDK: data tables, their rows, emergency groups", async () => {
+  await withEmulator({}, async (emu) => {
+    const source = org(emu, "source");
+    useOrg(emu, source);
+    await platformClient.ApiClient.instance.loginClientCredentialsGrant(source.clientId, source.clientSecret);
+    const architect = new platformClient.ArchitectApi();
+
+    const tables = await architect.getFlowsDatatables({ expand: "schema", pageSize: 100 });
+    const stores = tables.entities?.find((t) => t.name === "Store Locations");
+    assert.ok(stores?.id);
+    assert.deepEqual(Object.keys(stores.schema?.properties ?? {}), ["key", "city", "address", "opensAt", "open24h"]);
+    const created = await architect.postFlowsDatatables({
+      name: "SDK Table",
+      schema: {
+        $schema: "http://json-schema.org/draft-04/schema#",
+        type: "object",
+        required: ["key"],
+        properties: { key: { type: "string", $id: "/properties/key", displayOrder: 0 } },
+      },
+    });
+    assert.ok(created.id);
+    const row = await architect.postFlowsDatatableRows(created.id, { key: "k/1" });
+    assert.equal(field(row, "key"), "k/1");
+    await architect.putFlowsDatatableRow(created.id, "k/1", { body: { key: "k/1" } });
+    const rows = await architect.getFlowsDatatableRows(stores.id, { showbrief: false, pageSize: 100 });
+    assert.equal(rows.entities?.length, 3);
+    assert.equal(field(rows.entities?.[0], "city"), "Indianapolis");
+    await architect.deleteFlowsDatatableRow(created.id, "k/1");
+    await architect.deleteFlowsDatatable(created.id, { force: true });
+
+    const groups = await architect.getArchitectEmergencygroups({ pageSize: 100 });
+    const weather = groups.entities?.find((g) => g.name === "Severe Weather");
+    assert.ok(weather?.id);
+    assert.equal(weather.enabled, false);
+    const flowId = weather.emergencyCallFlows?.[0]?.emergencyFlow?.id;
+    assert.ok(flowId);
+    const updated = await architect.putArchitectEmergencygroup(weather.id, { ...weather, enabled: true });
+    assert.equal(updated.enabled, true);
+    assert.equal(updated.version, 2);
+    const made = await architect.postArchitectEmergencygroups({
+      name: "SDK Group",
+      emergencyCallFlows: [{ emergencyFlow: { id: flowId }, ivrs: [] }],
+    });
+    assert.ok(made.id);
+    await architect.deleteArchitectEmergencygroup(made.id);
+    assert.equal((await architect.getArchitectEmergencygroup(made.id)).state, "deleted");
   });
 });

@@ -1,3 +1,5 @@
+import { dataTableToDump, type DataTableWire } from "../routes/architect/datatables";
+import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/architect/emergencygroups";
 import { flowToDump } from "../routes/architect/flow-wire";
 import { promptToWire, type PromptWire } from "../routes/architect/prompts";
 import { audioSha256 } from "../state/architect/prompts";
@@ -50,6 +52,9 @@ export interface OrgDump {
       audioBytes?: number;
     })[];
   })[];
+  /** Data tables with their schema and every row (by key). */
+  datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
+  emergencygroups: EmergencyGroupWire[];
 }
 
 /** Every stored field of an org in API wire shape, in deterministic order (new collections are appended). */
@@ -96,5 +101,7 @@ export function dumpOrg(org: OrgStore): OrgDump {
         }),
       };
     }),
+    datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
+    emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };
 }

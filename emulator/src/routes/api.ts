@@ -4,6 +4,8 @@ import type { RateDecision } from "../state/auth/rate-limiter";
 import { checkPageSize } from "./wire";
 import type { ApiContext, ApiHandler, ApiRouter } from "./context";
 import { registerDivisionRoutes } from "./auth/divisions";
+import { registerDataTableRoutes } from "./architect/datatables";
+import { registerEmergencyGroupRoutes } from "./architect/emergencygroups";
 import { registerFlowRoutes } from "./architect/flows";
 import { registerPromptRoutes } from "./architect/prompts";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
@@ -37,6 +39,8 @@ export function createApiRouter(): ApiRouter {
   registerFlowRoutes(router);
   registerPromptRoutes(router);
   registerTelephonyRoutes(router);
+  registerDataTableRoutes(router);
+  registerEmergencyGroupRoutes(router);
   registerOrgRefRoutes(router);
   return router;
 }

@@ -1,3 +1,5 @@
+import type { DataTableRecord } from "../state/architect/datatables";
+import type { EmergencyGroupRecord } from "../state/architect/emergencygroups";
 import { parseArchyYaml, type ArchyReference } from "../state/architect/archy";
 import type {
   BullseyeRing,
@@ -94,7 +96,16 @@ function checkFlowReferences(
   flows: FlowRecord[],
   init: Pick<
     OrgInit,
-    "queues" | "schedules" | "schedulegroups" | "wrapupcodes" | "skills" | "languages" | "divisions" | "prompts"
+    | "queues"
+    | "schedules"
+    | "schedulegroups"
+    | "wrapupcodes"
+    | "skills"
+    | "languages"
+    | "divisions"
+    | "datatables"
+    | "emergencygroups"
+    | "prompts"
   >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
@@ -108,6 +119,8 @@ function checkFlowReferences(
     language: names(init.languages),
     division: names(init.divisions),
     prompt: names(init.prompts),
+    dataTable: names(init.datatables),
+    emergencyGroup: names(init.emergencygroups),
   };
   for (const f of flows) {
     for (const ref of f.versions[0]?.references ?? []) {
@@ -402,6 +415,31 @@ export function buildOrgInit(
     return group;
   });
   const prompts = buildPrompts(org);
+  const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
+    id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
+    name: t.name,
+    divisionId: divisionId(t.division),
+    ...(t.description !== undefined ? { description: t.description } : {}),
+    columns: structuredClone(t.columns),
+    rows: new Map((t.rows ?? []).map((r) => [String(r.key), { ...r }])),
+  }));
+  const emergencygroups: EmergencyGroupRecord[] = (org.emergencygroups ?? []).map((g, i) => ({
+    id: g.id ?? uuidFromSeed(`${org.name}/emergencygroup/${g.name}`),
+    name: g.name,
+    divisionId: divisionId(g.division),
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    enabled: g.enabled ?? false,
+    callFlows: (g.flows ?? []).map((name) => {
+      const f = flows.find((x) => x.name === name && x.type === "INBOUNDCALL");
+      if (!f)
+        throw new Error(`seed org ${org.name}: emergency group ${g.name} names unknown inbound call flow ${name}`);
+      return { flowId: f.id, ivrIds: [] };
+    }),
+    version: 1,
+    state: "active",
+    dateCreated: seedTime(i),
+    dateModified: seedTime(i),
+  }));
   checkFlowReferences(org, flows, {
     queues,
     schedules,
@@ -411,6 +449,8 @@ export function buildOrgInit(
     languages,
     divisions,
     prompts,
+    datatables,
+    emergencygroups,
   });
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
@@ -428,6 +468,8 @@ export function buildOrgInit(
     flows,
     prompts,
     ...telephony,
+    datatables,
+    emergencygroups,
     ...refs,
     ...directory,
     clients: [client],

@@ -87,7 +87,8 @@ const MAIN_IVR = `inboundCall:
                 lit:
                   name: Main Line Hours
               emergencyGroup:
-                noValue: true
+                lit:
+                  name: Severe Weather
               outputs:
                 open:
                   actions:
@@ -469,7 +470,74 @@ const SUPPORT_IN_QUEUE = inQueueFlow(
 `,
 );
 
+/** What callers hear while the emergency group `Severe Weather` is active (the group's emergency call flow). */
+const EMERGENCY_CLOSURE = `inboundCall:
+  name: Emergency Closure
+  description: Played while the Severe Weather emergency group is active
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Closure_10]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  tasks:
+    - task:
+        name: Closure
+        refId: Closure_10
+        actions:
+          - playAudio:
+              name: Closure Message
+              audio:
+                tts: Our centres are closed because of severe weather. Please call again later.
+          - disconnect:
+              name: Disconnect
+`;
+
+/** Looks the dialled number up in the data table `Store Locations` and reads the store's city out. */
+const STORE_LOCATOR = `inboundCall:
+  name: Store Locator
+  description: Tells callers the opening hours of their nearest store
+  division: Home
+  startUpRef: "/inboundCall/tasks/task[Find Store_10]"
+  defaultLanguage: en-us
+  supportedLanguages:
+    en-us:
+      defaultLanguageSkill:
+        noValue: true
+  tasks:
+    - task:
+        name: Find Store
+        refId: Find Store_10
+        actions:
+          - dataTableLookup:
+              name: Look Up Store
+              lookupValue:
+                exp: Call.CalledAddressOriginal
+              dataTable:
+                lit:
+                  name: Store Locations
+              outputs:
+                found:
+                  actions:
+                    - playAudio:
+                        name: Store Found
+                        audio:
+                          tts: Your nearest store is open from eight in the morning.
+                notFound:
+                  actions:
+                    - transferToAcd:
+                        name: To General Enquiries
+                        targetQueue:
+                          lit:
+                            name: General Enquiries
+          - disconnect:
+              name: Disconnect
+`;
+
 export const SAMPLE_FLOWS: SeedFlow[] = [
+  EMERGENCY_CLOSURE,
+  STORE_LOCATOR,
   MAIN_IVR,
   SPANISH_IVR,
   STANDARD_IN_QUEUE,

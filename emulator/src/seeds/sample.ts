@@ -3,8 +3,10 @@ import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
 import { toneWav } from "./wav";
 import type {
   SeedData,
+  SeedDataTable,
   SeedDivision,
   SeedPrompt,
+  SeedEmergencyGroup,
   SeedLanguage,
   SeedQueue,
   SeedSchedule,
@@ -929,6 +931,33 @@ const SAMPLE_PROMPTS: SeedPrompt[] = [
     ],
   },
 ];
+/** A data table flows look stores up in (`Store Locator`): a few rows, one column with a default. */
+const STORE_LOCATIONS: SeedDataTable = {
+  name: "Store Locations",
+  division: "Home",
+  description: "Stores by their local number, for the Store Locator flow",
+  columns: [
+    { name: "key", type: "string", title: "Local Number" },
+    { name: "city", type: "string", title: "City" },
+    { name: "address", type: "string", title: "Address" },
+    { name: "opensAt", type: "integer", title: "Opens At (hour)" },
+    { name: "open24h", type: "boolean", title: "Open 24 Hours", default: false },
+  ],
+  rows: [
+    { key: "+13175550101", city: "Indianapolis", address: "101 Monument Circle", opensAt: 8, open24h: false },
+    { key: "+13175550102", city: "Carmel", address: '12 Main St "Arts District"', opensAt: 9, open24h: false },
+    { key: "+13175550103", city: "Fishers", address: "7 Nickel Plate Rd", opensAt: 0, open24h: true },
+  ],
+};
+
+/** Inactive until a storm: when enabled, Main IVR (Evaluate Main Line Hours) plays Emergency Closure. */
+const SEVERE_WEATHER: SeedEmergencyGroup = {
+  name: "Severe Weather",
+  division: "Home",
+  description: "Turn on to close every centre for severe weather",
+  enabled: false,
+  flows: ["Emergency Closure"],
+};
 
 /**
  * A realistic contact centre in `source` (us-east-1): skills, languages, wrap-up codes, queues using them,
@@ -954,6 +983,8 @@ export const SAMPLE_SEED: SeedData = {
       flows: SAMPLE_FLOWS,
       sites: [SOURCE_SITE],
       trunkbases: TRUNK_BASES,
+      datatables: [STORE_LOCATIONS],
+      emergencygroups: [SEVERE_WEATHER],
       edgeGroups: [SOURCE_EDGE_GROUP],
       emailDomains: [SOURCE_EMAIL_DOMAIN],
       prompts: SAMPLE_PROMPTS,

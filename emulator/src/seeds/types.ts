@@ -167,6 +167,31 @@ export interface SeedPrompt {
   resources: SeedPromptResource[];
 }
 
+/** A data table: columns in display order (`key`, a string, among them) and rows by key. */
+export interface SeedDataTable {
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  columns: {
+    name: string;
+    type: "string" | "integer" | "number" | "boolean";
+    title?: string;
+    default?: string | number | boolean;
+  }[];
+  rows?: Record<string, string | number | boolean>[];
+}
+
+/** An emergency group; `flows` names inbound call flows of the same org. */
+export interface SeedEmergencyGroup {
+  id?: string;
+  name: string;
+  division: string;
+  description?: string;
+  enabled?: boolean;
+  flows?: string[];
+}
+
 export interface SeedOrg {
   /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
   id?: string;
@@ -183,6 +208,8 @@ export interface SeedOrg {
   flows?: SeedFlow[];
   sites?: SeedSite[];
   trunkbases?: SeedTrunkBase[];
+  datatables?: SeedDataTable[];
+  emergencygroups?: SeedEmergencyGroup[];
   edgeGroups?: SeedEdgeGroup[];
   emailDomains?: SeedEmailDomain[];
   prompts?: SeedPrompt[];

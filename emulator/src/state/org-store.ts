@@ -1,5 +1,7 @@
 import type { Clock } from "../clock";
 import { ArchitectStore } from "./architect/store";
+import type { DataTableRecord } from "./architect/datatables";
+import type { EmergencyGroupRecord } from "./architect/emergencygroups";
 import type { FlowRecord } from "./architect/flows";
 import type { PromptRecord } from "./architect/prompts";
 import { AuthStore } from "./auth/store";
@@ -27,6 +29,8 @@ export interface OrgInit extends OrgRefsInit, DirectoryInit {
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
   prompts?: PromptRecord[];
+  datatables?: DataTableRecord[];
+  emergencygroups?: EmergencyGroupRecord[];
   sites?: Site[];
   trunkbases?: TrunkBaseRecord[];
   trunks?: TrunkRecord[];
@@ -103,7 +107,7 @@ export class OrgStore {
         homeDivisionId: () => this.auth.homeDivision().id,
         divisionIdByName: (name) => this.auth.findDivisionByName(name)?.id,
         exists: (kind, name) =>
-          kind === "schedule" || kind === "scheduleGroup"
+          kind === "schedule" || kind === "scheduleGroup" || kind === "dataTable" || kind === "emergencyGroup"
             ? this.architect.hasName(kind, name)
             : kind === "prompt"
               ? this.architect.prompts.hasName(name)

@@ -20,6 +20,8 @@ export interface ImportOptions {
   region: string;
   include?: string[];
   exclude?: string[];
+  /** Import data tables' rows too. */
+  withRows?: boolean;
   /** Results and warnings, one line each (stderr in the CLI). */
   log?: (line: string) => void;
   /** Per-object progress of long listings. */
@@ -70,6 +72,8 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
         leftOut.push({ type: filterKey, name, reason, failed });
         listed.push({ type: filterKey, name }); // it exists: an --include naming it is not a typo
       },
+      withRows: opts.withRows === true,
+      note: (message: string) => log(`  warning: ${message}`),
     };
     try {
       objects = await exporter.list(client, (done, total) => opts.progress?.(exporter.title, done, total), scope);

@@ -75,6 +75,10 @@ export interface ListScope {
   wants?(name: string): boolean;
   /** An object left out of the import and why; `failed`: reading it failed, so the import is incomplete. */
   leaveOut?(name: string, reason: string, failed: boolean): void;
+  /** `import --with-rows`: data tables' rows are imported too (they are often data, not configuration). */
+  withRows?: boolean;
+  /** A warning about part of an object the import leaves out (e.g. an emergency group's IVR links). */
+  note?(message: string): void;
 }
 
 /** Plain JSON as a Value with object keys sorted, so generated code does not depend on the API's key order. */

@@ -1,6 +1,10 @@
 import type { SeedOrg } from "@genesys-clone/emulator";
 import { z } from "zod";
 import type { GenesysClient } from "../client";
+import { dataTablesApi } from "../resources/architect-datatable/api";
+import { propertiesOf } from "../resources/architect-datatable/schema";
+import { emergencyGroupsApi } from "../resources/architect-emergencygroup/api";
+import { flowIdsOf } from "../resources/architect-emergencygroup/schema";
 import { flowsApi } from "../resources/architect-flow/api";
 import { FLOW_TYPES } from "../resources/architect-flow/references";
 import { minimalFlowYaml } from "../resources/architect-flow/shell";
@@ -9,12 +13,11 @@ import { scheduleGroupsApi } from "../resources/architect-schedulegroup/api";
 import { divisionsApi } from "../resources/auth-division/api";
 import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
+import { queueRefsApi } from "../resources/routing-queue/references";
 import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
-import { GenesysError } from "../client";
 import { promptsApi } from "../resources/architect-userprompt/api";
-import { queueRefsApi } from "../resources/routing-queue/references";
 import { Prompt } from "../resources/architect-userprompt/schema";
 import { trunksApi } from "../resources/telephony-trunk/api";
 import { PASSWORD } from "../resources/telephony-trunk/schema";
@@ -41,7 +44,20 @@ const Organization = z.object({ id: z.string(), name: z.string(), thirdPartyOrgN
  */
 export async function copyOrg(c: GenesysClient, name: string, region: string): Promise<TargetCopy> {
   const me = await c.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
-  const [divisions, languages, skills, codes, schedules, groups, queues, flows, sites, trunks] = await Promise.all([
+  const [
+    divisions,
+    languages,
+    skills,
+    codes,
+    schedules,
+    groups,
+    queues,
+    flows,
+    sites,
+    trunks,
+    tables,
+    emergencyGroups,
+  ] = await Promise.all([
     divisionsApi.list(c),
     languagesApi.list(c),
     skillsApi.list(c),
@@ -52,6 +68,8 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     flowsApi.list(c),
     trunksApi.sites(c),
     trunksApi.listWithProperties(c),
+    dataTablesApi.list(c),
+    emergencyGroupsApi.list(c),
   ]);
   const notCopied: string[] = [];
   const home = divisions.find((d) => d.homeDivision);
@@ -98,17 +116,17 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       ),
     ),
   );
-  // Edge groups and email domains a queue names (callback edge group, outbound address): per org, never created by
-  // a deployment, so the copy must hold them for queues to deploy; one the client may not read (403) is left out.
-  const readable = <T>(list: Promise<T[]>) =>
-    list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
-  const [edgeGroups, domains] = await Promise.all([
-    readable(queueRefsApi.edgeGroups(c)),
-    readable(queueRefsApi.domains(c)),
-  ]);
-  const domainRoutes = await Promise.all(domains.map((d) => queueRefsApi.routes(c, d.id)));
   // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
   const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
+  // What queues name but the stack never creates: the target's edge groups and email domains with their routes.
+  const [edgeGroups, emailDomains] = await Promise.all([
+    queueRefsApi.edgeGroups(c),
+    queueRefsApi
+      .domains(c)
+      .then((domains) =>
+        Promise.all(domains.map(async (d) => ({ name: d.id, routes: await queueRefsApi.routes(c, d.id) }))),
+      ),
+  ]);
   const emailOf = new Map(users.map((u) => [u.id, u.email ?? ""]));
   const groupName = new Map(userGroups.map((g) => [g.id, g.name]));
   const queueMembers = await Promise.all(
@@ -182,9 +200,9 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     }),
     sites: sites.map((s) => ({ id: s.id, name: s.name })),
     edgeGroups: edgeGroups.map((g) => ({ name: g.name })),
-    emailDomains: domains.map((d, i) => ({
-      name: d.id,
-      routes: (domainRoutes[i] ?? []).map((r) => ({ pattern: r.pattern, fromName: r.pattern })),
+    emailDomains: emailDomains.map((d) => ({
+      name: d.name,
+      routes: d.routes.map((r) => ({ pattern: r.pattern, fromName: r.fromName ?? r.pattern })),
     })),
     prompts: prompts.map((p, i) => ({
       id: p.id,
@@ -195,6 +213,33 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
     // Group membership is not read (no group members endpoint is needed by a deployment).
     groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
+    // rows too: a stack that declares rows diffs them by key against these
+    datatables: await Promise.all(
+      tables.map(async (t) => ({
+        id: t.id,
+        name: t.name,
+        division: inDivision(t.division),
+        ...(t.description ? { description: t.description } : {}),
+        columns: propertiesOf(t),
+        rows: (await dataTablesApi.rows(c, t.id)).map(
+          (r) =>
+            Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as Record<
+              string,
+              string | number | boolean
+            >,
+        ),
+      })),
+    ),
+    emergencygroups: emergencyGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      division: inDivision(g.division),
+      ...(g.description ? { description: g.description } : {}),
+      enabled: g.enabled ?? false,
+      flows: flowIdsOf(g)
+        .map((id) => copiedFlows.find((f) => f.id === id && f.type.toLowerCase() === "inboundcall")?.name)
+        .filter((n): n is string => n !== undefined),
+    })),
     trunkbases: liveTrunks.map((t) => {
       const properties: Record<string, string | boolean | number | string[]> = {};
       const secretProperties: string[] = [];
@@ -233,6 +278,8 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       trunks: liveTrunks.length,
       prompts: prompts.length,
       users: users.length,
+      datatables: tables.length,
+      emergencygroups: emergencyGroups.length,
     },
     notCopied,
   };

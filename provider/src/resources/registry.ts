@@ -1,3 +1,5 @@
+import { dataTable } from "./architect-datatable";
+import { emergencyGroup, emergencyGroupFlows } from "./architect-emergencygroup";
 import { flow, flowShell } from "./architect-flow";
 import { schedule } from "./architect-schedule";
 import { scheduleGroup } from "./architect-schedulegroup";
@@ -26,12 +28,15 @@ export const REGISTRY = {
   WrapupCode: wrapupCode,
   Schedule: schedule,
   ScheduleGroup: scheduleGroup,
+  DataTable: dataTable,
+  EmergencyGroup: emergencyGroup,
   Queue: queue,
   UserPrompt: userPrompt,
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,
   QueueMembers: queueMembers,
+  EmergencyGroupFlows: emergencyGroupFlows,
   Trunk: trunk,
 } as const satisfies { readonly [K in string]: ResourceDefinition<K> };
 

@@ -155,13 +155,19 @@ export async function verifyOrgs(
   target: GenesysClient,
   transforms: Transforms = NO_TRANSFORMS,
   resources: Resources = RESOURCES,
+  /** Compare data tables' rows too (rows are data: only when asked, like `import --with-rows`). */
+  opts: { withRows?: boolean } = {},
 ): Promise<VerifyReport> {
   const types: TypeReport[] = [];
   const items: GraphItem[] = [];
   // Every registered type verify compares (not the cycle-breaking shells, a detail of deployment).
   const compared = resources.all.flatMap((d) => (d.verified && d.exporter ? [d.exporter] : []));
   for (const exporter of compared) {
-    const [s, tg] = await Promise.all([exporter.list(source), exporter.list(target)]);
+    const scope = { withRows: opts.withRows === true };
+    const [s, tg] = await Promise.all([
+      exporter.list(source, undefined, scope),
+      exporter.list(target, undefined, scope),
+    ]);
     items.push(...graphItems(exporter, tg));
     const want = new Map(s.map((o) => expected(exporter, o, transforms)).map((e) => [e.name, e.fields]));
     const have = new Map(tg.map((o) => actual(exporter, o)).map((e) => [e.name, e.fields]));

@@ -67,6 +67,8 @@ export const REFERENCE_KINDS = [
   "flow",
   "division",
   "prompt",
+  "dataTable",
+  "emergencyGroup",
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
@@ -85,6 +87,9 @@ const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
   language: "language",
   targetFlow: "flow",
   flow: "flow",
+  // Data Table Lookup's table and Evaluate Schedule Group's emergency group, by name.
+  dataTable: "dataTable",
+  emergencyGroup: "emergencyGroup",
 };
 
 export interface ArchyReference {
@@ -316,7 +321,10 @@ export interface FlowReferenceSummary {
   skills: string[];
   languages: string[];
   divisions: string[];
-  prompts: string[];
+  /** Only when the flow names any (older dumps and tests stay as they were). */
+  dataTables?: string[];
+  emergencyGroups?: string[];
+  prompts?: string[];
 }
 
 const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
@@ -329,6 +337,8 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
   language: "languages",
   division: "divisions",
   prompt: "prompts",
+  dataTable: "dataTables",
+  emergencyGroup: "emergencyGroups",
 };
 
 export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
@@ -341,15 +351,14 @@ export function summarizeReferences(refs: readonly ArchyReference[]): FlowRefere
     skills: [],
     languages: [],
     divisions: [],
-    prompts: [],
   };
   for (const r of refs) {
-    const list = out[SUMMARY_KEYS[r.kind]];
+    const list = (out[SUMMARY_KEYS[r.kind]] ??= []);
     if (!list.includes(r.name)) list.push(r.name);
   }
   const byLowerName = (a: string, b: string): number =>
     a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  for (const key of Object.values(SUMMARY_KEYS)) out[key].sort(byLowerName);
+  for (const key of Object.values(SUMMARY_KEYS)) out[key]?.sort(byLowerName);
   return out;
 }
 
@@ -363,6 +372,8 @@ const KIND_WORDS: Record<ReferenceKind, string> = {
   flow: "a flow",
   division: "a division",
   prompt: "a user prompt",
+  dataTable: "a data table",
+  emergencyGroup: "an emergency group",
 };
 
 /** `Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.` */

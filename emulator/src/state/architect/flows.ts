@@ -140,6 +140,8 @@ export interface FlowOrgLinks {
   exists(kind: Exclude<ReferenceKind, "flow" | "division">, name: string): boolean;
   /** Names of the queues whose queueFlow / emailInQueueFlow / messageInQueueFlow is this flow. */
   queuesUsingFlow(flowId: string): string[];
+  /** Other objects that use this flow, e.g. `emergency group(s): Severe Weather` (none when empty). */
+  otherUsersOfFlow?(flowId: string): string[];
 }
 
 /** `Main*`, `*IVR`, `Ma*IVR`: a case-insensitive prefix where `*` matches anything. */
@@ -289,14 +291,14 @@ export class FlowStore {
     if (this.lockedByOther(flow, client)) throw conflict(this.lockedMessage(flow));
   }
 
-  /** Names of the flows whose published version plays the user prompt `name` (`Prompt.<name>`). */
-  flowsUsingPrompt(name: string): string[] {
+  /** Names of the flows whose published YAML names an object of this kind and name (case-insensitive). */
+  publishedNaming(kind: ReferenceKind, name: string): string[] {
     return this.flows
       .all()
       .filter((f) =>
         f.versions
           .find((x) => x.id === f.publishedVersionId)
-          ?.references.some((r) => r.kind === "prompt" && sameName(r.name, name)),
+          ?.references.some((r) => r.kind === kind && sameName(r.name, name)),
       )
       .sort(byNameThenId)
       .map((f) => f.name);
@@ -328,10 +330,12 @@ export class FlowStore {
     this.requireUnlocked(flow, client);
     const queues = this.links.queuesUsingFlow(id);
     const flows = this.flowsReferencing(flow).map((f) => `${f.name} (${f.type})`);
-    if (queues.length > 0 || flows.length > 0) {
+    const others = this.links.otherUsersOfFlow?.(id) ?? [];
+    if (queues.length > 0 || flows.length > 0 || others.length > 0) {
       const users = [
         queues.length > 0 ? `queue(s): ${queues.join(", ")}` : "",
         flows.length > 0 ? `flow(s): ${flows.join(", ")}` : "",
+        ...others,
       ].filter((s) => s !== "");
       throw new ApiError(
         409,

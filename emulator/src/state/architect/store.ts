@@ -3,6 +3,8 @@ import type { Schedule, ScheduleGroup } from "../entities";
 import { ApiError, invalidValue } from "../errors";
 import { inList, wildcardFilter, type SortOrder } from "../filters";
 import type { DivisionCount, OrgContext } from "../org-context";
+import { DataTableStore, type DataTableRecord } from "./datatables";
+import { EmergencyGroupStore, type EmergencyGroupRecord } from "./emergencygroups";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
 import { PromptStore, type PromptRecord } from "./prompts";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
@@ -39,6 +41,8 @@ export interface ArchitectInit {
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
   prompts?: PromptRecord[];
+  datatables?: DataTableRecord[];
+  emergencygroups?: EmergencyGroupRecord[];
 }
 
 type ScheduleFields = Pick<Schedule, "name" | "divisionId" | "description" | "start" | "end" | "rrule">;
@@ -58,6 +62,8 @@ export class ArchitectStore {
   readonly flows: FlowStore;
   /** User prompts and their per-language resources (recorded audio, TTS). */
   readonly prompts: PromptStore;
+  readonly datatables: DataTableStore;
+  readonly emergencyGroups: EmergencyGroupStore;
 
   constructor(
     private readonly ctx: OrgContext,
@@ -70,15 +76,35 @@ export class ArchitectStore {
       { kind: "schedule group", holdsName: isActive },
       init.schedulegroups ?? [],
     );
-    this.flows = new FlowStore(ctx, flowLinks, init.flows ?? []);
+    this.flows = new FlowStore(
+      ctx,
+      {
+        ...flowLinks,
+        otherUsersOfFlow: (flowId) => {
+          const groups = this.emergencyGroups.usingFlow(flowId);
+          return groups.length ? [`emergency group(s): ${groups.join(", ")}`] : [];
+        },
+      },
+      init.flows ?? [],
+    );
+    this.datatables = new DataTableStore(
+      { ...ctx, flowsNaming: (name) => this.flows.publishedNaming("dataTable", name) },
+      init.datatables ?? [],
+    );
+    this.emergencyGroups = new EmergencyGroupStore(
+      { ...ctx, flowType: (id) => this.flows.findFlow(id)?.type },
+      init.emergencygroups ?? [],
+    );
     this.prompts = new PromptStore(
       ctx,
-      { flowsUsingPrompt: (name) => this.flows.flowsUsingPrompt(name) },
+      { flowsUsingPrompt: (name) => this.flows.publishedNaming("prompt", name) },
       init.prompts,
     );
   }
 
-  hasName(kind: "schedule" | "scheduleGroup", name: string): boolean {
+  hasName(kind: "schedule" | "scheduleGroup" | "dataTable" | "emergencyGroup", name: string): boolean {
+    if (kind === "dataTable") return this.datatables.exists(name);
+    if (kind === "emergencyGroup") return this.emergencyGroups.exists(name);
     return (kind === "schedule" ? this.schedules : this.schedulegroups).hasName(name);
   }
 
@@ -87,6 +113,8 @@ export class ArchitectStore {
       [this.schedules.all().filter((x) => isActive(x) && x.divisionId === id).length, "schedule"],
       [this.schedulegroups.all().filter((g) => isActive(g) && g.divisionId === id).length, "schedule group"],
       [this.flows.countInDivision(id), "flow"],
+      [this.datatables.countInDivision(id), "data table"],
+      [this.emergencyGroups.countInDivision(id), "emergency group"],
     ];
   }
 

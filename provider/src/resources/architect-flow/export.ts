@@ -4,6 +4,8 @@ import type { Document, YAMLMap } from "yaml";
 import { assignNames } from "../../importer/naming";
 import { Code, Ref, type ExportedObject, type ExporterSpec, type ListScope, type Value } from "../../importer/types";
 import { listDivisions } from "../auth-division/api";
+import { dataTablesApi } from "../architect-datatable/api";
+import { emergencyGroupsApi } from "../architect-emergencygroup/api";
 import { schedulesApi } from "../architect-schedule/api";
 import { scheduleGroupsApi } from "../architect-schedulegroup/api";
 import { languagesApi } from "../routing-language/api";
@@ -146,16 +148,19 @@ async function analyse(
   // placeholders (those references then resolve by name in the target), not the flows.
   const readable = <T>(list: Promise<T[]>) =>
     list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
-  const [divisions, queues, groups, schedules, codes, skills, languages, prompts] = await Promise.all([
-    readable(listDivisions(c)),
-    readable(queuesApi.list(c)),
-    readable(scheduleGroupsApi.list(c)),
-    readable(schedulesApi.list(c)),
-    readable(wrapupCodesApi.list(c)),
-    readable(skillsApi.list(c)),
-    readable(languagesApi.list(c)),
-    readable(promptsApi.list(c)),
-  ]);
+  const [divisions, queues, groups, schedules, codes, skills, languages, tables, emergencyGroups, prompts] =
+    await Promise.all([
+      readable(listDivisions(c)),
+      readable(queuesApi.list(c)),
+      readable(scheduleGroupsApi.list(c)),
+      readable(schedulesApi.list(c)),
+      readable(wrapupCodesApi.list(c)),
+      readable(skillsApi.list(c)),
+      readable(languagesApi.list(c)),
+      readable(dataTablesApi.list(c)),
+      readable(emergencyGroupsApi.list(c)),
+      readable(promptsApi.list(c)),
+    ]);
   const byName = (list: { id: string; name: string; state?: string | null }[]) =>
     new Map(list.filter((o) => o.state !== "deleted").map((o) => [o.name, o.id] as [string, string]));
   const index: Record<string, Map<string, string>> = {
@@ -165,6 +170,8 @@ async function analyse(
     wrapupcodes: byName(codes),
     skills: byName(skills),
     languages: byName(languages),
+    datatables: byName(tables),
+    emergencygroups: byName(emergencyGroups),
     flows: byName(flows),
     prompts: byName(prompts),
   };

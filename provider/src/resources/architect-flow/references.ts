@@ -20,6 +20,9 @@ export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
   language: "languages",
   targetFlow: "flows",
   flow: "flows",
+  // Data Table Lookup's table, Evaluate Schedule Group's emergency group.
+  dataTable: "datatables",
+  emergencyGroup: "emergencygroups",
 };
 
 /** Archy's top-level keys and the flow types the API lists them as. */

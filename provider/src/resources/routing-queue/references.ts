@@ -16,7 +16,7 @@ const EdgeGroup = z.object({ id: z.string(), name: z.string() });
 type _EdgeGroup = SdkRead<Models.EdgeGroup, z.infer<typeof EdgeGroup>>;
 const Domain = z.object({ id: z.string() });
 type _Domain = SdkRead<Models.InboundDomain, z.infer<typeof Domain>>;
-const Route = z.object({ id: z.string(), pattern: z.string() });
+const Route = z.object({ id: z.string(), pattern: z.string(), fromName: z.string().optional() });
 type _Route = SdkRead<Models.InboundRoute, z.infer<typeof Route>>;
 
 /**
