@@ -17,6 +17,8 @@ export { EmergencyGroup, EmergencyGroupFlows } from "./resources/architect-emerg
 export type { EmergencyGroupArgs, EmergencyGroupFlowsArgs } from "./resources/architect-emergencygroup/resource";
 export { Queue } from "./resources/routing-queue/resource";
 export type { QueueArgs } from "./resources/routing-queue/resource";
+export { UserPrompt, promptAudio } from "./resources/architect-userprompt/resource";
+export type { UserPromptArgs } from "./resources/architect-userprompt/resource";
 export { Flow, FlowShell, readFlow } from "./resources/architect-flow/resource";
 export type { FlowArgs, FlowShellArgs } from "./resources/architect-flow/resource";
 export { QueueFlows } from "./resources/routing-queue-flows/resource";

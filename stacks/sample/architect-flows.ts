@@ -5,6 +5,7 @@ import { dataTableStoreLocations } from "./architect-datatables";
 import { emergencyGroupSevereWeather } from "./architect-emergencygroups";
 import { flowShellMainIvr, flowShellSpanishIvr } from "./architect-flow-shells";
 import { scheduleGroupMainLineHours } from "./architect-schedulegroups";
+import { promptWelcome } from "./architect-userprompts";
 import { languageSpanish } from "./routing-languages";
 import {
   queueBillingPayments,
@@ -31,6 +32,7 @@ export const flowMainIvr = new gc.Flow("main-ivr", {
   substitutions: {
     "emergencygroup.severe-weather": emergencyGroupSevereWeather.name,
     "flow.spanish-ivr": flowShellSpanishIvr.name,
+    "prompt.welcome": promptWelcome.name,
     "queue.billing-payments": queueBillingPayments.name,
     "queue.general-enquiries": queueGeneralEnquiries.name,
     "queue.sales-new-business": queueSalesNewBusiness.name,

@@ -9,6 +9,7 @@ export * from "./architect-schedulegroups";
 export * from "./architect-datatables";
 export * from "./architect-emergencygroups";
 export * from "./routing-queues";
+export * from "./architect-userprompts";
 export * from "./architect-flow-shells";
 export * from "./architect-flows";
 export * from "./routing-queue-flows";

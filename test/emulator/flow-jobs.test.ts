@@ -607,6 +607,7 @@ test("cross-org: the source's exported YAML fails in the empty target, naming ev
     const result = await importJob(target, targetToken, id);
     assert.equal(result["status"], "Failure");
     assert.deepEqual(errorTexts(result), [
+      "Unable to find a user prompt named 'Welcome' referenced by inboundCall 'Main IVR'.",
       "Unable to find a schedule group named 'Main Line Hours' referenced by inboundCall 'Main IVR'.",
       "Unable to find an emergency group named 'Severe Weather' referenced by inboundCall 'Main IVR'.",
       "Unable to find a flow named 'Spanish IVR' referenced by inboundCall 'Main IVR'.",

@@ -527,6 +527,7 @@ test("seeded queues use the in-queue flows; the state dump lists flows with thei
       skills: [],
       languages: [],
       divisions: ["Home"],
+      prompts: ["Welcome"],
       emergencyGroups: ["Severe Weather"],
     });
     assert.deepEqual(refs("Store Locator")["dataTables"], ["Store Locations"]);

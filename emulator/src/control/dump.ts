@@ -3,6 +3,8 @@ import { emergencyGroupToWire, type EmergencyGroupWire } from "../routes/archite
 import { flowToDump } from "../routes/architect/flow-wire";
 import { ivrToWire, type IvrWire } from "../routes/architect/ivrs";
 import { didPoolToWire, type DidPoolWire } from "../routes/org-refs";
+import { promptToWire, type PromptWire } from "../routes/architect/prompts";
+import { audioSha256 } from "../state/architect/prompts";
 import { scheduleGroupToWire, type ScheduleGroupWire } from "../routes/architect/schedulegroups";
 import { scheduleToWire, type ScheduleWire } from "../routes/architect/schedules";
 import { divisionToWire, type AuthzDivisionWire } from "../routes/auth/divisions";
@@ -48,6 +50,13 @@ export interface OrgDump {
   /** Active and soft-deleted IVRs. */
   ivrs: IvrWire[];
   didpools: DidPoolWire[];
+  /** User prompts with their resources; each recorded audio as its sha256 and size, never the bytes or URLs. */
+  prompts: (Omit<PromptWire, "resources"> & {
+    resources: (Omit<NonNullable<PromptWire["resources"]>[number], "uploadUri" | "mediaUri"> & {
+      audioSha256?: string;
+      audioBytes?: number;
+    })[];
+  })[];
   /** Data tables with their schema and every row (by key). */
   datatables: (DataTableWire & { rows: Record<string, string | number | boolean>[] })[];
   emergencygroups: EmergencyGroupWire[];
@@ -88,6 +97,17 @@ export function dumpOrg(org: OrgStore): OrgDump {
     sites: tel.sites.map((s) => siteToWire(org, s)),
     ivrs: architect.ivrs.map((x) => ivrToWire(org, x)),
     didpools: org.refs.listDidPools().map(didPoolToWire),
+    prompts: org.architect.prompts.snapshot().map((p) => {
+      const wire = promptToWire("", p, { includeMediaUris: false });
+      return {
+        ...wire,
+        resources: (wire.resources ?? []).map((r, i) => {
+          const { uploadUri: _u, mediaUri: _m, ...rest } = r;
+          const audio = p.resources[i]!.audio;
+          return audio ? { ...rest, audioSha256: audioSha256(audio), audioBytes: audio.length } : rest;
+        }),
+      };
+    }),
     datatables: org.architect.datatables.snapshot().map((t) => dataTableToDump(org, t)),
     emergencygroups: org.architect.emergencyGroups.snapshot().map((g) => emergencyGroupToWire(org, g)),
   };

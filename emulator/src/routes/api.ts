@@ -7,6 +7,7 @@ import { registerDivisionRoutes } from "./auth/divisions";
 import { registerDataTableRoutes } from "./architect/datatables";
 import { registerEmergencyGroupRoutes } from "./architect/emergencygroups";
 import { registerFlowRoutes } from "./architect/flows";
+import { registerPromptRoutes } from "./architect/prompts";
 import { errorBody, parseJson, tooManyRequestsBody, type Headers, type HandlerResult } from "./http";
 import { registerLanguageRoutes } from "./routing/languages";
 import { registerOrganizationRoutes } from "./auth/organizations";
@@ -38,6 +39,7 @@ export function createApiRouter(): ApiRouter {
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);
   registerIvrRoutes(router);
+  registerPromptRoutes(router);
   registerTelephonyRoutes(router);
   registerDataTableRoutes(router);
   registerEmergencyGroupRoutes(router);

@@ -190,6 +190,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   if (kind === "uploads" || kind === "downloads") {
     const result = handlePresignedRequest(org, kind, method, subPath, url.searchParams, rawBody, contextId, {
       "content-type": header(req, "content-type"),
+      authorization,
     });
     recordRequest(stats, routeKey, result.status, undefined, startedAt);
     // dropAfter: the upload landed, its answer is lost.

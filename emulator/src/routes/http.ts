@@ -14,6 +14,8 @@ export interface HandlerResult {
   body?: unknown;
   /** A plain-text body (e.g. an exported flow's YAML) instead of JSON. */
   text?: string;
+  /** A binary body (a prompt's audio), sent with `headers`' Content-Type. */
+  bytes?: Uint8Array;
   headers?: Headers;
 }
 
@@ -87,6 +89,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** Sends a handler's result: `text` as text/plain (UTF-8), otherwise `body` as JSON. */
 export function sendResult(res: ServerResponse, r: HandlerResult, headers: Headers = {}): void {
+  if (r.bytes !== undefined) {
+    if (res.destroyed || res.headersSent) return;
+    res.writeHead(r.status, {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(r.bytes.length),
+      ...headers,
+      ...r.headers,
+    });
+    res.end(Buffer.from(r.bytes));
+    return;
+  }
   if (r.text === undefined) {
     sendJson(res, r.status, r.body, { ...headers, ...r.headers });
     return;

@@ -14,6 +14,7 @@ import type {
   WrapupCode,
 } from "../state/entities";
 import type { FlowRecord } from "../state/architect/flows";
+import type { PromptAssetRecord, PromptRecord } from "../state/architect/prompts";
 import { DEFAULT_FLOWS } from "./default-flows";
 import { newClientSecret, uuidFromSeed } from "../state/ids";
 import type { OrgInit } from "../state/org-store";
@@ -106,6 +107,7 @@ function checkFlowReferences(
     | "divisions"
     | "datatables"
     | "emergencygroups"
+    | "prompts"
   >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
@@ -118,6 +120,7 @@ function checkFlowReferences(
     skill: names(init.skills),
     language: names(init.languages),
     division: names(init.divisions),
+    prompt: names(init.prompts),
     dataTable: names(init.datatables),
     emergencyGroup: names(init.emergencygroups),
   };
@@ -202,6 +205,39 @@ function buildTelephony(
     }
   });
   return { sites, trunkbases, trunks };
+}
+
+/** User prompts, their resources' audio uploaded and transcoded; upload and media ids derived from the seed. */
+function buildPrompts(org: SeedOrg): PromptRecord[] {
+  const hex = (key: string) => uuidFromSeed(key).replace(/-/g, "");
+  return (org.prompts ?? []).map((p, i) => {
+    const record: PromptRecord = {
+      id: p.id ?? uuidFromSeed(`${org.name}/prompt/${p.name}`),
+      name: p.name,
+      resources: p.resources.map((r) => {
+        const key = `${org.name}/prompt/${p.name}/${r.language}`;
+        const asset: PromptAssetRecord = {
+          language: r.language,
+          tags: {},
+          uploadStatus: "created",
+          uploadId: hex(key),
+        };
+        if (r.ttsString !== undefined) asset.ttsString = r.ttsString;
+        if (r.text !== undefined) asset.text = r.text;
+        if (r.audio) {
+          asset.audio = new Uint8Array(r.audio);
+          asset.uploadStatus = "uploaded";
+          asset.mediaId = hex(`${key}/media`);
+          asset.mediaSignature = hex(`${key}/signature`);
+        }
+        return asset;
+      }),
+      dateCreated: seedTime(i),
+      dateModified: seedTime(i),
+    };
+    if (p.description !== undefined) record.description = p.description;
+    return record;
+  });
 }
 
 /** Edge groups and email domains of the seed, and the system prompts every org has. */
@@ -427,6 +463,7 @@ export function buildOrgInit(
     if (x.scheduleGroup !== undefined) ivr.scheduleGroupId = idOf("schedule group", schedulegroups, x.scheduleGroup);
     return ivr;
   });
+  const prompts = buildPrompts(org);
   const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
     id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
     name: t.name,
@@ -461,6 +498,7 @@ export function buildOrgInit(
     skills,
     languages,
     divisions,
+    prompts,
     datatables,
     emergencygroups,
   });
@@ -479,6 +517,7 @@ export function buildOrgInit(
     schedulegroups,
     flows,
     ivrs,
+    prompts,
     ...telephony,
     datatables,
     emergencygroups,

@@ -20,7 +20,7 @@ const MAIN_IVR = `inboundCall:
         defaultEngine:
           voice: Jill
   initialGreeting:
-    tts: Thank you for calling Acme.
+    exp: AudioPlaybackOptions(ToAudio(Prompt.Welcome), true)
   settingsActionDefaults:
     playAudioOnSilence:
       timeout:

@@ -1,10 +1,12 @@
 import type { QueueMediaSetting, RoutingRule, ServiceLevel } from "../state/entities";
 import { SAMPLE_FLOWS, SAMPLE_IN_QUEUE_FLOWS } from "./sample-flows";
+import { toneWav } from "./wav";
 import type {
   SeedIvr,
   SeedData,
   SeedDataTable,
   SeedDivision,
+  SeedPrompt,
   SeedEmergencyGroup,
   SeedLanguage,
   SeedQueue,
@@ -952,6 +954,18 @@ const IVRS: SeedIvr[] = [
     openHoursFlow: "Spanish IVR",
   },
 ];
+
+/** The main IVR's greeting (`Prompt.Welcome`), recorded in English and Spanish, with TTS as the fallback. */
+const SAMPLE_PROMPTS: SeedPrompt[] = [
+  {
+    name: "Welcome",
+    description: "Greeting of the main IVR",
+    resources: [
+      { language: "en-us", ttsString: "Thank you for calling Acme.", audio: toneWav(440, 250) },
+      { language: "es-us", ttsString: "Gracias por llamar a Acme.", audio: toneWav(523, 250) },
+    ],
+  },
+];
 /** A data table flows look stores up in (`Store Locator`): a few rows, one column with a default. */
 const STORE_LOCATIONS: SeedDataTable = {
   name: "Store Locations",
@@ -1010,6 +1024,7 @@ export const SAMPLE_SEED: SeedData = {
       emailDomains: [SOURCE_EMAIL_DOMAIN],
       didPools: [SOURCE_DID_POOL],
       ivrs: IVRS,
+      prompts: SAMPLE_PROMPTS,
       users: USERS,
       groups: GROUPS,
     },

@@ -171,6 +171,24 @@ export interface SeedIvr {
   scheduleGroup?: string;
 }
 
+export interface SeedPromptResource {
+  /** Language code, e.g. en-us. */
+  language: string;
+  ttsString?: string;
+  text?: string;
+  /** Recorded audio (a WAV file), uploaded and transcoded. */
+  audio?: Uint8Array;
+}
+
+/** A user prompt (`Prompt.<name>` in Archy) with one resource per language. */
+export interface SeedPrompt {
+  /** The object's id (default: derived from org, type and name), e.g. to copy a real org with its ids. */
+  id?: string;
+  name: string;
+  description?: string;
+  resources: SeedPromptResource[];
+}
+
 /** A data table: columns in display order (`key`, a string, among them) and rows by key. */
 export interface SeedDataTable {
   id?: string;
@@ -219,6 +237,7 @@ export interface SeedOrg {
   emailDomains?: SeedEmailDomain[];
   didPools?: SeedDidPool[];
   ivrs?: SeedIvr[];
+  prompts?: SeedPrompt[];
   users?: SeedUser[];
   groups?: SeedGroup[];
 }

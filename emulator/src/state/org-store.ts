@@ -3,6 +3,7 @@ import { ArchitectStore } from "./architect/store";
 import type { DataTableRecord } from "./architect/datatables";
 import type { EmergencyGroupRecord } from "./architect/emergencygroups";
 import type { FlowRecord } from "./architect/flows";
+import type { PromptRecord } from "./architect/prompts";
 import { AuthStore } from "./auth/store";
 import type {
   Division,
@@ -38,6 +39,7 @@ export interface OrgInit extends OrgRefsInit, DirectoryInit {
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
   ivrs?: Ivr[];
+  prompts?: PromptRecord[];
   datatables?: DataTableRecord[];
   emergencygroups?: EmergencyGroupRecord[];
   sites?: Site[];
@@ -118,7 +120,9 @@ export class OrgStore {
         exists: (kind, name) =>
           kind === "schedule" || kind === "scheduleGroup" || kind === "dataTable" || kind === "emergencyGroup"
             ? this.architect.hasName(kind, name)
-            : this.routing.hasName(kind, name),
+            : kind === "prompt"
+              ? this.architect.prompts.hasName(name)
+              : this.routing.hasName(kind, name),
         queuesUsingFlow: (flowId) => this.routing.queuesUsingFlow(flowId),
       },
       init,

@@ -22,6 +22,8 @@ export interface RawRequest {
   timeoutMs: number;
   /** A presigned S3 URL: send no header beyond those given. */
   presigned?: boolean;
+  /** The body as bytes (a prompt's audio), not parsed. */
+  binary?: boolean;
 }
 
 const transport: AxiosInstance = axios.create({
@@ -52,8 +54,10 @@ export async function send(req: RawRequest): Promise<RawResponse> {
       params: req.params,
       data: req.data,
       timeout: req.timeoutMs,
+      ...(req.binary ? { responseType: "arraybuffer" as const } : {}),
     });
-    return { status: res.status, headers: res.headers as Record<string, unknown>, data: res.data };
+    const data: unknown = req.binary && res.status < 300 ? Buffer.from(res.data as ArrayBuffer) : res.data;
+    return { status: res.status, headers: res.headers as Record<string, unknown>, data };
   } catch (err) {
     const code = (err as { code?: string }).code ?? "ERR_NETWORK";
     const what = code === "ECONNABORTED" || code === "ETIMEDOUT" ? `no response within ${req.timeoutMs} ms` : code;
@@ -287,10 +291,13 @@ export class HttpClient {
    * Messages name the URL without its query, which is the credential.
    */
   async transfer(req: {
-    method: "GET" | "PUT";
+    method: "GET" | "PUT" | "POST";
     url: string;
     headers?: Record<string, string>;
-    data?: string;
+    /** Text is sent as UTF-8; bytes as they are (a multipart body). */
+    data?: string | Buffer;
+    /** The answer's body as a Buffer (audio), not text. */
+    binary?: boolean;
     what: string;
   }): Promise<RawResponse> {
     const attempts = new Attempts(this.now, this.now() + this.options.retryDeadlineMs);
@@ -307,9 +314,15 @@ export class HttpClient {
           url: req.url,
           headers: req.headers ?? {},
           // A Buffer, so the transport adds no Content-Type of its own: the URL is signed for the job's headers.
-          data: req.data === undefined ? undefined : Buffer.from(req.data, "utf8"),
+          data:
+            req.data === undefined
+              ? undefined
+              : typeof req.data === "string"
+                ? Buffer.from(req.data, "utf8")
+                : req.data,
           timeoutMs: Math.max(this.options.timeoutMs, 60_000),
           presigned: true,
+          ...(req.binary ? { binary: true } : {}),
         });
       } catch (err) {
         if (!(err instanceof GenesysError && err.kind === "Network")) throw err;

@@ -123,7 +123,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   }
   const lookup = (type: string, id: string) => declared.get(`${type}\u0000${id}`);
 
-  const rendered = new Map<string, string>();
+  const rendered = new Map<string, string | Uint8Array>();
   const lookups = new Map<string, Lookup>();
   const counts: Record<string, number> = {};
   for (const [exporter, objects] of selected) {
@@ -143,14 +143,22 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
   for (const objects of selected.values())
     for (const o of objects) for (const [file, text] of Object.entries(o.files ?? {})) rendered.set(file, text);
   await fs.mkdir(opts.outDir, { recursive: true });
-  // Flow files of an earlier import that this one no longer writes would be stale: remove them.
+  // Flow and prompt files of an earlier import that this one no longer writes would be stale: remove them.
   const flowsDir = path.join(opts.outDir, "flows");
   for (const f of await fs.readdir(flowsDir).catch(() => [] as string[])) {
     if (!rendered.has(`flows/${f}`)) await fs.rm(path.join(flowsDir, f));
   }
-  for (const [file, text] of rendered) {
+  const promptsDir = path.join(opts.outDir, "prompts");
+  for (const f of await fs.readdir(promptsDir, { recursive: true }).catch(() => [] as string[])) {
+    const rel = `prompts/${f.split(path.sep).join("/")}`;
+    if (rel.endsWith(".wav") && !rendered.has(rel)) await fs.rm(path.join(promptsDir, f));
+  }
+  for (const [file, content] of rendered) {
     await fs.mkdir(path.dirname(path.join(opts.outDir, file)), { recursive: true });
-    await fs.writeFile(path.join(opts.outDir, file), await formatGenerated(file, text));
+    await fs.writeFile(
+      path.join(opts.outDir, file),
+      typeof content === "string" ? await formatGenerated(file, content) : content,
+    );
   }
   const secretConfig = [...selected.values()].flatMap((objects) => objects.flatMap((o) => o.secretConfig ?? [])).sort();
   return {

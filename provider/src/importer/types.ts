@@ -31,8 +31,8 @@ export interface ExportedObject {
   dependsOn?: Ref[];
   /** Secret stack config keys the generated code reads (trunk credentials): the importer prints how to set them. */
   secretConfig?: string[];
-  /** Files written beside the code, relative to the output directory (flow YAML). */
-  files?: Record<string, string>;
+  /** Files written beside the code, relative to the output directory (flow YAML as text, prompt audio as bytes). */
+  files?: Record<string, string | Uint8Array>;
   /** The object's content as the org holds it where the code only points at it (a flow's published YAML): what verify compares. */
   published?: string;
   /**

@@ -5,7 +5,7 @@ import type { ResourceDefinition } from "../resources/define";
 import { RESOURCES, type Resources } from "../resources/registry";
 import { directoryApi } from "../resources/routing-queue-members/api";
 import { GROUPS, USERS } from "../resources/routing-queue-members/export";
-import { mapDivision, mapGroup, mapName, mapUser, Transforms } from "./transforms";
+import { keepsName, mapDivision, mapGroup, mapName, mapUser, Transforms } from "./transforms";
 
 /** Objects the imported code references but does not declare, found by name in the target org: by exporter key. */
 function listers(resources: Resources): Map<string, NonNullable<ResourceDefinition["lookup"]>> {
@@ -33,6 +33,7 @@ function targetName(t: Transforms, r: LookupRequest): string {
   if (r.type === "divisions") return mapDivision(t, r.name);
   if (r.type === USERS) return mapUser(t, r.name);
   if (r.type === GROUPS) return mapGroup(t, r.name);
+  if (keepsName(r.type)) return r.name;
   return mapName(t, r.name);
 }
 

@@ -189,13 +189,20 @@ export function mapDids(t: Transforms, ivr: string, dnis: readonly string[]): st
 }
 
 /**
+ * Types whose names the `names` transform leaves alone (by class name or exporter key): user prompts, which Archy
+ * names `Prompt.<name>`, an identifier a prefix or suffix with spaces would break; flows play them by that name.
+ */
+export const keepsName = (kindOrKey: string) => kindOrKey === "UserPrompt" || kindOrKey === "prompts";
+
+/**
  * One resource's declared properties after the transforms: `kind` is the class name's type
  * (Division, Queue, ...). Values that are not plain strings (outputs of other resources) pass as they are:
  * a Division resource's output name is already transformed.
  */
 export function transformProps(kind: string, props: Record<string, unknown>, t: Transforms): Record<string, unknown> {
   const out = { ...props };
-  if (typeof out.name === "string") out.name = kind === "Division" ? mapDivision(t, out.name) : mapName(t, out.name);
+  if (typeof out.name === "string")
+    out.name = kind === "Division" ? mapDivision(t, out.name) : keepsName(kind) ? out.name : mapName(t, out.name);
   if (kind !== "Division" && typeof out.division === "string") out.division = mapDivision(t, out.division);
   if (typeof out.timeZone === "string") out.timeZone = mapTimeZone(t, out.timeZone);
   if (kind === "Ivr" && Array.isArray(out.dnis) && out.dnis.every((n): n is string => typeof n === "string"))

@@ -18,6 +18,8 @@ import { queueRefsApi } from "../resources/routing-queue/references";
 import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
+import { promptsApi } from "../resources/architect-userprompt/api";
+import { Prompt } from "../resources/architect-userprompt/schema";
 import { trunksApi } from "../resources/telephony-trunk/api";
 import { PASSWORD } from "../resources/telephony-trunk/schema";
 
@@ -90,6 +92,31 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     copiedFlows.filter((f) => f.type.toLowerCase() === "inqueuecall").map((f) => [f.id, f.name]),
   );
   const queueCodes = await Promise.all(queues.map((q) => queuesApi.codes(c, q.id)));
+  // User prompts with their recordings (GETs of the presigned media URLs), so a deployed prompt reads back the same.
+  const prompts = await c.listAll("/api/v2/architect/prompts", Prompt, {
+    pageSize: 100,
+    query: { includeResources: "true", includeMediaUris: "true" },
+  });
+  const promptResources = await Promise.all(
+    prompts.map((p) =>
+      Promise.all(
+        (p.resources ?? []).map(async (r) => ({
+          language: r.language,
+          ...(r.ttsString ? { ttsString: r.ttsString } : {}),
+          ...(r.text ? { text: r.text } : {}),
+          ...(r.uploadStatus === "transcoded" && r.mediaUri
+            ? {
+                audio: await promptsApi.download(
+                  c,
+                  r.mediaUri,
+                  `User prompt '${p.name}': copying the ${r.language} audio`,
+                ),
+              }
+            : {}),
+        })),
+      ),
+    ),
+  );
   // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
   const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
   // What queues name but the stack never creates: the target's edge groups and email domains with their routes.
@@ -202,6 +229,12 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       name: d.name,
       routes: d.routes.map((r) => ({ pattern: r.pattern, fromName: r.fromName ?? r.pattern })),
     })),
+    prompts: prompts.map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      ...(p.description ? { description: p.description } : {}),
+      resources: promptResources[i] ?? [],
+    })),
     users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
     // Group membership is not read (no group members endpoint is needed by a deployment).
     groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
@@ -269,6 +302,7 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
       sites: sites.length,
       trunks: liveTrunks.length,
       ivrs: ivrs.length,
+      prompts: prompts.length,
       users: users.length,
       datatables: tables.length,
       emergencygroups: emergencyGroups.length,

@@ -4,6 +4,7 @@ import { flow, flowShell } from "./architect-flow";
 import { ivr } from "./architect-ivr";
 import { schedule } from "./architect-schedule";
 import { scheduleGroup } from "./architect-schedulegroup";
+import { userPrompt } from "./architect-userprompt";
 import { division } from "./auth-division";
 import type { ResourceDefinition } from "./define";
 import { typeToken } from "./define";
@@ -31,6 +32,7 @@ export const REGISTRY = {
   DataTable: dataTable,
   EmergencyGroup: emergencyGroup,
   Queue: queue,
+  UserPrompt: userPrompt,
   FlowShell: flowShell,
   Flow: flow,
   QueueFlows: queueFlows,

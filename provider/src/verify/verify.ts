@@ -1,6 +1,8 @@
+import { createHash } from "crypto";
 import type { GenesysClient } from "../client";
 import { Code, Ref, type ExportedObject, type Exporter, type Value } from "../importer/types";
 import {
+  keepsName,
   mapDivision,
   mapMembers,
   mapName,
@@ -61,16 +63,23 @@ type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain }
 
 function refName(r: Ref, t: Transforms): string {
   if (r.type === "divisions") return mapDivision(t, r.name);
+  if (keepsName(r.type)) return r.name;
   return mapName(t, r.name);
 }
 
 /** An exported value with references and code reduced to comparable text. */
-function plain(v: Value | undefined, t: Transforms, files: Record<string, string>): Plain {
+function plain(v: Value | undefined, t: Transforms, files: Record<string, string | Uint8Array>): Plain {
   if (v === undefined) return null;
   if (v instanceof Ref) return `${r(v.type)}:${refName(v, t)}`;
   if (v instanceof Code) {
     const file = /readFlow\(__dirname, "([^"]+)"\)/.exec(v.text)?.[1];
-    return file ? (files[file] ?? "").trim() : v.text;
+    const flowFile = file === undefined ? undefined : files[file];
+    if (file !== undefined) return typeof flowFile === "string" ? flowFile.trim() : "";
+    // A prompt's recording compares by content: the sha256 of the bytes each org serves.
+    const audio = /promptAudio\(__dirname, "([^"]+)"\)/.exec(v.text)?.[1];
+    const bytes = audio === undefined ? undefined : files[audio];
+    if (audio !== undefined) return bytes instanceof Uint8Array ? `sha256:${sha256(bytes)}` : "(no audio)";
+    return v.text;
   }
   if (Array.isArray(v)) {
     const items = v.map((x) => plain(x, t, files));
@@ -85,6 +94,7 @@ function plain(v: Value | undefined, t: Transforms, files: Record<string, string
   return v;
 }
 const r = (type: string) => type.replace(/s$/, "");
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Every leaf of a parsed document by its path (`inboundCall.tasks[0].task.name`), so a difference names its place. */
 function leaves(v: unknown, at: string, out: Record<string, Plain>): Record<string, Plain> {
@@ -131,14 +141,10 @@ function expected(
   const files = o.files ?? {};
   const fields: Record<string, Plain> = {};
   for (const [k, v] of Object.entries(o.args)) if (v !== undefined) fields[k] = plain(v, t, files);
-  const name =
-    exporter.key === "divisions"
-      ? mapDivision(t, o.name)
-      : exporter.key === "queueflows"
-        ? mapName(t, o.name)
-        : mapName(t, o.name);
-  if (typeof fields.name === "string")
-    fields.name = exporter.key === "divisions" ? mapDivision(t, fields.name) : mapName(t, fields.name);
+  const rename = (n: string) =>
+    exporter.key === "divisions" ? mapDivision(t, n) : keepsName(exporter.key) ? n : mapName(t, n);
+  const name = rename(o.name);
+  if (typeof fields.name === "string") fields.name = rename(fields.name);
   if (typeof fields.timeZone === "string") fields.timeZone = mapTimeZone(t, fields.timeZone);
   if (typeof fields.inboundSite === "string") fields.inboundSite = t.sites[fields.inboundSite] ?? fields.inboundSite;
   if (typeof fields.site === "string") fields.site = t.sites[fields.site] ?? fields.site;

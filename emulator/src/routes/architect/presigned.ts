@@ -1,6 +1,8 @@
 import { ApiError, notFound } from "../../state/errors";
 import type { OrgStore } from "../../state/org-store";
+import { bearerToken } from "../api";
 import { errorBody, queryValue, type HandlerResult } from "../http";
+import { multipartFile } from "./prompts";
 
 /**
  * Presigned URLs of Architect jobs, served beside the org's `/api` prefix like the S3 URLs the real API hands
@@ -29,8 +31,17 @@ function jobIdOf(subPath: string): string | undefined {
   }
 }
 
+/** `/prompts/<id>` (uploads) or `/prompts/<id>.wav` (downloads) -> the id, or undefined. */
+function promptFileOf(kind: PresignedKind, subPath: string): string | undefined {
+  const m =
+    kind === "uploads" ? /^\/prompts\/([0-9a-f]+)$/.exec(subPath) : /^\/prompts\/([0-9a-f]+)\.wav$/.exec(subPath);
+  return m?.[1];
+}
+
 /** `PUT /uploads/{jobId}` style key for stats. */
 export function presignedRouteKey(kind: PresignedKind, method: string, subPath: string): string {
+  if (promptFileOf(kind, subPath) !== undefined)
+    return kind === "uploads" ? `${method} /uploads/prompts/{uploadId}` : `${method} /downloads/prompts/{mediaId}.wav`;
   const expected = kind === "uploads" ? "PUT" : "GET";
   return method === expected && jobIdOf(subPath) !== undefined ? `${method} /${kind}/{jobId}` : `${method} (unknown)`;
 }
@@ -45,6 +56,9 @@ export function handlePresignedRequest(
   contextId: string,
   headers: Readonly<Record<string, string | undefined>>,
 ): HandlerResult {
+  const promptFile = promptFileOf(kind, subPath);
+  if (promptFile !== undefined)
+    return promptFileRequest(org, kind, method, promptFile, query, rawBody, contextId, headers);
   const jobId = jobIdOf(subPath);
   const expected = kind === "uploads" ? "PUT" : "GET";
   try {
@@ -55,6 +69,56 @@ export function handlePresignedRequest(
       return { status: 200 };
     }
     return { status: 200, text: org.architect.flows.downloadExport(jobId, signature) };
+  } catch (err) {
+    if (err instanceof ApiError) return { status: err.status, body: errorBody(err, contextId) };
+    throw err;
+  }
+}
+
+/**
+ * A user prompt's audio: the multipart POST of a resource's `uploadUri` (the bearer token of the org is the
+ * credential, as the official clients send it) and the GET of its `mediaUri` (presigned: the signature is).
+ */
+function promptFileRequest(
+  org: OrgStore,
+  kind: PresignedKind,
+  method: string,
+  id: string,
+  query: URLSearchParams,
+  rawBody: Buffer,
+  contextId: string,
+  headers: Readonly<Record<string, string | undefined>>,
+): HandlerResult {
+  try {
+    if (kind === "downloads") {
+      if (method !== "GET") throw notFound();
+      return {
+        status: 200,
+        bytes: org.architect.prompts.download(id, queryValue(query, "signature")),
+        headers: { "Content-Type": "audio/wav" },
+      };
+    }
+    if (method !== "POST") throw notFound();
+    const token = bearerToken(headers["authorization"]);
+    try {
+      if (token === undefined) throw new Error("no token");
+      org.auth.authenticate(token);
+    } catch {
+      throw new ApiError(
+        401,
+        "authentication.required",
+        "No authentication bearer token specified in authorization header.",
+      );
+    }
+    const file = multipartFile(rawBody, headers["content-type"], "file");
+    if (file === undefined)
+      throw new ApiError(
+        400,
+        "bad.request",
+        "Expected a multipart/form-data body with the audio in a field named 'file'.",
+      );
+    org.architect.prompts.upload(id, file);
+    return { status: 200 };
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status, body: errorBody(err, contextId) };
     throw err;

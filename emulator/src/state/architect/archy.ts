@@ -66,6 +66,7 @@ export const REFERENCE_KINDS = [
   "language",
   "flow",
   "division",
+  "prompt",
   "dataTable",
   "emergencyGroup",
 ] as const;
@@ -136,7 +137,22 @@ function namesIn(kind: ReferenceKind, value: Plain): ArchyReference[] {
   return [ref];
 }
 
+/**
+ * User prompts inside Archy expressions: `ToAudio(Prompt.Welcome)`, `AudioPlaybackOptions(Prompt.Welcome, true)`.
+ * Prompt names are identifiers, so `Prompt.<identifier>` is the whole reference; `PromptSystem.<name>` (system
+ * prompts, which every org has) is not one.
+ */
+export const PROMPT_IN_EXPRESSION = /(?<![A-Za-z0-9_.])Prompt\.([A-Za-z][A-Za-z0-9_]*)/g;
+
+function promptsIn(text: string): ArchyReference[] {
+  return [...text.matchAll(PROMPT_IN_EXPRESSION)].map((m) => ({ kind: "prompt" as const, name: m[1]! }));
+}
+
 function collect(value: Plain, out: ArchyReference[]): void {
+  if (typeof value === "string") {
+    out.push(...promptsIn(value));
+    return;
+  }
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out);
     return;
@@ -308,6 +324,7 @@ export interface FlowReferenceSummary {
   /** Only when the flow names any (older dumps and tests stay as they were). */
   dataTables?: string[];
   emergencyGroups?: string[];
+  prompts?: string[];
 }
 
 const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
@@ -319,6 +336,7 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
   skill: "skills",
   language: "languages",
   division: "divisions",
+  prompt: "prompts",
   dataTable: "dataTables",
   emergencyGroup: "emergencyGroups",
 };
@@ -353,6 +371,7 @@ const KIND_WORDS: Record<ReferenceKind, string> = {
   language: "a language",
   flow: "a flow",
   division: "a division",
+  prompt: "a user prompt",
   dataTable: "a data table",
   emergencyGroup: "an emergency group",
 };

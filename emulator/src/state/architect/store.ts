@@ -7,6 +7,7 @@ import { DataTableStore, type DataTableRecord } from "./datatables";
 import { EmergencyGroupStore, type EmergencyGroupRecord } from "./emergencygroups";
 import { FlowStore, type FlowOrgLinks, type FlowRecord } from "./flows";
 import { IvrStore } from "./ivrs";
+import { PromptStore, type PromptRecord } from "./prompts";
 import { checkRrule, checkTimeZone, normalizeLocalDateTime } from "./schedule-rules";
 
 export interface ScheduleInput {
@@ -41,6 +42,7 @@ export interface ArchitectInit {
   schedulegroups?: ScheduleGroup[];
   flows?: FlowRecord[];
   ivrs?: Ivr[];
+  prompts?: PromptRecord[];
   datatables?: DataTableRecord[];
   emergencygroups?: EmergencyGroupRecord[];
 }
@@ -62,6 +64,8 @@ export class ArchitectStore {
   readonly flows: FlowStore;
   /** IVR configurations: DIDs routed to flows by schedule group. */
   readonly ivrs: IvrStore;
+  /** User prompts and their per-language resources (recorded audio, TTS). */
+  readonly prompts: PromptStore;
   readonly datatables: DataTableStore;
   readonly emergencyGroups: EmergencyGroupStore;
 
@@ -114,6 +118,11 @@ export class ArchitectStore {
         ivrExists: (id) => this.ivrs.list().some((x) => x.id === id),
       },
       init.emergencygroups ?? [],
+    );
+    this.prompts = new PromptStore(
+      ctx,
+      { flowsUsingPrompt: (name) => this.flows.publishedNaming("prompt", name) },
+      init.prompts,
     );
   }
 

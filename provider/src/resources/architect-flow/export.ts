@@ -13,7 +13,16 @@ import { queuesApi } from "../routing-queue/api";
 import { skillsApi } from "../routing-skill/api";
 import { wrapupCodesApi } from "../routing-wrapupcode/api";
 import { flowsApi, type Flow } from "./api";
-import { FLOW_TYPES, flowReferences, parseFlow, type FlowReference } from "./references";
+import { promptsApi } from "../architect-userprompt/api";
+import {
+  FLOW_TYPES,
+  flowReferences,
+  parseFlow,
+  promptReferences,
+  rewritePrompts,
+  type FlowReference,
+  type PromptReference,
+} from "./references";
 
 interface SourceFlow {
   id: string;
@@ -139,17 +148,19 @@ async function analyse(
   // placeholders (those references then resolve by name in the target), not the flows.
   const readable = <T>(list: Promise<T[]>) =>
     list.catch((err: unknown) => (err instanceof GenesysError && err.kind === "Forbidden" ? [] : Promise.reject(err)));
-  const [divisions, queues, groups, schedules, codes, skills, languages, tables, emergencyGroups] = await Promise.all([
-    readable(listDivisions(c)),
-    readable(queuesApi.list(c)),
-    readable(scheduleGroupsApi.list(c)),
-    readable(schedulesApi.list(c)),
-    readable(wrapupCodesApi.list(c)),
-    readable(skillsApi.list(c)),
-    readable(languagesApi.list(c)),
-    readable(dataTablesApi.list(c)),
-    readable(emergencyGroupsApi.list(c)),
-  ]);
+  const [divisions, queues, groups, schedules, codes, skills, languages, tables, emergencyGroups, prompts] =
+    await Promise.all([
+      readable(listDivisions(c)),
+      readable(queuesApi.list(c)),
+      readable(scheduleGroupsApi.list(c)),
+      readable(schedulesApi.list(c)),
+      readable(wrapupCodesApi.list(c)),
+      readable(skillsApi.list(c)),
+      readable(languagesApi.list(c)),
+      readable(dataTablesApi.list(c)),
+      readable(emergencyGroupsApi.list(c)),
+      readable(promptsApi.list(c)),
+    ]);
   const byName = (list: { id: string; name: string; state?: string | null }[]) =>
     new Map(list.filter((o) => o.state !== "deleted").map((o) => [o.name, o.id] as [string, string]));
   const index: Record<string, Map<string, string>> = {
@@ -162,18 +173,25 @@ async function analyse(
     datatables: byName(tables),
     emergencygroups: byName(emergencyGroups),
     flows: byName(flows),
+    prompts: byName(prompts),
   };
   const home = divisions.find((d) => d.homeDivision);
   const wanted = exportable(flows, scope);
-  const parsed: { flow: (typeof flows)[number]; yaml: string; doc: Document; body: YAMLMap; refs: FlowReference[] }[] =
-    [];
+  const parsed: {
+    flow: (typeof flows)[number];
+    yaml: string;
+    doc: Document;
+    body: YAMLMap;
+    refs: FlowReference[];
+    promptRefs: PromptReference[];
+  }[] = [];
   let done = 0;
   for (const f of [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
     const yaml = await exportOrLeaveOut(c, f, scope);
     progress?.(++done, wanted.length);
     if (yaml === undefined) continue;
     const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
-    parsed.push({ flow: f, yaml, doc, body, refs: flowReferences(doc, body) });
+    parsed.push({ flow: f, yaml, doc, body, refs: flowReferences(doc, body), promptRefs: promptReferences(doc) });
   }
   // Region-specific names become {{placeholders}} whose values are the target's objects. A key is the
   // referenced object's resource name (naming.ts: names that slug alike get a suffix from the id), so
@@ -184,8 +202,8 @@ async function analyse(
     ),
     divisions: divisions.filter((d) => d.id !== home?.id).map((d) => ({ id: d.id, name: d.name })),
   };
-  for (const { refs } of parsed) {
-    for (const r of refs) {
+  for (const { refs, promptRefs } of parsed) {
+    for (const r of [...refs, ...promptRefs.map((p) => ({ type: "prompts", name: p.name }))]) {
       const list = (named[r.type] ??= []);
       if (r.type !== "divisions" && !list.some((o) => o.name === r.name))
         list.push({ id: missingId(r.name), name: r.name });
@@ -216,7 +234,7 @@ async function analyse(
     }),
   );
   const out: SourceFlow[] = [];
-  for (const { flow: f, yaml, doc, body, refs } of parsed) {
+  for (const { flow: f, yaml, doc, body, refs, promptRefs } of parsed) {
     const substitutions: Record<string, Value> = {};
     const flowRefs: string[] = [];
     for (const r of refs) {
@@ -228,6 +246,14 @@ async function analyse(
       r.node.value = `{{${key}}}`;
       if (r.type === "flows" && index.flows!.has(r.name)) flowRefs.push(source.id);
     }
+    // `Prompt.Welcome` inside an expression becomes `Prompt.{{prompt.welcome}}`: the flow depends on the prompt.
+    const promptKey = (name: string) => {
+      const source = named.prompts!.find((o) => o.name === name)!;
+      const key = keyOf.get(`prompts\u0000${name}`)!;
+      substitutions[key] = new Ref("prompts", source.id, name, "name");
+      return `{{${key}}}`;
+    };
+    for (const node of new Set(promptRefs.map((p) => p.node))) rewritePrompts(node, promptKey);
     body.set("name", "{{name}}");
     const typeName = f.type.toLowerCase();
     const file = fileOf.get(f.id)!;

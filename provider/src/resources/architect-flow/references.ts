@@ -160,3 +160,33 @@ export function renderTemplate(text: string, substitutions: Readonly<Record<stri
   }
   return doc.toString();
 }
+
+/**
+ * User prompts inside Archy expressions (`ToAudio(Prompt.Welcome)`): prompt names are identifiers, so
+ * `Prompt.<identifier>` is the whole reference. `PromptSystem.<name>` (system prompts, which every org has) is not.
+ */
+const PROMPT_IN_EXPRESSION = /(?<![A-Za-z0-9_.])Prompt\.([A-Za-z][A-Za-z0-9_]*)/g;
+
+export interface PromptReference {
+  name: string;
+  /** The string scalar that names it (an expression may name several prompts). */
+  node: Scalar;
+}
+
+/** Every user prompt a parsed flow plays, in document order (a scalar once per prompt it names). */
+export function promptReferences(doc: Document): PromptReference[] {
+  const out: PromptReference[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string") return;
+      for (const m of node.value.matchAll(PROMPT_IN_EXPRESSION)) out.push({ name: m[1]!, node });
+    },
+  });
+  return out;
+}
+
+/** Rewrites each `Prompt.<name>` of a scalar to `Prompt.<value of name>` (placeholders, or mapped names). */
+export function rewritePrompts(node: Scalar, to: (name: string) => string): void {
+  if (typeof node.value === "string")
+    node.value = node.value.replace(PROMPT_IN_EXPRESSION, (_all, name: string) => `Prompt.${to(name)}`);
+}
