@@ -233,7 +233,10 @@ test("schedules: a schedule used by a group cannot be deleted (409) until the gr
       String(errorOf(r)["message"]),
       /Labor Day is in use by schedule group\(s\): Billing Hours, Central Region Support, Main Line Hours/,
     );
-    // The Main Line IVR routes by Main Line Hours: the group is free once the IVR is gone.
+    // The Main Line IVR routes by Main Line Hours: the group is free once the IVR is gone, and the IVR once the
+    // emergency group that applies to it is.
+    const emergency = await idByName(source, token, "/api/v2/architect/emergencygroups", "Severe Weather");
+    assert.equal((await call(source, token, "DELETE", `/api/v2/architect/emergencygroups/${emergency}`)).status, 204);
     const ivr = await idByName(source, token, "/api/v2/architect/ivrs", "Main Line");
     assert.equal((await call(source, token, "DELETE", `/api/v2/architect/ivrs/${ivr}`)).status, 204);
     for (const g of ["Billing Hours", "Central Region Support", "Main Line Hours"]) {

@@ -142,6 +142,29 @@ export function ref(path: string, r: IdRef | undefined): RefWire | undefined {
   return r === undefined ? undefined : { id: r.id, selfUri: `${path}/${r.id}` };
 }
 
+/** A reference with the name of the object it names, when `nameOf` still finds it (else id and selfUri only). */
+export function namedRef(path: string, id: string, nameOf: (id: string) => string | undefined): RefWire {
+  let name: string | undefined;
+  try {
+    name = nameOf(id);
+  } catch {
+    name = undefined; // deleted meanwhile: the reference stays, without a name
+  }
+  return compact({ id, name, selfUri: `${path}/${id}` });
+}
+
+/** The fields every versioned Architect object shares on the wire (Schedule, ScheduleGroup, IVR, EmergencyGroup). */
+export interface ArchitectObjectWire {
+  id: string;
+  name: string;
+  division: DivisionRef;
+  description?: string;
+  version: number;
+  dateCreated: string;
+  dateModified: string;
+  state: string;
+}
+
 /** Drops keys whose value is undefined, so optional fields are absent rather than null. */
 export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

@@ -5,7 +5,7 @@ import type { ApiContext, ApiRouter } from "../context";
 import { param } from "../context";
 import { parseBody, queryList, queryValue, withoutNulls } from "../http";
 import { choiceParam } from "../params";
-import { divisionRef, listing, pageRequest, paginate, type DivisionRef } from "../wire";
+import { divisionRef, listing, pageRequest, paginate, type ArchitectObjectWire } from "../wire";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
 
 export const EMERGENCYGROUPS_PATH = "/api/v2/architect/emergencygroups";
@@ -16,15 +16,7 @@ interface EntityRef {
   selfUri?: string;
 }
 
-export interface EmergencyGroupWire {
-  id: string;
-  name: string;
-  division: DivisionRef;
-  description?: string;
-  version: number;
-  dateCreated: string;
-  dateModified: string;
-  state: string;
+export interface EmergencyGroupWire extends ArchitectObjectWire {
   enabled: boolean;
   emergencyCallFlows: { emergencyFlow: EntityRef; ivrs: EntityRef[] }[];
   selfUri: string;

@@ -6,22 +6,14 @@ import type { ApiContext, ApiRouter } from "../context";
 import { parseBody, queryValue, withoutNulls } from "../http";
 import { addObjectRoutes } from "../objects";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
-import { compact, divisionRef, type DivisionRef, type RefWire } from "../wire";
+import { compact, divisionRef, type RefWire, type ArchitectObjectWire, namedRef } from "../wire";
 import { SCHEDULEGROUPS_PATH } from "./schedulegroups";
 import { architectFilter } from "./schedules";
 
 export const IVRS_PATH = "/api/v2/architect/ivrs";
 const FLOWS_PATH = "/api/v2/flows";
 
-export interface IvrWire {
-  id: string;
-  name: string;
-  division: DivisionRef;
-  description?: string;
-  version: number;
-  dateCreated: string;
-  dateModified: string;
-  state: string;
+export interface IvrWire extends ArchitectObjectWire {
   dnis: string[];
   openHoursFlow?: RefWire;
   closedHoursFlow?: RefWire;
@@ -37,14 +29,9 @@ function flowRef(org: OrgStore, id: string | undefined): RefWire | undefined {
 }
 
 function groupRef(org: OrgStore, id: string | undefined): RefWire | undefined {
-  if (id === undefined) return undefined;
-  let name: string | undefined;
-  try {
-    name = org.architect.getScheduleGroup(id).name;
-  } catch {
-    name = undefined;
-  }
-  return compact({ id, name, selfUri: `${SCHEDULEGROUPS_PATH}/${id}` });
+  return id === undefined
+    ? undefined
+    : namedRef(SCHEDULEGROUPS_PATH, id, (x) => org.architect.getScheduleGroup(x).name);
 }
 
 export function ivrToWire(org: OrgStore, x: Ivr): IvrWire {

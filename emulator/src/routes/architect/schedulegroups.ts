@@ -6,20 +6,12 @@ import type { ApiContext, ApiRouter } from "../context";
 import { parseBody, queryList, withoutNulls } from "../http";
 import { addObjectRoutes } from "../objects";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
-import { compact, divisionRef, type DivisionRef, type RefWire } from "../wire";
+import { compact, divisionRef, type RefWire, type ArchitectObjectWire, namedRef } from "../wire";
 import { architectFilter, SCHEDULES_PATH } from "./schedules";
 
 export const SCHEDULEGROUPS_PATH = "/api/v2/architect/schedulegroups";
 
-export interface ScheduleGroupWire {
-  id: string;
-  name: string;
-  division: DivisionRef;
-  description?: string;
-  version: number;
-  dateCreated: string;
-  dateModified: string;
-  state: string;
+export interface ScheduleGroupWire extends ArchitectObjectWire {
   timeZone?: string;
   openSchedules: RefWire[];
   closedSchedules: RefWire[];
@@ -29,13 +21,7 @@ export interface ScheduleGroupWire {
 type _ScheduleGroupWire = SdkResponse<Models.ScheduleGroup, ScheduleGroupWire>;
 
 function scheduleRef(org: OrgStore, id: string): RefWire {
-  let name: string | undefined;
-  try {
-    name = org.architect.getSchedule(id).name;
-  } catch {
-    name = undefined;
-  }
-  return compact({ id, name, selfUri: `${SCHEDULES_PATH}/${id}` });
+  return namedRef(SCHEDULES_PATH, id, (x) => org.architect.getSchedule(x).name);
 }
 
 export function scheduleGroupToWire(org: OrgStore, g: ScheduleGroup): ScheduleGroupWire {

@@ -7,19 +7,11 @@ import { parseBody, queryList, queryValue, withoutNulls } from "../http";
 import { addObjectRoutes } from "../objects";
 import { choiceParam, sortOrderParam } from "../params";
 import type { Models, SdkRequest, SdkResponse } from "../sdk";
-import { compact, divisionRef, type DivisionRef } from "../wire";
+import { compact, divisionRef, type ArchitectObjectWire } from "../wire";
 
 export const SCHEDULES_PATH = "/api/v2/architect/schedules";
 
-export interface ScheduleWire {
-  id: string;
-  name: string;
-  division: DivisionRef;
-  description?: string;
-  version: number;
-  dateCreated: string;
-  dateModified: string;
-  state: string;
+export interface ScheduleWire extends ArchitectObjectWire {
   start: string;
   end: string;
   rrule?: string;
