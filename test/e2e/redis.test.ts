@@ -31,8 +31,13 @@ async function suffixedStack(suffix: string): Promise<string> {
   const code = await fs.readFile(path.join(ROOT, "stacks", "sample", "telephony-trunks.ts"), "utf8");
   const uris = [...code.matchAll(/trunk_sip_termination_uri: "([^"]+)"/g)].map((m) => m[1]!);
   assert.ok(uris.length > 0, "the sample's trunks have termination URIs");
+  // A DID routes to one IVR: each stack maps the source's numbers to numbers of its own in the target's pool.
+  const block = "ABC".indexOf(suffix) + 1;
+  assert.ok(block > 0, `suffix ${suffix}`);
   const transforms =
-    sample.replace(/^( {2}suffix:) ""$/m, `$1 " (${suffix})"`) +
+    sample
+      .replace(/^( {2}suffix:) ""$/m, `$1 " (${suffix})"`)
+      .replace(/: "\+3531555010(\d)"$/gm, `: "+353155501${block}$1"`) +
     `sipTerminationUris:\n${uris.map((u) => `  ${JSON.stringify(u)}: ${JSON.stringify(`${u}-${suffix.toLowerCase()}`)}\n`).join("")}`;
   assert.notEqual(transforms, sample);
   const dir = await e2e.writeSource(`t${suffix}`, { "transforms.yaml": transforms });
