@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
+import { clientCredentialsToken } from "@genesys-clone/emulator";
 import { COLLECTIONS, E2E, ROOT } from "./harness";
 import { startRedis, type RunningRedis } from "../redis-server";
 
@@ -48,8 +49,16 @@ before(async () => {
   redis = await startRedis();
   e2e = await E2E.start("sample");
   // Divisions are looked up, not adopted: both stacks would otherwise take over the same ones.
-  const imported = await e2e.importSource(undefined, ["--exclude", "divisions"]);
+  // So are user prompts: their names are Archy identifiers, never suffixed, so both stacks would create "Welcome".
+  const imported = await e2e.importSource(undefined, ["--exclude", "divisions", "--exclude", "prompts"]);
   assert.equal(imported.code, 0, imported.stderr);
+  const target = e2e.org("target");
+  const created = await fetch(`${target.apiBaseUrl}/api/v2/architect/prompts`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${await clientCredentialsToken(target)}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "Welcome", description: "the target's own greeting" }),
+  });
+  assert.equal(created.status, 200, await created.text());
   // Every process either CLI starts (programs, providers) reads the setting from the environment.
   e2e.env.GENESYSCLOUD_RATE_LIMIT_REDIS_URL = redis.url;
 });
@@ -74,7 +83,7 @@ test("two concurrent `pulumi up`s with one OAuth client share one token and stay
   const source = await e2e.state("source");
   const target = await e2e.state("target");
   // Every registered collection but divisions (the home division is not copied).
-  for (const kind of COLLECTIONS.filter((c) => c !== "divisions")) {
+  for (const kind of COLLECTIONS.filter((c) => c !== "divisions" && c !== "prompts")) {
     // Every org's default flows (system) are never cloned.
     const expected = (source[kind] as { name: string; state?: string; system?: boolean }[]).filter(
       (o) => o.state !== "deleted" && !o.system,
