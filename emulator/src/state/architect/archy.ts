@@ -192,10 +192,11 @@ function collect(value: Plain, out: ArchyReference[]): void {
   for (const [key, v] of Object.entries(value)) {
     const kind = REFERENCE_KEYS[key];
     if (kind) out.push(...namesIn(kind, v));
-    else {
-      if (key === "callData") out.push(...callDataReferences(v));
-      collect(v, out);
-    }
+    else if (key === "callData" && isMapping(v)) {
+      // The category's data action bindings (inputs, outputs) are named by the action's contract: not references.
+      out.push(...callDataReferences(v));
+      for (const [k, inner] of Object.entries(v)) if (k !== "category") collect(inner, out);
+    } else collect(v, out);
   }
 }
 
