@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { GenesysError, type GenesysClient } from "../client";
+import type { GenesysClient } from "../client";
 import { nameKey } from "../resources/common";
 import type { ResourceDefinition } from "../resources/define";
 import { RESOURCES, type Resources } from "../resources/registry";
 import { directoryApi } from "../resources/routing-queue-members/api";
 import { GROUPS, USERS } from "../resources/routing-queue-members/export";
-import { DATA_ACTIONS, INTEGRATIONS } from "../resources/architect-flow/references";
+import { DATA_ACTIONS, INTEGRATIONS, referenceWord } from "../resources/architect-flow/references";
 import { integrationsApi } from "../resources/integration/api";
 import { mapName, mapReferenceName, Transforms } from "./transforms";
 
@@ -46,19 +46,6 @@ const targetName = (t: Transforms, r: LookupRequest) => mapReferenceName(t, r.ty
 const resolved = new Map<string, { id: string; name: string }>();
 const key = (type: string, name: string) => `${type}\u0000${name}`;
 
-/** How a message names one object of a type (others: the type without its plural s). */
-const WORDS: Record<string, string> = {
-  [USERS]: "user",
-  [GROUPS]: "group",
-  [INTEGRATIONS]: "integration",
-  [DATA_ACTIONS]: "data action",
-  schedulegroups: "schedule group",
-  wrapupcodes: "wrap-up code",
-  datatables: "data table",
-  emergencygroups: "emergency group",
-  prompts: "user prompt",
-};
-
 /** `user 'x' ('X' in the code, renamed by the transforms file) (member of queue 'Q'; named by flow 'F')`. */
 function describe(t: Transforms, r: LookupRequest, mapped: string): string {
   const renamed = mapped !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : "";
@@ -68,7 +55,7 @@ function describe(t: Transforms, r: LookupRequest, mapped: string): string {
     users.push(
       `${r.type === DATA_ACTIONS ? "called" : r.type === INTEGRATIONS ? "its data actions called" : "named"} by flow ${r.flows.map((f) => `'${mapName(t, f)}'`).join(", ")}`,
     );
-  return `${WORDS[r.type] ?? r.type.replace(/s$/, "")} '${mapped}'${renamed}${users.length ? ` (${users.join("; ")})` : ""}`;
+  return `${referenceWord(r.type)} '${mapped}'${renamed}${users.length ? ` (${users.join("; ")})` : ""}`;
 }
 
 /**
@@ -159,44 +146,3 @@ export function lookup(type: string, name: string, field: "id" | "name" = "id"):
   return pulumi.output(found[field]);
 }
 
-/** Per client (one per target org and run), one listing per type: what the flows' literal names resolve against. */
-const literalListings = new WeakMap<GenesysClient, Map<string, Promise<Set<string> | undefined>>>();
-
-/**
- * The literal references (see architect-flow/references.ts `literalReferences`) the target org does not hold, each
- * as `<kind> '<name>'`. Lists each type at most once per client (a run), and nothing when there is nothing to
- * resolve; a type the OAuth client may not read (403) is left to the publish job.
- */
-export async function unresolvedLiterals(
-  c: GenesysClient,
-  refs: readonly { type: string; name: string }[],
-  resources: Resources = RESOURCES,
-): Promise<string[]> {
-  if (!refs.length) return [];
-  const LISTERS = listers(resources);
-  let cache = literalListings.get(c);
-  if (!cache) literalListings.set(c, (cache = new Map()));
-  const names = (type: string) => {
-    let p = cache.get(type);
-    if (!p) {
-      const lister = LISTERS.get(type);
-      p = lister
-        ? lister(c).then(
-            (list) => new Set(list.filter((o) => o.state !== "deleted").map((o) => nameKey(o.name))),
-            (err: unknown) => {
-              if (err instanceof GenesysError && (err.kind === "Forbidden" || err.status === 403)) return undefined;
-              throw err;
-            },
-          )
-        : Promise.resolve(undefined);
-      cache.set(type, p);
-    }
-    return p;
-  };
-  const known = await Promise.all(refs.map((r) => names(r.type)));
-  return refs.flatMap((r, i) =>
-    known[i] === undefined || known[i]!.has(nameKey(r.name))
-      ? []
-      : [`${WORDS[r.type] ?? r.type.replace(/s$/, "")} '${r.name}'`],
-  );
-}

@@ -5,7 +5,7 @@ import { checkInputs, hasUnknown, removeWhenFree, UNKNOWN, userInputs } from "..
 import type { Context, Lifecycle } from "../context";
 import { conflictAtPreview, createOrAdopt, deleteOrRestore, permitted } from "../crud";
 import { Flow, flowsApi } from "./api";
-import { unresolvedLiterals } from "../../program/lookup";
+import { unresolvedLiterals } from "./literals";
 import { FLOW_TYPES, FlowYamlError, literalReferences, parseFlow, renderTemplate } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
 import { minimalFlowYaml } from "./shell";

@@ -34,6 +34,21 @@ export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
 export const INTEGRATIONS = "integrations";
 export const DATA_ACTIONS = "dataactions";
 
+const WORDS: Readonly<Record<string, string>> = {
+  users: "user",
+  groups: "group",
+  [INTEGRATIONS]: "integration",
+  [DATA_ACTIONS]: "data action",
+  schedulegroups: "schedule group",
+  wrapupcodes: "wrap-up code",
+  datatables: "data table",
+  emergencygroups: "emergency group",
+  prompts: "user prompt",
+};
+
+/** How a message names one object of a reference type (`schedulegroups` -> `schedule group`). */
+export const referenceWord = (type: string) => WORDS[type] ?? type.replace(/s$/, "");
+
 /** Archy's top-level keys and the flow types the API lists them as. */
 export const FLOW_TYPES: Readonly<Record<string, string>> = {
   inboundCall: "inboundcall",
