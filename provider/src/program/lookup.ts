@@ -145,4 +145,3 @@ export function lookup(type: string, name: string, field: "id" | "name" = "id"):
   }
   return pulumi.output(found[field]);
 }
-
