@@ -120,3 +120,45 @@ test("preview check: one failure names the flow, every literal name the target l
   // The group, the integration and the home division exist in the target: not named.
   assert.doesNotMatch(failures![0]!.reason, /Support Escalations|Acme CRM|Home/);
 });
+
+test("lookups: one error groups what is missing by its fix, naming the flow or queue of each", async () => {
+  const { prefetchLookups, lookup } = await import("@genesys-clone/provider/dist/program/lookup");
+  const { parseTransforms } = await import("@genesys-clone/provider/dist/program/transforms");
+  const { client } = await import("@genesys-clone/provider/dist/process");
+  const t = parseTransforms("integrations:\n  Acme CRM: Acme CRM EU\n", "transforms.test.yaml");
+  const error = await prefetchLookups(
+    client(),
+    [
+      { type: "dataactions", name: "Get Account Status", flows: ["Store Locator"] },
+      { type: "integrations", name: "Acme CRM", flows: ["Store Locator", "Main IVR"] },
+      { type: "groups", name: "Night Shift", usedBy: ["Support - Tier 2"], flows: ["Store Locator"] },
+      { type: "users", name: "ben.okafor@acme.example.com", usedBy: ["Sales - New Business"] },
+      { type: "schedulegroups", name: "Lunch Hours" },
+    ],
+    t,
+  ).then(
+    () => undefined,
+    (err: unknown) => err as Error,
+  );
+  assert.ok(error);
+  assert.equal(
+    error.message,
+    "1 user(s) or group(s) the code names do not exist in the target org: group 'Night Shift' (member of queue " +
+      "'Support - Tier 2'; named by flow 'Store Locator'). genesys-clone never creates users or groups (each org " +
+      "provisions its own directory): provision them in the target org, map them in the transforms file (users:, " +
+      "groups:), or import again with `genesys-clone import --members skip` to leave queue members out. " +
+      "1 data action(s) or integration(s) the flows call do not exist in the target org: integration 'Acme CRM EU' " +
+      "('Acme CRM' in the code, renamed by the transforms file) (its data actions called by flow 'Store Locator', " +
+      "'Main IVR'). genesys-clone never creates integrations or data actions (their credentials cannot be cloned): " +
+      "install the integration and create the data action in the target org, or map them to the target's names in " +
+      "the transforms file (integrations:, dataActions:). Also: the imported code references 1 object(s) it does " +
+      "not declare and the target org does not have: schedule group 'Lunch Hours'. Create them in the target org, " +
+      "import them too (drop the filter that excluded them and run genesys-clone import again).",
+  );
+  // What exists resolves (names ignoring case), and the flows read it through gc.lookup.
+  await prefetchLookups(client(), [{ type: "dataactions", name: "get account status", flows: ["Store Locator"] }], t);
+  assert.equal(
+    await new Promise((resolve) => lookup("dataactions", "get account status", "name").apply(resolve)),
+    "Get Account Status",
+  );
+});
