@@ -76,7 +76,10 @@ export const flowStoreLocator = new gc.Flow("store-locator", {
   type: "inboundcall",
   yaml: gc.readFlow(__dirname, "flows/store-locator-inboundcall.yaml"),
   substitutions: {
+    "dataaction.get-account-status": gc.lookup("dataactions", "Get Account Status", "name"),
     "datatable.store-locations": dataTableStoreLocations.name,
+    "group.support-escalations": gc.lookup("groups", "Support Escalations", "name"),
+    "integration.acme-crm": gc.lookup("integrations", "Acme CRM", "name"),
     "queue.general-enquiries": queueGeneralEnquiries.name,
   },
 });

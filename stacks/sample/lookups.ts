@@ -2,8 +2,10 @@
 // Importing the same org again writes the same bytes, so `git diff` shows only real changes.
 // Each must exist in the target org under this name (after the stack's transforms); the program checks them all
 // before it declares anything, and `gc.lookup(...)` in the other files reads the result.
-export const LOOKUPS: { type: string; name: string; usedBy?: string[] }[] = [
-  { type: "groups", name: "Support Escalations", usedBy: ["Support - Tier 2"] },
+export const LOOKUPS: { type: string; name: string; usedBy?: string[]; flows?: string[] }[] = [
+  { type: "dataactions", name: "Get Account Status", flows: ["Store Locator"] },
+  { type: "groups", name: "Support Escalations", usedBy: ["Support - Tier 2"], flows: ["Store Locator"] },
+  { type: "integrations", name: "Acme CRM", flows: ["Store Locator"] },
   { type: "users", name: "ana.garcia@acme.example.com", usedBy: ["Sales - New Business"] },
   { type: "users", name: "ben.okafor@acme.example.com", usedBy: ["Sales - New Business", "Support - Tier 1"] },
   { type: "users", name: "chloe.martin@acme.example.com", usedBy: ["Support - Tier 1"] },

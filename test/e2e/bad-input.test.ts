@@ -731,8 +731,10 @@ const inTarget = async (kind: string, name: string) =>
     (o) => o.name === name && (o as { state?: string }).state !== "deleted",
   );
 
-test("39. a flow referencing a queue that exists nowhere: up fails with Architect's message; fixed, up publishes", async () => {
-  const stack = await deployedStack("lostqueue", flowProgram(flowYaml("Nowhere Queue")));
+// A name written into the YAML itself is refused at the flow's check (test/e2e/flowrefs); a substitution's value is
+// trusted (it is normally a declared resource's name or a lookup), so a wrong one reaches the Architect job.
+test("39. a flow whose substitution names a queue that exists nowhere: up fails with Architect's message; fixed, up publishes", async () => {
+  const stack = await deployedStack("lostqueue", flowProgram(flowYaml("{{queue}}"), '{ queue: "Nowhere Queue" }'));
   await fails(
     stack,
     UP,

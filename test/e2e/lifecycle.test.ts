@@ -69,13 +69,14 @@ test("import: the same org gives byte-identical files, with no source ids", asyn
     }
     const skills = await fs.readFile(path.join(e2e.outDir, "routing-skills.ts"), "utf8");
     assert.ok(!skills.includes("Legacy Fax Support"), "a soft-deleted skill was imported");
-    // A full import looks up only what every org provisions for itself: the users and groups queue members name.
+    // A full import looks up only what every org provisions or installs for itself: the users and groups queue
+    // members and flows name, and the integrations and data actions flows call.
     const lookups = await fs.readFile(path.join(e2e.outDir, "lookups.ts"), "utf8");
     const lookupTypes = [...lookups.matchAll(/\{ type: "([a-z]+)"/g)].map((m) => m[1]);
     assert.deepEqual(
       [...new Set(lookupTypes)].sort(),
-      ["groups", "users"],
-      "a full import looks up only users and groups",
+      ["dataactions", "groups", "integrations", "users"],
+      "a full import looks up only users, groups, integrations and data actions",
     );
     const queues = await fs.readFile(path.join(e2e.outDir, "routing-queues.ts"), "utf8");
     assert.match(

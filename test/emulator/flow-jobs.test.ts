@@ -304,6 +304,35 @@ const FAILURE_CASES: FailureCase[] = [
     errors: ["The inqueueCall 'Broken' has no startUpTaskActions: it needs at least one action (e.g. holdMusic)."],
   },
   {
+    name: "Call Data Action: an unknown data action of a known category (integration)",
+    yaml: broken(
+      "  x:\n    callData:\n      category:\n        Acme CRM:\n          dataAction:\n            Get Invoice:\n              inputs: {}\n",
+    ),
+    errors: [
+      "Unable to find a data action named 'Get Invoice' in category 'Acme CRM' referenced by inboundCall 'Broken'.",
+    ],
+  },
+  {
+    name: "Call Data Action: an unknown category names its data action too",
+    yaml: broken(
+      "  x:\n    callData:\n      category:\n        Legacy CRM:\n          dataAction:\n            Get Account Status: {}\n",
+    ),
+    errors: [
+      "Unable to find a data action category (integration) named 'Legacy CRM' referenced by inboundCall 'Broken'.",
+      "Unable to find a data action named 'Get Account Status' in category 'Legacy CRM' referenced by inboundCall 'Broken'.",
+    ],
+  },
+  {
+    name: "transfer to an unknown group and an unknown user",
+    yaml: broken(
+      "  x:\n    - transferToGroup:\n        targetGroup:\n          lit:\n            name: Night Shift\n    - transferToUser:\n        targetUser:\n          lit:\n            name: nobody@acme.example.com\n",
+    ),
+    errors: [
+      "Unable to find a group named 'Night Shift' referenced by inboundCall 'Broken'.",
+      "Unable to find a user named 'nobody@acme.example.com' referenced by inboundCall 'Broken'.",
+    ],
+  },
+  {
     name: "one ERROR per missing reference",
     yaml: broken(
       "  a:\n    targetQueue: Q1\n  b:\n    - targetQueue: Q2\n    - targetQueue: Q1\n    - scheduleGroup:\n        noValue: true\n    - queue:\n        exp: Flow.Queue\n",

@@ -140,6 +140,14 @@ export class EmulatorControl {
     return this.call("POST", `/orgs/${encodeURIComponent(org)}/flows/${encodeURIComponent(flowId)}/draft`, { yaml });
   }
 
+  /** Installs an integration with data actions (category defaults to the integration's name). */
+  addIntegration(
+    org: string,
+    integration: { name: string; integrationType?: string; actions: { name: string; category?: string }[] },
+  ): Promise<{ id: string }> {
+    return this.call("POST", `/orgs/${encodeURIComponent(org)}/integrations`, integration);
+  }
+
   revokeTokens(org: string): Promise<{ revoked: number }> {
     return this.call("POST", `/orgs/${encodeURIComponent(org)}/tokens/revoke`, {});
   }

@@ -45,6 +45,13 @@ const holderSchema = z.union([
   z.object({ id: z.string().min(1).optional(), name: z.string().min(1).optional() }).strict(),
 ]);
 /** `client` locks as another OAuth client (`lockedClient`); `user` as a person editing it in Architect (`lockedUser`). */
+const integrationSchema = z
+  .object({
+    name: z.string().min(1),
+    integrationType: z.string().min(1).optional(),
+    actions: z.array(z.object({ name: z.string().min(1), category: z.string().min(1).optional() }).strict()),
+  })
+  .strict();
 const lockSchema = z.object({ client: holderSchema.optional(), user: holderSchema.optional() }).strict();
 
 function requireOrg(ctx: ControlContext, name: string | undefined): OrgStore {
@@ -184,6 +191,24 @@ function buildRouter(): Router<ControlHandler> {
     const body = parseBody(z.object({ yaml: z.string().min(1) }).strict(), req.json());
     const v = org.architect.flows.saveDraft(req.params["flowId"] ?? "", body.yaml);
     return ok({ id: v.id, flow: flowToWire(org, org.architect.flows.getFlow(req.params["flowId"] ?? "")) });
+  });
+  // An admin installs an integration with data actions in an org (the API never creates them for genesys-clone).
+  r.add("POST", `${p}/orgs/{name}/integrations`, (ctx, req) => {
+    const org = requireOrg(ctx, req.params["name"]);
+    const body = parseBody(integrationSchema, req.json());
+    const id = uuidFromSeed(`${org.name}/integration/${body.name}/${org.integrations.listIntegrations().length}`);
+    org.integrations.add(
+      { id, name: body.name, integrationType: body.integrationType ?? "custom-rest-actions", intendedState: "ENABLED" },
+      body.actions.map((a) => ({
+        id: uuidFromSeed(`${id}/action/${a.name}`),
+        name: a.name,
+        integrationId: id,
+        category: a.category ?? body.name,
+        secure: false,
+        version: 1,
+      })),
+    );
+    return ok({ id, ...org.integrations.snapshot() });
   });
   r.add("POST", `${p}/orgs/{name}/tokens/revoke`, (ctx, req) =>
     ok({ revoked: requireOrg(ctx, req.params["name"]).auth.revokeTokens() }),

@@ -23,6 +23,7 @@ import { registerScheduleRoutes } from "./architect/schedules";
 import { registerSkillRoutes } from "./routing/skills";
 import { registerTelephonyRoutes } from "./telephony/routes";
 import { registerWrapupcodeRoutes } from "./routing/wrapupcodes";
+import { registerIntegrationRoutes } from "./integrations/integrations";
 
 export function createApiRouter(): ApiRouter {
   const router = new Router<ApiHandler>();
@@ -35,6 +36,7 @@ export function createApiRouter(): ApiRouter {
   registerQueueMemberRoutes(router);
   registerUserRoutes(router);
   registerGroupRoutes(router);
+  registerIntegrationRoutes(router);
   registerScheduleRoutes(router);
   registerScheduleGroupRoutes(router);
   registerFlowRoutes(router);

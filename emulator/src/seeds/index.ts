@@ -24,6 +24,7 @@ import { findMetabase, isConnected, type Site, type TrunkBaseRecord, type TrunkR
 import { inPool, type DidPoolRecord, type EdgeGroupRecord, type OrgRefsInit } from "../state/org-refs";
 import { E164 } from "../state/architect/ivrs";
 import type { GroupRecord, UserRecord } from "../state/directory/store";
+import type { DataActionRecord, IntegrationRecord } from "../state/integrations/store";
 import { SYSTEM_PROMPTS } from "./system-prompts";
 import { EMPTY_SEED } from "./empty";
 import { REGIONS_SEED } from "./regions";
@@ -108,6 +109,10 @@ function checkFlowReferences(
     | "datatables"
     | "emergencygroups"
     | "prompts"
+    | "users"
+    | "groups"
+    | "integrations"
+    | "dataActions"
   >,
 ): void {
   const names = (list: { name: string; state?: string }[] | undefined): Set<string> =>
@@ -123,6 +128,10 @@ function checkFlowReferences(
     prompt: names(init.prompts),
     dataTable: names(init.datatables),
     emergencyGroup: names(init.emergencygroups),
+    user: new Set((init.users ?? []).flatMap((u) => [u.email.toLowerCase(), u.name.toLowerCase()])),
+    group: names(init.groups),
+    integration: new Set((init.dataActions ?? []).map((a) => a.category.toLowerCase())),
+    dataAction: names(init.dataActions),
   };
   for (const f of flows) {
     for (const ref of f.versions[0]?.references ?? []) {
@@ -464,6 +473,7 @@ export function buildOrgInit(
     return ivr;
   });
   const prompts = buildPrompts(org);
+  const integrations = buildIntegrations(org);
   const datatables: DataTableRecord[] = (org.datatables ?? []).map((t) => ({
     id: t.id ?? uuidFromSeed(`${org.name}/datatable/${t.name}`),
     name: t.name,
@@ -501,6 +511,8 @@ export function buildOrgInit(
     prompts,
     datatables,
     emergencygroups,
+    ...directory,
+    ...integrations,
   });
   return {
     id: org.id ?? uuidFromSeed(`${org.name}/organization`),
@@ -523,9 +535,35 @@ export function buildOrgInit(
     emergencygroups,
     ...refs,
     ...directory,
+    ...integrations,
     clients: [client],
     settings,
   };
+}
+
+/** The org's integrations and data actions (ids derived from org and name unless given). */
+function buildIntegrations(org: SeedOrg): { integrations: IntegrationRecord[]; dataActions: DataActionRecord[] } {
+  const integrations: IntegrationRecord[] = [];
+  const dataActions: DataActionRecord[] = [];
+  for (const i of org.integrations ?? []) {
+    const id = i.id ?? uuidFromSeed(`${org.name}/integration/${i.name}`);
+    integrations.push({
+      id,
+      name: i.name,
+      integrationType: i.integrationType ?? "custom-rest-actions",
+      intendedState: "ENABLED",
+    });
+    for (const a of i.actions)
+      dataActions.push({
+        id: a.id ?? uuidFromSeed(`${org.name}/dataaction/${i.name}/${a.name}`),
+        name: a.name,
+        integrationId: id,
+        category: a.category ?? i.name,
+        secure: a.secure ?? false,
+        version: 1,
+      });
+  }
+  return { integrations, dataActions };
 }
 
 /** The org's users and groups (ids derived from org and email / name unless given). */

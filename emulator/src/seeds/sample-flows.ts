@@ -494,7 +494,10 @@ const EMERGENCY_CLOSURE = `inboundCall:
               name: Disconnect
 `;
 
-/** Looks the dialled number up in the data table `Store Locations` and reads the store's city out. */
+/**
+ * Looks the dialled number up in the data table `Store Locations` and reads the store's city out, then checks the
+ * caller's account with the `Acme CRM` integration's data action and hands failures to the `Support Escalations` group.
+ */
 const STORE_LOCATOR = `inboundCall:
   name: Store Locator
   description: Tells callers the opening hours of their nearest store
@@ -531,6 +534,35 @@ const STORE_LOCATOR = `inboundCall:
                         targetQueue:
                           lit:
                             name: General Enquiries
+          - callData:
+              name: Check Caller Account
+              timeout:
+                lit:
+                  minutes: 1
+              category:
+                Acme CRM:
+                  dataAction:
+                    Get Account Status:
+                      inputs:
+                        phoneNumber:
+                          exp: Call.Ani
+                      successOutputs:
+                        status:
+                          noValue: true
+              outputs:
+                success:
+                  actions:
+                    - playAudio:
+                        name: Account Found
+                        audio:
+                          tts: Thank you, we found your account.
+                failure:
+                  actions:
+                    - transferToGroup:
+                        name: To Support Escalations
+                        targetGroup:
+                          lit:
+                            name: Support Escalations
           - disconnect:
               name: Disconnect
 `;

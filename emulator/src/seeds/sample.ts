@@ -14,6 +14,7 @@ import type {
   SeedScheduleGroup,
   SeedEdgeGroup,
   SeedGroup,
+  SeedIntegration,
   SeedUser,
   SeedEmailDomain,
   SeedSite,
@@ -210,6 +211,12 @@ export const GROUPS: SeedGroup[] = [
     members: ["chloe.martin@acme.example.com", "dev.patel@acme.example.com"],
   },
 ];
+
+/**
+ * The CRM integration flows call (Call Data Action): installed with its credentials in each org by an admin, never
+ * cloned, so both orgs have it.
+ */
+export const INTEGRATIONS: SeedIntegration[] = [{ name: "Acme CRM", actions: [{ name: "Get Account Status" }] }];
 
 const QUEUES: SeedQueue[] = [
   // Sales
@@ -1027,6 +1034,7 @@ export const SAMPLE_SEED: SeedData = {
       prompts: SAMPLE_PROMPTS,
       users: USERS,
       groups: GROUPS,
+      integrations: INTEGRATIONS,
     },
     {
       name: "target",
@@ -1041,6 +1049,7 @@ export const SAMPLE_SEED: SeedData = {
       didPools: [TARGET_DID_POOL],
       users: USERS,
       groups: GROUPS,
+      integrations: INTEGRATIONS,
     },
   ],
 };

@@ -73,6 +73,16 @@ export interface SeedUser {
   state?: "active" | "inactive";
 }
 
+/** An integration (e.g. Web Services Data Actions) and its published data actions. */
+export interface SeedIntegration {
+  id?: string;
+  name: string;
+  /** SDK `IntegrationType.id` (default `custom-rest-actions`). */
+  integrationType?: string;
+  /** Data actions by name; `category` defaults to the integration's name, as the Genesys UI sets it. */
+  actions: { id?: string; name: string; category?: string; secure?: boolean }[];
+}
+
 /** A group of the org's directory; members by email. */
 export interface SeedGroup {
   id?: string;
@@ -240,6 +250,8 @@ export interface SeedOrg {
   prompts?: SeedPrompt[];
   users?: SeedUser[];
   groups?: SeedGroup[];
+  /** Installed integrations with their data actions (credentials are never cloned: seed one in each org). */
+  integrations?: SeedIntegration[];
 }
 
 export interface SeedData {

@@ -23,8 +23,9 @@ import { orgSettingsSchema, type OrgSettings, type OrgSettingsPatch } from "./se
 import { TelephonyStore, type Site, type TrunkBaseRecord, type TrunkRecord } from "./telephony/store";
 import { OrgRefsStore, type OrgRefsInit } from "./org-refs";
 import { DirectoryStore, type DirectoryInit } from "./directory/store";
+import { IntegrationsStore, type IntegrationsInit } from "./integrations/store";
 
-export interface OrgInit extends OrgRefsInit, DirectoryInit {
+export interface OrgInit extends OrgRefsInit, DirectoryInit, IntegrationsInit {
   id: string;
   name: string;
   region: string;
@@ -69,6 +70,8 @@ export class OrgStore {
   readonly refs: OrgRefsStore;
   /** Users and groups: seeded, read-only (every org provisions its own, see directory/store.ts). */
   readonly directory: DirectoryStore;
+  /** Integrations and data actions: seeded, read-only through the API (credentials are never cloned). */
+  readonly integrations: IntegrationsStore;
 
   constructor(
     init: OrgInit,
@@ -89,6 +92,7 @@ export class OrgStore {
     this.auth = new AuthStore(init.name, clock, settings, rules, init, onTokenIssued);
     this.refs = new OrgRefsStore(init);
     this.directory = new DirectoryStore(init);
+    this.integrations = new IntegrationsStore(init);
     const ctx: OrgContext = {
       ...rules,
       clock,
@@ -117,12 +121,20 @@ export class OrgStore {
       {
         homeDivisionId: () => this.auth.homeDivision().id,
         divisionIdByName: (name) => this.auth.findDivisionByName(name)?.id,
-        exists: (kind, name) =>
-          kind === "schedule" || kind === "scheduleGroup" || kind === "dataTable" || kind === "emergencyGroup"
-            ? this.architect.hasName(kind, name)
-            : kind === "prompt"
-              ? this.architect.prompts.hasName(name)
-              : this.routing.hasName(kind, name),
+        exists: (kind, name, category) =>
+          kind === "user"
+            ? this.directory.searchExact(["email", "name"], [name]).some((u) => u.state === "active")
+            : kind === "group"
+              ? this.directory.listGroups().some((g) => g.name.toLowerCase() === name.toLowerCase())
+              : kind === "integration"
+                ? this.integrations.hasCategory(name)
+                : kind === "dataAction"
+                  ? this.integrations.hasAction(name, category)
+                  : kind === "schedule" || kind === "scheduleGroup" || kind === "dataTable" || kind === "emergencyGroup"
+                    ? this.architect.hasName(kind, name)
+                    : kind === "prompt"
+                      ? this.architect.prompts.hasName(name)
+                      : this.routing.hasName(kind, name),
         queuesUsingFlow: (flowId) => this.routing.queuesUsingFlow(flowId),
       },
       init,

@@ -18,6 +18,8 @@ export interface Lookup {
   name: string;
   /** Names of the objects that use it (queues of a member), for the message naming what is missing. */
   usedBy?: string[];
+  /** Names of the flows that name it (a data action they call, a group they transfer to). */
+  flows?: string[];
 }
 
 export function header(source: SourceInfo, what: string): string {
@@ -70,7 +72,8 @@ export function emitTypeFile(
       }
       return `${target.variable}.${r.field}`;
     }
-    lookups.set(`${r.type}\u0000${r.name}`, { type: r.type, name: r.name });
+    const key = `${r.type}\u0000${r.name}`;
+    if (!lookups.has(key)) lookups.set(key, { type: r.type, name: r.name });
     return `gc.lookup(${JSON.stringify(r.type)}, ${JSON.stringify(r.name)}${r.field === "name" ? ', "name"' : ""})`;
   };
   let body = "";
@@ -99,9 +102,9 @@ export function emitLookups(lookups: readonly Lookup[], source: SourceInfo): str
     header(source, "objects referenced but not imported") +
     "// Each must exist in the target org under this name (after the stack's transforms); the program checks them all\n" +
     "// before it declares anything, and `gc.lookup(...)` in the other files reads the result.\n" +
-    "export const LOOKUPS: { type: string; name: string; usedBy?: string[] }[] = [\n";
+    "export const LOOKUPS: { type: string; name: string; usedBy?: string[]; flows?: string[] }[] = [\n";
   for (const l of sorted)
-    out += `    { type: ${JSON.stringify(l.type)}, name: ${JSON.stringify(l.name)}${l.usedBy?.length ? `, usedBy: ${JSON.stringify([...l.usedBy].sort())}` : ""} },\n`;
+    out += `    { type: ${JSON.stringify(l.type)}, name: ${JSON.stringify(l.name)}${l.usedBy?.length ? `, usedBy: ${JSON.stringify([...l.usedBy].sort())}` : ""}${l.flows?.length ? `, flows: ${JSON.stringify([...l.flows].sort())}` : ""} },\n`;
   return out + "];\n";
 }
 

@@ -132,8 +132,10 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
     for (const o of objects)
       for (const l of o.lookups ?? []) {
         const key = `${l.type}\u0000${l.name}`;
-        const known = lookups.get(key) ?? { type: l.type, name: l.name, usedBy: [] };
-        if (!known.usedBy?.includes(l.usedBy)) known.usedBy = [...(known.usedBy ?? []), l.usedBy];
+        const known = lookups.get(key) ?? { type: l.type, name: l.name };
+        if (l.usedBy !== undefined && !known.usedBy?.includes(l.usedBy))
+          known.usedBy = [...(known.usedBy ?? []), l.usedBy];
+        if (l.flow !== undefined && !known.flows?.includes(l.flow)) known.flows = [...(known.flows ?? []), l.flow];
         lookups.set(key, known);
       }
   }

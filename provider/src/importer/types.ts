@@ -36,10 +36,11 @@ export interface ExportedObject {
   /** The object's content as the org holds it where the code only points at it (a flow's published YAML): what verify compares. */
   published?: string;
   /**
-   * Objects of the target org the code names by value and never declares (queue members' users and groups): listed
-   * in lookups.ts with the object that uses them, so the program checks every one before it declares anything.
+   * Objects of the target org the code names by value and never declares (queue members' users and groups, the
+   * users, groups, integrations and data actions flows name): listed in lookups.ts with the queue (`usedBy`) or flow
+   * (`flow`) that uses them, so the program checks every one before it declares anything and names who needs it.
    */
-  lookups?: { type: string; name: string; usedBy: string }[];
+  lookups?: { type: string; name: string; usedBy?: string; flow?: string }[];
 }
 
 /** How the importer reads one resource type (kept beside the resource, in its export.ts). */

@@ -5,7 +5,9 @@ import type { ResourceDefinition } from "../resources/define";
 import { RESOURCES, type Resources } from "../resources/registry";
 import { directoryApi } from "../resources/routing-queue-members/api";
 import { GROUPS, USERS } from "../resources/routing-queue-members/export";
-import { keepsName, mapDivision, mapGroup, mapName, mapUser, Transforms } from "./transforms";
+import { DATA_ACTIONS, INTEGRATIONS, referenceWord } from "../resources/architect-flow/references";
+import { integrationsApi } from "../resources/integration/api";
+import { mapName, mapReferenceName, Transforms } from "./transforms";
 
 /** Objects the imported code references but does not declare, found by name in the target org: by exporter key. */
 function listers(resources: Resources): Map<string, NonNullable<ResourceDefinition["lookup"]>> {
@@ -13,6 +15,8 @@ function listers(resources: Resources): Map<string, NonNullable<ResourceDefiniti
     ...resources.all.flatMap((d) => (d.exporter && d.lookup ? [[d.exporter.key, d.lookup] as const] : [])),
     // The directory (queue members): users by email, groups by name. Never declared: every org provisions its own.
     ...DIRECTORY,
+    // Integrations (Call Data Action categories) and data actions: credentials cannot be cloned, so never declared.
+    ...INTEGRATION_LISTERS,
   ]);
 }
 
@@ -21,28 +25,42 @@ const DIRECTORY = new Map<string, NonNullable<ResourceDefinition["lookup"]>>([
   [GROUPS, directoryApi.groups],
 ]);
 
+/** What flows' Call Data Actions name (see resources/integration/api.ts): installed per org, never created. */
+const INTEGRATION_LISTERS = new Map<string, NonNullable<ResourceDefinition["lookup"]>>([
+  [INTEGRATIONS, integrationsApi.categories],
+  [DATA_ACTIONS, integrationsApi.actions],
+]);
+
 export interface LookupRequest {
   type: string;
   name: string;
   /** The objects that use it (queues of a member): named in the message when it is missing. */
   usedBy?: string[];
+  /** The flows that name it (a data action they call, a group they transfer to): named in the message too. */
+  flows?: string[];
 }
 
-/** Where a lookup's name in the target comes from: users and groups map by their own keys, never renamed by `names`. */
-function targetName(t: Transforms, r: LookupRequest): string {
-  if (r.type === "divisions") return mapDivision(t, r.name);
-  if (r.type === USERS) return mapUser(t, r.name);
-  if (r.type === GROUPS) return mapGroup(t, r.name);
-  if (keepsName(r.type)) return r.name;
-  return mapName(t, r.name);
-}
+/** Where a lookup's name in the target comes from (see mapReferenceName). */
+const targetName = (t: Transforms, r: LookupRequest) => mapReferenceName(t, r.type, r.name);
 
 const resolved = new Map<string, { id: string; name: string }>();
 const key = (type: string, name: string) => `${type}\u0000${name}`;
 
+/** `user 'x' ('X' in the code, renamed by the transforms file) (member of queue 'Q'; named by flow 'F')`. */
+function describe(t: Transforms, r: LookupRequest, mapped: string): string {
+  const renamed = mapped !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : "";
+  const users: string[] = [];
+  if (r.usedBy?.length) users.push(`member of queue ${r.usedBy.map((q) => `'${mapName(t, q)}'`).join(", ")}`);
+  if (r.flows?.length)
+    users.push(
+      `${r.type === DATA_ACTIONS ? "called" : r.type === INTEGRATIONS ? "its data actions called" : "named"} by flow ${r.flows.map((f) => `'${mapName(t, f)}'`).join(", ")}`,
+    );
+  return `${referenceWord(r.type)} '${mapped}'${renamed}${users.length ? ` (${users.join("; ")})` : ""}`;
+}
+
 /**
  * Resolves every lookup before the program declares anything; throws one error listing every
- * reference the target org cannot satisfy.
+ * reference the target org cannot satisfy, grouped by what fixes it.
  */
 export async function prefetchLookups(
   c: GenesysClient,
@@ -72,35 +90,49 @@ export async function prefetchLookups(
   const byType = new Map(listed);
   const missing: string[] = [];
   const directory: string[] = [];
+  const integrations: string[] = [];
+  let queueMembers = false;
+  let directoryInFlows = false;
   for (const r of requests) {
     const mapped = targetName(t, r);
     const found = byType.get(r.type)!.get(nameKey(mapped));
-    const renamed = mapped !== r.name ? ` ('${r.name}' in the code, renamed by the transforms file)` : "";
     if (found) resolved.set(key(r.type, r.name), found);
-    else if (DIRECTORY.has(r.type))
-      directory.push(
-        `${r.type === USERS ? "user" : "group"} '${mapped}'${renamed}${r.usedBy?.length ? ` (member of queue ${r.usedBy.map((q) => `'${mapName(t, q)}'`).join(", ")})` : ""}`,
-      );
-    else missing.push(`${r.type.replace(/s$/, "")} '${mapped}'${renamed}`);
+    else if (DIRECTORY.has(r.type)) {
+      directory.push(describe(t, r, mapped));
+      queueMembers ||= (r.usedBy?.length ?? 0) > 0;
+      directoryInFlows ||= (r.flows?.length ?? 0) > 0;
+    } else if (INTEGRATION_LISTERS.has(r.type)) integrations.push(describe(t, r, mapped));
+    else missing.push(describe(t, r, mapped));
   }
+  const parts: string[] = [];
   if (directory.length) {
-    throw new pulumi.RunError(
-      `${directory.length} queue member(s) the code names do not exist in the target org: ${directory.join(", ")}. ` +
+    parts.push(
+      `${directory.length} ${directoryInFlows ? "user(s) or group(s)" : "queue member(s)"} the code names do not exist in the target org: ${directory.join(", ")}. ` +
         "genesys-clone never creates users or groups (each org provisions its own directory): provision them in the " +
-        "target org, map them in the transforms file (users:, groups:), or import again with " +
-        "`genesys-clone import --members skip` to leave queue members out." +
-        (missing.length ? ` Also missing: ${missing.join(", ")}.` : ""),
+        "target org, map them in the transforms file (users:, groups:)" +
+        (queueMembers
+          ? ", or import again with `genesys-clone import --members skip` to leave queue members out."
+          : "."),
+    );
+  }
+  if (integrations.length) {
+    parts.push(
+      `${integrations.length} data action(s) or integration(s) the flows call do not exist in the target org: ${integrations.join(", ")}. ` +
+        "genesys-clone never creates integrations or data actions (their credentials cannot be cloned): install the " +
+        "integration and create the data action in the target org, or map them to the target's names in the " +
+        "transforms file (integrations:, dataActions:).",
     );
   }
   if (missing.length) {
-    throw new pulumi.RunError(
-      `The imported code references ${missing.length} object(s) it does not declare and the target org does not have: ${missing.join(", ")}. ` +
+    parts.push(
+      `${parts.length ? "Also: t" : "T"}he imported code references ${missing.length} object(s) it does not declare and the target org does not have: ${missing.join(", ")}. ` +
         "Create them in the target org, import them too (drop the filter that excluded them and run genesys-clone import again)" +
         (missing.some((m) => m.includes("renamed by the transforms file"))
           ? ", or correct the transforms file's mapping."
           : "."),
     );
   }
+  if (parts.length) throw new pulumi.RunError(parts.join(" "));
 }
 
 /** The id (or name) of an object the code references but does not declare: `gc.lookup("skills", "Spanish")`. */

@@ -20,6 +20,8 @@ import { TERMINATION_URI } from "../resources/telephony-trunk/schema";
  *   dids: { "+13175550100": "+35315550100" }        # IVRs' numbers: every DID needs one
  *   users: { ana@acme-us.example.com: ana@acme-eu.example.com }     # queue members (by email)
  *   groups: { US Escalations: EU Escalations }                     # queue member groups (by name)
+ *   integrations: { Acme CRM (US): Acme CRM (EU) }                 # flows' Call Data Action categories
+ *   dataActions: { Get Account Status: Get Account Status v2 }     # flows' data actions (by name)
  */
 export const Transforms = z
   .object({
@@ -48,6 +50,9 @@ export const Transforms = z
     /** Queue members' emails and member groups' names: directories are per org, never renamed by `names`. */
     users: z.record(z.string(), z.string()).default({}),
     groups: z.record(z.string(), z.string()).default({}),
+    /** Flows' Call Data Action categories (integrations) and data actions by name: installed per org, never renamed by `names`. */
+    integrations: z.record(z.string(), z.string()).default({}),
+    dataActions: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 export type Transforms = z.infer<typeof Transforms>;
@@ -64,6 +69,8 @@ export const NO_TRANSFORMS: Transforms = {
   dids: {},
   users: {},
   groups: {},
+  integrations: {},
+  dataActions: {},
 };
 
 export class TransformsError extends Error {}
@@ -85,7 +92,7 @@ export function parseTransforms(text: string, file: string): Transforms {
     const key = issue.path.join(".") || "(top level)";
     const detail =
       issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains, users, groups, dids`
+        ? `unknown key(s) ${issue.keys.join(", ")}; allowed: timeZones, names, divisions, sites, sipServers, sipTerminationUris, edgeGroups, emailDomains, users, groups, integrations, dataActions, dids`
         : issue.message;
     throw new TransformsError(`Transforms file ${file}: ${key}: ${detail}`);
   }
@@ -142,6 +149,8 @@ export const mapName = (t: Transforms, name: string) => `${t.names.prefix}${name
 export const mapUser = (t: Transforms, email: string) =>
   (Object.entries(t.users).find(([from]) => from.toLowerCase() === email.toLowerCase())?.[1] ?? email).toLowerCase();
 export const mapGroup = (t: Transforms, name: string) => t.groups[name] ?? name;
+export const mapIntegration = (t: Transforms, name: string) => t.integrations[name] ?? name;
+export const mapDataAction = (t: Transforms, name: string) => t.dataActions[name] ?? name;
 
 /** Queue members by email and member groups by name, mapped for the target org (deployment and verify alike). */
 export function mapMembers(t: Transforms, fields: Record<string, unknown>): void {
@@ -193,6 +202,21 @@ export function mapDids(t: Transforms, ivr: string, dnis: readonly string[]): st
  * names `Prompt.<name>`, an identifier a prefix or suffix with spaces would break; flows play them by that name.
  */
 export const keepsName = (kindOrKey: string) => kindOrKey === "UserPrompt" || kindOrKey === "prompts";
+
+/**
+ * The target's name of an object the code names by reference (exporter or lookup type): divisions by `divisions:`,
+ * the directory by `users:` / `groups:`, flows' integrations and data actions by `integrations:` / `dataActions:`
+ * (never renamed by `names`: each org provisions or installs its own), user prompts as they are, the rest by `names`.
+ */
+export function mapReferenceName(t: Transforms, type: string, name: string): string {
+  if (type === "divisions") return mapDivision(t, name);
+  if (type === "users") return mapUser(t, name);
+  if (type === "groups") return mapGroup(t, name);
+  if (type === "integrations") return mapIntegration(t, name);
+  if (type === "dataactions") return mapDataAction(t, name);
+  if (keepsName(type)) return name;
+  return mapName(t, name);
+}
 
 /**
  * One resource's declared properties after the transforms: `kind` is the class name's type

@@ -16,6 +16,7 @@ import { languagesApi } from "../resources/routing-language/api";
 import { queuesApi } from "../resources/routing-queue/api";
 import { queueRefsApi } from "../resources/routing-queue/references";
 import { directoryApi, membersApi } from "../resources/routing-queue-members/api";
+import { integrationsApi } from "../resources/integration/api";
 import { skillsApi } from "../resources/routing-skill/api";
 import { wrapupCodesApi } from "../resources/routing-wrapupcode/api";
 import { promptsApi } from "../resources/architect-userprompt/api";
@@ -119,6 +120,8 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
   );
   // The directory (users, groups) and queue members: what QueueMembers links resolve and compare against.
   const [users, userGroups] = await Promise.all([directoryApi.users(c), directoryApi.groups(c)]);
+  // Integrations and data actions: what flows' Call Data Actions name (installed per org, never created).
+  const [integrations, dataActions] = await Promise.all([integrationsApi.integrations(c), integrationsApi.actions(c)]);
   // What queues name but the stack never creates: the target's edge groups and email domains with their routes.
   const [edgeGroups, emailDomains] = await Promise.all([
     queueRefsApi.edgeGroups(c),
@@ -238,6 +241,15 @@ export async function copyOrg(c: GenesysClient, name: string, region: string): P
     users: users.flatMap((u) => (u.email ? [{ id: u.id, name: u.name ?? u.email, email: u.email }] : [])),
     // Group membership is not read (no group members endpoint is needed by a deployment).
     groups: userGroups.map((g) => ({ id: g.id, name: g.name, members: [] })),
+    integrations: integrations
+      .filter((i) => i.intendedState !== "DELETED")
+      .map((i) => ({
+        id: i.id,
+        name: i.name,
+        actions: dataActions
+          .filter((a) => a.integrationId === i.id)
+          .map((a) => ({ id: a.id, name: a.name, ...(a.category ? { category: a.category } : {}) })),
+      })),
     // rows too: a stack that declares rows diffs them by key against these
     datatables: await Promise.all(
       tables.map(async (t) => ({

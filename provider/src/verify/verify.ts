@@ -7,6 +7,7 @@ import {
   mapMembers,
   mapName,
   mapQueueRefs,
+  mapReferenceName,
   mapTimeZone,
   NO_TRANSFORMS,
   type Transforms,
@@ -61,11 +62,7 @@ export interface VerifyReport {
 
 type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain };
 
-function refName(r: Ref, t: Transforms): string {
-  if (r.type === "divisions") return mapDivision(t, r.name);
-  if (keepsName(r.type)) return r.name;
-  return mapName(t, r.name);
-}
+const refName = (r: Ref, t: Transforms) => mapReferenceName(t, r.type, r.name);
 
 /** An exported value with references and code reduced to comparable text. */
 function plain(v: Value | undefined, t: Transforms, files: Record<string, string | Uint8Array>): Plain {
@@ -116,8 +113,7 @@ function leaves(v: unknown, at: string, out: Record<string, Plain>): Record<stri
  */
 function publishedFlow(published: string, name: string, t: Transforms): Record<string, Plain> {
   const { doc, body } = parseFlow(published, `Flow '${name}'`);
-  for (const ref of flowReferences(doc, body))
-    ref.node.value = ref.type === "divisions" ? mapDivision(t, ref.name) : mapName(t, ref.name);
+  for (const ref of flowReferences(doc, body)) ref.node.value = mapReferenceName(t, ref.type, ref.name);
   body.set("name", mapName(t, name));
   return leaves(doc.toJS(), "", {});
 }

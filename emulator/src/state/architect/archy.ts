@@ -69,6 +69,10 @@ export const REFERENCE_KINDS = [
   "prompt",
   "dataTable",
   "emergencyGroup",
+  "user",
+  "group",
+  "integration",
+  "dataAction",
 ] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
@@ -90,13 +94,40 @@ const REFERENCE_KEYS: Readonly<Record<string, ReferenceKind>> = {
   // Data Table Lookup's table and Evaluate Schedule Group's emergency group, by name.
   dataTable: "dataTable",
   emergencyGroup: "emergencyGroup",
+  // Transfer to User / Transfer to Group targets. Unverified: no published Archy YAML with these actions was found
+  // (Terraform's examples only set their defaults under settingsActionDefaults); the keys follow targetQueue and
+  // targetFlow. A user is named by email (or name), a group by name.
+  targetUser: "user",
+  targetGroup: "group",
 };
+
+/**
+ * Call Data Action names its data action by keys, not values (GenesysCloudBlueprints/ani-blacklist
+ * terminate-outbound-call-missing-queue.yaml, set-emergency-group-lambda-blueprint main_flow.yaml):
+ * `callData: {category: {<category>: {dataAction: {<action name>: {inputs, successOutputs, ...}}}}}`. The category
+ * is the action's `category`, which the Genesys UI sets to its integration's name. `settingsActionDefaults.callData`
+ * has no `category` and names nothing.
+ */
+function callDataReferences(value: Plain): ArchyReference[] {
+  if (!isMapping(value) || !isMapping(value["category"])) return [];
+  const out: ArchyReference[] = [];
+  for (const [category, body] of Object.entries(value["category"])) {
+    out.push({ kind: "integration", name: category.trim() });
+    const actions = isMapping(body) ? body["dataAction"] : undefined;
+    if (isMapping(actions))
+      for (const name of Object.keys(actions))
+        out.push({ kind: "dataAction", name: name.trim(), category: category.trim() });
+  }
+  return out;
+}
 
 export interface ArchyReference {
   kind: ReferenceKind;
   name: string;
   /** Flow references only: the type given with `{name, type}`, as an API type. */
   flowType?: FlowType;
+  /** Data action references only: the category (integration) the Call Data Action names it under. */
+  category?: string;
 }
 
 /** What the emulator reads from an Archy flow file. */
@@ -161,12 +192,16 @@ function collect(value: Plain, out: ArchyReference[]): void {
   for (const [key, v] of Object.entries(value)) {
     const kind = REFERENCE_KEYS[key];
     if (kind) out.push(...namesIn(kind, v));
-    else collect(v, out);
+    else if (key === "callData" && isMapping(v)) {
+      // The category's data action bindings (inputs, outputs) are named by the action's contract: not references.
+      out.push(...callDataReferences(v));
+      for (const [k, inner] of Object.entries(v)) if (k !== "category") collect(inner, out);
+    } else collect(v, out);
   }
 }
 
 function referenceKey(r: ArchyReference): string {
-  return `${r.kind}\u0000${r.name.toLowerCase()}\u0000${r.flowType ?? ""}`;
+  return `${r.kind}\u0000${r.name.toLowerCase()}\u0000${r.flowType ?? ""}\u0000${r.category?.toLowerCase() ?? ""}`;
 }
 
 function dedupe(refs: ArchyReference[]): ArchyReference[] {
@@ -325,6 +360,10 @@ export interface FlowReferenceSummary {
   dataTables?: string[];
   emergencyGroups?: string[];
   prompts?: string[];
+  users?: string[];
+  groups?: string[];
+  integrations?: string[];
+  dataActions?: string[];
 }
 
 const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
@@ -339,6 +378,10 @@ const SUMMARY_KEYS: Record<ReferenceKind, keyof FlowReferenceSummary> = {
   prompt: "prompts",
   dataTable: "dataTables",
   emergencyGroup: "emergencyGroups",
+  user: "users",
+  group: "groups",
+  integration: "integrations",
+  dataAction: "dataActions",
 };
 
 export function summarizeReferences(refs: readonly ArchyReference[]): FlowReferenceSummary {
@@ -374,10 +417,18 @@ const KIND_WORDS: Record<ReferenceKind, string> = {
   prompt: "a user prompt",
   dataTable: "a data table",
   emergencyGroup: "an emergency group",
+  user: "a user",
+  group: "a group",
+  integration: "a data action category (integration)",
+  dataAction: "a data action",
 };
 
 /** `Unable to find a queue named 'Sales - New Business' referenced by inboundCall 'Main IVR'.` */
 export function missingReferenceMessage(doc: Pick<ArchyDocument, "archyType" | "name">, ref: ArchyReference): string {
-  const typed = ref.flowType ? ` of type ${ref.flowType}` : "";
+  const typed = ref.flowType
+    ? ` of type ${ref.flowType}`
+    : ref.category !== undefined
+      ? ` in category '${ref.category}'`
+      : "";
   return `Unable to find ${KIND_WORDS[ref.kind]} named '${ref.name}'${typed} referenced by ${doc.archyType} '${doc.name}'.`;
 }

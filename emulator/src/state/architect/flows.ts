@@ -137,7 +137,7 @@ export interface FlowOrgLinks {
   homeDivisionId(): string;
   divisionIdByName(name: string): string | undefined;
   /** Whether an active object of this kind has this name (case-insensitive). */
-  exists(kind: Exclude<ReferenceKind, "flow" | "division">, name: string): boolean;
+  exists(kind: Exclude<ReferenceKind, "flow" | "division">, name: string, category?: string): boolean;
   /** Names of the queues whose queueFlow / emailInQueueFlow / messageInQueueFlow is this flow. */
   queuesUsingFlow(flowId: string): string[];
   /** Names of the active IVRs whose open, closed or holiday hours flow is this flow. */
@@ -584,7 +584,7 @@ export class FlowStore {
           this.flows
             .all()
             .some((f) => sameName(f.name, ref.name) && (ref.flowType === undefined || f.type === ref.flowType));
-      } else found = this.links.exists(ref.kind, ref.name);
+      } else found = this.links.exists(ref.kind, ref.name, ref.category);
       if (!found) missing.push(missingReferenceMessage(doc, ref));
     }
     return missing;

@@ -14,8 +14,11 @@ import { skillsApi } from "../routing-skill/api";
 import { wrapupCodesApi } from "../routing-wrapupcode/api";
 import { flowsApi, type Flow } from "./api";
 import { promptsApi } from "../architect-userprompt/api";
+import { GROUPS, USERS } from "../routing-queue-members/export";
 import {
+  DATA_ACTIONS,
   FLOW_TYPES,
+  INTEGRATIONS,
   flowReferences,
   parseFlow,
   promptReferences,
@@ -35,7 +38,12 @@ interface SourceFlow {
   substitutions: Record<string, Value>;
   /** Ids of flows this one references. */
   flowRefs: string[];
+  /** Objects the flow names that are never declared (users, groups, integrations, data actions): lookups. */
+  lookups: { type: string; name: string; flow: string }[];
 }
+
+/** Reference types a flow names that genesys-clone never creates: always lookups in the target, by name. */
+const NEVER_DECLARED = new Set([USERS, GROUPS, INTEGRATIONS, DATA_ACTIONS]);
 
 interface Analysis {
   flows: SourceFlow[];
@@ -237,6 +245,7 @@ async function analyse(
   for (const { flow: f, yaml, doc, body, refs, promptRefs } of parsed) {
     const substitutions: Record<string, Value> = {};
     const flowRefs: string[] = [];
+    const lookups: SourceFlow["lookups"] = [];
     for (const r of refs) {
       // Home maps to home, and a division the client cannot see resolves by name: both stay literal.
       const source = named[r.type]!.find((o) => o.name === r.name);
@@ -245,6 +254,8 @@ async function analyse(
       substitutions[key] = new Ref(r.type, source.id, r.name, "name");
       r.node.value = `{{${key}}}`;
       if (r.type === "flows" && index.flows!.has(r.name)) flowRefs.push(source.id);
+      if (NEVER_DECLARED.has(r.type) && !lookups.some((l) => l.type === r.type && l.name === r.name))
+        lookups.push({ type: r.type, name: r.name, flow: f.name });
     }
     // `Prompt.Welcome` inside an expression becomes `Prompt.{{prompt.welcome}}`: the flow depends on the prompt.
     const promptKey = (name: string) => {
@@ -266,6 +277,7 @@ async function analyse(
       published: yaml,
       substitutions,
       flowRefs,
+      lookups,
     });
   }
   const edges = new Map(out.map((f) => [f.id, f.flowRefs]));
@@ -352,6 +364,7 @@ export const exporter: ExporterSpec = {
         },
         files: { [f.file]: f.yaml },
         published: f.published,
+        ...(f.lookups.length ? { lookups: f.lookups } : {}),
       };
     });
   },

@@ -5,7 +5,8 @@ import { checkInputs, hasUnknown, removeWhenFree, UNKNOWN, userInputs } from "..
 import type { Context, Lifecycle } from "../context";
 import { conflictAtPreview, createOrAdopt, deleteOrRestore, permitted } from "../crud";
 import { Flow, flowsApi } from "./api";
-import { FLOW_TYPES, FlowYamlError, parseFlow, renderTemplate } from "./references";
+import { unresolvedLiterals } from "./literals";
+import { FLOW_TYPES, FlowYamlError, literalReferences, parseFlow, renderTemplate } from "./references";
 import { FlowArgs, FlowShellArgs, LABEL } from "./schema";
 import { minimalFlowYaml } from "./shell";
 
@@ -77,6 +78,32 @@ async function publish(
   return { id, version: after.publishedVersion.id };
 }
 
+/**
+ * The names a flow's template writes as they are (not through substitutions, whose values are declared resources
+ * or lookups the program has resolved): each must exist in the target, or the publish job fails mid-`up`. Checked
+ * for a new flow or a changed template only, before any job starts (at preview too): a flow with no literal
+ * reference, and a flow whose template is unchanged since it was deployed, cost no API call.
+ */
+async function literalFailures(
+  ctx: Context,
+  olds: Partial<FlowArgs>,
+  news: FlowArgs,
+): Promise<{ property: string; reason: string }[]> {
+  if (olds.yaml === news.yaml) return [];
+  const unresolved = await unresolvedLiterals(ctx.client, literalReferences(news.yaml));
+  if (!unresolved.length) return [];
+  return [
+    {
+      property: "",
+      reason:
+        `${owner(news)} names ${unresolved.length} object(s) the target org does not have: ${unresolved.join(", ")}. ` +
+        "Its YAML writes these names as they are, not through substitutions: create them in the target org, or make " +
+        "each a {{placeholder}} whose value in substitutions is a declared resource's name or a gc.lookup (genesys-clone " +
+        "import writes every reference it finds that way), so the flow follows what it names.",
+    },
+  ];
+}
+
 /** What destroy does to an adopted flow, as the conflict message says it. */
 const RESTORES = "republishes its prior version";
 
@@ -87,6 +114,8 @@ const RESTORES = "republishes its prior version";
 export const provider: Lifecycle<FlowArgs, FlowOutputs> = {
   async check(ctx, olds, news) {
     const failures = checkInputs(FlowArgs, owner(news), news);
+    if (!failures.length && !hasUnknown(news, ["name", "type", "yaml"]))
+      failures.push(...(await literalFailures(ctx, olds as Partial<FlowArgs>, news)));
     if (failures.length || hasUnknown(news, ["name", "type", "yaml", "substitutions"]))
       return { inputs: news, failures };
     try {

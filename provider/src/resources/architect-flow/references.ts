@@ -23,7 +23,31 @@ export const REFERENCE_KEYS: Readonly<Record<string, string>> = {
   // Data Table Lookup's table, Evaluate Schedule Group's emergency group.
   dataTable: "datatables",
   emergencyGroup: "emergencygroups",
+  // Transfer to User / Transfer to Group targets, a user by email and a group by name. Unverified: no published
+  // Archy YAML with these actions was found (Terraform's example flows only set their timeouts under
+  // settingsActionDefaults); the keys follow targetQueue / targetFlow, as the emulator's contract does.
+  targetUser: "users",
+  targetGroup: "groups",
 };
+
+/** Lookup types of what a flow's Call Data Action names: never declared (credentials cannot be cloned). */
+export const INTEGRATIONS = "integrations";
+export const DATA_ACTIONS = "dataactions";
+
+const WORDS: Readonly<Record<string, string>> = {
+  users: "user",
+  groups: "group",
+  [INTEGRATIONS]: "integration",
+  [DATA_ACTIONS]: "data action",
+  schedulegroups: "schedule group",
+  wrapupcodes: "wrap-up code",
+  datatables: "data table",
+  emergencygroups: "emergency group",
+  prompts: "user prompt",
+};
+
+/** How a message names one object of a reference type (`schedulegroups` -> `schedule group`). */
+export const referenceWord = (type: string) => WORDS[type] ?? type.replace(/s$/, "");
 
 /** Archy's top-level keys and the flow types the API lists them as. */
 export const FLOW_TYPES: Readonly<Record<string, string>> = {
@@ -88,16 +112,51 @@ function nameScalar(value: unknown): Scalar | undefined {
   return undefined;
 }
 
+/**
+ * Call Data Action names its data action by keys, not values (GenesysCloudBlueprints/ani-blacklist
+ * terminate-outbound-call-missing-queue.yaml, set-emergency-group-lambda-blueprint main_flow.yaml):
+ * `callData: {category: {<category>: {dataAction: {<action name>: {inputs, ...}}}}}`. The category is the data
+ * action's `category` (SDK `Action.category`), which the Genesys UI sets to the integration's name: looked up as an
+ * integration. `settingsActionDefaults.callData` has no `category` and names nothing.
+ */
+function callDataReferences(value: unknown, bindings: Set<unknown>): FlowReference[] {
+  if (!isMap(value)) return [];
+  const categories = value.get("category", true);
+  if (!isMap(categories)) return [];
+  const out: FlowReference[] = [];
+  for (const item of categories.items) {
+    if (!isScalar(item.key) || typeof item.key.value !== "string") continue;
+    out.push({ type: INTEGRATIONS, name: item.key.value, node: item.key });
+    const actions = isMap(item.value) ? item.value.get("dataAction", true) : undefined;
+    if (!isMap(actions)) continue;
+    for (const action of actions.items) {
+      if (isScalar(action.key) && typeof action.key.value === "string")
+        out.push({ type: DATA_ACTIONS, name: action.key.value, node: action.key });
+      // The action's own inputs and outputs are named by its contract (an input may be called `queue`): no references.
+      if (isMap(action.value)) for (const binding of action.value.items) bindings.add(binding.value);
+    }
+  }
+  return out;
+}
+
 /** Every reference by name in a parsed flow, in document order. */
 export function flowReferences(doc: Document, body: YAMLMap): FlowReference[] {
   const refs: FlowReference[] = [];
   const division = body.get("division", true);
   if (isScalar(division) && typeof division.value === "string")
     refs.push({ type: "divisions", name: division.value, node: division });
+  const bindings = new Set<unknown>();
   visit(doc, {
     Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key)) return;
-      const kind = REFERENCE_KEYS[String(pair.key.value)];
+      if (!isPair(pair)) return;
+      if (bindings.has(pair.value)) return visit.SKIP;
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      if (key === "callData") {
+        refs.push(...callDataReferences(pair.value, bindings));
+        return;
+      }
+      const kind = REFERENCE_KEYS[key];
       if (!kind) return;
       const node = nameScalar(pair.value);
       if (node) refs.push({ type: kind, name: String(node.value), node });
@@ -189,4 +248,40 @@ export function promptReferences(doc: Document): PromptReference[] {
 export function rewritePrompts(node: Scalar, to: (name: string) => string): void {
   if (typeof node.value === "string")
     node.value = node.value.replace(PROMPT_IN_EXPRESSION, (_all, name: string) => `Prompt.${to(name)}`);
+}
+
+/** A name a flow template writes as it is, not through a `{{placeholder}}`: the target must hold it. */
+export interface LiteralReference {
+  /** Exporter / lookup type: queues, users, dataactions, prompts, ... */
+  type: string;
+  name: string;
+}
+
+/**
+ * The references of a flow template (the imported YAML with its placeholders) that name an object literally: a
+ * hand-edited name, or a kind the importer did not template. Each unique (type, name) once, in document order.
+ * A template that does not parse names nothing here (check reports the YAML error itself).
+ */
+export function literalReferences(template: string): LiteralReference[] {
+  const doc = parseDocument(template);
+  if (doc.errors.length) return [];
+  const root = doc.contents;
+  if (!isMap(root) || root.items.length !== 1) return [];
+  const body = root.items[0]!.value;
+  if (!isMap(body)) return [];
+  const out: LiteralReference[] = [];
+  const seen = new Set<string>();
+  const found = [
+    ...flowReferences(doc, body),
+    // `Prompt.{{prompt.x}}` is no match of the pattern: every prompt found is named literally.
+    ...promptReferences(doc).map((p) => ({ type: "prompts", name: p.name })),
+  ];
+  for (const r of found) {
+    if (r.name.includes("{{") || r.name.trim() === "") continue;
+    const key = `${r.type}\u0000${r.name.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ type: r.type, name: r.name });
+  }
+  return out;
 }
