@@ -55,6 +55,8 @@ interface Phase {
   failed: number;
   /** From the phase's start to its first API call (process start-up, program, plugin load). */
   first_call_after_seconds?: number;
+  /** From the phase's start to its first change (create, update or delete): when the deployment's own work began. */
+  first_change_after_seconds?: number;
   /** From the first API call to the last one. */
   api_span_seconds?: number;
   /** Calls answered per second, 429s and requests in flight over the phase (import and up only). */
@@ -67,6 +69,7 @@ type Stats = {
   rateLimited: number;
   firstAt?: number;
   lastAt?: number;
+  firstChangeAt?: number;
 };
 
 async function stats(emu: RunningEmulator, org: string): Promise<Stats> {
@@ -243,11 +246,12 @@ async function runOnce(opts: Options) {
         ...(s.firstAt !== undefined && s.lastAt !== undefined
           ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) }
           : {}),
+        ...(s.firstChangeAt !== undefined ? { first_change_after_seconds: secs(s.firstChangeAt - start) } : {}),
         ...(series ? { series } : {}),
       };
       const ph = phases[name]!;
       log(
-        `${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`,
+        `${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, first change after ${ph.first_change_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`,
       );
       log(
         `  by type: ${Object.entries(ph.calls_by_type)
@@ -379,6 +383,15 @@ async function runOnce(opts: Options) {
       rate_limited_share_of_up: Number((up.rateLimited / Math.max(1, up.total)).toFixed(4)),
       baseline_ratio: phases.baseline ? Number((phases.baseline.seconds / up.seconds).toFixed(2)) : null,
       baseline_failed_objects: phases.baseline?.failed ?? null,
+      /** The baseline's own efficiency: the bound of its answered (non-429) calls over its time. */
+      baseline_efficiency: phases.baseline
+        ? Number(
+            (
+              (((phases.baseline.total - phases.baseline.rateLimited) / opts.rate) * 60) /
+              phases.baseline.seconds
+            ).toFixed(3),
+          )
+        : null,
       provider_peak_rss_mb: peakMb,
       /** Objects of each type in the synthetic org. */
       objects_by_type: objectsByType,

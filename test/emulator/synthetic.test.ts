@@ -66,6 +66,7 @@ test(`buildSyntheticOrg(${N}): every type in its share, with the flow and queue 
 
     // Every call the building made is attributed to a type by the benchmark (none left as "other").
     const stats = await control.stats("source");
+    assert.ok(stats.firstChangeAt! > stats.firstAt!, "the first change comes after the token grant and lookups");
     const other = Object.keys(stats.requests).filter((route) => typeOfRoute(route) === "other");
     assert.deepEqual(other, []);
   });
