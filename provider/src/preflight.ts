@@ -61,7 +61,7 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
  * a second of its own (Node.js, @pulumi/pulumi with the TypeScript compiler, this package) before its first create.
  * An invoke makes the engine load (and configure) the same default `pulumi-nodejs` provider at once, so both
  * start-ups overlap; the dynamic provider answers any invoke "unknown function", which is dropped here. The state
- * gains nothing: the default provider is the one every resource of the stack uses anyway.
+ * gains no resource: the default provider is the one every resource of the stack uses anyway.
  */
 function startProviderProcess(): void {
   pulumi.runtime.invoke("pulumi-nodejs:dynamic:startUp", {}).catch(() => undefined);
@@ -138,12 +138,14 @@ export async function deployImported(
         `run \`genesys-clone import --out stacks/${rel}\` first, or set genesys-clone:source to an imported directory.`,
     );
   }
-  startProviderProcess();
   // The configuration is checked first; in `up`, the org check and the lookups' listings then go out together
   // (one round trip before the first resource instead of two), the org check's error reported first.
   const target = await preflight({ network: false });
   const orgName = pulumi.runtime.isDryRun() ? undefined : orgNameOf(target.client);
   orgName?.catch(() => undefined); // observed below, after the lookups settle
+  // `up` writes the default provider's inputs (the stack's config) to state: start it only once the credentials
+  // work, so a failed preflight leaves the provider in state as it was (a later refresh uses those inputs).
+  if (!orgName) startProviderProcess();
   const { file, transforms } = stackTransforms(projectDir);
   const claim = nameClaims();
   let resources = 0;
@@ -172,6 +174,7 @@ export async function deployImported(
     const lookups = prefetchLookups(target.client, requests, transforms);
     lookups.catch(() => undefined); // awaited below, after the org check
     targetOrg = await orgName;
+    if (orgName) startProviderProcess();
     await lookups;
   } catch (err) {
     if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
