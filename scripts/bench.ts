@@ -14,13 +14,19 @@ import {
   buildSyntheticOrg,
   clientCredentialsToken,
   emulatorControl,
+  plannedCounts,
   startEmulator,
   syntheticOrgPlan,
+  syntheticSeed,
+  syntheticShares,
+  targetDid,
   type OrgInfo,
+  type PlanApi,
   type RunningEmulator,
 } from "@genesys-clone/emulator";
 import { Journal } from "@genesys-clone/provider/dist/resources/journal";
 import { seriesOf, svgOf, type Series } from "./lib/bench-picture";
+import { benchTransforms, callsPerObject, typeOfRoute } from "./lib/bench-types";
 import { fileBackendUrl, pulumiEnv, ROOT, runPulumi } from "./lib/pulumi-env";
 
 interface Options {
@@ -42,11 +48,15 @@ interface Phase {
   calls: Record<string, number>;
   /** Calls per object type (skills, queues, flows, ..., oauth). */
   calls_by_type: Record<string, number>;
+  /** Calls per route (`POST /api/v2/routing/queues/{queueId}/wrapupcodes`): what each type's calls are. */
+  calls_by_route: Record<string, number>;
   total: number;
   rateLimited: number;
   failed: number;
   /** From the phase's start to its first API call (process start-up, program, plugin load). */
   first_call_after_seconds?: number;
+  /** From the phase's start to its first change (create, update or delete): when the deployment's own work began. */
+  first_change_after_seconds?: number;
   /** From the first API call to the last one. */
   api_span_seconds?: number;
   /** Calls answered per second, 429s and requests in flight over the phase (import and up only). */
@@ -59,18 +69,8 @@ type Stats = {
   rateLimited: number;
   firstAt?: number;
   lastAt?: number;
+  firstChangeAt?: number;
 };
-
-/** The object type a route belongs to (`GET /api/v2/routing/queues/{id}/wrapupcodes` -> queues). */
-export function typeOfRoute(route: string): string {
-  const p = route.split(" ")[1] ?? route;
-  const m =
-    /^\/api\/v2\/(?:routing|architect|authorization)\/([a-z]+)/.exec(p) ??
-    /^\/api\/v2\/telephony\/providers\/edges\/([a-z]+)/.exec(p) ??
-    /^\/api\/v2\/(flows|organizations)/.exec(p) ??
-    /^\/(oauth)\//.exec(p);
-  return m ? m[1]! : "other";
-}
 
 async function stats(emu: RunningEmulator, org: string): Promise<Stats> {
   return emulatorControl(emu).stats(org);
@@ -83,48 +83,69 @@ function countBy(s: Stats, keyOf: (route: string) => string): Record<string, num
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The naive deployer: a fixed pool of 50 workers, backoff 2-30 s that ignores Retry-After, five attempts, one token. */
-async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; failed: number }> {
+/**
+ * The naive deployer: a fixed pool of 50 workers, backoff 2-30 s that ignores Retry-After, five attempts, one
+ * token. It deploys the same plan the synthetic org was built from, step by step as the builder does (flows through
+ * Architect jobs, prompt audio, queue codes and members), so it makes the same objects; an object whose step fails
+ * after five attempts is counted failed and its later steps skipped.
+ */
+async function baseline(target: OrgInfo, n: number): Promise<{ seconds: number; failed: number; errors: string[] }> {
   const t = await clientCredentialsToken(target);
   const ids = new Map<string, string>();
   let failed = 0;
-  const call = async (p: string, body: unknown): Promise<Response | undefined> => {
+  const errors: string[] = [];
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  const attempt = async (send: () => Promise<Response>, what: string): Promise<Response> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const res = await fetch(target.apiBaseUrl + p, {
-          method: "POST",
-          headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        });
-        if (res.status === 200) return res;
-        if (res.status !== 429 && res.status < 500) return undefined;
-      } catch {
-        /* retried */
+        const res = await send();
+        if (res.status >= 200 && res.status < 300) return res;
+        if (res.status !== 429 && res.status < 500) throw new Error(`${what}: HTTP ${res.status}`);
+      } catch (err) {
+        if ((err as Error).message.startsWith(what)) throw err;
       }
-      await new Promise((r) => setTimeout(r, Math.min(30_000, 2000 * 2 ** attempt)));
+      await sleep(Math.min(30_000, 2000 * 2 ** attempt));
     }
-    return undefined;
+    throw new Error(`${what}: gave up`);
+  };
+  const auth = { Authorization: `Bearer ${t}` };
+  const api: PlanApi = {
+    async call(method, p, body) {
+      const res = await attempt(
+        () =>
+          fetch(target.apiBaseUrl + p, {
+            method,
+            headers: body === undefined ? auth : { ...auth, "Content-Type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+        `${method} ${p}`,
+      );
+      const text = await res.text();
+      return text === "" ? undefined : (JSON.parse(text) as unknown);
+    },
+    async transfer(method, url, body, headers, bearer) {
+      await attempt(() => fetch(url, { method, headers: bearer ? { ...headers, ...auth } : headers, body }), method);
+    },
+    sleep,
   };
   const start = Date.now();
-  for (const wave of syntheticOrgPlan(n)) {
+  for (const wave of syntheticOrgPlan(n, { mapDid: targetDid })) {
     let next = 0;
     await Promise.all(
       Array.from({ length: 50 }, async () => {
         while (next < wave.length) {
           const p = wave[next++]!;
-          const res = await call(p.path, p.body(ids));
-          if (!res) {
+          try {
+            ids.set(p.key, await p.create(api, ids));
+          } catch (err) {
             failed++;
-            continue;
+            errors.push(`${p.key}: ${(err as Error).message}`);
           }
-          const id = ((await res.json()) as { id: string }).id;
-          ids.set(p.key, id);
-          if (p.after && !(await call(p.after.path(id, ids), p.after.body(ids)))) failed++;
         }
       }),
     );
   }
-  return { seconds: (Date.now() - start) / 1000, failed };
+  return { seconds: (Date.now() - start) / 1000, failed, errors };
 }
 
 /** Peak RSS (MB) of the dynamic-provider processes while `work` runs. */
@@ -177,7 +198,7 @@ type Result = Awaited<ReturnType<typeof runOnce>>;
 async function runOnce(opts: Options) {
   const log = (s: string) => (opts.json ? process.stderr : process.stdout).write(s + "\n");
 
-  const emu = await startEmulator({ seed: "empty", rateLimitPerMinute: opts.rate });
+  const emu = await startEmulator({ seedData: syntheticSeed(), rateLimitPerMinute: opts.rate });
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "genesys-bench-"));
   const sourceDir = `.bench-${path.basename(work)}`;
   const stack = `bench-${path.basename(work).slice(-6).toLowerCase()}`;
@@ -192,6 +213,8 @@ async function runOnce(opts: Options) {
     const target = emu.orgs.find((o) => o.name === "target")!;
     log(`building a synthetic org of ${opts.objects} objects`);
     await buildSyntheticOrg(emu, source, opts.objects);
+    const shares = syntheticShares(opts.objects);
+    const objectsByType = plannedCounts(syntheticOrgPlan(opts.objects));
     await emulatorControl(emu).setFaults([{ latencyMs: opts.latency }]);
     // Both orgs get the same limits: import reads a real org under the same 300/min (or raised) budget as up.
     for (const org of ["source", "target"])
@@ -216,17 +239,19 @@ async function runOnce(opts: Options) {
         seconds: (Date.now() - start) / 1000,
         calls: countBy(s, (route) => route.split(" ")[0]!),
         calls_by_type: countBy(s, typeOfRoute),
+        calls_by_route: countBy(s, (route) => route),
         total: s.total,
         rateLimited: s.rateLimited,
         failed: res.failed ?? (res.code === 0 ? 0 : -1),
         ...(s.firstAt !== undefined && s.lastAt !== undefined
           ? { first_call_after_seconds: secs(s.firstAt - start), api_span_seconds: secs(s.lastAt - s.firstAt) }
           : {}),
+        ...(s.firstChangeAt !== undefined ? { first_change_after_seconds: secs(s.firstChangeAt - start) } : {}),
         ...(series ? { series } : {}),
       };
       const ph = phases[name]!;
       log(
-        `${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`,
+        `${name}: ${ph.seconds.toFixed(1)} s (first call after ${ph.first_call_after_seconds ?? "-"} s, first change after ${ph.first_change_after_seconds ?? "-"} s, API span ${ph.api_span_seconds ?? "-"} s), ${s.total} calls, ${s.rateLimited} x 429${res.code !== 0 ? " (FAILED)" : ""}`,
       );
       log(
         `  by type: ${Object.entries(ph.calls_by_type)
@@ -269,6 +294,10 @@ async function runOnce(opts: Options) {
       true,
     );
     const pulumi = (args: string[], input?: string) => runPulumi([...args, "--non-interactive"], { env, input });
+    // The target's own site and numbers (the transforms file), and each imported trunk's digest credentials.
+    await fs.writeFile(path.join(outDir, "transforms.bench.yaml"), benchTransforms(shares.ivrs!));
+    const trunkCode = await fs.readFile(path.join(outDir, "telephony-trunks.ts"), "utf8").catch(() => "");
+    const trunkKeys = [...trunkCode.matchAll(/gc\.trunkCredentials\("([^"]+)"\)/g)].map((m) => m[1]!);
     await pulumi(["stack", "init", stack]);
     await pulumi([
       "config",
@@ -287,6 +316,14 @@ async function runOnce(opts: Options) {
       `genesyscloud:rateLimitPerMinute=${opts.rate}`,
       "--plaintext",
       `genesyscloud:tokenPoolSize=${opts.tokens}`,
+      "--plaintext",
+      `genesys-clone:transforms=stacks/${sourceDir}/transforms.bench.yaml`,
+      ...trunkKeys.flatMap((k) => [
+        "--secret",
+        `genesys-clone:trunk.${k}.username=bench-${k}`,
+        "--secret",
+        `genesys-clone:trunk.${k}.password=bench-secret-${k}`,
+      ]),
     ]);
     await pulumi(
       ["config", "set", "--stack", stack, "--secret", "genesyscloud:oauthClientSecret"],
@@ -323,6 +360,7 @@ async function runOnce(opts: Options) {
       await emulatorControl(emu).revokeTokens("target");
       await measure("baseline", "target", async () => {
         const b = await baseline(target, opts.objects);
+        for (const e of b.errors.slice(0, 5)) log(`  baseline failed: ${e}`);
         return { code: 0, failed: b.failed };
       });
     }
@@ -345,7 +383,20 @@ async function runOnce(opts: Options) {
       rate_limited_share_of_up: Number((up.rateLimited / Math.max(1, up.total)).toFixed(4)),
       baseline_ratio: phases.baseline ? Number((phases.baseline.seconds / up.seconds).toFixed(2)) : null,
       baseline_failed_objects: phases.baseline?.failed ?? null,
+      /** The baseline's own efficiency: the bound of its answered (non-429) calls over its time. */
+      baseline_efficiency: phases.baseline
+        ? Number(
+            (
+              (((phases.baseline.total - phases.baseline.rateLimited) / opts.rate) * 60) /
+              phases.baseline.seconds
+            ).toFixed(3),
+          )
+        : null,
       provider_peak_rss_mb: peakMb,
+      /** Objects of each type in the synthetic org. */
+      objects_by_type: objectsByType,
+      /** `up`'s calls of each type per object of the type (lookups, which have no objects, left out). */
+      calls_per_object_by_type: callsPerObject(up.calls_by_type, objectsByType),
     };
     const picture = path.resolve(ROOT, opts.picture);
     await fs.mkdir(path.dirname(picture), { recursive: true });

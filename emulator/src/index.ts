@@ -8,4 +8,17 @@ export { defaultSettings, type OrgSettings, type OrgSettingsPatch } from "./stat
 export type { OrgStats, TimelineEntry } from "./state/stats";
 export { emulatorControl, EmulatorControl, type ControlReply, type FaultList, type LockHolder } from "./control/client";
 export type { OrgDump } from "./control/dump";
-export { buildSyntheticOrg, clientCredentialsToken, syntheticOrgPlan, type Planned } from "./seeds/synthetic";
+export {
+  buildSyntheticOrg,
+  clientCredentialsToken,
+  plannedCounts,
+  strictPlanApi,
+  SYNTHETIC_USERS,
+  syntheticDids,
+  syntheticOrgPlan,
+  syntheticSeed,
+  syntheticShares,
+  targetDid,
+  type PlanApi,
+  type Planned,
+} from "./seeds/synthetic";

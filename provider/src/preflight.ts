@@ -48,12 +48,27 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
     }
     const client = clientFor(resolveSettings(deployConfig(get)));
     if (!opts.network) return { client };
-    const org = await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization });
-    return { orgName: org.name, client };
+    return { orgName: await orgNameOf(client), client };
   } catch (err) {
     if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
     throw err;
   }
+}
+
+/**
+ * Has the engine start the dynamic-provider process now. The engine starts it for the first resource, which the
+ * program registers only after its checks, its lookups and loading the generated code; the process then needs about
+ * a second of its own (Node.js, @pulumi/pulumi with the TypeScript compiler, this package) before its first create.
+ * An invoke makes the engine load (and configure) the same default `pulumi-nodejs` provider at once, so both
+ * start-ups overlap; the dynamic provider answers any invoke "unknown function", which is dropped here. The state
+ * gains no resource: the default provider is the one every resource of the stack uses anyway.
+ */
+function startProviderProcess(): void {
+  pulumi.runtime.invoke("pulumi-nodejs:dynamic:startUp", {}).catch(() => undefined);
+}
+
+async function orgNameOf(client: GenesysClient): Promise<string> {
+  return (await client.request({ method: "GET", path: "/api/v2/organizations/me", schema: Organization })).name;
 }
 
 /**
@@ -123,7 +138,14 @@ export async function deployImported(
         `run \`genesys-clone import --out stacks/${rel}\` first, or set genesys-clone:source to an imported directory.`,
     );
   }
-  const target = await preflight({ network: !pulumi.runtime.isDryRun() });
+  // The configuration is checked first; in `up`, the org check and the lookups' listings then go out together
+  // (one round trip before the first resource instead of two), the org check's error reported first.
+  const target = await preflight({ network: false });
+  const orgName = pulumi.runtime.isDryRun() ? undefined : orgNameOf(target.client);
+  orgName?.catch(() => undefined); // observed below, after the lookups settle
+  // `up` writes the default provider's inputs (the stack's config) to state: start it only once the credentials
+  // work, so a failed preflight leaves the provider in state as it was (a later refresh uses those inputs).
+  if (!orgName) startProviderProcess();
   const { file, transforms } = stackTransforms(projectDir);
   const claim = nameClaims();
   let resources = 0;
@@ -147,8 +169,13 @@ export async function deployImported(
   const requests: LookupRequest[] = existsSync(lookupsFile)
     ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS
     : [];
+  let targetOrg: string | undefined;
   try {
-    await prefetchLookups(target.client, requests, transforms);
+    const lookups = prefetchLookups(target.client, requests, transforms);
+    lookups.catch(() => undefined); // awaited below, after the org check
+    targetOrg = await orgName;
+    if (orgName) startProviderProcess();
+    await lookups;
   } catch (err) {
     if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
     throw err;
@@ -156,7 +183,7 @@ export async function deployImported(
   const declared = require(dir) as Record<string, pulumi.Resource>;
   logDeclared(resources); // every resource's constructor has run (and been transformed) by now
   return {
-    ...(target.orgName !== undefined ? { targetOrg: target.orgName } : {}),
+    ...(targetOrg !== undefined ? { targetOrg } : {}),
     resources: Object.keys(declared).length,
     ...(file ? { transforms: path.relative(projectDir, file) } : {}),
   };

@@ -12,6 +12,8 @@ export interface OrgStats {
   /** Wall-clock ms of the first and the last request since the counters were cleared (the benchmark splits a phase with them). */
   firstAt?: number;
   lastAt?: number;
+  /** Wall-clock ms of the first change (not a GET, a token grant or a search): when a deployment's work began. */
+  firstChangeAt?: number;
   /** API requests that presented a valid token, per token label (a hash, never the token): shows who shared a budget. */
   byToken: Record<string, { requests: number; rateLimited: number }>;
 }
@@ -52,6 +54,11 @@ function stamp(stats: OrgStatsRecord, status: number, startedAt: number | undefi
   if (startedAt !== undefined && stats.timeline.length < TIMELINE_LIMIT) stats.timeline.push([startedAt, now, status]);
 }
 
+/** A request that changes something: a create, update or delete (reads, token grants and searches are not). */
+export function isChange(routeKey: string): boolean {
+  return !/^(GET|HEAD) |^POST \/oauth\/|^POST \S*\/search$/.test(routeKey);
+}
+
 /** Counts one answered request; `startedAt` (when it arrived) adds it to the timeline. */
 export function recordRequest(
   stats: OrgStatsRecord,
@@ -61,6 +68,7 @@ export function recordRequest(
   startedAt?: number,
 ): void {
   stamp(stats, status, startedAt);
+  if (isChange(routeKey)) stats.firstChangeAt ??= stats.lastAt;
   if (token !== undefined) {
     const t = (stats.byToken[tokenLabel(token)] ??= { requests: 0, rateLimited: 0 });
     t.requests += 1;
