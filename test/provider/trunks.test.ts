@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { RunningEmulator } from "@genesys-clone/emulator";
+import { emulatorControl, type RunningEmulator } from "@genesys-clone/emulator";
 import { GenesysClient } from "@genesys-clone/provider/dist/client";
 import { impl } from "@genesys-clone/provider/dist/process";
 import { startTarget } from "./target";
@@ -99,6 +99,26 @@ test("trunk: a SIP termination URI another trunk of the target uses fails check 
   );
   await trunks().delete(first.id, first.outs);
 });
+
+test("trunk: the check of an unchanged trunk makes no API call (a no-change preview); a changed one checks the target", async () => {
+  const args = {
+    name: "EU Unchanged",
+    trunkMetabaseId: BYOC,
+    inboundSite: "EU West Site",
+    properties: { trunk_sip_termination_uri: "unchanged.byoc.example.net" },
+  };
+  const before = await targetRequests();
+  assert.deepEqual((await trunks().check(args, { ...args })).failures, []);
+  assert.equal(await targetRequests(), before, "no request for an unchanged trunk");
+  // The same trunk with a site the target lacks: checked, because it changed.
+  const res = await trunks().check(args, { ...args, inboundSite: "No Such Site" });
+  assert.ok((await targetRequests()) > before, "a changed trunk is checked against the target");
+  assert.equal(res.failures?.[0]?.property, "inboundSite", JSON.stringify(res.failures));
+});
+
+async function targetRequests(): Promise<number> {
+  return (await emulatorControl(emu).stats("target")).total;
+}
 
 function trunksClient(): GenesysClient {
   const target = emu.orgs.find((o) => o.name === "target")!;

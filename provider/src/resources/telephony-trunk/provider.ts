@@ -171,6 +171,10 @@ export const provider: Lifecycle<TrunkArgs, Outputs> = {
         : f,
     );
     if (failures.length || hasUnknown(news, [...KEYS])) return { inputs: news, failures };
+    // An unchanged trunk was checked when it was deployed: a no-change preview makes no call for it (as
+    // crud.ts's types); drift in its site or a clashing URI shows at refresh.
+    if ((olds as Partial<TrunkArgs>).name !== undefined && isDeepStrictEqual(declared(olds), declared(news)))
+      return { inputs: news, failures };
     const c = ctx.client;
     failures.push(...(await checkDivision(c, news.division, owner(news))));
     for (const key of ["inboundSite", "site"] as const) {
