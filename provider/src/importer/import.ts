@@ -22,6 +22,8 @@ export interface ImportOptions {
   exclude?: string[];
   /** Import data tables' rows too. */
   withRows?: boolean;
+  /** Flow export jobs in flight at once (default 8; a test that faults "the first job" uses 1). */
+  exportJobs?: number;
   /** Results and warnings, one line each (stderr in the CLI). */
   log?: (line: string) => void;
   /** Per-object progress of long listings. */
@@ -73,6 +75,7 @@ export async function importOrg(client: GenesysClient, opts: ImportOptions): Pro
         listed.push({ type: filterKey, name }); // it exists: an --include naming it is not a typo
       },
       withRows: opts.withRows === true,
+      ...(opts.exportJobs !== undefined ? { exportJobs: opts.exportJobs } : {}),
       note: (message: string) => log(`  warning: ${message}`),
     };
     try {

@@ -78,6 +78,8 @@ export interface ListScope {
   leaveOut?(name: string, reason: string, failed: boolean): void;
   /** `import --with-rows`: data tables' rows are imported too (they are often data, not configuration). */
   withRows?: boolean;
+  /** Flow export jobs in flight at once. */
+  exportJobs?: number;
   /** A warning about part of an object the import leaves out (e.g. an emergency group's IVR links). */
   note?(message: string): void;
 }

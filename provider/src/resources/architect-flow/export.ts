@@ -146,6 +146,32 @@ async function exportOrLeaveOut(c: GenesysClient, f: Flow, scope: ListScope | un
   }
 }
 
+/** Flow export jobs in flight at once during an import. */
+export const EXPORT_JOBS = 8;
+
+/**
+ * `fn` over `items` with at most `limit` calls pending, results in the items' order. The first rejection rejects
+ * the whole after the calls already started have settled (none is left failing unobserved).
+ */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return results;
+}
+
 async function analyse(
   c: GenesysClient,
   progress?: (done: number, total: number) => void,
@@ -194,13 +220,20 @@ async function analyse(
     promptRefs: PromptReference[];
   }[] = [];
   let done = 0;
-  for (const f of [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))) {
+  const ordered = [...wanted].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+  // Export jobs run EXPORT_JOBS at a time by default (each mostly waits for Archy; the client keeps the calls within the
+  // rate limit); results keep the name order, so the output is the same bytes whatever order jobs finish in.
+  const exported = await mapBounded(ordered, scope?.exportJobs ?? EXPORT_JOBS, async (f) => {
     const yaml = await exportOrLeaveOut(c, f, scope);
     progress?.(++done, wanted.length);
-    if (yaml === undefined) continue;
+    return yaml;
+  });
+  ordered.forEach((f, i) => {
+    const yaml = exported[i];
+    if (yaml === undefined) return;
     const { doc, body } = parseFlow(yaml, `Flow '${f.name}'`);
     parsed.push({ flow: f, yaml, doc, body, refs: flowReferences(doc, body), promptRefs: promptReferences(doc) });
-  }
+  });
   // Region-specific names become {{placeholders}} whose values are the target's objects. A key is the
   // referenced object's resource name (naming.ts: names that slug alike get a suffix from the id), so
   // it is unique per object and the same on every import; names the source does not hold get a key too.
