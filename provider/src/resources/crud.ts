@@ -173,7 +173,7 @@ const listings: TypeCache = new WeakMap();
 
 function listing<W extends Named>(
   c: GenesysClient,
-  def: Definition<{ name: string }, unknown, W>,
+  def: Pick<Definition<{ name: string }, unknown, W>, "type" | "list">,
 ): Promise<Map<string, Named>> {
   return cached(
     listings,
@@ -181,6 +181,24 @@ function listing<W extends Named>(
     def.type,
     async () => new Map((await def.list(c)).map((o) => [o.id, o] as [string, Named])),
   );
+}
+
+/**
+ * One object of a type from that type's whole listing, the one refresh reads pages of (read once per process and
+ * shared with the type's own reads), else one GET: how links that live on an object (a queue's flows and members)
+ * refresh without a GET each.
+ */
+export async function listedOrGet<W extends Named>(
+  c: GenesysClient,
+  def: Pick<Definition<{ name: string }, unknown, W>, "type" | "list" | "get">,
+  id: string,
+): Promise<W | undefined> {
+  return ((await listing(c, def)).get(id) as W | undefined) ?? def.get(c, id);
+}
+
+/** A write outside the type's own lifecycle (a link's PUT of its queue): the listing read before it is stale. */
+export function forgetListing(c: GenesysClient, type: string): void {
+  listings.get(c)?.delete(type);
 }
 
 /** " as 'sales'" when the target spells the colliding name differently (names are unique case-insensitively). */

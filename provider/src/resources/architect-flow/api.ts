@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
-import { getLive, sameName } from "../common";
+import { getLive, nameKey, sameName } from "../common";
 import type { Models, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
@@ -84,9 +84,30 @@ const JOB_DEADLINE_MS = 16 * 60_000; // the Terraform provider waits 16 minutes 
 /** Jobs registered for one publication when their presigned URLs are refused (expired). */
 const MAX_JOBS = 3;
 
+/** Per client: the target's flows by type and name, listed once (a failed listing is not kept). */
+const indexes = new WeakMap<GenesysClient, Promise<Map<string, Flow>>>();
+const flowKey = (name: string, type: string) => `${type.toLowerCase()}\u0000${nameKey(name)}`;
+
 /** Architect flows (reference §4.7, §5): jobs API to publish YAML, export jobs to read it back. */
 export const flowsApi = {
   list: (c: GenesysClient) => c.listAll("/api/v2/flows", Flow, { pageSize: 500 }),
+
+  /**
+   * The flow of this name and type as the target had it when first asked in this process: one listing serves the
+   * conflict check at preview of every flow (one call per 500 flows, not one per flow). Create looks again
+   * (`find`): by then this run may have published the name.
+   */
+  async known(c: GenesysClient, name: string, type: string): Promise<Flow | undefined> {
+    let index = indexes.get(c);
+    if (!index) {
+      index = flowsApi
+        .list(c)
+        .then((all) => new Map(all.filter((f) => !f.deleted).map((f) => [flowKey(f.name, f.type), f] as const)));
+      index.catch(() => indexes.delete(c));
+      indexes.set(c, index);
+    }
+    return (await index).get(flowKey(name, type));
+  },
 
   async find(c: GenesysClient, name: string, type: string): Promise<Flow | undefined> {
     const page = await c.listAll("/api/v2/flows", Flow, { pageSize: 500, query: { name, type: type.toLowerCase() } });

@@ -133,7 +133,7 @@ export const provider: Lifecycle<FlowArgs, FlowOutputs> = {
           inputs: news,
           journal: flowJournal(ctx, news.type),
           restores: RESTORES,
-          find: () => flowsApi.find(ctx.client, news.name, news.type),
+          find: () => flowsApi.known(ctx.client, news.name, news.type),
           // This flow's own shell (or one not known yet at preview) is no conflict.
           ours: (existing) => existing.id === news.shell || news.shell === UNKNOWN,
         })),
@@ -258,7 +258,7 @@ export const shellProvider: Lifecycle<FlowShellArgs, ShellOutputs> = {
           inputs: news,
           journal: flowJournal(ctx, news.type),
           restores: RESTORES,
-          find: () => flowsApi.find(ctx.client, news.name, news.type),
+          find: () => flowsApi.known(ctx.client, news.name, news.type),
         })),
       );
     return { inputs: news, failures };

@@ -25,13 +25,27 @@ type Outputs = QueueFlowsArgs & { prior: Partial<Record<Field, string>> };
 
 const label = (a: { queue?: unknown }) => `${LABEL} of queue ${String(a.queue)}`;
 
-function setFlows(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
-  return withQueueLock(c, queueId, () => setFlowsNow(c, queueId, flows, what));
+/** Sets the queue's flows; a queue deleted outside the stack fails, unless `ifPresent` (destroy: nothing to undo). */
+function setFlows(
+  c: GenesysClient,
+  queueId: string,
+  flows: Partial<Record<Field, string>>,
+  what: string,
+  ifPresent = false,
+) {
+  return withQueueLock(c, queueId, () => setFlowsNow(c, queueId, flows, what, ifPresent));
 }
 
-async function setFlowsNow(c: GenesysClient, queueId: string, flows: Partial<Record<Field, string>>, what: string) {
-  const current = await queuesApi.get(c, queueId);
-  if (!current) gone(`${what}: queue`, queueId);
+async function setFlowsNow(
+  c: GenesysClient,
+  queueId: string,
+  flows: Partial<Record<Field, string>>,
+  what: string,
+  ifPresent: boolean,
+) {
+  // The queue as last written or read (without its wrap-up codes: the PUT leaves them as they are).
+  const current = await queuesApi.current(c, queueId);
+  if (!current) return ifPresent ? {} : gone(`${what}: queue`, queueId);
   const prior: Outputs["prior"] = {};
   for (const f of FIELDS) {
     const id = flowOf(current, f);
@@ -50,16 +64,7 @@ async function setFlowsNow(c: GenesysClient, queueId: string, flows: Partial<Rec
       );
     }
   }
-  const { wrapupCodes } = current;
-  await permitted(what, () =>
-    queuesApi.update(
-      c,
-      queueId,
-      { ...(queuesApi.requestOf(body) as { name: string }), wrapupCodes: wrapupCodes ?? [] },
-      current,
-      false,
-    ),
-  );
+  await permitted(what, () => queuesApi.put(c, queueId, queuesApi.requestOf(body) as { name: string }, current, false));
   return prior;
 }
 
@@ -86,7 +91,7 @@ export const provider: Lifecycle<QueueFlowsArgs, Outputs> = {
     return { id: `${args.queue}-flows`, outs: { ...args, prior } };
   },
   async read(ctx, id, props) {
-    const q = await queuesApi.get(ctx.client, props.queue);
+    const q = await queuesApi.listed(ctx.client, props.queue);
     if (!q) return {};
     const outs: Outputs = { queue: props.queue, prior: props.prior };
     for (const f of FIELDS) {
@@ -102,7 +107,6 @@ export const provider: Lifecycle<QueueFlowsArgs, Outputs> = {
   },
   async delete(ctx, _id, props) {
     // A link, not an object: destroy gives the queue back the flows it had (when it still exists).
-    if (await queuesApi.get(ctx.client, props.queue))
-      await setFlows(ctx.client, props.queue, props.prior ?? {}, label(props));
+    await setFlows(ctx.client, props.queue, props.prior ?? {}, label(props), true);
   },
 };

@@ -70,7 +70,8 @@ async function setGroupsNow(
   change: (current: { id: string; type: string }[]) => { id: string; type: string }[],
   what: string,
 ) {
-  const current = await queuesApi.get(c, queueId);
+  // The queue as last written or read (without its wrap-up codes: the PUT leaves them as they are).
+  const current = await queuesApi.current(c, queueId);
   if (!current) gone(`${what}: queue`, queueId);
   const groups = ((current.memberGroups ?? []) as { id: string; type?: string | null }[]).map((g) => ({
     id: g.id,
@@ -79,13 +80,10 @@ async function setGroupsNow(
   const next = change(groups);
   if (JSON.stringify(next) === JSON.stringify(groups)) return;
   await permitted(what, () =>
-    queuesApi.update(
+    queuesApi.put(
       c,
       queueId,
-      {
-        ...(queuesApi.requestOf({ ...current, memberGroups: next }) as { name: string }),
-        wrapupCodes: current.wrapupCodes ?? [],
-      },
+      queuesApi.requestOf({ ...current, memberGroups: next }) as { name: string },
       current,
       false,
     ),
@@ -168,7 +166,7 @@ async function observe(
   c: GenesysClient,
   props: Outputs,
 ): Promise<Pick<QueueMembersArgs, "members" | "memberGroups"> | undefined> {
-  const q = await queuesApi.get(c, props.queue);
+  const q = await queuesApi.listed(c, props.queue);
   if (!q) return undefined;
   const ids = await directoryApi.idsByEmail(
     c,
@@ -239,7 +237,7 @@ export const provider: Lifecycle<QueueMembersArgs, Outputs> = {
   },
   async delete(ctx, _id, props) {
     // A link, not an object: undo what it did (when the queue still exists).
-    if (!(await queuesApi.get(ctx.client, props.queue))) return;
+    if (!(await queuesApi.getQueue(ctx.client, props.queue))) return;
     await apply(ctx.client, { queue: props.queue, members: [], memberGroups: [] }, props);
   },
 };
