@@ -3,7 +3,7 @@ import type { GenesysClient } from "../client";
 import { nameKey } from "../resources/common";
 import type { ResourceDefinition } from "../resources/define";
 import { RESOURCES, type Resources } from "../resources/registry";
-import { directoryApi } from "../resources/routing-queue-members/api";
+import { directoryApi, emailKey } from "../resources/routing-queue-members/api";
 import { GROUPS, USERS } from "../resources/routing-queue-members/export";
 import { DATA_ACTIONS, INTEGRATIONS, referenceWord } from "../resources/architect-flow/references";
 import { integrationsApi } from "../resources/integration/api";
@@ -24,6 +24,18 @@ const DIRECTORY = new Map<string, NonNullable<ResourceDefinition["lookup"]>>([
   [USERS, async (c) => (await directoryApi.users(c)).flatMap((u) => (u.email ? [{ id: u.id, name: u.email }] : []))],
   [GROUPS, directoryApi.groups],
 ]);
+
+/**
+ * The users the code names, by email: searched 100 addresses a call (as the provider's queue members are), not
+ * the whole directory listed, so a preview's cost follows the stack's members, not the org's staff.
+ */
+async function usersNamed(c: GenesysClient, emails: string[]): Promise<{ id: string; name: string; state?: string }[]> {
+  const ids = await directoryApi.idsByEmail(c, emails);
+  return emails.flatMap((email) => {
+    const id = ids.get(emailKey(email));
+    return id === undefined ? [] : [{ id, name: email }];
+  });
+}
 
 /** What flows' Call Data Actions name (see resources/integration/api.ts): installed per org, never created. */
 const INTEGRATION_LISTERS = new Map<string, NonNullable<ResourceDefinition["lookup"]>>([
@@ -76,16 +88,14 @@ export async function prefetchLookups(
         `lookups.ts names an unknown type '${t}' (known: ${[...LISTERS.keys()].join(", ")}): re-run genesys-clone import.`,
       );
   }
-  // One listing per type, all awaited together, so no listing is left failing unobserved.
+  // One listing per type (users: one search per 100 named), all awaited together, so none is left failing unobserved.
+  const named = (type: string) => requests.filter((r) => r.type === type).map((r) => targetName(t, r));
   const listed = await Promise.all(
     // Keyed by nameKey: the API's names are unique case-insensitively, so "sales" in the target is "Sales".
-    types.map(
-      async (t) =>
-        [
-          t,
-          new Map((await LISTERS.get(t)!(c)).filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o])),
-        ] as const,
-    ),
+    types.map(async (type) => {
+      const found = type === USERS ? await usersNamed(c, named(type)) : await LISTERS.get(type)!(c);
+      return [type, new Map(found.filter((o) => o.state !== "deleted").map((o) => [nameKey(o.name), o]))] as const;
+    }),
   );
   const byType = new Map(listed);
   const missing: string[] = [];
