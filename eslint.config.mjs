@@ -37,6 +37,7 @@ export default tseslint.config(
       "provider/src/preflight.ts",
       "provider/src/program/secret-config.ts",
       "test/emulator/sdk-compat*.test.ts",
+      "test/emulator/sdk-gateway.ts",
     ],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -1,21 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emulatorControl, type OrgInfo, type RunningEmulator } from "@genesys-clone/emulator";
+import { emulatorControl } from "@genesys-clone/emulator";
 import { org, withEmulator } from "./helpers";
 // The official SDK, loaded the way its README shows (a CommonJS require), typed by its own index.d.ts.
 import platformClient = require("purecloud-platform-client-v2");
-
-/** Points the SDK's singleton client at one emulated org through its gateway setting. */
-function useOrg(emu: RunningEmulator, o: OrgInfo): void {
-  const u = new URL(emu.url);
-  platformClient.ApiClient.instance.setGateway({
-    host: u.hostname,
-    protocol: "http",
-    port: Number(u.port),
-    path_params_login: `orgs/${o.name}/login`,
-    path_params_api: `orgs/${o.name}/api`,
-  });
-}
+import { useOrg } from "./sdk-gateway";
 
 test("official JS SDK: integrations and data actions (list, filter by category and name, get), read-only", async () => {
   await withEmulator({}, async (emu) => {

@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { OrgInfo, RunningEmulator } from "@genesys-clone/emulator";
 import { call, obj, org, withEmulator, withSource } from "./helpers";
 // The official SDK, loaded the way its README shows (a CommonJS require), typed by its own index.d.ts.
 import platformClient = require("purecloud-platform-client-v2");
-
-function useOrg(emu: RunningEmulator, o: OrgInfo): void {
-  const u = new URL(emu.url);
-  platformClient.ApiClient.instance.setGateway({
-    host: u.hostname,
-    protocol: "http",
-    port: Number(u.port),
-    path_params_login: `orgs/${o.name}/login`,
-    path_params_api: `orgs/${o.name}/api`,
-  });
-}
+import { useOrg } from "./sdk-gateway";
 
 /** A minimal valid WAV (44-byte header + `n` bytes of silence). */
 function wav(n: number): Buffer {

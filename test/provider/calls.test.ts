@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import { emulatorControl, type RunningEmulator } from "@genesys-clone/emulator";
 import { impl } from "@genesys-clone/provider/dist/process";
-import { rawApi, startTarget } from "./target";
+import { inboundFlowTemplate, rawApi, startTarget } from "./target";
 import type { OrgInfo } from "@genesys-clone/emulator";
 
 // The calls each lifecycle step makes against the emulated target (its per-route counters): what `up` and `refresh`
@@ -101,25 +101,9 @@ test("a missing agent is searched again on every check, never remembered as miss
 
 test("flows: the conflict check at preview lists the target's flows once for every new flow", async () => {
   const flows = impl("genesyscloud:architect:Flow");
-  const yaml = (name: string) =>
-    [
-      "inboundCall:",
-      `  name: "${name}"`,
-      "  division: Home",
-      "  defaultLanguage: en-us",
-      "  startUpRef: ./tasks/task[main]",
-      "  tasks:",
-      "    - task:",
-      "        name: Main",
-      "        refId: main",
-      "        actions:",
-      "          - disconnect:",
-      "              name: Disconnect",
-      "",
-    ].join("\n");
   await emulatorControl(emu).clearStats();
   for (const name of ["Calls Flow A", "Calls Flow B", "Calls Flow C"]) {
-    const res = await flows.check({}, { name, type: "inboundcall", yaml: yaml(name) });
+    const res = await flows.check({}, { name, type: "inboundcall", yaml: inboundFlowTemplate([]) });
     assert.deepEqual(res.failures, [], name);
   }
   assert.equal((await calls())["GET /api/v2/flows"], 1, "one listing serves the three checks");

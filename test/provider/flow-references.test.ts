@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { emulatorControl, type RunningEmulator } from "@genesys-clone/emulator";
 import { impl } from "@genesys-clone/provider/dist/process";
-import { startTarget } from "./target";
+import { inboundFlowTemplate as template, startTarget } from "./target";
 
 // The preview check of names a flow's YAML writes as they are, through the flow provider against the emulated target
 // (the sample's eu-west-1 org: its divisions, directory and Acme CRM integration, but no queues).
@@ -13,25 +13,6 @@ before(async () => {
   ({ emu } = await startTarget());
 });
 after(async () => emu.close());
-
-/** An inbound call flow template whose task holds `actions` (YAML lines at the actions' indentation). */
-const template = (actions: string[]) =>
-  [
-    "inboundCall:",
-    '  name: "{{name}}"',
-    "  division: Home",
-    "  defaultLanguage: en-us",
-    "  startUpRef: ./tasks/task[main]",
-    "  tasks:",
-    "    - task:",
-    "        name: Main",
-    "        refId: main",
-    "        actions:",
-    ...actions.map((l) => `          ${l}`),
-    "          - disconnect:",
-    "              name: Disconnect",
-    "",
-  ].join("\n");
 
 const callData = (category: string, action: string) => [
   "- callData:",

@@ -49,3 +49,22 @@ export async function rawApi(
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
+
+/** An inbound call flow template whose task holds `actions` (YAML lines at the actions' indentation). */
+export const inboundFlowTemplate = (actions: string[]) =>
+  [
+    "inboundCall:",
+    '  name: "{{name}}"',
+    "  division: Home",
+    "  defaultLanguage: en-us",
+    "  startUpRef: ./tasks/task[main]",
+    "  tasks:",
+    "    - task:",
+    "        name: Main",
+    "        refId: main",
+    "        actions:",
+    ...actions.map((l) => `          ${l}`),
+    "          - disconnect:",
+    "              name: Disconnect",
+    "",
+  ].join("\n");
