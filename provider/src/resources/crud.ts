@@ -94,9 +94,9 @@ export async function permitted<T>(owner: string, write: () => Promise<T>, divis
 }
 
 /** Per client and type, one promise of a listing-derived map, built once per process; a failure is not kept. */
-type TypeCache = WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>;
+export type TypeCache = WeakMap<GenesysClient, Map<string, Promise<Map<string, Named>>>>;
 
-function cached(
+export function cached(
   store: TypeCache,
   c: GenesysClient,
   type: string,

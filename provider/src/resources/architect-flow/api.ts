@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GenesysClient, GenesysError, pollUntil } from "../../client";
 import { getLive, nameKey, sameName } from "../common";
+import { cached, type TypeCache } from "../crud";
 import type { Models, SdkRead } from "../../sdk";
 
 const Ref = z.object({ id: z.string(), name: z.string().optional() });
@@ -85,7 +86,7 @@ const JOB_DEADLINE_MS = 16 * 60_000; // the Terraform provider waits 16 minutes 
 const MAX_JOBS = 3;
 
 /** Per client: the target's flows by type and name, listed once (a failed listing is not kept). */
-const indexes = new WeakMap<GenesysClient, Promise<Map<string, Flow>>>();
+const indexes: TypeCache = new WeakMap();
 const flowKey = (name: string, type: string) => `${type.toLowerCase()}\u0000${nameKey(name)}`;
 
 /** Architect flows (reference §4.7, §5): jobs API to publish YAML, export jobs to read it back. */
@@ -98,15 +99,13 @@ export const flowsApi = {
    * (`find`): by then this run may have published the name.
    */
   async known(c: GenesysClient, name: string, type: string): Promise<Flow | undefined> {
-    let index = indexes.get(c);
-    if (!index) {
-      index = flowsApi
-        .list(c)
-        .then((all) => new Map(all.filter((f) => !f.deleted).map((f) => [flowKey(f.name, f.type), f] as const)));
-      index.catch(() => indexes.delete(c));
-      indexes.set(c, index);
-    }
-    return (await index).get(flowKey(name, type));
+    const index = await cached(
+      indexes,
+      c,
+      "flows",
+      async () => new Map((await flowsApi.list(c)).filter((f) => !f.deleted).map((f) => [flowKey(f.name, f.type), f])),
+    );
+    return index.get(flowKey(name, type)) as Flow | undefined;
   },
 
   async find(c: GenesysClient, name: string, type: string): Promise<Flow | undefined> {
