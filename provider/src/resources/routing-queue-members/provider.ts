@@ -70,7 +70,8 @@ async function setGroupsNow(
   change: (current: { id: string; type: string }[]) => { id: string; type: string }[],
   what: string,
 ) {
-  // The queue as last written or read (without its wrap-up codes: the PUT leaves them as they are).
+  // The queue as this process last wrote it, else read (reads are not kept: one outside the queue lock could be
+  // older than a sibling link's PUT); without its wrap-up codes, which the PUT leaves as they are.
   const current = await queuesApi.current(c, queueId);
   if (!current) gone(`${what}: queue`, queueId);
   const groups = ((current.memberGroups ?? []) as { id: string; type?: string | null }[]).map((g) => ({

@@ -149,8 +149,9 @@ export const queuesApi = {
   },
 
   /** The queue to send back whole with one change: as this process last wrote it, else read (without codes). */
-  current: (c: GenesysClient, id: string): Promise<Queue | undefined> =>
-    written.get(c)?.has(id) ? Promise.resolve(written.get(c)!.get(id)) : queuesApi.getQueue(c, id),
+  async current(c: GenesysClient, id: string): Promise<Queue | undefined> {
+    return written.get(c)?.get(id) ?? queuesApi.getQueue(c, id);
+  },
 
   /** forceDelete, then wait until the queue is really gone (the API deletes with a delay). */
   async remove(c: GenesysClient, id: string): Promise<void> {
