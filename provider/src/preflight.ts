@@ -7,10 +7,14 @@ import { clientFor, GenesysClient, GenesysError } from "./client";
 import { deployConfig, resolveSettings, SETTINGS, STACK_SETTINGS } from "./config";
 import { logDeclared } from "./client/call-log";
 import { LookupRequest, prefetchLookups } from "./program/lookup";
+import { queueMembers } from "./resources/routing-queue-members";
+import { emailKey } from "./resources/routing-queue-members/api";
+import { GROUPS, USERS } from "./resources/routing-queue-members/export";
 import { RESOURCES } from "./resources/registry";
 import { refusePlaintext } from "./program/secret-config";
 import {
   loadTransforms,
+  mapReferenceName,
   NO_TRANSFORMS,
   transformProps,
   Transforms,
@@ -149,11 +153,13 @@ export async function deployImported(
   const { file, transforms } = stackTransforms(projectDir);
   const claim = nameClaims();
   let resources = 0;
+  const memberLinks: pulumi.Resource[] = [];
   pulumi.runtime.registerStackTransformation((args) => {
     if (args.type.startsWith("pulumi-nodejs:dynamic/")) resources++; // every object, links (QueueFlows) too
     // Every registered type (by its type token) gets the transforms and the duplicate-name check.
     const kind = RESOURCES.byToken(args.type)?.kind;
     if (!kind) return undefined;
+    if (kind === queueMembers.kind) memberLinks.push(args.resource);
     let props: Record<string, unknown>;
     try {
       props = transformProps(kind, args.props, transforms);
@@ -169,9 +175,16 @@ export async function deployImported(
   const requests: LookupRequest[] = existsSync(lookupsFile)
     ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS
     : [];
+  // A preview checks the users and groups only queue members name once it knows which member links would change
+  // (see changedMembers); `up` checks every one before it creates anything.
+  const deferred = pulumi.runtime.isDryRun() ? requests.filter(membersOnly) : [];
   let targetOrg: string | undefined;
   try {
-    const lookups = prefetchLookups(target.client, requests, transforms);
+    const lookups = prefetchLookups(
+      target.client,
+      requests.filter((r) => !deferred.includes(r)),
+      transforms,
+    );
     lookups.catch(() => undefined); // awaited below, after the org check
     targetOrg = await orgName;
     if (orgName) startProviderProcess();
@@ -183,11 +196,53 @@ export async function deployImported(
   await declareInOrder(dir);
   const declared = require(dir) as Record<string, pulumi.Resource>;
   logDeclared(resources); // every resource's constructor has run (and been transformed) by now
+  if (deferred.length) {
+    const changed = await changedMembers(memberLinks);
+    const named = deferred.filter((r) =>
+      r.type === USERS
+        ? changed.users.has(emailKey(mapReferenceName(transforms, r.type, r.name)))
+        : changed.groups.has(mapReferenceName(transforms, r.type, r.name).toLowerCase()),
+    );
+    try {
+      if (named.length) await prefetchLookups(target.client, named, transforms);
+    } catch (err) {
+      if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
+      throw err;
+    }
+  }
   return {
     ...(targetOrg !== undefined ? { targetOrg } : {}),
     resources: Object.keys(declared).length,
     ...(file ? { transforms: path.relative(projectDir, file) } : {}),
   };
+}
+
+/** A user or group only queue members name (no flow does): needed by the provider alone, never by `gc.lookup`. */
+const membersOnly = (r: LookupRequest) => (r.type === USERS || r.type === GROUPS) && !r.flows?.length;
+
+/**
+ * The users (by email) and groups (by name, lower case) of the member links a preview would create or update.
+ * The engine keeps each registered resource's new state, read back with its built-in `getResource` invoke (no
+ * API call): a link the preview leaves as it is keeps its state from the last `up`, which holds the provider's undo
+ * record (`added`); a link it would create or update gets its inputs as its state (dynamic providers do not preview),
+ * which do not. A no-change preview so checks no member and calls no API, while any link that changes is checked,
+ * every missing user and group of all of them still in one message.
+ */
+async function changedMembers(links: pulumi.Resource[]): Promise<{ users: Set<string>; groups: Set<string> }> {
+  const users = new Set<string>();
+  const groups = new Set<string>();
+  await Promise.all(
+    links.map(async (link) => {
+      const urn = await new Promise<string>((resolve) => link.urn.apply(resolve));
+      const { state } = (await pulumi.runtime.invoke("pulumi:pulumi:getResource", { urn })) as {
+        state?: { added?: unknown; members?: { email?: unknown }[]; memberGroups?: { name?: unknown }[] };
+      };
+      if (!state || Array.isArray(state.added)) return;
+      for (const m of state.members ?? []) if (typeof m.email === "string") users.add(emailKey(m.email));
+      for (const g of state.memberGroups ?? []) if (typeof g.name === "string") groups.add(g.name.toLowerCase());
+    }),
+  );
+  return { users, groups };
 }
 
 /**

@@ -5,7 +5,8 @@ import { after, before, test } from "node:test";
 import { differences, E2E, ROOT, viewOf } from "./harness";
 
 // Queue members and member groups through the real CLI: users by email (never created), ring numbers, groups by
-// name; one preview error for every missing user or group; refresh shows drift; destroy back to the start.
+// name; one preview error for every missing user or group, none of them checked (no API call) when no link changes;
+// refresh shows drift; destroy back to the start.
 type Queue = {
   id: string;
   name: string;
@@ -79,6 +80,20 @@ test("members by email with ring numbers and a member group: one error for every
   await e2e.ok(["up", "--stack", stack, "--yes", "--skip-preview"]);
   const want = (q: Queue) => [q.name, q.members, (q.memberGroups ?? []).map((g) => [g.name, g.type])];
   assert.deepEqual((await queues("target")).map(want), (await queues("source")).map(want));
+
+  // A no-change preview checks no member (each link keeps the state its `up` wrote): its only calls are the
+  // token and the divisions, which this test's filter leaves out, so the code looks them up by name (a value it
+  // uses). A preview that would change the links checks their members again, with the same one message.
+  await e2e.control("/stats", "DELETE");
+  await e2e.ok(["preview", "--stack", stack, "--expect-no-changes"]);
+  const calls = (await e2e.control("/stats?org=target")) as { orgs: { requests: Record<string, number> }[] };
+  assert.deepEqual(calls.orgs[0]?.requests, { "GET /api/v2/authorization/divisions": 1, "POST /oauth/token": 1 });
+  const transforms = (file: string) => e2e.ok(["config", "set", "--stack", stack, "genesys-clone:transforms", file]);
+  await transforms(path.relative(ROOT, broken));
+  const changed = await e2e.pulumi(["preview", "--stack", stack]);
+  assert.notEqual(changed.code, 0);
+  assert.match(changed.stdout + changed.stderr, /3 queue member\(s\) the code names do not exist in the target org/);
+  await transforms("stacks/sample/transforms.eu-west-1.yaml");
 
   // Drift made in the UI: a ring number changed, a member removed; refresh shows it, up puts it back.
   const [sales, tier1] = ["Sales - New Business", "Support - Tier 1"].map((n) => n);

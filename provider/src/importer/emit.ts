@@ -95,13 +95,13 @@ export function emitTypeFile(
   return out + body;
 }
 
-/** lookups.ts: what the program resolves in the target org before it declares anything. */
+/** lookups.ts: what the program resolves in the target org (see deployImported). */
 export function emitLookups(lookups: readonly Lookup[], source: SourceInfo): string {
   const sorted = [...lookups].sort((a, b) => (a.type + "\u0000" + a.name < b.type + "\u0000" + b.name ? -1 : 1));
   let out =
     header(source, "objects referenced but not imported") +
-    "// Each must exist in the target org under this name (after the stack's transforms); the program checks them all\n" +
-    "// before it declares anything, and `gc.lookup(...)` in the other files reads the result.\n" +
+    "// Each must exist in the target org under this name (after the stack's transforms); `up` checks them all before\n" +
+    "// it declares anything (a preview: queue members only of links it changes), and `gc.lookup(...)` reads the result.\n" +
     "export const LOOKUPS: { type: string; name: string; usedBy?: string[]; flows?: string[] }[] = [\n";
   for (const l of sorted)
     out += `    { type: ${JSON.stringify(l.type)}, name: ${JSON.stringify(l.name)}${l.usedBy?.length ? `, usedBy: ${JSON.stringify([...l.usedBy].sort())}` : ""}${l.flows?.length ? `, flows: ${JSON.stringify([...l.flows].sort())}` : ""} },\n`;

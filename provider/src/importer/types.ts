@@ -38,7 +38,7 @@ export interface ExportedObject {
   /**
    * Objects of the target org the code names by value and never declares (queue members' users and groups, the
    * users, groups, integrations and data actions flows name): listed in lookups.ts with the queue (`usedBy`) or flow
-   * (`flow`) that uses them, so the program checks every one before it declares anything and names who needs it.
+   * (`flow`) that uses them, so the program checks every one (see deployImported) and names who needs it.
    */
   lookups?: { type: string; name: string; usedBy?: string; flow?: string }[];
 }
