@@ -82,12 +82,37 @@ test("members: the links of several queues naming the same agents search each em
 
   const counted = await calls();
   assert.equal(counted["POST /api/v2/users/search"], 1, JSON.stringify(counted));
+  assert.equal(counted[`GET ${QUEUE}/members`], undefined, "a queue this process created has no members to list");
   for (const q of made) {
     const members = (await rawApi(target, "GET", `/api/v2/routing/queues/${q.id}/members?memberBy=user`)).body as {
       entities: { ringNumber: number }[];
     };
     assert.deepEqual(members.entities.map((m) => m.ringNumber).sort(), [1, 2], "every queue got both agents");
   }
+});
+
+test("members of a queue this process did not create are listed first: a member already there keeps its ring", async () => {
+  const queue = (await rawApi(target, "POST", "/api/v2/routing/queues", { name: "Calls Members Elsewhere" })).body as {
+    id: string;
+  };
+  const search = await rawApi(target, "POST", "/api/v2/users/search", {
+    query: [{ type: "EXACT", fields: ["email"], values: [MEMBERS[0]!.email] }],
+  });
+  const ana = (search.body as { results: { id: string }[] }).results[0]!.id;
+  await rawApi(target, "POST", `/api/v2/routing/queues/${queue.id}/members`, [{ id: ana }]);
+  await rawApi(target, "PATCH", `/api/v2/routing/queues/${queue.id}/members/${ana}`, { ringNumber: 3 });
+  await emulatorControl(emu).clearStats();
+
+  const link = await impl("genesyscloud:routing:QueueMembers").create({
+    queue: queue.id,
+    members: MEMBERS,
+    memberGroups: [],
+  });
+
+  assert.equal((await calls())[`GET ${QUEUE}/members`], 1, "listed once");
+  const outs = link.outs as { added: string[]; priorRings: Record<string, number> };
+  assert.deepEqual(outs.priorRings, { [MEMBERS[0]!.email]: 3 }, "ana was a member before: destroy puts ring 3 back");
+  assert.deepEqual(outs.added, [MEMBERS[1]!.email]);
 });
 
 test("a missing agent is searched again on every check, never remembered as missing", async () => {
@@ -107,4 +132,24 @@ test("flows: the conflict check at preview lists the target's flows once for eve
     assert.deepEqual(res.failures, [], name);
   }
   assert.equal((await calls())["GET /api/v2/flows"], 1, "one listing serves the three checks");
+});
+
+test("refresh: user prompts are read from one listing with their resources, not a GET each", async () => {
+  const prompts = impl("genesyscloud:architect:UserPrompt");
+  const made = await Promise.all(
+    ["Calls_Prompt_A", "Calls_Prompt_B", "Calls_Prompt_C"].map((name) =>
+      prompts.create({ name, resources: [{ language: "en-us", ttsString: `Hello from ${name}` }] }),
+    ),
+  );
+  await emulatorControl(emu).clearStats();
+
+  for (const p of made) {
+    const read = await prompts.read(p.id, p.outs);
+    const resources = (read.props as { resources: { ttsString?: string }[] }).resources;
+    assert.equal(resources[0]?.ttsString, (p.outs as { resources: { ttsString: string }[] }).resources[0]!.ttsString);
+  }
+
+  const counted = await calls();
+  assert.equal(counted["GET /api/v2/architect/prompts"], 1, JSON.stringify(counted));
+  assert.equal(counted["GET /api/v2/architect/prompts/{promptId}"], undefined, JSON.stringify(counted));
 });

@@ -28,6 +28,10 @@ export const promptsApi = {
     return found ? promptsApi.get(c, found.id) : undefined;
   },
 
+  /** Every prompt with its resources and media URLs: what refresh reads, a page per 100 prompts, not a GET each. */
+  listWithResources: (c: GenesysClient) =>
+    c.listAll(BASE, Prompt, { pageSize: 100, query: { includeResources: "true", includeMediaUris: "true" } }),
+
   /** The prompt with its resources and media URLs, or undefined when it is gone. */
   get: (c: GenesysClient, id: string) =>
     getLive(c, `${BASE}/${enc(id)}`, Prompt, () => false, { includeResources: "true", includeMediaUris: "true" }),

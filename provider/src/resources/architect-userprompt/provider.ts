@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "util";
 import { GenesysError, type GenesysClient } from "../../client";
 import { checkInputs, hasUnknown, userInputs, type CheckFailure } from "../common";
 import type { Context, Lifecycle } from "../context";
-import { conflictAtPreview, createOrAdopt, deleteOrRestore, gone, permitted } from "../crud";
+import { conflictAtPreview, createOrAdopt, deleteOrRestore, gone, listedOrGet, permitted } from "../crud";
 import { promptsApi, sha256 } from "./api";
 import {
   LABEL,
@@ -228,9 +228,17 @@ export const provider: Lifecycle<UserPromptArgs, Outputs> = {
   },
 
   async read(ctx, id, props) {
-    const p = await promptsApi.get(ctx.client, id);
+    // From the listing with resources, read once per refresh (its own cache key: other listings leave them out).
+    const withResources = { type: `${RESOURCE_TYPE} with resources`, list: promptsApi.listWithResources };
+    const p = await listedOrGet(ctx.client, { ...withResources, get: promptsApi.get }, id);
     if (!p) return {};
-    const outs: Outputs = await argsOf(ctx.client, p, props);
+    // A listed media URL can be gone by the time it is fetched (audio re-recorded since, a presigned URL expired):
+    // then the prompt itself is read again, once.
+    const outs: Outputs | undefined = await argsOf(ctx.client, p, props).catch(async () => {
+      const again = await promptsApi.get(ctx.client, id);
+      return again && argsOf(ctx.client, again, props);
+    });
+    if (!outs) return {};
     if (props.description === undefined && outs.description === undefined) delete outs.description;
     if (props.onConflict) outs.onConflict = props.onConflict;
     if (props.adoptedPrior !== undefined) outs.adoptedPrior = props.adoptedPrior;

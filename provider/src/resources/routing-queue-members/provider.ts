@@ -104,7 +104,10 @@ async function apply(c: GenesysClient, news: QueueMembersArgs, olds: Undo | unde
     (e) => !declared.has(emailKey(e)),
   );
   const undoIds = await directoryApi.idsByEmail(c, undoEmails);
-  const current = new Map((await membersApi.list(c, news.queue)).map((m) => [m.id, m.ringNumber ?? 1]));
+  // A queue this process created moments ago has no members (a queue is created without them): nothing to list.
+  const fresh = olds === undefined && queuesApi.createdHere(c, news.queue);
+  const present = fresh ? [] : await membersApi.list(c, news.queue);
+  const current = new Map(present.map((m) => [m.id, m.ringNumber ?? 1]));
   const undo: Undo = { added: [], priorRings: {}, addedGroups: [] };
 
   const removeIds = (olds?.added ?? [])

@@ -32,6 +32,9 @@ export function withoutFirstRuleQueue(body: Record<string, unknown>): Record<str
  */
 const written = new WeakMap<GenesysClient, Map<string, Queue>>();
 
+/** Per client: the queues this process created (POSTed, not adopted): they have no members yet. */
+const created = new WeakMap<GenesysClient, Set<string>>();
+
 function remember(c: GenesysClient, q: Queue): Queue {
   let byId = written.get(c);
   if (!byId) written.set(c, (byId = new Map()));
@@ -87,6 +90,8 @@ export const queuesApi = {
   async create(c: GenesysClient, body: QueueBody): Promise<Queue> {
     const { wrapupCodes, ...request } = body;
     const q = remember(c, await c.request({ method: "POST", path, body: request, schema: Queue }));
+    if (!created.has(c)) created.set(c, new Set());
+    created.get(c)!.add(q.id);
     await queuesApi.setCodes(c, q.id, wrapupCodes, []);
     return { ...q, wrapupCodes: [...wrapupCodes].sort() };
   },
@@ -152,6 +157,9 @@ export const queuesApi = {
   async current(c: GenesysClient, id: string): Promise<Queue | undefined> {
     return written.get(c)?.get(id) ?? queuesApi.getQueue(c, id);
   },
+
+  /** Whether this process created the queue (a queue is created without members: it has none to list). */
+  createdHere: (c: GenesysClient, id: string): boolean => created.get(c)?.has(id) ?? false,
 
   /** forceDelete, then wait until the queue is really gone (the API deletes with a delay). */
   async remove(c: GenesysClient, id: string): Promise<void> {
