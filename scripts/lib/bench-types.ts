@@ -43,3 +43,25 @@ export function benchTransforms(ivrs: number): string {
     .map((d) => `  "${d}": "${targetDid(d)}"`);
   return ["sites:", '  "US East Site": "EU West Site"', "dids:", ...dids].join("\n") + "\n";
 }
+
+/**
+ * The least time a phase's calls need under the limit. With 1-second windows the limit is a sustained rate: the
+ * calls spread evenly, calls / (rate x tokens). With longer windows (the real API's 60 s) each token's window
+ * budget can be spent at once, so the bound is when the last window the calls need opens:
+ * (windows needed - 1) x window, counting only the calls the limit charges (the Platform API's, not the token
+ * requests, uploads or downloads); 0 when they fit in the first window.
+ */
+export function rateBound(
+  phase: { total: number; rateLimited: number; calls_by_route: Record<string, number> },
+  rate: number,
+  tokens: number,
+  window: number,
+): number {
+  if (window <= 1) return (phase.total / (rate * tokens)) * 60;
+  const charged =
+    Object.entries(phase.calls_by_route)
+      .filter(([route]) => route.split(" ")[1]!.startsWith("/api/v2/"))
+      .reduce((n, [, c]) => n + c, 0) - phase.rateLimited; // a 429 does not consume budget
+  const perWindow = Math.max(1, Math.round((rate * window) / 60)) * tokens;
+  return Math.max(0, Math.ceil(charged / perWindow) - 1) * window;
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { plannedCounts, syntheticDids, syntheticOrgPlan, syntheticShares, targetDid } from "@genesys-clone/emulator";
-import { benchTransforms, callsPerObject, typeOfRoute } from "@genesys-clone/scripts/dist/lib/bench-types";
+import { benchTransforms, callsPerObject, rateBound, typeOfRoute } from "@genesys-clone/scripts/dist/lib/bench-types";
 
 // The benchmark's figures per type: every route the emulator records is attributed to the type whose deployment
 // made it, so `calls_by_type` and `calls_per_object_by_type` are honest.
@@ -101,4 +101,23 @@ test("benchTransforms: each IVR's DIDs map into the target's pool, the site to t
     assert.match(targetDid(did), /^\+3531/);
   }
   assert.equal(new Set([...syntheticDids(0), ...syntheticDids(1)]).size, 4, "IVRs never share a number");
+});
+
+test("the rate bound: an even spread under 1-second windows, the last needed window's opening under longer ones", () => {
+  const phase = (api: number, rateLimited = 0) => ({
+    total: api + 3,
+    rateLimited,
+    calls_by_route: { "POST /api/v2/routing/queues": api, "POST /oauth/token": 1, "PUT /uploads/{jobId}": 2 },
+  });
+  assert.equal(rateBound(phase(1197), 1200, 1, 1), 60, "1200 calls at 20/s: 60 s");
+  assert.equal(rateBound(phase(1197), 1200, 4, 1), 15, "four tokens: a quarter");
+  assert.equal(rateBound(phase(1200), 1200, 1, 60), 0, "one window's budget: no rate bound");
+  assert.equal(rateBound(phase(1201), 1200, 1, 60), 60, "one call more waits for the second window");
+  assert.equal(
+    rateBound(phase(2487, 87), 1200, 1, 60),
+    60,
+    "429s consume no budget; tokens and uploads are not charged",
+  );
+  assert.equal(rateBound(phase(2487), 300, 1, 60), 480, "the real default: 300 a minute, nine windows");
+  assert.equal(rateBound(phase(2487), 300, 4, 60), 120, "four tokens, four budgets a window");
 });
