@@ -450,6 +450,7 @@ async function main(): Promise<void> {
         const picture = opts.picture.replace(/(\.svg)?$/, suffix);
         rows.push(await runOnce({ ...opts, objects, tokens, window, picture, json: true }));
       }
+  if (opts.json) process.stderr.write(sweepTable(rows)); // the table beside the JSON, as the README shows it
   process.stdout.write(opts.json ? JSON.stringify(rows) + "\n" : sweepTable(rows));
 }
 
