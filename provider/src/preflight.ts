@@ -55,8 +55,7 @@ export async function preflight(opts: { network: boolean }): Promise<Target> {
     if (!opts.network) return { client };
     return { orgName: await orgNameOf(client), client };
   } catch (err) {
-    if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
-    throw err;
+    throw asRunError(err);
   }
 }
 
@@ -172,7 +171,7 @@ export async function deployImported(
     claim(kind, args.name, args.props, props);
     return { props, opts: args.opts };
   });
-  if (process.env.GENESYS_CLONE_STACK_TRACES !== "1") cacheTranspiledFiles(dir, projectDir); // (ts-node maps those)
+  if (!keepStackTraces()) cacheTranspiledFiles(dir, projectDir); // traces map only what ts-node transpiled itself
   const lookupsFile = path.join(dir, "lookups.ts");
   const requests: LookupRequest[] = existsSync(lookupsFile)
     ? (require(lookupsFile) as { LOOKUPS: LookupRequest[] }).LOOKUPS
@@ -192,8 +191,7 @@ export async function deployImported(
     if (orgName) startProviderProcess();
     await lookups;
   } catch (err) {
-    if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
-    throw err;
+    throw asRunError(err);
   }
   await declareInOrder(dir);
   const declared = require(dir) as Record<string, pulumi.Resource>;
@@ -208,8 +206,7 @@ export async function deployImported(
     try {
       if (named.length) await prefetchLookups(target.client, named, transforms);
     } catch (err) {
-      if (err instanceof GenesysError) throw new pulumi.RunError(err.message);
-      throw err;
+      throw asRunError(err);
     }
   }
   return {
@@ -218,6 +215,9 @@ export async function deployImported(
     ...(file ? { transforms: path.relative(projectDir, file) } : {}),
   };
 }
+
+/** The program reports the client's errors (bad settings, credentials, missing objects) as RunErrors: their message alone. */
+const asRunError = (err: unknown) => (err instanceof GenesysError ? new pulumi.RunError(err.message) : err);
 
 /** A user or group only queue members name (no flow does): needed by the provider alone, never by `gc.lookup`. */
 const membersOnly = (r: LookupRequest) => (r.type === USERS || r.type === GROUPS) && !r.flows?.length;
@@ -261,6 +261,8 @@ async function declareInOrder(dir: string): Promise<void> {
   }
 }
 
+const keepStackTraces = () => process.env.GENESYS_CLONE_STACK_TRACES === "1";
+
 /**
  * @pulumi/pulumi captures a stack trace for every promise it makes (`debuggablePromise`, a handful per resource),
  * and the ts-node it runs the program under formats each through source maps: at 1000 objects that was a quarter
@@ -268,7 +270,7 @@ async function declareInOrder(dir: string): Promise<void> {
  * runs without them; GENESYS_CLONE_STACK_TRACES=1 keeps them, source-mapped, to debug the program itself.
  */
 function withoutStackTraces(): void {
-  if (process.env.GENESYS_CLONE_STACK_TRACES === "1") return;
+  if (keepStackTraces()) return;
   delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
   Error.stackTraceLimit = 0;
 }
