@@ -11,7 +11,7 @@ export class RateGovernor<T = unknown> {
 
   constructor(
     readonly members: readonly { budget: Budget; token: T }[],
-    maxConcurrent: number,
+    private readonly maxConcurrent: number,
   ) {
     this.inFlight = new Bottleneck({ maxConcurrent });
   }
@@ -33,6 +33,15 @@ export class RateGovernor<T = unknown> {
       const ticket = await member.budget.acquire();
       return send({ ...member, ticket });
     });
+  }
+
+  /**
+   * True while the in-flight limiter is handing a request a slot: bottleneck does that on timers of its
+   * own, so a test on a fake clock must let them run before it moves the clock.
+   */
+  settling(): boolean {
+    const c = this.inFlight.counts();
+    return c.RECEIVED + c.RUNNING > 0 || (c.QUEUED > 0 && c.EXECUTING < this.maxConcurrent);
   }
 
   async stop(): Promise<void> {
