@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import { emulatorControl, type RunningEmulator } from "@genesys-clone/emulator";
+import { GenesysClient } from "@genesys-clone/provider/dist/client";
 import { impl } from "@genesys-clone/provider/dist/process";
+import { exporter as membersExporter } from "@genesys-clone/provider/dist/resources/routing-queue-members/export";
 import { inboundFlowTemplate, rawApi, startTarget } from "./target";
 import type { OrgInfo } from "@genesys-clone/emulator";
 
@@ -89,6 +91,40 @@ test("members: the links of several queues naming the same agents search each em
     };
     assert.deepEqual(members.entities.map((m) => m.ringNumber).sort(), [1, 2], "every queue got both agents");
   }
+});
+
+test("import: queues naming the same agents read those users once, not once per queue", async () => {
+  const queues = impl("genesyscloud:routing:Queue");
+  const names = ["Calls Import Members A", "Calls Import Members B", "Calls Import Members C"];
+  const made = await Promise.all(names.map((name) => queues.create({ name })));
+  await Promise.all(
+    made.map((q) =>
+      impl("genesyscloud:routing:QueueMembers").create({ queue: q.id, members: MEMBERS, memberGroups: [] }),
+    ),
+  );
+  await emulatorControl(emu).clearStats();
+
+  const client = new GenesysClient({
+    apiBaseUrl: target.apiBaseUrl,
+    loginBaseUrl: target.loginBaseUrl,
+    clientId: target.clientId,
+    clientSecret: target.clientSecret,
+  });
+  const exported = await membersExporter.list(client);
+
+  const counted = await calls();
+  // Every queue with members in the target, this test's among them, shares one listing of users by id.
+  assert.equal(counted["GET /api/v2/users"], 1, JSON.stringify(counted));
+  assert.equal(counted[`GET ${QUEUE}/members`], exported.length, JSON.stringify(counted));
+  for (const name of names) {
+    const link = exported.find((e) => e.name === name);
+    assert.deepEqual((link?.args as { members?: unknown }).members, MEMBERS, name);
+  }
+  assert.deepEqual(
+    exported.map((e) => e.name).filter((n) => names.includes(n)),
+    names,
+    "in the listing's order, whatever order the reads finished in",
+  );
 });
 
 test("members of a queue this process did not create are listed first: a member already there keeps its ring", async () => {

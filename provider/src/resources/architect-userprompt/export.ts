@@ -23,42 +23,48 @@ export const exporter: ExporterSpec = {
         query: { includeResources: "true", includeMediaUris: "true" },
       })
     ).filter((p) => !scope?.wants || scope.wants(p.name));
-    const out: ExportedObject[] = [];
+    // The name is a directory and the language a file name: only what the API allows reaches the disk.
+    const named = prompts.filter((p) => {
+      if (PROMPT_NAME.test(p.name)) return true;
+      scope?.leaveOut?.(p.name, "its name is not a prompt identifier (letters, digits, underscores)", false);
+      return false;
+    });
     let done = 0;
-    for (const p of prompts) {
-      // The name is a directory and the language a file name: only what the API allows reaches the disk.
-      if (!PROMPT_NAME.test(p.name)) {
-        scope?.leaveOut?.(p.name, "its name is not a prompt identifier (letters, digits, underscores)", false);
-        continue;
-      }
-      const files: Record<string, Uint8Array> = {};
-      const resources: Value[] = [];
-      for (const r of [...(p.resources ?? [])].sort((a, b) => (a.language < b.language ? -1 : 1))) {
-        if (!LANGUAGE_CODE.test(r.language)) continue;
-        const res: Record<string, Value | undefined> = {
-          language: r.language,
-          ttsString: r.ttsString || undefined,
-          text: r.text || undefined,
+    // Every prompt's recordings download at once (the client keeps within the rate limit), in the listing's order.
+    return Promise.all(
+      named.map(async (p): Promise<ExportedObject> => {
+        const resources = [...(p.resources ?? [])]
+          .filter((r) => LANGUAGE_CODE.test(r.language))
+          .sort((a, b) => (a.language < b.language ? -1 : 1));
+        const read = await Promise.all(
+          resources.map(async (r) => {
+            const res: Record<string, Value | undefined> = {
+              language: r.language,
+              ttsString: r.ttsString || undefined,
+              text: r.text || undefined,
+            };
+            if (r.uploadStatus !== "transcoded" || !r.mediaUri) return { res };
+            const file = audioFile(p.name, r.language);
+            const bytes = await promptsApi.download(
+              c,
+              r.mediaUri,
+              `User prompt '${p.name}': downloading the ${r.language} audio`,
+            );
+            res.audio = new Code(`gc.promptAudio(__dirname, ${JSON.stringify(file)})`);
+            return { res, file, bytes };
+          }),
+        );
+        // Files in the languages' order, whatever order their downloads finished in.
+        const files: Record<string, Uint8Array> = {};
+        for (const { file, bytes } of read) if (file && bytes) files[file] = bytes;
+        progress?.(++done, named.length);
+        return {
+          id: p.id,
+          name: p.name,
+          args: { name: p.name, description: p.description || undefined, resources: read.map((r) => r.res) },
+          files,
         };
-        if (r.uploadStatus === "transcoded" && r.mediaUri) {
-          const file = audioFile(p.name, r.language);
-          files[file] = await promptsApi.download(
-            c,
-            r.mediaUri,
-            `User prompt '${p.name}': downloading the ${r.language} audio`,
-          );
-          res.audio = new Code(`gc.promptAudio(__dirname, ${JSON.stringify(file)})`);
-        }
-        resources.push(res);
-      }
-      out.push({
-        id: p.id,
-        name: p.name,
-        args: { name: p.name, description: p.description || undefined, resources },
-        files,
-      });
-      progress?.(++done, prompts.length);
-    }
-    return out;
+      }),
+    );
   },
 };

@@ -34,15 +34,14 @@ export const directoryApi = {
 
   /** Users by id (a queue's members), 100 ids per call. */
   async usersById(c: GenesysClient, ids: readonly string[]): Promise<z.infer<typeof UserWire>[]> {
-    const out: z.infer<typeof UserWire>[] = [];
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const page = await c.listAll("/api/v2/users", UserWire, {
-        pageSize: BATCH,
-        query: { id: ids.slice(i, i + BATCH).join(","), state: "any" },
-      });
-      out.push(...page);
-    }
-    return out;
+    const batches = [];
+    for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+    const pages = await Promise.all(
+      batches.map((batch) =>
+        c.listAll("/api/v2/users", UserWire, { pageSize: BATCH, query: { id: batch.join(","), state: "any" } }),
+      ),
+    );
+    return pages.flat();
   },
 
   /**

@@ -26,17 +26,14 @@ export const exporter: ExporterSpec = {
     const groupNames = new Map<string, string>();
     if (withMembers.some((q) => (q as { memberGroups?: unknown[] | null }).memberGroups?.length))
       for (const g of await directoryApi.groups(c)) groupNames.set(g.id, g.name);
+    // Every queue's members at once (the client keeps within the rate limit), then each user once, however
+    // many queues name them.
+    const memberLists = await Promise.all(withMembers.map((q) => membersApi.list(c, q.id)));
+    const memberIds = [...new Set(memberLists.flatMap((members) => members.map((m) => m.id)))].sort();
+    const users = new Map((await directoryApi.usersById(c, memberIds)).map((u) => [u.id, u]));
     const out = [];
-    for (const q of withMembers) {
-      const members = await membersApi.list(c, q.id);
-      const users = new Map(
-        (
-          await directoryApi.usersById(
-            c,
-            members.map((m) => m.id),
-          )
-        ).map((u) => [u.id, u]),
-      );
+    for (const [i, q] of withMembers.entries()) {
+      const members = memberLists[i]!;
       const list = members
         .flatMap((m) => {
           const email = users.get(m.id)?.email;
